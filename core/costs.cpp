@@ -1,0 +1,252 @@
+#include "costs.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+#include "format.h"
+
+namespace sam {
+
+int64_t Budget::PartyAt(const std::string& party, int y) const {
+    auto it = per_party.find(party);
+    return it == per_party.end() ? 0 : At(it->second, y);
+}
+
+int64_t Budget::Total(const Series& s) const {
+    int64_t t = 0;
+    for (int64_t v : s) t += v;
+    return t;
+}
+
+int64_t Budget::PartyTotal(const std::string& party) const {
+    auto it = per_party.find(party);
+    return it == per_party.end() ? 0 : Total(it->second);
+}
+
+void SortPartiesSwedish(const Workspace& ws, std::vector<std::string>& ids) {
+    auto name = [&](const std::string& id) -> const std::string& {
+        auto it = ws.parties.find(id);
+        return it == ws.parties.end() ? id : it->second.name;
+    };
+    std::stable_sort(ids.begin(), ids.end(), [&](const std::string& a, const std::string& b) {
+        int c = CompareSwedish(name(a), name(b));
+        return c != 0 ? c < 0 : a < b;
+    });
+}
+
+namespace {
+
+void AddUnique(std::vector<std::string>& v, const std::string& id) {
+    if (std::find(v.begin(), v.end(), id) == v.end()) v.push_back(id);
+}
+void RemoveAll(std::vector<std::string>& v, const std::vector<std::string>& ids) {
+    v.erase(std::remove_if(v.begin(), v.end(), [&](const std::string& x) {
+        return std::find(ids.begin(), ids.end(), x) != ids.end(); }), v.end());
+}
+
+std::vector<std::string> ApplyScenario(std::vector<std::string> ids, const Scenario* s) {
+    if (!s) return ids;
+    RemoveAll(ids, s->leave);
+    for (auto& j : s->join) AddUnique(ids, j);
+    return ids;
+}
+
+void AddInto(Series& dst, const Series& src) {
+    if (dst.size() < src.size()) dst.resize(src.size(), 0);
+    for (size_t i = 0; i < src.size(); ++i) dst[i] += src[i];
+}
+
+std::string LevelOf(const Workspace& ws, const CostItem& item) {
+    if (item.level) return ToString(*item.level);
+    auto it = ws.bodies.find(item.body);
+    return it == ws.bodies.end() ? "" : ToString(it->second.level);
+}
+
+std::vector<Payer> PayersOf(const Workspace& ws, const std::vector<std::string>& ids) {
+    std::vector<Payer> out;
+    for (auto& id : ids) {
+        auto it = ws.parties.find(id);
+        if (it == ws.parties.end()) continue;   // an unknown id is a consistency warning, not a payer
+        out.push_back({id, it->second.name, it->second.kind, it->second.population});
+    }
+    return out;
+}
+
+std::string QuantityText(const CostItem& item, const Workspace& ws, const std::vector<std::string>& participants) {
+    std::string s;
+    for (auto& f : item.quantity) {
+        if (!s.empty()) s += " × ";
+        double v = f.value;
+        if (f.count_of) {
+            v = 0;
+            for (auto& id : participants) {
+                auto it = ws.parties.find(id);
+                if (it != ws.parties.end() && it->second.kind == *f.count_of) v += 1;
+            }
+        }
+        s += FormatDecimal(v, 2);
+        if (!f.label.empty()) s += " " + f.label;
+    }
+    return s;
+}
+
+// Allocates one series year by year into `r.per_party`.
+void AllocateSeries(ItemResult& r, const AllocationKey& key, int years) {
+    for (auto& p : r.payers) r.per_party[p.id] = Series(years, 0);
+    for (int y = 0; y < years; ++y) {
+        if (r.net[y] == 0) continue;
+        Allocation a = Allocate(r.net[y], key, r.payers);
+        if (!a.ok) {
+            r.ok = false;
+            r.error = a.error;
+            r.args = a.args;
+            r.per_party.clear();
+            return;
+        }
+        for (auto& line : a.lines) r.per_party[line.party][y] = line.amount;
+    }
+}
+
+}  // namespace
+
+std::vector<std::string> Participants(const Workspace& ws, const Scenario* scenario) {
+    return ApplyScenario(ws.costs.participants, scenario);
+}
+
+double Quantity(const CostItem& item, const Workspace& ws, const std::vector<std::string>& participants) {
+    double q = 1;
+    for (auto& f : item.quantity) {
+        if (!f.count_of) { q *= f.value; continue; }
+        int n = 0;
+        for (auto& id : participants) {
+            auto it = ws.parties.find(id);
+            if (it != ws.parties.end() && it->second.kind == *f.count_of) ++n;
+        }
+        q *= n;
+    }
+    return q;
+}
+
+int64_t ItemCost(const CostItem& item, int year, double quantity) {
+    if (year < item.first_year || year > item.last_year) return 0;
+    double base = item.amount ? (double)*item.amount * quantity : item.fte * (double)item.cost_per_fte * quantity;
+    double factor = std::pow(1.0 + item.index_percent / 100.0, year - item.first_year);
+    return (int64_t)std::llround(base * factor);
+}
+
+Budget ComputeBudget(const Workspace& ws, const Scenario* scenario) {
+    Budget b;
+    // Years: from the earliest first_year to the latest last_year of items and funding.
+    int first = 0, last = -1;
+    auto widen = [&](int f, int l) {
+        if (f <= 0 || l < f) return;
+        if (last < first) { first = f; last = l; return; }
+        first = std::min(first, f);
+        last = std::max(last, l);
+    };
+    for (auto& [id, it] : ws.cost_items) widen(it.first_year, it.last_year);
+    for (auto& [id, f] : ws.funding) widen(f.first_year, f.last_year);
+    b.first_year = first;
+    b.last_year = last;
+    int years = std::max(0, last - first + 1);
+    b.gross = b.funding = b.net = Series(years, 0);
+
+    const std::vector<std::string> base_participants = Participants(ws, scenario);
+    AllocationKey ws_key = scenario && scenario->key ? *scenario->key : ws.costs.key;
+    std::set<std::string> all_payers;
+
+    for (auto& [id, original] : ws.cost_items) {
+        CostItem item = original;
+        const AllocationKey* key = item.key ? &*item.key : &ws_key;
+        AllocationKey changed_key;
+        if (scenario) {
+            auto ch = scenario->items.find(id);
+            if (ch != scenario->items.end()) {
+                if (ch->second.removed) continue;
+                if (ch->second.fte) item.fte = *ch->second.fte;
+                if (ch->second.cost_per_fte) item.cost_per_fte = *ch->second.cost_per_fte;
+                if (ch->second.amount) item.amount = *ch->second.amount;
+                if (ch->second.key) { changed_key = *ch->second.key; key = &changed_key; }
+            }
+        }
+        std::vector<std::string> ids = item.participants ? ApplyScenario(*item.participants, scenario) : base_participants;
+        ItemResult r;
+        r.id = id;
+        r.name = item.name;
+        r.payers = PayersOf(ws, ids);
+        r.quantity = Quantity(item, ws, ids);
+        r.quantity_text = QuantityText(item, ws, ids);
+        r.fte_total = item.fte * r.quantity;
+        if (item.fte > 0) r.implied_cost_per_fte = item.amount ? (double)*item.amount / item.fte : (double)item.cost_per_fte;
+        r.gross = r.funding = r.net = Series(years, 0);
+        for (int y = 0; y < years; ++y) r.gross[y] = ItemCost(item, first + y, r.quantity);
+        for (auto& [fid, f] : ws.funding) {
+            if (f.cost_item != id) continue;
+            for (int y = std::max(f.first_year, first); y <= std::min(f.last_year, last); ++y) r.funding[y - first] += f.amount;
+        }
+        for (int y = 0; y < years; ++y) r.net[y] = r.gross[y] - r.funding[y];
+        AllocateSeries(r, *key, years);
+        if (!r.ok) b.problems.push_back({Severity::Warning, "/cost_items/" + id, r.error, r.args});
+        std::string level = LevelOf(ws, item);
+        AddInto(b.per_level[level], r.net);
+        AddInto(b.per_body[item.body], r.net);
+        b.items.push_back(std::move(r));
+    }
+
+    // Funding not tied to an item lowers what every paying party pays, by the workspace key.
+    ItemResult common;
+    common.name = "funding";
+    common.payers = PayersOf(ws, base_participants);
+    common.gross = common.funding = common.net = Series(years, 0);
+    bool has_common = false;
+    for (auto& [fid, f] : ws.funding) {
+        if (!f.cost_item.empty() && ws.cost_items.count(f.cost_item)) continue;
+        has_common = true;
+        for (int y = std::max(f.first_year, first); y <= std::min(f.last_year, last); ++y) common.funding[y - first] += f.amount;
+    }
+    if (has_common) {
+        for (int y = 0; y < years; ++y) common.net[y] = -common.funding[y];
+        AllocateSeries(common, ws_key, years);
+        if (!common.ok) b.problems.push_back({Severity::Warning, "/funding", common.error, common.args});
+        AddInto(b.per_level[""], common.net);
+        AddInto(b.per_body[""], common.net);
+        b.items.push_back(std::move(common));
+    }
+
+    for (auto& r : b.items) {
+        AddInto(b.gross, r.gross);
+        AddInto(b.funding, r.funding);
+        AddInto(b.net, r.net);
+        for (auto& [party, s] : r.per_party) {
+            AddInto(b.per_party[party], s);
+            all_payers.insert(party);
+        }
+    }
+    b.parties.assign(all_payers.begin(), all_payers.end());
+    SortPartiesSwedish(ws, b.parties);
+    return b;
+}
+
+Comparison Compare(const Workspace& ws, const Budget& base, const Budget& scen, int year) {
+    Comparison c;
+    c.year = year;
+    std::vector<std::string> ids = base.parties;
+    for (auto& p : scen.parties) AddUnique(ids, p);
+    SortPartiesSwedish(ws, ids);
+    for (auto& id : ids) {
+        PartyDelta d;
+        d.party = id;
+        d.in_base = base.per_party.count(id) > 0;
+        d.in_scenario = scen.per_party.count(id) > 0;
+        d.base = base.PartyAt(id, year);
+        d.scenario = scen.PartyAt(id, year);
+        d.diff = d.scenario - d.base;
+        d.diff_percent = d.base ? (double)d.diff * 100.0 / (double)d.base : 0.0;
+        c.base_total += d.base;
+        c.scenario_total += d.scenario;
+        c.rows.push_back(d);
+    }
+    return c;
+}
+
+}  // namespace sam

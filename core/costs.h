@@ -1,0 +1,79 @@
+// Multi-year budget: cost items with index, external funding, and each party's share
+// by allocation key; scenarios evaluated side by side with the base.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+#include "allocate.h"
+#include "model.h"
+#include "problem.h"
+
+namespace sam {
+
+// Per-year series: index 0 is Budget::first_year.
+using Series = std::vector<int64_t>;
+
+struct ItemResult {
+    std::string id;                  // cost item id ("" for funding of the whole budget)
+    std::string name;
+    double quantity = 1;             // product of the quantity factors
+    double fte_total = 0;            // fte x quantity
+    double implied_cost_per_fte = 0; // kr per fte (0 when no fte)
+    std::string quantity_text;       // "3 grupper per kommun × 7 kommuner"
+    std::vector<Payer> payers;
+    Series gross, funding, net;
+    std::map<std::string, Series> per_party;   // party id -> net share per year
+    bool ok = true;                  // false when the allocation failed (net is then unallocated)
+    std::string error;               // translation key
+    std::vector<std::string> args;
+};
+
+struct Budget {
+    int first_year = 0, last_year = -1;
+    std::vector<ItemResult> items;
+    std::vector<std::string> parties;        // every payer, in Swedish alphabetical order of name
+    std::map<std::string, Series> per_party; // party id -> net per year
+    std::map<std::string, Series> per_level; // level name -> net per year ("" when none)
+    std::map<std::string, Series> per_body;  // body id -> net per year ("" when none)
+    Series gross, funding, net;              // per year
+    std::vector<Problem> problems;           // allocations that failed, with paths
+
+    int Years() const { return last_year - first_year + 1; }
+    bool HasYear(int y) const { return y >= first_year && y <= last_year; }
+    // The value of a series in year y (0 outside the budget's years).
+    int64_t At(const Series& s, int y) const { return HasYear(y) && (size_t)(y - first_year) < s.size() ? s[y - first_year] : 0; }
+    int64_t PartyAt(const std::string& party, int y) const;
+    int64_t PartyTotal(const std::string& party) const;   // over all years
+    int64_t Total(const Series& s) const;
+};
+
+// The paying parties of the workspace (or the scenario): the base participants,
+// less those that leave, plus those that join.
+std::vector<std::string> Participants(const Workspace& ws, const Scenario* scenario = nullptr);
+
+// One item's gross cost in a year, before funding (0 outside its years).
+int64_t ItemCost(const CostItem& item, int year, double quantity);
+// The product of the quantity factors given the participating parties.
+double Quantity(const CostItem& item, const Workspace& ws, const std::vector<std::string>& participants);
+
+Budget ComputeBudget(const Workspace& ws, const Scenario* scenario = nullptr);
+
+// Base against scenario for one year, per party.
+struct PartyDelta {
+    std::string party;
+    int64_t base = 0, scenario = 0, diff = 0;
+    double diff_percent = 0;      // diff / base * 100 (0 when base is 0)
+    bool in_base = false, in_scenario = false;
+};
+struct Comparison {
+    int year = 0;
+    std::vector<PartyDelta> rows;   // parties of either budget, Swedish order
+    int64_t base_total = 0, scenario_total = 0;
+};
+Comparison Compare(const Workspace& ws, const Budget& base, const Budget& scenario, int year);
+
+// Sorts party ids by their names in Swedish order.
+void SortPartiesSwedish(const Workspace& ws, std::vector<std::string>& ids);
+
+}  // namespace sam

@@ -1,0 +1,44 @@
+#include "decisions.h"
+
+#include <algorithm>
+#include "format.h"
+
+namespace sam {
+
+bool IsAdopted(DecisionStatus s) { return s == DecisionStatus::Adopted || s == DecisionStatus::AdoptedWithConditions; }
+
+AdoptionSummary Summarize(const Matter& m, const std::string& as_of) {
+    AdoptionSummary s;
+    bool past_deadline = !m.deadline.empty() && m.deadline < as_of;   // ISO dates compare as text
+    for (auto& [party, d] : m.decisions) {
+        if (d.status == DecisionStatus::NotConcerned) continue;
+        ++s.concerned;
+        switch (d.status) {
+            case DecisionStatus::Adopted: ++s.adopted; break;
+            case DecisionStatus::AdoptedWithConditions: ++s.adopted; ++s.with_conditions; break;
+            case DecisionStatus::Declined: ++s.declined; s.declined_parties.push_back(party); break;
+            case DecisionStatus::Paused: ++s.paused; break;
+            case DecisionStatus::Pending:
+                ++s.pending;
+                if (past_deadline) s.late_parties.push_back(party);
+                break;
+            case DecisionStatus::NotConcerned: break;
+        }
+    }
+    return s;
+}
+
+std::vector<OverdueMilestone> OverdueMilestones(const Workspace& ws, const std::string& as_of) {
+    std::vector<OverdueMilestone> out;
+    bool as_of_ok = IsValidDate(as_of);
+    for (auto& [mid, m] : ws.matters)
+        for (auto& [sid, s] : m.milestones) {
+            if (s.done || s.date.empty() || !(s.date < as_of)) continue;
+            int days = as_of_ok && IsValidDate(s.date) ? (int)(DateToDays(as_of) - DateToDays(s.date)) : 0;
+            out.push_back({mid, sid, s.date, s.what, days});
+        }
+    std::sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.date != b.date ? a.date < b.date : a.matter < b.matter; });
+    return out;
+}
+
+}  // namespace sam

@@ -1,0 +1,231 @@
+#include "i18n.h"
+
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+
+namespace sam {
+
+namespace {
+
+struct Entry {
+    const char* key;
+    const char* sv;
+    const char* en;
+};
+
+// Keys: err.* reject an edit, warn.* help officials, alloc.* explain a failed split,
+// enum groups name the model's choices, ui.* label the views.
+constexpr Entry kTable[] = {
+    // Validation errors.
+    {"err.not_json", "Filen är inte giltig JSON: {0}", "The file is not valid JSON: {0}"},
+    {"err.not_object", "Ska vara ett JSON-objekt", "Must be a JSON object"},
+    {"err.not_array", "Ska vara en lista", "Must be a list"},
+    {"err.not_string", "Ska vara text", "Must be text"},
+    {"err.not_integer", "Ska vara ett heltal", "Must be a whole number"},
+    {"err.not_number", "Ska vara ett tal", "Must be a number"},
+    {"err.not_bool", "Ska vara sant eller falskt", "Must be true or false"},
+    {"err.missing", "Saknas men krävs", "Is required but missing"},
+    {"err.empty", "Får inte vara tomt", "Must not be empty"},
+    {"err.negative", "Får inte vara negativt ({0})", "Must not be negative ({0})"},
+    {"err.out_of_range", "{0} ligger utanför det tillåtna intervallet {1}–{2}", "{0} is outside the allowed range {1}–{2}"},
+    {"err.unknown_value", "Okänt värde \"{0}\". Tillåtna värden: {1}", "Unknown value \"{0}\". Allowed values: {1}"},
+    {"err.bad_date", "\"{0}\" är inget giltigt datum i formen ÅÅÅÅ-MM-DD", "\"{0}\" is not a valid date in the form YYYY-MM-DD"},
+    {"err.bad_id", "\"{0}\" är inget giltigt id (1–64 tecken: a–z, A–Z, 0–9, _ - .)", "\"{0}\" is not a valid id (1–64 characters: a–z, A–Z, 0–9, _ - .)"},
+    {"err.years", "Sista året ({1}) ligger före första året ({0})", "The last year ({1}) is before the first year ({0})"},
+    {"err.schema_version", "Schemaversion {0} stöds inte (den här versionen läser version 1–{1})", "Schema version {0} is not supported (this version reads versions 1–{1})"},
+    {"err.unknown_parent", "Det överordnade organet \"{0}\" finns inte", "The parent body \"{0}\" does not exist"},
+    {"err.parent_cycle", "Organet skulle bli överordnat sig självt (via \"{0}\")", "The body would become its own parent (through \"{0}\")"},
+    {"err.patch_not_array", "En ändring (JSON Patch) ska vara en lista av operationer", "A change (JSON Patch) must be a list of operations"},
+    {"err.patch_op_shape", "Operation {0}: ska vara ett JSON-objekt", "Operation {0}: must be a JSON object"},
+    {"err.patch_op_unknown", "Operation {0}: okänd operation \"{1}\" (add, remove, replace, move, copy, test)", "Operation {0}: unknown operation \"{1}\" (add, remove, replace, move, copy, test)"},
+    {"err.patch_field", "Operation {0}: fältet \"{1}\" saknas eller har fel typ", "Operation {0}: the field \"{1}\" is missing or of the wrong type"},
+    {"err.patch_pointer", "Operation {0}: \"{1}\" är ingen giltig JSON-pekare", "Operation {0}: \"{1}\" is not a valid JSON Pointer"},
+    {"err.patch_path", "Operation {0}: sökvägen \"{1}\" finns inte", "Operation {0}: the path \"{1}\" does not exist"},
+    {"err.patch_test_failed", "Operation {0}: värdet har ändrats sedan (test misslyckades)", "Operation {0}: the value has changed since (test failed)"},
+    {"err.patch_unexpected", "Ändringen skapar något som inte namngavs i ändringen", "The change creates something it did not name"},
+
+    // Consistency warnings.
+    {"warn.unknown_party", "Parten \"{0}\" finns inte i arbetsytan", "The party \"{0}\" is not in the workspace"},
+    {"warn.unknown_body", "Organet \"{0}\" finns inte i arbetsytan", "The body \"{0}\" is not in the workspace"},
+    {"warn.unknown_item", "Kostnadsposten \"{0}\" finns inte", "The cost item \"{0}\" does not exist"},
+    {"warn.shares_sum", "Andelarna summerar till {0}, inte 100 %", "The shares add up to {0}, not 100 %"},
+    {"warn.region_per_capita", "{0} räknas per invånare, men regionens befolkning är hela länets: kommunernas invånare räknas två gånger", "{0} is counted per capita, but the region's population is the whole county's: the municipalities' residents count twice"},
+    {"warn.no_local_group", "{0} saknar lokal samverkansgrupp", "{0} has no local collaboration group"},
+    {"warn.decision_after_deadline", "Beslutet ({0}) är fattat efter sista dag ({1})", "The decision ({0}) was made after the deadline ({1})"},
+    {"warn.cost_per_fte", "Kostnaden per årsarbetare, {0}, skiljer sig från övriga poster (median {1}). Stämmer beloppet?", "The cost per full-time equivalent, {0}, differs from the other items (median {1}). Is the amount right?"},
+
+    // Allocation failures.
+    {"alloc.no_payers", "Ingen part betalar", "No party pays"},
+    {"alloc.no_population", "De betalande parterna har ingen befolkning att fördela efter", "The paying parties have no population to divide by"},
+    {"alloc.share_missing", "{0} saknar andel i den fasta fördelningen", "{0} has no share in the fixed split"},
+    {"alloc.share_not_payer", "\"{0}\" har en andel ({1}) men betalar inte", "\"{0}\" has a share ({1}) but does not pay"},
+    {"alloc.shares_sum", "Andelarna summerar till {0}, inte 100 %", "The shares add up to {0}, not 100 %"},
+    {"alloc.region_count", "Regionfördelning kräver exakt en region bland de betalande (nu {0})", "A region split needs exactly one region among the payers (now {0})"},
+    {"alloc.bad_percent", "Regionens andel {0} ligger utanför 0–100 %", "The region's share {0} is outside 0–100 %"},
+    {"alloc.region_only", "Regionen är ensam betalare men ska bara betala en del", "The region is the only payer but should pay only a part"},
+    {"alloc.negative_fee", "Grundavgiften får inte vara negativ", "The base fee must not be negative"},
+    {"alloc.base_exceeds", "Grundavgiften {0} × {1} parter överstiger totalen {2}", "The base fee {0} × {1} parties exceeds the total {2}"},
+
+    // Enums.
+    {"party_kind.region", "Region", "Region"},
+    {"party_kind.municipality", "Kommun", "Municipality"},
+    {"party_kind.association", "Kommunförbund", "Association of municipalities"},
+    {"party_kind.county_board", "Länsstyrelse", "County administrative board"},
+    {"party_kind.university", "Lärosäte", "University"},
+    {"party_kind.other", "Annan", "Other"},
+    {"level.political", "Politisk nivå", "Political"},
+    {"level.strategic", "Strategisk nivå", "Strategic"},
+    {"level.county_coordination", "Länssamordning", "County coordination"},
+    {"level.local", "Lokal samverkan", "Local collaboration"},
+    {"level.working_group", "Arbetsgrupp", "Working group"},
+    {"level.support", "Stöd", "Support"},
+    {"target_group.all", "Alla", "All"},
+    {"target_group.children_young", "Barn och unga", "Children and young people"},
+    {"target_group.adults", "Vuxna", "Adults"},
+    {"target_group.older", "Äldre", "Older people"},
+    {"matter_kind.recommendation", "Rekommendation till parterna", "Recommendation to the parties"},
+    {"matter_kind.joint_decision", "Gemensamt beslut", "Joint decision"},
+    {"matter_kind.follow_up", "Uppföljning", "Follow-up"},
+    {"status.pending", "Ej beslutat", "Pending"},
+    {"status.adopted", "Antaget", "Adopted"},
+    {"status.adopted_with_conditions", "Antaget med villkor", "Adopted with conditions"},
+    {"status.declined", "Avböjt", "Declined"},
+    {"status.paused", "Pausat", "Paused"},
+    {"status.not_concerned", "Berörs inte", "Not concerned"},
+    {"key_kind.equal", "Lika delar", "Equal shares"},
+    {"key_kind.per_capita", "Per invånare", "Per capita"},
+    {"key_kind.fixed", "Fasta andelar", "Fixed shares"},
+    {"key_kind.region_split", "Regionandel + per invånare", "Region share + per capita"},
+    {"key_kind.base_plus_per_capita", "Grundavgift + per invånare", "Base fee + per capita"},
+
+    // Reports and views.
+    {"ui.app_title", "Samverkan", "Samverkan"},
+    {"ui.overview", "Översikt", "Overview"},
+    {"ui.structure", "Struktur", "Structure"},
+    {"ui.decisions", "Beslut", "Decisions"},
+    {"ui.costs", "Kostnader", "Costs"},
+    {"ui.scenarios", "Scenarier", "Scenarios"},
+    {"ui.parties", "Parter", "Parties"},
+    {"ui.party", "Part", "Party"},
+    {"ui.kind", "Typ", "Kind"},
+    {"ui.population", "Invånare", "Population"},
+    {"ui.no_workspace", "Ingen arbetsyta är öppen.", "No workspace is open."},
+    {"ui.loading", "Laddar arbetsytan …", "Loading the workspace …"},
+    {"ui.key_figures", "Nyckeltal", "Key figures"},
+    {"ui.total_cost_year", "Total kostnad {0}", "Total cost {0}"},
+    {"ui.matters_count", "Ärenden", "Matters"},
+    {"ui.adoption_rate", "Antagandegrad", "Adoption rate"},
+    {"ui.overdue", "Försenade milstolpar", "Overdue milestones"},
+    {"ui.needs_attention", "Behöver uppmärksamhet", "Needs attention"},
+    {"ui.nothing_needs_attention", "Inget behöver uppmärksamhet just nu.", "Nothing needs attention right now."},
+    {"ui.language", "Språk", "Language"},
+    {"ui.amount", "Belopp", "Amount"},
+    {"ui.share", "Andel", "Share"},
+    {"ui.total", "Totalt", "Total"},
+    {"ui.year", "År", "Year"},
+    {"ui.item", "Post", "Item"},
+    {"ui.status", "Status", "Status"},
+    {"ui.matter", "Ärende", "Matter"},
+    {"ui.adopted_of", "{0} av {1} har antagit", "{0} of {1} have adopted"},
+    {"ui.declined_by", "Avböjt av: {0}", "Declined by: {0}"},
+    {"ui.late", "Sena: {0}", "Late: {0}"},
+    {"ui.base", "Bas", "Base"},
+    {"ui.scenario", "Scenario", "Scenario"},
+    {"ui.difference", "Skillnad", "Difference"},
+    {"ui.deadline", "Sista dag", "Deadline"},
+    {"ui.date", "Datum", "Date"},
+    {"ui.deciding_body", "Beslutande organ", "Deciding body"},
+    {"ui.conditions", "Villkor", "Conditions"},
+    {"ui.note", "Anteckning", "Note"},
+    {"ui.milestones", "Milstolpar", "Milestones"},
+    {"ui.funding", "Extern finansiering", "External funding"},
+    {"ui.net", "Netto", "Net"},
+    {"ui.gross", "Brutto", "Gross"},
+    {"ui.fte", "Årsarbetare", "FTE"},
+    {"ui.cost_per_fte", "Kostnad per årsarbetare", "Cost per FTE"},
+    {"ui.quantity", "Antal", "Quantity"},
+    {"ui.key", "Fördelningsnyckel", "Allocation key"},
+    {"ui.cost_summary", "Kostnader per part", "Costs per party"},
+    {"ui.decision_summary", "Beslut per ärende", "Decisions per matter"},
+    {"ui.problems", "Att kontrollera", "To check"},
+    {"ui.none", "Inga", "None"},
+    {"report.proposed_by", "Föreslaget av", "Proposed by"},
+    {"report.what", "Vad", "What"},
+    {"report.where", "Var", "Where"},
+    {"report.done", "Klart", "Done"},
+    {"report.yes", "Ja", "Yes"},
+    {"report.no", "Nej", "No"},
+    {"report.overdue", "Försenad", "Overdue"},
+    {"report.items_caption", "Kostnadsposter per år", "Cost items per year"},
+    {"report.diff_percent", "Skillnad %", "Difference %"},
+    {"report.as_of", "Läget per", "Status as of"},
+    {"ui.theme_light", "Ljust tema", "Light theme"},
+    {"ui.theme_dark", "Mörkt tema", "Dark theme"},
+    {"ui.status_ready", "Klar. Ctrl+Z ångrar, Ctrl+Y gör om.", "Ready. Ctrl+Z undoes, Ctrl+Y redoes."},
+    {"ui.how_total", "Kostnadsposter {0} minus extern finansiering {1} = {2}", "Cost items {0} less external funding {1} = {2}"},
+    {"ui.how_matters", "Antal ärenden i arbetsytan", "Number of matters in the workspace"},
+    {"ui.how_adoption", "{0} av {1} berörda parters beslut är antaganden (med eller utan villkor)", "{0} of {1} concerned parties' decisions are adoptions (with or without conditions)"},
+    {"ui.how_overdue", "Milstolpar som inte är klara och vars datum passerat ({0})", "Milestones not done whose date has passed ({0})"},
+    {"ui.overdue_line", "{0}: {1} ({2}) är försenad", "{0}: {1} ({2}) is overdue"},
+    {"ui.no_matters", "Inga ärenden ännu.", "No matters yet."},
+    {"ui.adopted_short", "Antagit", "Adopted"},
+    {"ui.no_costs", "Inga kostnadsposter ännu.", "No cost items yet."},
+    {"ui.how_item", "{0} årsarbetare × {1} = {2}", "{0} FTE × {1} = {2}"},
+    {"ui.per_municipality", "per kommun", "per municipality"},
+    {"ui.meetings_per_year", "{0} möten per år", "{0} meetings a year"},
+    {"ui.no_scenarios", "Inga scenarier ännu.", "No scenarios yet."},
+    {"ui.approx_population", "Befolkningssiffrorna är ungefärliga.", "The population figures are approximate."},
+};
+
+const std::unordered_map<std::string_view, const Entry*>& Index() {
+    static const std::unordered_map<std::string_view, const Entry*> index = [] {
+        std::unordered_map<std::string_view, const Entry*> m;
+        for (const Entry& e : kTable) m[e.key] = &e;
+        return m;
+    }();
+    return index;
+}
+
+}  // namespace
+
+std::string_view Tr(Lang lang, std::string_view key) {
+    auto& idx = Index();
+    auto it = idx.find(key);
+    if (it == idx.end()) return key;
+    return lang == Lang::Sv ? it->second->sv : it->second->en;
+}
+
+std::string FillArgs(std::string_view tmpl, const std::vector<std::string>& args) {
+    std::string out;
+    for (size_t i = 0; i < tmpl.size(); ++i) {
+        if (tmpl[i] == '{' && i + 2 < tmpl.size() && tmpl[i + 2] == '}' && tmpl[i + 1] >= '0' && tmpl[i + 1] <= '9') {
+            size_t n = (size_t)(tmpl[i + 1] - '0');
+            out += n < args.size() ? args[n] : "";
+            i += 2;
+        } else {
+            out += tmpl[i];
+        }
+    }
+    return out;
+}
+
+std::string TrF(Lang lang, std::string_view key, const std::vector<std::string>& args) {
+    return FillArgs(Tr(lang, key), args);
+}
+
+std::string_view TrEnum(Lang lang, std::string_view group, std::string_view value) {
+    std::string key = std::string(group) + "." + std::string(value);
+    auto& idx = Index();
+    auto it = idx.find(key);
+    if (it == idx.end()) return value;
+    return lang == Lang::Sv ? it->second->sv : it->second->en;
+}
+
+std::vector<std::string_view> AllTextKeys() {
+    std::vector<std::string_view> keys;
+    for (const Entry& e : kTable) keys.push_back(e.key);
+    return keys;
+}
+
+}  // namespace sam

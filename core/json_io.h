@@ -1,0 +1,55 @@
+// The workspace's JSON format: canonical serialization and a parser that reports
+// every problem with its JSON path instead of throwing.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+#include "model.h"
+#include "problem.h"
+
+namespace sam {
+
+// The collections of a workspace, as JSON keys, in the order they appear in the file.
+inline constexpr const char* kCollections[] = {"bodies", "cost_items", "funding", "matters", "parties", "scenarios"};
+bool IsCollection(std::string_view key);
+
+json ToJson(const Workspace& ws);
+json RootToJson(const Workspace& ws);   // everything but the collections
+json ToJson(const Party&);
+json ToJson(const Body&);
+json ToJson(const Member&);
+json ToJson(const Matter&);
+json ToJson(const Decision&);
+json ToJson(const Milestone&);
+json ToJson(const CostItem&);
+json ToJson(const Funding&);
+json ToJson(const Scenario&);
+json ToJson(const AllocationKey&);
+json CollectionToJson(const Workspace& ws, std::string_view collection);
+json EntityToJson(const Workspace& ws, std::string_view collection, const std::string& id);
+bool HasEntity(const Workspace& ws, std::string_view collection, const std::string& id);
+
+// Parsers append problems (with paths below `path`) and fill what they can.
+void ParseRoot(const json& j, Workspace& ws, std::vector<Problem>& out);
+void ParseCollection(const json& j, std::string_view collection, Workspace& ws, std::vector<Problem>& out);
+// Parses one entity into ws (replacing any with that id).
+void ParseEntity(const json& j, std::string_view collection, const std::string& id, Workspace& ws,
+                 std::vector<Problem>& out);
+void RemoveEntity(Workspace& ws, std::string_view collection, const std::string& id);
+bool ParseAllocationKey(const json& j, const std::string& path, AllocationKey& key, std::vector<Problem>& out);
+// A whole workspace from JSON of the current schema version.
+void ParseWorkspace(const json& j, Workspace& ws, std::vector<Problem>& out);
+
+// Canonical text: 2-space indent, keys sorted, trailing newline. Save(Load(t)) == t for canonical t.
+std::string SaveWorkspace(const Workspace& ws);
+
+struct LoadResult {
+    bool ok = false;                   // false when any problem is an error
+    Workspace workspace;
+    std::vector<Problem> problems;     // errors (and nothing else: warnings come from CheckConsistency)
+    int migrated_from = 0;             // the file's schema version when older than the current
+};
+// Parses text (any supported schema version, migrated to the current one).
+LoadResult LoadWorkspace(std::string_view text);
+
+}  // namespace sam

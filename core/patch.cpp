@@ -1,0 +1,255 @@
+#include "patch.h"
+
+#include <set>
+#include "json_io.h"
+#include "validate.h"
+
+namespace sam {
+
+json OpReplace(const std::string& path, json value) { return {{"op", "replace"}, {"path", path}, {"value", std::move(value)}}; }
+json OpAdd(const std::string& path, json value) { return {{"op", "add"}, {"path", path}, {"value", std::move(value)}}; }
+json OpRemove(const std::string& path) { return {{"op", "remove"}, {"path", path}}; }
+
+std::string PointerToken(std::string_view s) {
+    std::string out;
+    for (char c : s) {
+        if (c == '~') out += "~0";
+        else if (c == '/') out += "~1";
+        else out += c;
+    }
+    return out;
+}
+
+namespace {
+
+struct Unit {              // what one path touches
+    bool whole = false;    // the whole document
+    std::string collection;
+    std::string id;        // empty: the whole collection (or the root fields when collection is empty)
+};
+
+Unit UnitOf(const json::json_pointer& p) {
+    std::string s = p.to_string();
+    if (s.empty()) return {true, "", ""};
+    std::vector<std::string> tokens;
+    json::json_pointer q = p;
+    while (!q.empty()) { tokens.insert(tokens.begin(), q.back()); q.pop_back(); }
+    if (!IsCollection(tokens[0])) return {false, "", ""};
+    return {false, tokens[0], tokens.size() >= 2 ? tokens[1] : ""};
+}
+
+struct MissingParent {};   // "add" below a path that does not exist
+
+Problem PatchError(size_t index, const std::string& path, const char* code, std::vector<std::string> args = {}) {
+    args.insert(args.begin(), std::to_string(index));
+    return {Severity::Error, path, code, std::move(args)};
+}
+
+// The inverse of adding at `path` to `doc` (doc is the state before the add).
+void InverseOfAdd(const json& doc, const json::json_pointer& path, json& inv) {
+    if (path.empty()) { inv.push_back(OpReplace("", doc)); return; }
+    json::json_pointer parent = path.parent_pointer();
+    const json& container = doc.at(parent);
+    if (container.is_array()) {
+        std::string last = path.back();
+        size_t index = last == "-" ? container.size() : std::stoul(last);
+        inv.push_back(OpRemove((parent / std::to_string(index)).to_string()));
+    } else if (doc.contains(path)) {
+        inv.push_back(OpReplace(path.to_string(), doc.at(path)));
+    } else {
+        inv.push_back(OpRemove(path.to_string()));
+    }
+}
+
+}  // namespace
+
+std::string SummarizePatch(const json& patch) {
+    if (!patch.is_array()) return "";
+    std::string s;
+    for (size_t i = 0; i < patch.size() && i < 3; ++i) {
+        const json& op = patch[i];
+        if (!op.is_object()) continue;
+        if (!s.empty()) s += "; ";
+        s += op.value("op", "?") + " " + op.value("path", "");
+    }
+    if (patch.size() > 3) s += "; +" + std::to_string(patch.size() - 3);
+    return s;
+}
+
+PatchResult ApplyPatch(Workspace& ws, const json& patch) {
+    PatchResult res;
+    if (!patch.is_array()) {
+        res.problems.push_back({Severity::Error, "", "err.patch_not_array", {}});
+        return res;
+    }
+
+    // 1. Check each operation's shape and find what it touches.
+    static const std::set<std::string> kOps = {"add", "remove", "replace", "move", "copy", "test"};
+    std::vector<Unit> units;
+    for (size_t i = 0; i < patch.size(); ++i) {
+        const json& op = patch[i];
+        if (!op.is_object()) { res.problems.push_back(PatchError(i, "", "err.patch_op_shape")); continue; }
+        std::string name = op.contains("op") && op["op"].is_string() ? op["op"].get<std::string>() : "";
+        if (!kOps.count(name)) { res.problems.push_back(PatchError(i, "", "err.patch_op_unknown", {name})); continue; }
+        for (const char* field : {"path", "from"}) {
+            bool needed = std::string(field) == "path" || name == "move" || name == "copy";
+            if (!needed) continue;
+            if (!op.contains(field) || !op[field].is_string()) {
+                res.problems.push_back(PatchError(i, "", "err.patch_field", {field}));
+                continue;
+            }
+            try {
+                units.push_back(UnitOf(json::json_pointer(op[field].get<std::string>())));
+            } catch (const json::exception&) {
+                res.problems.push_back(PatchError(i, op[field].get<std::string>(), "err.patch_pointer", {op[field].get<std::string>()}));
+            }
+        }
+        if ((name == "add" || name == "replace" || name == "test") && !op.contains("value"))
+            res.problems.push_back(PatchError(i, op.value("path", ""), "err.patch_field", {"value"}));
+    }
+    if (!res.problems.empty()) return res;
+
+    // 2. The part of the document the patch can see: root fields and touched entities.
+    bool whole = false;
+    std::set<std::string> whole_collections;
+    std::set<std::pair<std::string, std::string>> entities;
+    for (auto& u : units) {
+        if (u.whole) whole = true;
+        else if (!u.collection.empty() && u.id.empty()) whole_collections.insert(u.collection);
+        else if (!u.collection.empty()) entities.insert({u.collection, u.id});
+    }
+    json doc;
+    if (whole) {
+        doc = ToJson(ws);
+    } else {
+        doc = RootToJson(ws);
+        for (const char* c : kCollections) {
+            if (whole_collections.count(c)) { doc[c] = CollectionToJson(ws, c); continue; }
+            json part = json::object();
+            for (auto& [col, id] : entities)
+                if (col == c && HasEntity(ws, c, id)) part[id] = EntityToJson(ws, c, id);
+            doc[c] = std::move(part);
+        }
+    }
+
+    // 3. Apply op by op, recording the inverse from the state before each op.
+    json inverse_ops = json::array();
+    std::vector<json> per_op_inverse;
+    for (size_t i = 0; i < patch.size(); ++i) {
+        const json& op = patch[i];
+        std::string name = op["op"];
+        json inv = json::array();
+        try {
+            json::json_pointer path(op["path"].get<std::string>());
+            if (name == "add") {
+                if (!path.empty() && !doc.contains(path.parent_pointer())) throw MissingParent{};
+                InverseOfAdd(doc, path, inv);
+            } else if (name == "remove") {
+                inv.push_back(OpAdd(path.to_string(), doc.at(path)));
+            } else if (name == "replace") {
+                inv.push_back(OpReplace(path.to_string(), doc.at(path)));
+            } else if (name == "move") {
+                json::json_pointer from(op["from"].get<std::string>());
+                if (from != path) {
+                    json value = doc.at(from);
+                    json after_remove = doc.patch(json::array({OpRemove(from.to_string())}));
+                    if (!path.empty() && !after_remove.contains(path.parent_pointer())) throw MissingParent{};
+                    InverseOfAdd(after_remove, path, inv);
+                    inv.push_back(OpAdd(from.to_string(), value));
+                }
+            } else if (name == "copy") {
+                json::json_pointer from(op["from"].get<std::string>());
+                (void)doc.at(from);
+                if (!path.empty() && !doc.contains(path.parent_pointer())) throw MissingParent{};
+                InverseOfAdd(doc, path, inv);
+            }
+            doc = doc.patch(json::array({op}));
+        } catch (const MissingParent&) {
+            res.problems.push_back(PatchError(i, op["path"].get<std::string>(), "err.patch_path", {op["path"].get<std::string>()}));
+            return res;
+        } catch (const json::other_error&) {   // a failed "test"
+            res.problems.push_back(PatchError(i, op["path"].get<std::string>(), "err.patch_test_failed"));
+            return res;
+        } catch (const json::exception&) {
+            res.problems.push_back(PatchError(i, op["path"].get<std::string>(), "err.patch_path", {op["path"].get<std::string>()}));
+            return res;
+        }
+        per_op_inverse.push_back(std::move(inv));
+    }
+    for (size_t i = per_op_inverse.size(); i-- > 0;)
+        for (auto& o : per_op_inverse[i]) inverse_ops.push_back(o);
+
+    // 4. Read the result back into a candidate; reject it whole on any error.
+    Workspace next;
+    std::vector<Problem>& errors = res.problems;
+    if (whole) {
+        ParseWorkspace(doc, next, errors);
+        if (!doc.is_object()) errors.push_back({Severity::Error, "", "err.not_object", {}});
+        ValidateStructure(next, errors);
+        if (HasErrors(errors)) return res;
+        ws = std::move(next);
+        res.ok = true;
+        res.inverse = std::move(inverse_ops);
+        return res;
+    }
+    if (!doc.is_object()) { errors.push_back({Severity::Error, "", "err.not_object", {}}); return res; }
+    for (const char* c : kCollections)
+        if (!doc.contains(c) || !doc[c].is_object()) errors.push_back({Severity::Error, std::string("/") + c, "err.not_object", {}});
+    if (HasErrors(errors)) return res;
+    ParseRoot(doc, next, errors);
+    for (auto& c : whole_collections) ParseCollection(doc[c], c, next, errors);
+    std::vector<std::pair<std::string, std::string>> removed;
+    for (auto& [c, id] : entities) {
+        if (whole_collections.count(c)) continue;
+        if (doc[c].contains(id)) ParseEntity(doc[c][id], c, id, next, errors);
+        else removed.push_back({c, id});
+    }
+    // New entities appear in the touched collections only under ids the patch named.
+    for (const char* c : kCollections) {
+        if (whole_collections.count(c)) continue;
+        for (auto& [id, v] : doc[c].items())
+            if (!entities.count({c, id})) errors.push_back({Severity::Error, std::string("/") + c + "/" + id, "err.patch_unexpected", {}});
+    }
+    if (HasErrors(errors)) return res;
+
+    // Structure rules need the bodies as they would be after the patch.
+    bool bodies_touched = whole_collections.count("bodies") > 0;
+    for (auto& [c, id] : entities) if (c == "bodies") bodies_touched = true;
+    if (bodies_touched) {
+        Workspace view;
+        view.bodies = whole_collections.count("bodies") ? next.bodies : ws.bodies;
+        if (!whole_collections.count("bodies")) {
+            for (auto& [c, id] : removed) if (c == "bodies") view.bodies.erase(id);
+            for (auto& [id, b] : next.bodies) view.bodies[id] = b;
+        }
+        ValidateStructure(view, errors);
+        if (HasErrors(errors)) return res;
+    }
+
+    // 5. Commit.
+    Workspace& w = ws;
+    w.schema_version = next.schema_version;
+    w.name = std::move(next.name);
+    w.description = std::move(next.description);
+    w.population_note = std::move(next.population_note);
+    w.costs = std::move(next.costs);
+    w.extra = std::move(next.extra);
+    if (whole_collections.count("parties")) { w.parties = std::move(next.parties); next.parties.clear(); }
+    if (whole_collections.count("bodies")) { w.bodies = std::move(next.bodies); next.bodies.clear(); }
+    if (whole_collections.count("matters")) { w.matters = std::move(next.matters); next.matters.clear(); }
+    if (whole_collections.count("cost_items")) { w.cost_items = std::move(next.cost_items); next.cost_items.clear(); }
+    if (whole_collections.count("funding")) { w.funding = std::move(next.funding); next.funding.clear(); }
+    if (whole_collections.count("scenarios")) { w.scenarios = std::move(next.scenarios); next.scenarios.clear(); }
+    for (auto& [c, id] : removed) RemoveEntity(w, c, id);
+    for (auto& [id, v] : next.parties) w.parties[id] = std::move(v);
+    for (auto& [id, v] : next.bodies) w.bodies[id] = std::move(v);
+    for (auto& [id, v] : next.matters) w.matters[id] = std::move(v);
+    for (auto& [id, v] : next.cost_items) w.cost_items[id] = std::move(v);
+    for (auto& [id, v] : next.funding) w.funding[id] = std::move(v);
+    for (auto& [id, v] : next.scenarios) w.scenarios[id] = std::move(v);
+    res.ok = true;
+    res.inverse = std::move(inverse_ops);
+    return res;
+}
+
+}  // namespace sam

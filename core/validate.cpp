@@ -1,0 +1,139 @@
+#include "validate.h"
+
+#include <algorithm>
+#include <cmath>
+#include "costs.h"
+#include "format.h"
+
+namespace sam {
+
+void ValidateStructure(const Workspace& ws, std::vector<Problem>& out) {
+    for (auto& [id, b] : ws.bodies) {
+        if (b.parent.empty()) continue;
+        if (!ws.bodies.count(b.parent)) {
+            out.push_back({Severity::Error, "/bodies/" + id + "/parent", "err.unknown_parent", {b.parent}});
+            continue;
+        }
+        // Walk up; a tree reaches the top within as many steps as there are bodies.
+        std::string at = b.parent;
+        for (size_t steps = 0; steps <= ws.bodies.size() && !at.empty(); ++steps) {
+            if (at == id) {
+                out.push_back({Severity::Error, "/bodies/" + id + "/parent", "err.parent_cycle", {b.parent}});
+                break;
+            }
+            auto it = ws.bodies.find(at);
+            at = it == ws.bodies.end() ? "" : it->second.parent;
+        }
+    }
+}
+
+namespace {
+
+struct Checker {
+    const Workspace& ws;
+    std::vector<Problem> out;
+
+    void Warn(std::string path, const char* code, std::vector<std::string> args = {}) {
+        out.push_back({Severity::Warning, std::move(path), code, std::move(args)});
+    }
+    void Party(const std::string& path, const std::string& id) {
+        if (!id.empty() && !ws.parties.count(id)) Warn(path, "warn.unknown_party", {id});
+    }
+    void Parties(const std::string& path, const std::vector<std::string>& ids) {
+        for (size_t i = 0; i < ids.size(); ++i) Party(path + "/" + std::to_string(i), ids[i]);
+    }
+    void Key(const std::string& path, const AllocationKey& k, const std::vector<std::string>& participants) {
+        for (auto& [id, pct] : k.shares) Party(path + "/shares/" + id, id);
+        if (k.kind == KeyKind::Fixed) {
+            double sum = 0;
+            for (auto& [id, pct] : k.shares) sum += pct;
+            if (std::fabs(sum - 100.0) > 1e-6) Warn(path + "/shares", "warn.shares_sum", {FormatPercent(sum, 4)});
+        }
+        if (k.kind == KeyKind::PerCapita || k.kind == KeyKind::BasePlusPerCapita)
+            for (auto& id : participants) {
+                auto it = ws.parties.find(id);
+                if (it != ws.parties.end() && it->second.kind == PartyKind::Region)
+                    Warn(path, "warn.region_per_capita", {it->second.name});
+            }
+    }
+};
+
+}  // namespace
+
+std::vector<Problem> CheckConsistency(const Workspace& ws, const std::string& as_of) {
+    (void)as_of;
+    Checker c{ws, {}};
+
+    // Structure: references and each municipality's local group.
+    bool has_local = false;
+    for (auto& [id, b] : ws.bodies) {
+        std::string path = "/bodies/" + id;
+        for (auto& [mid, m] : b.members) c.Party(path + "/members/" + mid + "/party", m.party);
+        c.Party(path + "/party", b.party);
+        if (b.repeat) for (auto& [pid, n] : b.repeat->overrides) c.Party(path + "/repeat/overrides/" + pid, pid);
+        if (b.level == Level::Local) has_local = true;
+    }
+    if (has_local)
+        for (auto& [pid, p] : ws.parties) {
+            if (p.kind != PartyKind::Municipality) continue;
+            bool covered = false;
+            for (auto& [bid, b] : ws.bodies) {
+                if (b.level != Level::Local) continue;
+                if (b.party == pid) covered = true;
+                if (b.repeat && b.repeat->per_kind == PartyKind::Municipality) {
+                    auto o = b.repeat->overrides.find(pid);
+                    if ((o != b.repeat->overrides.end() ? o->second : b.repeat->count) > 0) covered = true;
+                }
+            }
+            if (!covered) c.Warn("/parties/" + pid, "warn.no_local_group", {p.name});
+        }
+
+    // Decisions.
+    for (auto& [mid, m] : ws.matters) {
+        std::string path = "/matters/" + mid;
+        if (!m.proposed_by.empty() && !ws.bodies.count(m.proposed_by))
+            c.Warn(path + "/proposed_by", "warn.unknown_body", {m.proposed_by});
+        for (auto& [pid, d] : m.decisions) {
+            c.Party(path + "/decisions/" + pid, pid);
+            if (!d.date.empty() && !m.deadline.empty() && d.date > m.deadline)
+                c.Warn(path + "/decisions/" + pid + "/date", "warn.decision_after_deadline", {d.date, m.deadline});
+        }
+    }
+
+    // Costs.
+    c.Parties("/costs/participants", ws.costs.participants);
+    c.Key("/costs/key", ws.costs.key, ws.costs.participants);
+    std::vector<std::pair<std::string, double>> per_fte;
+    for (auto& [id, item] : ws.cost_items) {
+        std::string path = "/cost_items/" + id;
+        if (!item.body.empty() && !ws.bodies.count(item.body)) c.Warn(path + "/body", "warn.unknown_body", {item.body});
+        if (item.participants) c.Parties(path + "/participants", *item.participants);
+        if (item.key) c.Key(path + "/key", *item.key, item.participants ? *item.participants : ws.costs.participants);
+        if (item.fte > 0) per_fte.push_back({id, item.amount ? (double)*item.amount / item.fte : (double)item.cost_per_fte});
+    }
+    if (per_fte.size() >= 3) {
+        std::vector<double> v;
+        for (auto& p : per_fte) v.push_back(p.second);
+        std::sort(v.begin(), v.end());
+        double median = v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
+        for (auto& [id, x] : per_fte)
+            if (median > 0 && (x > median * 1.25 || x < median * 0.8))
+                c.Warn("/cost_items/" + id, "warn.cost_per_fte", {FormatKr(std::llround(x)), FormatKr(std::llround(median))});
+    }
+    for (auto& [id, f] : ws.funding)
+        if (!f.cost_item.empty() && !ws.cost_items.count(f.cost_item))
+            c.Warn("/funding/" + id + "/cost_item", "warn.unknown_item", {f.cost_item});
+    for (auto& [id, s] : ws.scenarios) {
+        std::string path = "/scenarios/" + id;
+        c.Parties(path + "/leave", s.leave);
+        c.Parties(path + "/join", s.join);
+        for (auto& [iid, ch] : s.items)
+            if (!ws.cost_items.count(iid)) c.Warn(path + "/items/" + iid, "warn.unknown_item", {iid});
+        if (s.key) c.Key(path + "/key", *s.key, Participants(ws, &s));
+    }
+    Budget b = ComputeBudget(ws);
+    for (auto& p : b.problems) c.out.push_back(p);
+    return c.out;
+}
+
+}  // namespace sam

@@ -1,0 +1,159 @@
+// Samverkan on the desktop: GLFW + OpenGL 3, local files, works with no network.
+//   samverkan [FILE.samverkan.json] [--demo ID] [--lang sv|en] [--view NAME]
+//             [--frames N] [--screenshot OUT.png] [--size WxH]
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <string>
+#include "app.h"
+#include "demos.h"
+#include "files.h"
+
+#ifndef SAMVERKAN_FONT
+#define SAMVERKAN_FONT ""
+#endif
+
+namespace {
+
+struct Options {
+    std::string file, demo = "halsam-vasternorrland", view, screenshot, lang;
+    int frames = 0;   // 0: run until closed
+    int width = 1280, height = 800;
+};
+
+void Usage() {
+    std::puts("usage: samverkan [FILE.json] [--demo ID] [--lang sv|en] [--view overview|structure|decisions|costs|scenarios]\n"
+              "                 [--frames N] [--screenshot OUT.png] [--size WxH]");
+}
+
+bool ParseArgs(int argc, char** argv, Options& o) {
+    for (int i = 1; i < argc; ++i) {
+        std::string a = argv[i];
+        auto next = [&](std::string& dst) {
+            if (i + 1 >= argc) { std::fprintf(stderr, "samverkan: %s needs a value\n", a.c_str()); return false; }
+            dst = argv[++i];
+            return true;
+        };
+        std::string v;
+        if (a == "--help" || a == "-h") { Usage(); std::exit(0); }
+        else if (a == "--demo") { if (!next(o.demo)) return false; }
+        else if (a == "--lang") { if (!next(o.lang)) return false; }
+        else if (a == "--view") { if (!next(o.view)) return false; }
+        else if (a == "--screenshot") { if (!next(o.screenshot)) return false; }
+        else if (a == "--frames") { if (!next(v)) return false; o.frames = std::atoi(v.c_str()); }
+        else if (a == "--size") {
+            if (!next(v) || std::sscanf(v.c_str(), "%dx%d", &o.width, &o.height) != 2) {
+                std::fprintf(stderr, "samverkan: --size takes WIDTHxHEIGHT\n");
+                return false;
+            }
+        } else if (!a.empty() && a[0] == '-') { std::fprintf(stderr, "samverkan: unknown option %s\n", a.c_str()); return false; }
+        else o.file = a;
+    }
+    return true;
+}
+
+std::string Today() {
+    std::time_t t = std::time(nullptr);
+    char buf[16];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d", std::localtime(&t));
+    return buf;
+}
+
+ui::View ViewByName(const std::string& n) {
+    if (n == "structure") return ui::View::Structure;
+    if (n == "decisions") return ui::View::Decisions;
+    if (n == "costs") return ui::View::Costs;
+    if (n == "scenarios") return ui::View::Scenarios;
+    return ui::View::Overview;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    Options opt;
+    if (!ParseArgs(argc, argv, opt)) { Usage(); return 2; }
+
+    glfwSetErrorCallback([](int code, const char* msg) { std::fprintf(stderr, "samverkan: GLFW error %d: %s\n", code, msg); });
+    if (!glfwInit()) { std::fprintf(stderr, "samverkan: cannot open a window (no display?)\n"); return 1; }
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+    GLFWwindow* window = glfwCreateWindow(opt.width, opt.height, "Samverkan", nullptr, nullptr);
+    if (!window) { std::fprintf(stderr, "samverkan: cannot create an OpenGL 3.3 window\n"); glfwTerminate(); return 1; }
+    glfwMakeContextCurrent(window);
+    glfwSwapInterval(opt.frames ? 0 : 1);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    ImGui_ImplGlfw_InitForOpenGL(window, true);
+    ImGui_ImplOpenGL3_Init("#version 330 core");
+
+    ui::App app;
+    app.today = Today();
+    if (opt.lang == "en") app.lang = sam::Lang::En;
+    app.view = ViewByName(opt.view);
+    float xs = 1, ys = 1;
+    glfwGetWindowContentScale(window, &xs, &ys);
+    app.dpi_scale = xs > 0 ? xs : 1;
+    native::InstallFileHandlers(app, window);
+
+    std::string error;
+    if (!opt.file.empty()) {
+        std::string text;
+        if (!native::ReadFile(opt.file, text, &error) || !ui::OpenWorkspaceText(app, text, opt.file, &error)) {
+            std::fprintf(stderr, "samverkan: %s: %s\n", opt.file.c_str(), error.c_str());
+            return 1;
+        }
+    } else if (const std::string* demo = sam::FindDemo(opt.demo)) {
+        ui::OpenWorkspaceText(app, *demo, "demo");
+    } else {
+        std::fprintf(stderr, "samverkan: unknown demo %s\n", opt.demo.c_str());
+        return 2;
+    }
+
+    const char* font = SAMVERKAN_FONT[0] ? SAMVERKAN_FONT : nullptr;
+    int frame = 0;
+    while (!glfwWindowShouldClose(window)) {
+        glfwPollEvents();
+        if (app.style_dirty) {
+            ui::ApplyStyle(app, font);
+            ImGui_ImplOpenGL3_DestroyDeviceObjects();  // NewFrame rebuilds them with the new fonts
+        }
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplGlfw_NewFrame();
+        ImGui::NewFrame();
+        ui::Frame(app);
+        ImGui::Render();
+        int w, h;
+        glfwGetFramebufferSize(window, &w, &h);
+        glViewport(0, 0, w, h);
+        ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+        glClearColor(bg.x, bg.y, bg.z, 1);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        ++frame;
+        if (opt.frames && frame >= opt.frames) {
+            if (!opt.screenshot.empty() && !native::SaveScreenshot(opt.screenshot, w, h, &error)) {
+                std::fprintf(stderr, "samverkan: %s\n", error.c_str());
+                return 1;
+            }
+            break;
+        }
+        glfwSwapBuffers(window);
+    }
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(window);
+    glfwTerminate();
+    return 0;
+}

@@ -1,0 +1,185 @@
+#include "storage.h"
+
+#include <sqlite3.h>
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <random>
+#include "json_io.h"
+
+namespace server {
+
+namespace {
+
+// A prepared statement that finalizes itself.
+struct Stmt {
+    sqlite3_stmt* s = nullptr;
+    Stmt(sqlite3* db, const char* sql) { sqlite3_prepare_v2(db, sql, -1, &s, nullptr); }
+    ~Stmt() { sqlite3_finalize(s); }
+    explicit operator bool() const { return s != nullptr; }
+    void Bind(int i, const std::string& v) { sqlite3_bind_text(s, i, v.data(), (int)v.size(), SQLITE_TRANSIENT); }
+    void Bind(int i, int64_t v) { sqlite3_bind_int64(s, i, v); }
+    int Step() { return sqlite3_step(s); }
+    std::string Text(int c) { auto p = sqlite3_column_text(s, c); return p ? std::string((const char*)p, sqlite3_column_bytes(s, c)) : ""; }
+    int64_t Int(int c) { return sqlite3_column_int64(s, c); }
+};
+
+constexpr const char* kSchema = R"SQL(
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS workspaces (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  created TEXT NOT NULL,
+  updated TEXT NOT NULL,
+  revision INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS revisions (
+  workspace TEXT NOT NULL REFERENCES workspaces(id),
+  revision INTEGER NOT NULL,
+  time TEXT NOT NULL,
+  author TEXT NOT NULL,
+  summary TEXT NOT NULL,
+  patch TEXT NOT NULL,
+  PRIMARY KEY (workspace, revision)
+);
+CREATE TABLE IF NOT EXISTS snapshots (
+  workspace TEXT NOT NULL REFERENCES workspaces(id),
+  revision INTEGER NOT NULL,
+  state TEXT NOT NULL,
+  PRIMARY KEY (workspace, revision)
+);
+INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', '1');
+)SQL";
+
+}  // namespace
+
+std::string RandomHex(size_t bytes) {
+    std::random_device rd;
+    std::string out;
+    static const char* kHex = "0123456789abcdef";
+    for (size_t i = 0; i < bytes; ++i) {
+        unsigned v = rd() & 0xFF;
+        out += kHex[v >> 4];
+        out += kHex[v & 15];
+    }
+    return out;
+}
+
+std::string NowIso() {
+    auto now = std::chrono::system_clock::now();
+    std::time_t t = std::chrono::system_clock::to_time_t(now);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+Storage::~Storage() { Close(); }
+
+void Storage::Close() {
+    std::lock_guard lock(mu_);
+    if (db_) sqlite3_close(db_);
+    db_ = nullptr;
+}
+
+bool Storage::Exec(const char* sql, std::string* error) {
+    char* msg = nullptr;
+    if (sqlite3_exec(db_, sql, nullptr, nullptr, &msg) != SQLITE_OK) {
+        if (error) *error = msg ? msg : "sqlite error";
+        sqlite3_free(msg);
+        return false;
+    }
+    return true;
+}
+
+bool Storage::Open(const std::string& path, std::string* error) {
+    std::lock_guard lock(mu_);
+    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr) != SQLITE_OK) {
+        if (error) *error = db_ ? sqlite3_errmsg(db_) : "cannot open database";
+        if (db_) sqlite3_close(db_);
+        db_ = nullptr;
+        return false;
+    }
+    sqlite3_busy_timeout(db_, 5000);
+    if (!Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;", error) || !Exec(kSchema, error)) {
+        sqlite3_close(db_);
+        db_ = nullptr;
+        return false;
+    }
+    return true;
+}
+
+std::vector<WorkspaceInfo> Storage::List() {
+    std::lock_guard lock(mu_);
+    std::vector<WorkspaceInfo> out;
+    Stmt st(db_, "SELECT id, name, revision, created, updated FROM workspaces ORDER BY created, id");
+    while (st && st.Step() == SQLITE_ROW) out.push_back({st.Text(0), st.Text(1), st.Int(2), st.Text(3), st.Text(4)});
+    return out;
+}
+
+std::optional<WorkspaceInfo> Storage::Info(const std::string& id) {
+    std::lock_guard lock(mu_);
+    Stmt st(db_, "SELECT id, name, revision, created, updated FROM workspaces WHERE id = ?");
+    st.Bind(1, id);
+    if (!st || st.Step() != SQLITE_ROW) return std::nullopt;
+    return WorkspaceInfo{st.Text(0), st.Text(1), st.Int(2), st.Text(3), st.Text(4)};
+}
+
+std::optional<std::string> Storage::State(const std::string& id, int64_t revision) {
+    std::lock_guard lock(mu_);
+    // The latest snapshot at or before the revision, then the patches after it.
+    Stmt snap(db_, "SELECT revision, state FROM snapshots WHERE workspace = ? AND (? < 0 OR revision <= ?) ORDER BY revision DESC LIMIT 1");
+    snap.Bind(1, id);
+    snap.Bind(2, revision);
+    snap.Bind(3, revision);
+    if (!snap || snap.Step() != SQLITE_ROW) return std::nullopt;
+    int64_t at = snap.Int(0);
+    std::string state = snap.Text(1);
+    Stmt later(db_, "SELECT patch FROM revisions WHERE workspace = ? AND revision > ? AND (? < 0 OR revision <= ?) ORDER BY revision");
+    later.Bind(1, id);
+    later.Bind(2, at);
+    later.Bind(3, revision);
+    later.Bind(4, revision);
+    bool any = false;
+    sam::json j;
+    while (later && later.Step() == SQLITE_ROW) {
+        if (!any) { j = sam::json::parse(state); any = true; }
+        j = j.patch(sam::json::parse(later.Text(0)));
+    }
+    return any ? j.dump(2) + "\n" : state;
+}
+
+std::optional<std::string> Storage::Create(const sam::Workspace& ws, const std::string& author, std::string* error) {
+    std::lock_guard lock(mu_);
+    std::string id = RandomHex(8);
+    std::string now = NowIso();
+    std::string state = sam::SaveWorkspace(ws);
+    if (!Exec("BEGIN IMMEDIATE", error)) return std::nullopt;
+    bool ok = true;
+    {
+        Stmt w(db_, "INSERT INTO workspaces (id, name, created, updated, revision) VALUES (?, ?, ?, ?, 1)");
+        w.Bind(1, id); w.Bind(2, ws.name); w.Bind(3, now); w.Bind(4, now);
+        ok = w && w.Step() == SQLITE_DONE;
+    }
+    if (ok) {
+        Stmt r(db_, "INSERT INTO revisions (workspace, revision, time, author, summary, patch) VALUES (?, 1, ?, ?, 'created', ?)");
+        r.Bind(1, id); r.Bind(2, now); r.Bind(3, author);
+        r.Bind(4, sam::json::array({{{"op", "replace"}, {"path", ""}, {"value", sam::ToJson(ws)}}}).dump());
+        ok = r && r.Step() == SQLITE_DONE;
+    }
+    if (ok) {
+        Stmt s(db_, "INSERT INTO snapshots (workspace, revision, state) VALUES (?, 1, ?)");
+        s.Bind(1, id); s.Bind(2, state);
+        ok = s && s.Step() == SQLITE_DONE;
+    }
+    if (!ok) {
+        if (error) *error = sqlite3_errmsg(db_);
+        Exec("ROLLBACK", nullptr);
+        return std::nullopt;
+    }
+    if (!Exec("COMMIT", error)) return std::nullopt;
+    return id;
+}
+
+}  // namespace server

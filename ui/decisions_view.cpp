@@ -1,0 +1,147 @@
+// Beslut: every matter's status per party, and a party's decision edited in place.
+#include <imgui.h>
+#include "decisions.h"
+#include "format.h"
+#include "patch.h"
+#include "views.h"
+
+namespace ui {
+
+namespace {
+
+// Status is shown by colour and by a symbol, never by colour alone.
+struct StatusLook { const char* symbol; ImVec4 color; };
+StatusLook Look(sam::DecisionStatus s) {
+    switch (s) {
+        case sam::DecisionStatus::Adopted: return {"✓", ImVec4(0.16f, 0.55f, 0.27f, 1)};
+        case sam::DecisionStatus::AdoptedWithConditions: return {"✓*", ImVec4(0.40f, 0.62f, 0.18f, 1)};
+        case sam::DecisionStatus::Declined: return {"✗", ImVec4(0.75f, 0.20f, 0.18f, 1)};
+        case sam::DecisionStatus::Paused: return {"‖", ImVec4(0.80f, 0.55f, 0.10f, 1)};
+        case sam::DecisionStatus::NotConcerned: return {"–", ImVec4(0.55f, 0.55f, 0.55f, 1)};
+        case sam::DecisionStatus::Pending: default: return {"…", ImVec4(0.35f, 0.45f, 0.70f, 1)};
+    }
+}
+
+void StatusCell(const App& app, sam::DecisionStatus s) {
+    StatusLook l = Look(s);
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    float h = ImGui::GetTextLineHeight();
+    ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + h * 0.5f, p.y + h), ImGui::GetColorU32(l.color), 2.0f);
+    ImGui::Dummy(ImVec2(h * 0.6f, h));
+    ImGui::SameLine();
+    ImGui::TextUnformatted(l.symbol);
+}
+
+void StatusCombo(App& app, const std::string& matter, const std::string& party, const sam::Decision& d) {
+    const char* current = sam::TrEnum(app.lang, "status", sam::ToString(d.status)).data();
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::BeginCombo("##status", current)) {
+        for (sam::DecisionStatus s : sam::AllValues<sam::DecisionStatus>()) {
+            bool selected = s == d.status;
+            if (ImGui::Selectable(sam::TrEnum(app.lang, "status", sam::ToString(s)).data(), selected) && !selected) {
+                std::string base = "/matters/" + sam::PointerToken(matter) + "/decisions/" + sam::PointerToken(party);
+                ApplyEdit(app, sam::json::array({sam::OpReplace(base + "/status", sam::ToString(s))}));
+            }
+            if (selected) ImGui::SetItemDefaultFocus();
+        }
+        ImGui::EndCombo();
+    }
+}
+
+// A text field that commits one replace/add patch when editing ends.
+void TextField(App& app, const char* id, const std::string& path, const std::string& value, bool exists) {
+    static char buf[512];
+    ImGui::PushID(id);
+    std::snprintf(buf, sizeof buf, "%s", value.c_str());
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputText("##f", buf, sizeof buf);
+    if (ImGui::IsItemDeactivatedAfterEdit() && value != buf) {
+        std::string v = buf;
+        sam::json op = v.empty() ? sam::OpRemove(path) : exists ? sam::OpReplace(path, v) : sam::OpAdd(path, v);
+        if (!(v.empty() && !exists)) ApplyEdit(app, sam::json::array({op}));
+    }
+    ImGui::PopID();
+}
+
+}  // namespace
+
+void DrawDecisions(App& app) {
+    const sam::Workspace& ws = app.doc.ws;
+    if (ws.matters.empty()) { ImGui::TextDisabled("%s", T(app, "ui.no_matters")); return; }
+    if (app.selected_matter.empty() || !ws.matters.count(app.selected_matter)) app.selected_matter = ws.matters.begin()->first;
+
+    // Matrix: matters down, parties across.
+    std::vector<std::string> parties;
+    for (auto& [id, p] : ws.parties) {
+        bool any = false;
+        for (auto& [mid, m] : ws.matters) any |= m.decisions.count(id) > 0;
+        if (any) parties.push_back(id);
+    }
+    sam::SortPartiesSwedish(ws, parties);
+    ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollX | ImGuiTableFlags_SizingFixedFit;
+    float rows_h = ImGui::GetFrameHeightWithSpacing() * (float)(ws.matters.size() + 2);
+    if (ImGui::BeginTable("##matrix", (int)parties.size() + 2, flags, ImVec2(0, rows_h))) {
+        ImGui::TableSetupScrollFreeze(1, 1);
+        ImGui::TableSetupColumn(T(app, "ui.matter"), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 16);
+        ImGui::TableSetupColumn(T(app, "ui.adopted_short"));
+        for (auto& p : parties) ImGui::TableSetupColumn(PartyName(app, p));
+        ImGui::TableHeadersRow();
+        for (auto& [mid, m] : ws.matters) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            if (ImGui::Selectable(m.title.c_str(), app.selected_matter == mid)) app.selected_matter = mid;
+            ImGui::TableNextColumn();
+            sam::AdoptionSummary s = sam::Summarize(m, app.today);
+            ImGui::Text("%d/%d", s.adopted, s.concerned);
+            for (auto& p : parties) {
+                ImGui::TableNextColumn();
+                auto it = m.decisions.find(p);
+                if (it == m.decisions.end()) { ImGui::TextDisabled(" "); continue; }
+                StatusCell(app, it->second.status);
+                HelpTooltip(sam::TrEnum(app.lang, "status", sam::ToString(it->second.status)).data());
+            }
+        }
+        ImGui::EndTable();
+    }
+
+    // The selected matter: summary, then one row per party to edit.
+    const sam::Matter& m = ws.matters.at(app.selected_matter);
+    ImGui::Spacing();
+    ImGui::TextUnformatted(m.title.c_str());
+    sam::AdoptionSummary s = sam::Summarize(m, app.today);
+    ImGui::TextDisabled("%s", sam::TrF(app.lang, "ui.adopted_of", {std::to_string(s.adopted), std::to_string(s.concerned)}).c_str());
+    if (!m.deadline.empty()) { ImGui::SameLine(); ImGui::TextDisabled("· %s %s", T(app, "ui.deadline"), m.deadline.c_str()); }
+    if (ImGui::BeginTable("##decisions", 5, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) {
+        ImGui::TableSetupColumn(T(app, "ui.party"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableSetupColumn(T(app, "ui.status"), ImGuiTableColumnFlags_WidthStretch, 1.3f);
+        ImGui::TableSetupColumn(T(app, "ui.date"), ImGuiTableColumnFlags_WidthStretch, 0.8f);
+        ImGui::TableSetupColumn(T(app, "ui.deciding_body"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
+        ImGui::TableSetupColumn(T(app, "ui.conditions"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+        ImGui::TableHeadersRow();
+        std::vector<std::string> ids;
+        for (auto& [pid, d] : m.decisions) ids.push_back(pid);
+        sam::SortPartiesSwedish(ws, ids);
+        for (auto& pid : ids) {
+            const sam::Decision& d = m.decisions.at(pid);
+            std::string base = "/matters/" + sam::PointerToken(app.selected_matter) + "/decisions/" + sam::PointerToken(pid);
+            ImGui::PushID(pid.c_str());
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            StatusCell(app, d.status);
+            ImGui::SameLine();
+            ImGui::TextUnformatted(PartyName(app, pid));
+            ImGui::TableNextColumn();
+            StatusCombo(app, app.selected_matter, pid, d);
+            ImGui::TableNextColumn();
+            TextField(app, "date", base + "/date", d.date, !d.date.empty());
+            ImGui::TableNextColumn();
+            TextField(app, "body", base + "/body", d.body, !d.body.empty());
+            ImGui::TableNextColumn();
+            TextField(app, "conditions", base + "/conditions", d.conditions, !d.conditions.empty());
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+}
+
+}  // namespace ui

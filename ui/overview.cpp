@@ -1,0 +1,131 @@
+// Översikt: the parties, key figures and what needs attention.
+#include <imgui.h>
+#include "decisions.h"
+#include "format.h"
+#include "views.h"
+
+namespace ui {
+
+namespace {
+
+int CurrentYear(const App& app, const sam::Budget& b) {
+    int y = app.today.size() >= 4 ? std::atoi(app.today.substr(0, 4).c_str()) : b.first_year;
+    if (!b.HasYear(y)) y = b.first_year;
+    return y;
+}
+
+void KeyFigure(const char* label, const std::string& value, const std::string& how) {
+    ImGui::BeginGroup();
+    ImGui::TextDisabled("%s", label);
+    ImGui::SetWindowFontScale(1.5f);
+    ImGui::TextUnformatted(value.c_str());
+    ImGui::SetWindowFontScale(1.0f);
+    ImGui::EndGroup();
+    HelpTooltip(how.c_str());
+}
+
+}  // namespace
+
+void DrawOverview(App& app) {
+    const sam::Workspace& ws = app.doc.ws;
+    const sam::Budget& b = app.derived.budget;
+    if (!ws.description.empty()) {
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextUnformatted(ws.description.c_str());
+        ImGui::PopTextWrapPos();
+    }
+    ImGui::Spacing();
+
+    // Key figures.
+    int year = CurrentYear(app, b);
+    int adopted = 0, concerned = 0;
+    for (auto& [id, m] : ws.matters) {
+        sam::AdoptionSummary s = sam::Summarize(m, app.today);
+        adopted += s.adopted;
+        concerned += s.concerned;
+    }
+    auto overdue = sam::OverdueMilestones(ws, app.today);
+    if (ImGui::BeginTable("##figures", 4, ImGuiTableFlags_SizingStretchSame)) {
+        ImGui::TableNextColumn();
+        KeyFigure(sam::TrF(app.lang, "ui.total_cost_year", {std::to_string(year)}).c_str(),
+                  b.Years() > 0 ? sam::FormatMnkr(b.At(b.net, year)) : "–",
+                  sam::TrF(app.lang, "ui.how_total", {sam::FormatKr(b.At(b.gross, year)), sam::FormatKr(b.At(b.funding, year)),
+                                                      sam::FormatKr(b.At(b.net, year))}));
+        ImGui::TableNextColumn();
+        KeyFigure(T(app, "ui.matters_count"), std::to_string(ws.matters.size()), T(app, "ui.how_matters"));
+        ImGui::TableNextColumn();
+        KeyFigure(T(app, "ui.adoption_rate"), concerned ? sam::FormatPercent(100.0 * adopted / concerned, 0) : "–",
+                  sam::TrF(app.lang, "ui.how_adoption", {std::to_string(adopted), std::to_string(concerned)}));
+        ImGui::TableNextColumn();
+        KeyFigure(T(app, "ui.overdue"), std::to_string(overdue.size()), sam::TrF(app.lang, "ui.how_overdue", {app.today}));
+        ImGui::EndTable();
+    }
+    ImGui::Spacing();
+
+    float half = ImGui::GetContentRegionAvail().x * 0.5f;
+    ImGui::BeginChild("##parties", ImVec2(half - ImGui::GetStyle().ItemSpacing.x, 0), false);
+    ImGui::TextUnformatted(T(app, "ui.parties"));
+    if (ImGui::BeginTable("##partytable", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+        ImGui::TableSetupColumn(T(app, "ui.party"), ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn(T(app, "ui.kind"), ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn(T(app, "ui.population"), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 6);
+        ImGui::TableHeadersRow();
+        std::vector<std::string> ids;
+        for (auto& [id, p] : ws.parties) ids.push_back(id);
+        sam::SortPartiesSwedish(ws, ids);
+        for (auto& id : ids) {
+            const sam::Party& p = ws.parties.at(id);
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(p.name.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(sam::TrEnum(app.lang, "party_kind", sam::ToString(p.kind)).data());
+            ImGui::TableNextColumn();
+            TextRight(p.population ? sam::FormatInteger(p.population).c_str() : "–");
+        }
+        ImGui::EndTable();
+    }
+    if (!ws.population_note.empty()) {
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextDisabled("%s", ws.population_note.c_str());
+        ImGui::PopTextWrapPos();
+    }
+    ImGui::EndChild();
+    ImGui::SameLine();
+
+    ImGui::BeginChild("##attention", ImVec2(0, 0), false);
+    ImGui::TextUnformatted(T(app, "ui.needs_attention"));
+    ImGui::PushTextWrapPos(0);
+    int shown = 0;
+    for (auto& o : overdue) {
+        const sam::Matter& m = ws.matters.at(o.matter);
+        std::string line = sam::TrF(app.lang, "ui.overdue_line", {o.date, o.what, m.title});
+        ImGui::PushID(shown++);
+        if (ImGui::Selectable(line.c_str())) { app.view = View::Decisions; app.selected_matter = o.matter; }
+        ImGui::PopID();
+    }
+    for (auto& p : app.derived.checks) {
+        std::string line = p.Message(app.lang);
+        ImGui::PushID(shown++);
+        if (ImGui::Selectable(line.c_str())) {
+            if (p.path.rfind("/matters/", 0) == 0) {
+                app.view = View::Decisions;
+                std::string rest = p.path.substr(9);
+                app.selected_matter = rest.substr(0, rest.find('/'));
+            } else if (p.path.rfind("/cost_items/", 0) == 0 || p.path.rfind("/costs", 0) == 0 || p.path.rfind("/funding", 0) == 0) {
+                app.view = View::Costs;
+            } else if (p.path.rfind("/bodies/", 0) == 0 || p.path.rfind("/parties/", 0) == 0) {
+                app.view = View::Structure;
+            } else if (p.path.rfind("/scenarios/", 0) == 0) {
+                app.view = View::Scenarios;
+            }
+        }
+        HelpTooltip(p.path.c_str());
+        ImGui::PopID();
+    }
+    if (shown == 0) ImGui::TextDisabled("%s", T(app, "ui.nothing_needs_attention"));
+    ImGui::PopTextWrapPos();
+    ImGui::EndChild();
+}
+
+}  // namespace ui

@@ -1,0 +1,20 @@
+// The views of the app. Each reads the document and emits edits through ApplyEdit.
+#pragma once
+#include "app.h"
+
+namespace ui {
+
+void DrawHeader(App& app);       // workspace name, view tabs, language and theme switches
+void DrawStatusBar(App& app);    // last message, undo state
+void DrawOverview(App& app);
+void DrawStructure(App& app);
+void DrawDecisions(App& app);
+void DrawCosts(App& app);
+void DrawScenarios(App& app);
+
+// Shared widgets.
+void TextRight(const char* text);               // right-aligned in the current table cell
+void HelpTooltip(const char* text);             // on the last item
+const char* PartyName(const App& app, const std::string& id);
+
+}  // namespace ui

@@ -1,0 +1,140 @@
+// Samverkan in the browser: the Emscripten main loop, canvas sizing, and the
+// bridge to the page (workspace fetch, test hooks). The views are ui/'s.
+#include <GLFW/glfw3.h>
+#include <emscripten.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <cstdio>
+#include <string>
+#include "app.h"
+#include "demos.h"
+
+namespace {
+
+struct Web {
+    ui::App app;
+    GLFWwindow* window = nullptr;
+    int width = 0, height = 0;
+};
+Web* g_web = nullptr;   // the page calls in through exported functions
+
+// The window's size in CSS pixels and the device pixel ratio.
+EM_JS(void, js_canvas_metrics, (int* css_w, int* css_h, double* dpr), {
+    setValue(css_w, window.innerWidth | 0, 'i32');
+    setValue(css_h, window.innerHeight | 0, 'i32');
+    setValue(dpr, window.devicePixelRatio || 1, 'double');
+});
+
+EM_JS(void, js_today, (char* out, int size), {
+    const d = new Date();
+    const s = d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0');
+    stringToUTF8(s, out, size);
+});
+
+// Called every frame: the page's loading indicator and the tests read these.
+EM_JS(void, js_frame_drawn, (int frames), {
+    const s = window.samverkan || (window.samverkan = {});
+    s.frames = frames;
+    if (frames === 1 && typeof window.samverkanFirstFrame === 'function') window.samverkanFirstFrame();
+});
+
+// Asks the server for its first workspace; falls back to the embedded demo.
+EM_JS(void, js_fetch_workspace, (), {
+    const open = (text, source) => Module.ccall('samverkan_open', 'number', ['string', 'string'], [text, source]);
+    fetch('/api/workspaces', {headers: {'Accept': 'application/json'}})
+        .then(r => r.ok ? r.json() : Promise.reject(new Error('HTTP ' + r.status)))
+        .then(list => {
+            const items = list.workspaces || [];
+            if (!items.length) throw new Error('no workspaces');
+            return fetch('/api/workspaces/' + encodeURIComponent(items[0].id)).then(r => r.json());
+        })
+        .then(ws => open(JSON.stringify(ws.state), 'server'))
+        .catch(err => { console.info('Samverkan: no server workspace (' + err.message + '), opening the demo'); Module.ccall('samverkan_open_demo', 'number', [], []); });
+});
+
+void Resize(Web& w) {
+    int css_w = 0, css_h = 0;
+    double dpr = 1;
+    js_canvas_metrics(&css_w, &css_h, &dpr);
+    int px_w = (int)(css_w * dpr + 0.5), px_h = (int)(css_h * dpr + 0.5);
+    if (px_w != w.width || px_h != w.height) {
+        glfwSetWindowSize(w.window, px_w, px_h);
+        w.width = px_w;
+        w.height = px_h;
+    }
+    if ((float)dpr != w.app.dpi_scale) {
+        w.app.dpi_scale = (float)dpr;
+        w.app.style_dirty = true;
+    }
+}
+
+void Loop(void* arg) {
+    Web& w = *(Web*)arg;
+    Resize(w);
+    glfwPollEvents();
+    if (w.app.style_dirty) {
+        ui::ApplyStyle(w.app, "/fonts/ui.ttf");
+        ImGui_ImplOpenGL3_DestroyDeviceObjects();   // NewFrame rebuilds them with the new fonts
+    }
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    ui::Frame(w.app);
+    ImGui::Render();
+    int fw, fh;
+    glfwGetFramebufferSize(w.window, &fw, &fh);
+    glViewport(0, 0, fw, fh);
+    ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glClearColor(bg.x, bg.y, bg.z, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    js_frame_drawn(w.app.frames);
+}
+
+}  // namespace
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE int samverkan_open(const char* text, const char* source) {
+    if (!g_web) return 0;
+    std::string error;
+    bool ok = ui::OpenWorkspaceText(g_web->app, text, source, &error);
+    if (!ok) std::fprintf(stderr, "Samverkan: cannot open the workspace: %s\n", error.c_str());
+    return ok ? 1 : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE int samverkan_open_demo() {
+    const std::string* demo = sam::FindDemo("halsam-vasternorrland");
+    return demo ? samverkan_open(demo->c_str(), "demo") : 0;
+}
+
+}  // extern "C"
+
+int main() {
+    if (!glfwInit()) { std::fprintf(stderr, "Samverkan: GLFW init failed\n"); return 1; }
+    glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    static Web web;
+    g_web = &web;
+    web.window = glfwCreateWindow(1280, 800, "Samverkan", nullptr, nullptr);
+    if (!web.window) { std::fprintf(stderr, "Samverkan: WebGL2 is not available\n"); return 1; }
+    glfwMakeContextCurrent(web.window);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    ImGui_ImplGlfw_InitForOpenGL(web.window, true);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+
+    char today[16] = {0};
+    js_today(today, sizeof today);
+    web.app.today = today;
+    js_fetch_workspace();
+    emscripten_set_main_loop_arg(Loop, &web, 0, true);
+    return 0;
+}
