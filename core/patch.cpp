@@ -45,20 +45,14 @@ Problem PatchError(size_t index, const std::string& path, const char* code, std:
     return {Severity::Error, path, code, std::move(args)};
 }
 
-// The inverse of adding at `path` to `doc` (doc is the state before the add).
-void InverseOfAdd(const json& doc, const json::json_pointer& path, json& inv) {
-    if (path.empty()) { inv.push_back(OpReplace("", doc)); return; }
+// "add" needs an existing object or array to add into (nlohmann's patch would
+// silently skip a number or string parent, and turn a null one into an object).
+void RequireContainer(const json& doc, const json::json_pointer& path) {
+    if (path.empty()) return;
     json::json_pointer parent = path.parent_pointer();
-    const json& container = doc.at(parent);
-    if (container.is_array()) {
-        std::string last = path.back();
-        size_t index = last == "-" ? container.size() : std::stoul(last);
-        inv.push_back(OpRemove((parent / std::to_string(index)).to_string()));
-    } else if (doc.contains(path)) {
-        inv.push_back(OpReplace(path.to_string(), doc.at(path)));
-    } else {
-        inv.push_back(OpRemove(path.to_string()));
-    }
+    if (!doc.contains(parent)) throw MissingParent{};
+    const json& c = doc.at(parent);
+    if (!c.is_object() && !c.is_array()) throw MissingParent{};
 }
 
 }  // namespace
@@ -118,50 +112,38 @@ PatchResult ApplyPatch(Workspace& ws, const json& patch) {
         else if (!u.collection.empty() && u.id.empty()) whole_collections.insert(u.collection);
         else if (!u.collection.empty()) entities.insert({u.collection, u.id});
     }
-    json doc;
-    if (whole) {
-        doc = ToJson(ws);
-    } else {
-        doc = RootToJson(ws);
+    auto visible = [&](const Workspace& w) {
+        if (whole) return ToJson(w);
+        json d = RootToJson(w);
         for (const char* c : kCollections) {
-            if (whole_collections.count(c)) { doc[c] = CollectionToJson(ws, c); continue; }
+            if (whole_collections.count(c)) { d[c] = CollectionToJson(w, c); continue; }
             json part = json::object();
             for (auto& [col, id] : entities)
-                if (col == c && HasEntity(ws, c, id)) part[id] = EntityToJson(ws, c, id);
-            doc[c] = std::move(part);
+                if (col == c && HasEntity(w, c, id)) part[id] = EntityToJson(w, c, id);
+            d[c] = std::move(part);
         }
-    }
+        return d;
+    };
+    const json original = visible(ws);
+    json doc = original;
 
-    // 3. Apply op by op, recording the inverse from the state before each op.
-    json inverse_ops = json::array();
-    std::vector<json> per_op_inverse;
+    // 3. Apply op by op, so that an error names its operation.
     for (size_t i = 0; i < patch.size(); ++i) {
         const json& op = patch[i];
         std::string name = op["op"];
-        json inv = json::array();
         try {
             json::json_pointer path(op["path"].get<std::string>());
             if (name == "add") {
-                if (!path.empty() && !doc.contains(path.parent_pointer())) throw MissingParent{};
-                InverseOfAdd(doc, path, inv);
-            } else if (name == "remove") {
-                inv.push_back(OpAdd(path.to_string(), doc.at(path)));
-            } else if (name == "replace") {
-                inv.push_back(OpReplace(path.to_string(), doc.at(path)));
-            } else if (name == "move") {
+                RequireContainer(doc, path);
+            } else if (name == "move" || name == "copy") {
                 json::json_pointer from(op["from"].get<std::string>());
-                if (from != path) {
-                    json value = doc.at(from);
+                if (name == "move" && from != path) {
                     json after_remove = doc.patch(json::array({OpRemove(from.to_string())}));
-                    if (!path.empty() && !after_remove.contains(path.parent_pointer())) throw MissingParent{};
-                    InverseOfAdd(after_remove, path, inv);
-                    inv.push_back(OpAdd(from.to_string(), value));
+                    RequireContainer(after_remove, path);
+                } else {
+                    (void)doc.at(from);
+                    RequireContainer(doc, path);
                 }
-            } else if (name == "copy") {
-                json::json_pointer from(op["from"].get<std::string>());
-                (void)doc.at(from);
-                if (!path.empty() && !doc.contains(path.parent_pointer())) throw MissingParent{};
-                InverseOfAdd(doc, path, inv);
             }
             doc = doc.patch(json::array({op}));
         } catch (const MissingParent&) {
@@ -170,14 +152,11 @@ PatchResult ApplyPatch(Workspace& ws, const json& patch) {
         } catch (const json::other_error&) {   // a failed "test"
             res.problems.push_back(PatchError(i, op["path"].get<std::string>(), "err.patch_test_failed"));
             return res;
-        } catch (const json::exception&) {
+        } catch (const std::exception&) {   // json's errors, and anything else a hostile path provokes
             res.problems.push_back(PatchError(i, op["path"].get<std::string>(), "err.patch_path", {op["path"].get<std::string>()}));
             return res;
         }
-        per_op_inverse.push_back(std::move(inv));
     }
-    for (size_t i = per_op_inverse.size(); i-- > 0;)
-        for (auto& o : per_op_inverse[i]) inverse_ops.push_back(o);
 
     // 4. Read the result back into a candidate; reject it whole on any error.
     Workspace next;
@@ -189,7 +168,7 @@ PatchResult ApplyPatch(Workspace& ws, const json& patch) {
         if (HasErrors(errors)) return res;
         ws = std::move(next);
         res.ok = true;
-        res.inverse = std::move(inverse_ops);
+        res.inverse = json::diff(visible(ws), original);
         return res;
     }
     if (!doc.is_object()) { errors.push_back({Severity::Error, "", "err.not_object", {}}); return res; }
@@ -248,7 +227,9 @@ PatchResult ApplyPatch(Workspace& ws, const json& patch) {
     for (auto& [id, v] : next.funding) w.funding[id] = std::move(v);
     for (auto& [id, v] : next.scenarios) w.scenarios[id] = std::move(v);
     res.ok = true;
-    res.inverse = std::move(inverse_ops);
+    // The inverse comes from the saved forms before and after, so Undo restores the
+    // exact bytes even where reading filled in a default or dropped an empty field.
+    res.inverse = json::diff(visible(ws), original);
     return res;
 }
 
