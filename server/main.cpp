@@ -2,6 +2,7 @@
 #include <httplib.h>
 #include <pthread.h>
 #include <signal.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -104,6 +105,12 @@ int main(int argc, char** argv) {
     svr.set_read_timeout(10, 0);
     svr.set_write_timeout(10, 0);
     svr.set_keep_alive_max_count(100);
+    // httplib's default also sets SO_REUSEPORT, which lets a second server share a
+    // port that is in use; SO_REUSEADDR alone still allows a quick restart.
+    svr.set_socket_options([](int sock) {
+        int yes = 1;
+        setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    });
 
     int port = opt.port;
     if (opt.port == 0) {
@@ -117,9 +124,11 @@ int main(int argc, char** argv) {
     std::string db_path = opt.data + "/samverkan.sqlite3";
     if (!storage.Open(db_path, &error)) return Fail("cannot open the database " + db_path + ": " + error);
     if (storage.List().empty()) {
-        for (auto& demo : sam::EmbeddedDemos()) {
-            sam::LoadResult r = sam::LoadWorkspace(demo.text);
-            if (!r.ok) return Fail("the built-in demo " + demo.id + " does not load");
+        // The first is the one the page opens.
+        for (const char* id : {"halsam-vasternorrland", "familjehem-vasternorrland", "norrbotten"}) {
+            const std::string* text = sam::FindDemo(id);
+            sam::LoadResult r = text ? sam::LoadWorkspace(*text) : sam::LoadResult{};
+            if (!r.ok) return Fail(std::string("the built-in demo ") + id + " does not load");
             if (!storage.Create(r.workspace, "demo", &error)) return Fail("cannot store the demo workspace: " + error);
         }
     }

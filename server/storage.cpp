@@ -113,7 +113,7 @@ bool Storage::Open(const std::string& path, std::string* error) {
 std::vector<WorkspaceInfo> Storage::List() {
     std::lock_guard lock(mu_);
     std::vector<WorkspaceInfo> out;
-    Stmt st(db_, "SELECT id, name, revision, created, updated FROM workspaces ORDER BY created, id");
+    Stmt st(db_, "SELECT id, name, revision, created, updated FROM workspaces ORDER BY rowid");
     while (st && st.Step() == SQLITE_ROW) out.push_back({st.Text(0), st.Text(1), st.Int(2), st.Text(3), st.Text(4)});
     return out;
 }

@@ -27,6 +27,12 @@ EM_JS(void, js_canvas_metrics, (int* css_w, int* css_h, double* dpr), {
     setValue(dpr, window.devicePixelRatio || 1, 'double');
 });
 
+// Resizes the canvas's drawing buffer and tells GLFW, without glfwSetWindowSize's
+// habit of asking for full screen when the size equals the screen's.
+EM_JS(void, js_set_canvas_size, (int w, int h), {
+    Browser.setCanvasSize(w, h);
+});
+
 EM_JS(void, js_today, (char* out, int size), {
     const d = new Date();
     const s = d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0');
@@ -60,7 +66,7 @@ void Resize(Web& w) {
     js_canvas_metrics(&css_w, &css_h, &dpr);
     int px_w = (int)(css_w * dpr + 0.5), px_h = (int)(css_h * dpr + 0.5);
     if (px_w != w.width || px_h != w.height) {
-        glfwSetWindowSize(w.window, px_w, px_h);
+        js_set_canvas_size(px_w, px_h);
         w.width = px_w;
         w.height = px_h;
     }

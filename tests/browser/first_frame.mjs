@@ -1,0 +1,38 @@
+// The page, loaded from the real server in headless Chromium, draws its first frame:
+// the canvas has pixels that are not background and the console has no errors.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { args, check, launchBrowser, outDir, pixelStats, startServer, watchErrors } from './harness.mjs';
+
+const a = args();
+const out = outDir(a.out);
+const server = await startServer(a.server, a.web);
+const browser = await launchBrowser();
+let failed = false;
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const errors = watchErrors(page);
+  const t0 = Date.now();
+  await page.goto(server.url);
+  await page.waitForFunction(() => window.samverkan && window.samverkan.frames >= 1, null, { timeout: 30000 });
+  const firstFrameMs = Date.now() - t0;
+  console.log(`first frame after ${firstFrameMs} ms`);
+  // Let the workspace arrive from the server and a few frames draw.
+  await page.waitForFunction(() => window.samverkan.frames >= 10, null, { timeout: 30000 });
+  const shot = await page.screenshot();
+  writeFileSync(join(out, 'first-frame.png'), shot);
+  const stats = pixelStats(shot);
+  console.log(`screenshot: ${stats.colours} colours, ${stats.drawnPercent.toFixed(1)} % drawn`);
+  check(stats.drawnPercent > 2 && stats.colours > 8, 'the canvas shows the app, not a blank page');
+  check(await page.locator('#status').evaluate((e) => e.classList.contains('hidden')), 'the loading indicator is gone after the first frame');
+  check(errors.length === 0, 'no errors in the console: ' + JSON.stringify(errors));
+} catch (e) {
+  failed = true;
+  console.error('not ok - ' + e.message);
+  console.error(server.log());
+} finally {
+  await browser.close();
+  await server.stop();
+}
+console.log(failed ? '0 passed, 1 failed' : '1 passed, 0 failed');
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,78 @@
+// Shared pieces of the browser tests: a real samverkan-server process on a free
+// port, and Debian's Chromium driven by playwright-core.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { PNG } from 'pngjs';
+
+export function args() {
+  const out = {};
+  const a = process.argv.slice(2);
+  for (let i = 0; i < a.length; i += 2) out[a[i].replace(/^--/, '')] = a[i + 1];
+  return out;
+}
+
+// Starts the server with a fresh data folder; resolves with {url, stop}.
+export function startServer(serverPath, webDir) {
+  const data = mkdtempSync(join(tmpdir(), 'samverkan-browser-'));
+  const proc = spawn(serverPath, ['--host', '127.0.0.1', '--port', '0', '--data', data, '--web', webDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('server did not start: ' + log)), 10000);
+    const onData = (chunk) => {
+      log += chunk;
+      const m = log.match(/running: (http:\/\/127\.0\.0\.1:\d+\/)/);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ url: m[1], log: () => log, stop: () => new Promise((r) => { proc.once('exit', r); proc.kill('SIGTERM'); }) });
+      }
+    };
+    proc.stdout.on('data', onData);
+    proc.stderr.on('data', onData);
+    proc.once('exit', (code) => reject(new Error('server exited ' + code + ': ' + log)));
+  });
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--use-gl=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist',
+           '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+// Collects console errors and page errors; the tests fail on any.
+export function watchErrors(page) {
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push('console: ' + m.text()); });
+  page.on('pageerror', (e) => errors.push('page: ' + e.message + (process.env.DEBUG ? ' ' + e.stack : '')));
+  page.on('requestfailed', (r) => errors.push('request failed: ' + r.url()));
+  page.on('response', (r) => { if (r.status() >= 400) errors.push('HTTP ' + r.status() + ' ' + r.url()); });
+  return errors;
+}
+
+// How much of a PNG screenshot differs from its most common colour, and how many colours it has.
+export function pixelStats(buffer) {
+  const png = PNG.sync.read(buffer);
+  const counts = new Map();
+  for (let i = 0; i < png.data.length; i += 4) {
+    const c = (png.data[i] << 16) | (png.data[i + 1] << 8) | png.data[i + 2];
+    counts.set(c, (counts.get(c) || 0) + 1);
+  }
+  const total = png.width * png.height;
+  const background = Math.max(...counts.values());
+  return { colours: counts.size, drawnPercent: (100 * (total - background)) / total };
+}
+
+export function outDir(dir) {
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+export function check(cond, message) {
+  if (!cond) throw new Error(message);
+  console.log('ok - ' + message);
+}

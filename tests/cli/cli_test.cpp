@@ -1,0 +1,171 @@
+// samverkan-cli as a real process: what officials and scripts see.
+#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
+#include <doctest/doctest.h>
+#include <sys/wait.h>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+struct Run {
+    int code = -1;
+    std::string out;   // stdout
+    std::string err;   // stderr
+};
+
+std::string Slurp(const std::string& path) {
+    std::ifstream f(path);
+    std::stringstream ss;
+    ss << f.rdbuf();
+    return ss.str();
+}
+
+Run Cli(const std::string& args) {
+    static int n = 0;
+    std::string err_file = std::string(TEST_TMP_DIR) + "/cli-stderr-" + std::to_string(++n) + ".txt";
+    std::string cmd = std::string(SAMVERKAN_CLI) + " " + args + " 2>" + err_file;
+    Run r;
+    FILE* p = popen(cmd.c_str(), "r");
+    REQUIRE(p);
+    char buf[4096];
+    size_t got;
+    while ((got = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, got);
+    int status = pclose(p);
+    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.err = Slurp(err_file);
+    return r;
+}
+
+std::vector<std::string> Lines(const std::string& s) {
+    std::vector<std::string> out;
+    std::stringstream ss(s);
+    std::string line;
+    while (std::getline(ss, line)) out.push_back(line);
+    return out;
+}
+
+long long SumColumn(const std::string& csv, size_t col) {
+    long long sum = 0;
+    auto lines = Lines(csv);
+    for (size_t i = 1; i < lines.size(); ++i) {
+        std::stringstream ss(lines[i]);
+        std::string field;
+        for (size_t c = 0; c <= col; ++c) std::getline(ss, field, ';');
+        sum += std::stoll(field);
+    }
+    return sum;
+}
+
+const std::string VN = std::string("--parties ") + SHARED_DATA_DIR + "/parties-vasternorrland.csv";
+const std::string NB = std::string("--parties ") + SHARED_DATA_DIR + "/parties-norrbotten.csv";
+const std::string DEMO = std::string(SAMVERKAN_SOURCE_DIR) + "/demo/";
+
+}  // namespace
+
+TEST_CASE("allocate per capita without Sundsvall and Timrå: what does Kramfors pay?") {
+    Run r = Cli("allocate " + VN + " --total 3400000 --key per-capita --exclude Sundsvall,Timrå --format csv");
+    REQUIRE(r.code == 0);
+    auto lines = Lines(r.out);
+    REQUIRE(lines.size() == 6);
+    CHECK(lines[0] == "name;population;share_percent;amount_kr");
+    CHECK(lines[1] == "Örnsköldsvik;55900;44.22;1503639");
+    CHECK(lines[2] == "Härnösand;24700;19.54;664399");
+    CHECK(lines[3] == "Sollefteå;18800;14.87;505696");
+    CHECK(lines[4] == "Kramfors;17900;14.16;481487");
+    CHECK(lines[5] == "Ånge;9100;7.20;244779");
+    CHECK(SumColumn(r.out, 3) == 3400000);
+}
+
+TEST_CASE("every key adds up to the total exactly") {
+    for (std::string args : {"--key equal", "--key per-capita", "--key region-split --region-share 40",
+                             "--key base-plus-per-capita --base-fee 25000",
+                             "--key fixed --shares Luleå=50,Piteå=30,Region\\ Norrbotten=20"}) {
+        INFO(args);
+        Run r = Cli("allocate " + NB + " --total 759000 " + args + " --format csv");
+        REQUIRE(r.code == 0);
+        CHECK(SumColumn(r.out, 3) == 759000);
+    }
+    Run region = Cli("allocate " + NB + " --total 1000000 --key region-split --region-share 40 --format csv");
+    CHECK(region.out.find("Region Norrbotten;250700;40.00;400000\n") != std::string::npos);
+    CHECK(Lines(region.out).size() == 16);   // header, the region, 14 municipalities
+    Run base = Cli("allocate " + VN + " --total 3400000 --key base-plus-per-capita --base-fee 100000 --format json");
+    REQUIRE(base.code == 0);
+    CHECK(base.out.find("\"amount_kr\"") != std::string::npos);
+    CHECK(base.out.find("\"key\": \"base-plus-per-capita\"") != std::string::npos);
+    Run table = Cli("allocate " + VN + " --total \"3,4 mnkr\" --key equal");
+    REQUIRE(table.code == 0);
+    CHECK(table.out.find("485\xC2\xA0" "714\xC2\xA0kr") != std::string::npos);   // 3 400 000 / 7
+    CHECK(table.out.find("Totalt") != std::string::npos);
+}
+
+TEST_CASE("bad input: one clear line and exit 2") {
+    struct Case { std::string args, says; };
+    std::vector<Case> cases = {
+        {"allocate " + VN + " --total 1000 --key per-capita --exclude Stockholm", "unknown party in --exclude: Stockholm"},
+        {"allocate --parties /nonexistent.csv --total 1000 --key equal", "cannot read the parties file /nonexistent.csv"},
+        {"allocate " + VN + " --total tusen --key equal", "--total \"tusen\" is not an amount in kronor"},
+        {"allocate " + VN + " --total 1000 --key lottery", "unknown --key \"lottery\""},
+        {"allocate " + VN + " --total 1000 --key region-split", "--key region-split needs --region-share PCT"},
+        {"allocate " + VN + " --total 1000 --key base-plus-per-capita", "--key base-plus-per-capita needs --base-fee KR"},
+        {"allocate " + VN + " --total 1000 --key fixed", "--key fixed needs --shares NAME=PCT,..."},
+        {"allocate " + VN + " --total 1000 --key fixed --shares Sundsvall=60,Timrå=30", "--shares add up to 90 %, not 100 %"},
+        {"allocate " + VN + " --total 1000 --key fixed --shares Gävle=100", "unknown party in --shares: Gävle"},
+        {"allocate " + VN + " --total 1000 --key equal --format xml", "--format takes csv, json or table"},
+        {"allocate " + VN + " --key equal", "allocate needs --total"},
+        {"allocate " + VN + " --total 100 --key base-plus-per-capita --base-fee 50", "exceeds the total"},
+        {"frobnicate", "unknown command frobnicate"},
+        {"report " + DEMO + "familjehem-vasternorrland.json --scenario finns-inte", "unknown scenario \"finns-inte\""},
+        {"validate /nonexistent.json", "cannot read /nonexistent.json"},
+    };
+    for (auto& c : cases) {
+        INFO(c.args);
+        Run r = Cli(c.args);
+        CHECK(r.code == 2);
+        CHECK(r.out.empty());
+        CHECK(r.err.find(c.says) != std::string::npos);
+        CHECK(r.err.rfind("samverkan-cli: ", 0) == 0);
+    }
+}
+
+TEST_CASE("validate lists problems and exits 1 only on errors") {
+    Run ok = Cli("validate " + DEMO + "halsam-vasternorrland.json --as-of 2026-11-23");
+    CHECK(ok.code == 0);
+    CHECK(ok.out.find("varning /cost_items/kommunikation-redaktor:") != std::string::npos);
+    CHECK(ok.out.find("0 fel, 1 varningar") != std::string::npos);
+    std::string bad = std::string(TEST_TMP_DIR) + "/bad.json";
+    std::ofstream(bad) << R"({"schema_version": 2, "name": "Trasig", "parties": {"x": {"name": "X", "kind": "kommun", "population": -1}}})";
+    Run r = Cli("validate " + bad + " --lang en");
+    CHECK(r.code == 1);
+    CHECK(r.out.find("error /parties/x/kind: Unknown value \"kommun\"") != std::string::npos);
+    CHECK(r.out.find("error /parties/x/population: Must not be negative (-1)") != std::string::npos);
+    std::string junk = std::string(TEST_TMP_DIR) + "/junk.json";
+    std::ofstream(junk) << "{ not json";
+    Run j = Cli("validate " + junk);
+    CHECK(j.code == 1);
+    CHECK(j.out.find("Filen är inte giltig JSON") != std::string::npos);
+}
+
+TEST_CASE("report in Markdown, CSV and HTML") {
+    std::string fh = DEMO + "familjehem-vasternorrland.json --as-of 2017-12-31";
+    Run md = Cli("report " + fh + " --scenario utan-sundsvall-timra");
+    REQUIRE(md.code == 0);
+    CHECK(md.out.find("## Scenario: Utan Sundsvall och Timrå") != std::string::npos);
+    Run csv = Cli("report " + fh + " --format csv");
+    REQUIRE(csv.code == 0);
+    CHECK(Lines(csv.out)[0] == "party;year;amount_kr");
+    Run html = Cli("report " + fh + " --format html --lang en");
+    REQUIRE(html.code == 0);
+    CHECK(html.out.find("<html lang=\"en\">") != std::string::npos);
+    CHECK(html.out.find("Adopted with conditions") != std::string::npos);
+}
+
+TEST_CASE("format prints a demo unchanged: the files are canonical") {
+    for (const char* d : {"halsam-vasternorrland", "familjehem-vasternorrland", "norrbotten"}) {
+        Run r = Cli(std::string("format ") + DEMO + d + ".json");
+        REQUIRE(r.code == 0);
+        CHECK(r.out == Slurp(DEMO + d + ".json"));
+    }
+}

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Opens the desktop app in a real window under Xvfb, once per demo workspace and view,
+# renders frames, saves a screenshot and checks it is not blank.
+#   window_test.sh SAMVERKAN PNG_CHECK OUT_DIR
+set -euo pipefail
+app=$1 check=$2 out=$3
+mkdir -p "$out"
+for demo in halsam-vasternorrland familjehem-vasternorrland norrbotten; do
+  for view in overview structure decisions costs scenarios; do
+    for lang in sv en; do
+      png="$out/native-$demo-$view-$lang.png"
+      xvfb-run -a -s "-screen 0 1280x800x24" "$app" --demo "$demo" --view "$view" --lang "$lang" --frames 4 --screenshot "$png"
+      "$check" "$png" 1.5
+    done
+  done
+done
+echo "window_test: 30 windows rendered"

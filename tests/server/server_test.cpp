@@ -1,0 +1,145 @@
+// The server as a real process on a free loopback port, with a real SQLite file.
+#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
+#include <doctest/doctest.h>
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+#include <filesystem>
+#include "process.h"
+
+using json = nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string FreshDir(const std::string& name) {
+    fs::path p = fs::path(TEST_TMP_DIR) / name;
+    fs::remove_all(p);
+    return p.string();
+}
+
+}  // namespace
+
+TEST_CASE("serves the page, the wasm precompressed, and the demo workspaces") {
+    std::string data = FreshDir("server-basic");
+    ServerProcess s;
+    REQUIRE(s.Start({"--data", data, "--web", SAMVERKAN_WEB_SITE}, data + ".log"));
+    httplib::Client c("127.0.0.1", s.port);
+
+    auto page = c.Get("/");
+    REQUIRE(page);
+    CHECK(page->status == 200);
+    CHECK(page->get_header_value("Content-Type") == "text/html; charset=utf-8");
+    CHECK(page->body.find("<html lang=\"sv\">") != std::string::npos);
+    CHECK(page->get_header_value("Content-Security-Policy").find("default-src 'self'") != std::string::npos);
+    CHECK(page->get_header_value("X-Content-Type-Options") == "nosniff");
+    CHECK(page->get_header_value("Referrer-Policy") == "no-referrer");
+
+    auto wasm = c.Get("/samverkan.wasm", {{"Accept-Encoding", "gzip"}});
+    REQUIRE(wasm);
+    CHECK(wasm->status == 200);
+    CHECK(wasm->get_header_value("Content-Type") == "application/wasm");
+    // httplib's client inflates the body: it must be the real module, "\0asm".
+    CHECK(wasm->body.substr(0, 4) == std::string("\0asm", 4));
+    httplib::Client raw("127.0.0.1", s.port);
+    raw.set_decompress(false);
+    auto gz = raw.Get("/samverkan.wasm", {{"Accept-Encoding", "gzip"}});
+    REQUIRE(gz);
+    CHECK(gz->get_header_value("Content-Encoding") == "gzip");
+    auto plain = raw.Get("/samverkan.wasm");
+    REQUIRE(plain);
+    CHECK(plain->get_header_value("Content-Encoding").empty());
+    CHECK(plain->body.size() > gz->body.size());
+
+    auto list = c.Get("/api/workspaces");
+    REQUIRE(list);
+    CHECK(list->status == 200);
+    json l = json::parse(list->body);
+    REQUIRE(l["workspaces"].size() == 3);
+    CHECK(l["workspaces"][0]["name"] == "HälSam Västernorrland");
+    std::string id = l["workspaces"][0]["id"];
+    auto ws = c.Get("/api/workspaces/" + id);
+    REQUIRE(ws);
+    CHECK(ws->status == 200);
+    CHECK(ws->get_header_value("ETag") == "\"1\"");
+    json w = json::parse(ws->body);
+    CHECK(w["revision"] == 1);
+    CHECK(w["state"]["cost_items"]["samverkanskoordinator"]["cost_per_fte"] == 900000);
+
+    // Nothing outside the web folder, and JSON errors for unknown things.
+    for (const char* path : {"/../CMakeLists.txt", "/..%2fCMakeLists.txt", "/.hidden", "/%2e%2e/etc/passwd", "/nope.js"}) {
+        INFO(path);
+        auto r = c.Get(path);
+        REQUIRE(r);
+        CHECK(r->status == 404);
+        CHECK(r->body.find("root:") == std::string::npos);
+    }
+    auto unknown = c.Get("/api/workspaces/doesnotexist");
+    REQUIRE(unknown);
+    CHECK(unknown->status == 404);
+    CHECK(json::parse(unknown->body)["error"] == "unknown_workspace");
+    auto badrev = c.Get("/api/workspaces/" + id + "?revision=99");
+    REQUIRE(badrev);
+    CHECK(badrev->status == 404);
+    CHECK(json::parse(badrev->body)["error"] == "unknown_revision");
+
+    CHECK(s.Stop(SIGTERM) == 0);
+    CHECK(s.Log().find("Samverkan stopped.") != std::string::npos);
+}
+
+TEST_CASE("a second start keeps the data and creates no second set of demos") {
+    std::string data = FreshDir("server-restart");
+    std::string first_id;
+    {
+        ServerProcess s;
+        REQUIRE(s.Start({"--data", data}, data + "-1.log"));
+        httplib::Client c("127.0.0.1", s.port);
+        auto l = c.Get("/api/workspaces");
+        REQUIRE(l);
+        first_id = json::parse(l->body)["workspaces"][0]["id"];
+        CHECK(s.Stop(SIGINT) == 0);
+    }
+    CHECK(fs::exists(data + "/samverkan.sqlite3"));
+    ServerProcess s;
+    REQUIRE(s.Start({"--data", data}, data + "-2.log"));
+    httplib::Client c("127.0.0.1", s.port);
+    auto l = c.Get("/api/workspaces");
+    REQUIRE(l);
+    json list = json::parse(l->body)["workspaces"];
+    CHECK(list.size() == 3);
+    CHECK(list[0]["id"] == first_id);
+}
+
+TEST_CASE("start-up errors: one clear line, exit 1, no half-made data file") {
+    std::string out;
+    // A port in use.
+    std::string data = FreshDir("server-port");
+    ServerProcess s;
+    REQUIRE(s.Start({"--data", data}, data + ".log"));
+    std::string other = FreshDir("server-port-2");
+    int code = RunServer({"--port", std::to_string(s.port), "--data", other}, out);
+    CHECK(code == 1);
+    CHECK(out == "samverkan-server: cannot listen on 127.0.0.1:" + std::to_string(s.port) + ": the port is in use or not allowed\n");
+    CHECK_FALSE(fs::exists(other + "/samverkan.sqlite3"));
+
+    // A data path that cannot be a folder (its parent is a file).
+    std::string file = FreshDir("server-file");
+    std::ofstream(file) << "x";
+    code = RunServer({"--port", "0", "--data", file + "/data"}, out);
+    CHECK(code == 1);
+    CHECK(out.rfind("samverkan-server: cannot create the data folder " + file + "/data: Not a directory", 0) == 0);
+    code = RunServer({"--port", "0", "--data", file}, out);
+    CHECK(code == 1);
+    CHECK(out == "samverkan-server: the data path " + file + " is not a folder\n");
+
+    // A web folder without the app.
+    code = RunServer({"--port", "0", "--data", other, "--web", "/nonexistent"}, out);
+    CHECK(code == 1);
+    CHECK(out.find("the web folder /nonexistent has no index.html") != std::string::npos);
+
+    // Bad flags.
+    CHECK(RunServer({"--port", "http"}, out) == 2);
+    CHECK(out.rfind("samverkan-server: --port takes a number from 0 to 65535, not \"http\"", 0) == 0);
+    CHECK(RunServer({"--colour", "blue"}, out) == 2);
+    CHECK(RunServer({"--help"}, out) == 0);
+    for (const char* flag : {"--host", "--port", "--data", "--web"}) CHECK(out.find(flag) != std::string::npos);
+}
