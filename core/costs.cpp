@@ -4,6 +4,7 @@
 #include <cmath>
 #include <set>
 #include "format.h"
+#include "json_io.h"
 
 namespace sam {
 
@@ -90,21 +91,28 @@ std::string QuantityText(const CostItem& item, const Workspace& ws, const std::v
     return s;
 }
 
-// Allocates one series year by year into `r.per_party`.
-void AllocateSeries(ItemResult& r, const AllocationKey& key, int years) {
-    for (auto& p : r.payers) r.per_party[p.id] = Series(years, 0);
+// A key and payer list as text, to find the items that share them.
+std::string GroupId(const AllocationKey& key, const std::vector<Payer>& payers) {
+    std::string id = ToJson(key).dump();
+    for (auto& p : payers) id += "|" + p.id;
+    return id;
+}
+
+void AllocateGroup(ShareGroup& g, int years) {
+    // Lines come back in the payers' order: fill by index, build the map once.
+    std::vector<Series> shares(g.payers.size(), Series(years, 0));
     for (int y = 0; y < years; ++y) {
-        if (r.net[y] == 0) continue;
-        Allocation a = Allocate(r.net[y], key, r.payers);
+        if (g.net[y] == 0) continue;
+        Allocation a = Allocate(g.net[y], g.key, g.payers);
         if (!a.ok) {
-            r.ok = false;
-            r.error = a.error;
-            r.args = a.args;
-            r.per_party.clear();
+            g.ok = false;
+            g.error = a.error;
+            g.args = a.args;
             return;
         }
-        for (auto& line : a.lines) r.per_party[line.party][y] = line.amount;
+        for (size_t i = 0; i < a.lines.size(); ++i) shares[i][y] = a.lines[i].amount;
     }
+    for (size_t i = 0; i < g.payers.size(); ++i) g.per_party.emplace(g.payers[i].id, std::move(shares[i]));
 }
 
 }  // namespace
@@ -154,6 +162,26 @@ Budget ComputeBudget(const Workspace& ws, const Scenario* scenario) {
     const std::vector<std::string> base_participants = Participants(ws, scenario);
     AllocationKey ws_key = scenario && scenario->key ? *scenario->key : ws.costs.key;
     std::set<std::string> all_payers;
+    std::map<std::string, size_t> group_index;
+    // Most items use the workspace's payers: look them up once.
+    const std::vector<Payer> base_payers = PayersOf(ws, base_participants);
+    const std::string base_key_id = ToJson(ws_key).dump() + "|base";
+    auto join_group = [&](ItemResult& r, const AllocationKey& key, const std::vector<Payer>& payers, bool base) {
+        std::string gid = base && &key == &ws_key ? base_key_id : GroupId(key, payers);
+        auto it = group_index.find(gid);
+        if (it == group_index.end()) {
+            it = group_index.emplace(gid, b.groups.size()).first;
+            ShareGroup g;
+            g.key = key;
+            g.payers = payers;
+            g.net = Series(years, 0);
+            b.groups.push_back(std::move(g));
+        }
+        r.group = it->second;
+        ShareGroup& g = b.groups[r.group];
+        g.items.push_back(r.id);
+        AddInto(g.net, r.net);
+    };
 
     for (auto& [id, original] : ws.cost_items) {
         CostItem item = original;
@@ -169,11 +197,14 @@ Budget ComputeBudget(const Workspace& ws, const Scenario* scenario) {
                 if (ch->second.key) { changed_key = *ch->second.key; key = &changed_key; }
             }
         }
-        std::vector<std::string> ids = item.participants ? ApplyScenario(*item.participants, scenario) : base_participants;
+        std::vector<std::string> own_ids;
+        if (item.participants) own_ids = ApplyScenario(*item.participants, scenario);
+        const std::vector<std::string>& ids = item.participants ? own_ids : base_participants;
         ItemResult r;
         r.id = id;
         r.name = item.name;
-        r.payers = PayersOf(ws, ids);
+        std::vector<Payer> own_payers;
+        if (item.participants) own_payers = PayersOf(ws, ids);
         r.quantity = Quantity(item, ws, ids);
         r.quantity_text = QuantityText(item, ws, ids);
         r.fte_total = item.fte * r.quantity;
@@ -185,8 +216,7 @@ Budget ComputeBudget(const Workspace& ws, const Scenario* scenario) {
             for (int y = std::max(f.first_year, first); y <= std::min(f.last_year, last); ++y) r.funding[y - first] += f.amount;
         }
         for (int y = 0; y < years; ++y) r.net[y] = r.gross[y] - r.funding[y];
-        AllocateSeries(r, *key, years);
-        if (!r.ok) b.problems.push_back({Severity::Warning, "/cost_items/" + id, r.error, r.args});
+        join_group(r, *key, item.participants ? own_payers : base_payers, !item.participants);
         std::string level = LevelOf(ws, item);
         AddInto(b.per_level[level], r.net);
         AddInto(b.per_body[item.body], r.net);
@@ -196,7 +226,6 @@ Budget ComputeBudget(const Workspace& ws, const Scenario* scenario) {
     // Funding not tied to an item lowers what every paying party pays, by the workspace key.
     ItemResult common;
     common.name = "funding";
-    common.payers = PayersOf(ws, base_participants);
     common.gross = common.funding = common.net = Series(years, 0);
     bool has_common = false;
     for (auto& [fid, f] : ws.funding) {
@@ -206,21 +235,32 @@ Budget ComputeBudget(const Workspace& ws, const Scenario* scenario) {
     }
     if (has_common) {
         for (int y = 0; y < years; ++y) common.net[y] = -common.funding[y];
-        AllocateSeries(common, ws_key, years);
-        if (!common.ok) b.problems.push_back({Severity::Warning, "/funding", common.error, common.args});
+        join_group(common, ws_key, base_payers, true);
         AddInto(b.per_level[""], common.net);
         AddInto(b.per_body[""], common.net);
         b.items.push_back(std::move(common));
     }
 
-    for (auto& r : b.items) {
-        AddInto(b.gross, r.gross);
-        AddInto(b.funding, r.funding);
-        AddInto(b.net, r.net);
-        for (auto& [party, s] : r.per_party) {
+    b.unallocated = Series(years, 0);
+    for (auto& g : b.groups) {
+        AllocateGroup(g, years);
+        if (!g.ok) {
+            AddInto(b.unallocated, g.net);
+            for (auto& id : g.items) b.problems.push_back({Severity::Warning, id.empty() ? "/funding" : "/cost_items/" + id, g.error, g.args});
+        }
+        for (auto& [party, s] : g.per_party) {
             AddInto(b.per_party[party], s);
             all_payers.insert(party);
         }
+    }
+    for (auto& r : b.items) {
+        const ShareGroup& g = b.groups[r.group];
+        r.ok = g.ok;
+        r.error = g.error;
+        r.args = g.args;
+        AddInto(b.gross, r.gross);
+        AddInto(b.funding, r.funding);
+        AddInto(b.net, r.net);
     }
     b.parties.assign(all_payers.begin(), all_payers.end());
     SortPartiesSwedish(ws, b.parties);

@@ -21,22 +21,36 @@ struct ItemResult {
     double fte_total = 0;            // fte x quantity
     double implied_cost_per_fte = 0; // kr per fte (0 when no fte)
     std::string quantity_text;       // "3 grupper per kommun × 7 kommuner"
-    std::vector<Payer> payers;
     Series gross, funding, net;
-    std::map<std::string, Series> per_party;   // party id -> net share per year
-    bool ok = true;                  // false when the allocation failed (net is then unallocated)
+    size_t group = 0;                // index into Budget::groups: how it is shared
+    bool ok = true;                  // false when its group's allocation failed
     std::string error;               // translation key
+    std::vector<std::string> args;
+};
+
+// Items with the same key and the same payers are shared as one sum each year: one
+// rounding instead of one per item, and fast for hundreds of items.
+struct ShareGroup {
+    AllocationKey key;
+    std::vector<Payer> payers;
+    std::vector<std::string> items;           // item ids ("" for funding of the whole budget)
+    Series net;                               // per year
+    std::map<std::string, Series> per_party;  // party id -> share per year
+    bool ok = true;
+    std::string error;
     std::vector<std::string> args;
 };
 
 struct Budget {
     int first_year = 0, last_year = -1;
     std::vector<ItemResult> items;
+    std::vector<ShareGroup> groups;
     std::vector<std::string> parties;        // every payer, in Swedish alphabetical order of name
     std::map<std::string, Series> per_party; // party id -> net per year
     std::map<std::string, Series> per_level; // level name -> net per year ("" when none)
     std::map<std::string, Series> per_body;  // body id -> net per year ("" when none)
     Series gross, funding, net;              // per year
+    Series unallocated;                      // net of groups whose allocation failed
     std::vector<Problem> problems;           // allocations that failed, with paths
 
     int Years() const { return last_year - first_year + 1; }

@@ -231,7 +231,7 @@ json ToJson(const Workspace& ws) {
     return j;
 }
 
-std::string SaveWorkspace(const Workspace& ws) { return ToJson(ws).dump(2) + "\n"; }
+std::string SaveWorkspace(const Workspace& ws, bool pretty) { return pretty ? ToJson(ws).dump(2) + "\n" : ToJson(ws).dump(); }
 
 // ---- Reading ---------------------------------------------------------------
 
@@ -255,88 +255,104 @@ std::string AllowedNames() {
 }
 
 // Reads the fields of one JSON object; what it was not asked for becomes `extra`.
+// Hot for large workspaces (a decision per party per matter): no allocation unless
+// there is an error or an unknown field.
 struct Reader {
     const json& j;
-    std::string path;
+    std::string owned;          // the path, when the caller's does not outlive the reader
+    std::string_view base;      // path of the object, or of its container when leaf is set
+    std::string_view leaf;      // the object's id in its container
     std::vector<Problem>& out;
-    std::vector<std::string> known;
-    bool ok = true;   // false when `j` is not an object
+    const char* known[32];
+    int n_known = 0;
+    size_t found = 0;           // known fields present
+    bool ok = true;             // false when `j` is not an object
 
-    Reader(const json& j_, std::string path_, std::vector<Problem>& out_) : j(j_), path(std::move(path_)), out(out_) {
-        if (!j.is_object()) { Err(path, "err.not_object"); ok = false; }
-    }
+    Reader(const json& j_, std::string path, std::vector<Problem>& out_) : j(j_), owned(std::move(path)), base(owned), out(out_) { Check(); }
+    Reader(const json& j_, std::string_view base_, std::string_view leaf_, std::vector<Problem>& out_)
+        : j(j_), base(base_), leaf(leaf_), out(out_) { Check(); }
+    Reader(const Reader&) = delete;
+
+    void Check() { if (!j.is_object()) { Err(Path(), "err.not_object"); ok = false; } }
+    std::string Path() const { return leaf.empty() ? std::string(base) : Join(std::string(base), leaf); }
     void Err(const std::string& p, const char* code, std::vector<std::string> args = {}) {
         out.push_back({Severity::Error, p, code, std::move(args)});
     }
+    bool Has(const char* key) const {
+        if (!ok) return false;
+        auto it = j.find(key);
+        return it != j.end() && !it->is_null();
+    }
     const json* Get(const char* key, bool required) {
-        known.push_back(key);
+        if (n_known < 32) known[n_known++] = key;
         if (!ok) return nullptr;
         auto it = j.find(key);
         if (it == j.end() || it->is_null()) {
-            if (required) Err(Join(path, key), "err.missing");
+            if (required) Err(Join(Path(), key), "err.missing");
             return nullptr;
         }
+        ++found;
         return &*it;
     }
     void Str(const char* key, std::string& dst, bool required = false, bool non_empty = false) {
         const json* v = Get(key, required);
         if (!v) return;
-        if (!v->is_string()) return Err(Join(path, key), "err.not_string");
+        if (!v->is_string()) return Err(Join(Path(), key), "err.not_string");
         dst = v->get<std::string>();
-        if (non_empty && dst.empty()) Err(Join(path, key), "err.empty");
+        if (non_empty && dst.empty()) Err(Join(Path(), key), "err.empty");
     }
     void Date(const char* key, std::string& dst, bool required = false) {
         Str(key, dst, required);
-        if (!dst.empty() && !IsValidDate(dst)) Err(Join(path, key), "err.bad_date", {dst});
+        if (!dst.empty() && !IsValidDate(dst)) Err(Join(Path(), key), "err.bad_date", {dst});
     }
     void Ref(const char* key, std::string& dst, bool required = false) {
         Str(key, dst, required);
-        if (!dst.empty() && !IsValidId(dst)) Err(Join(path, key), "err.bad_id", {dst});
+        if (!dst.empty() && !IsValidId(dst)) Err(Join(Path(), key), "err.bad_id", {dst});
     }
     template <class I>
     void Int(const char* key, I& dst, int64_t lo, int64_t hi, bool required = false) {
         const json* v = Get(key, required);
         if (!v) return;
-        if (!v->is_number_integer()) return Err(Join(path, key), "err.not_integer");
+        if (!v->is_number_integer()) return Err(Join(Path(), key), "err.not_integer");
         int64_t x = v->get<int64_t>();
-        if (x < 0 && lo >= 0) return Err(Join(path, key), "err.negative", {std::to_string(x)});
+        if (x < 0 && lo >= 0) return Err(Join(Path(), key), "err.negative", {std::to_string(x)});
         if (x < lo || x > hi)
-            return Err(Join(path, key), "err.out_of_range", {std::to_string(x), std::to_string(lo), std::to_string(hi)});
+            return Err(Join(Path(), key), "err.out_of_range", {std::to_string(x), std::to_string(lo), std::to_string(hi)});
         dst = (I)x;
     }
     void Num(const char* key, double& dst, double lo, double hi, bool required = false) {
         const json* v = Get(key, required);
         if (!v) return;
-        if (!v->is_number()) return Err(Join(path, key), "err.not_number");
+        if (!v->is_number()) return Err(Join(Path(), key), "err.not_number");
         double x = v->get<double>();
-        if (!std::isfinite(x)) return Err(Join(path, key), "err.not_number");
-        if (x < 0 && lo >= 0) return Err(Join(path, key), "err.negative", {FormatDecimal(x, 4)});
+        if (!std::isfinite(x)) return Err(Join(Path(), key), "err.not_number");
+        if (x < 0 && lo >= 0) return Err(Join(Path(), key), "err.negative", {FormatDecimal(x, 4)});
         if (x < lo || x > hi)
-            return Err(Join(path, key), "err.out_of_range", {FormatDecimal(x, 4), FormatDecimal(lo, 4), FormatDecimal(hi, 4)});
+            return Err(Join(Path(), key), "err.out_of_range", {FormatDecimal(x, 4), FormatDecimal(lo, 4), FormatDecimal(hi, 4)});
         dst = x;
     }
     void Bool(const char* key, bool& dst) {
         const json* v = Get(key, false);
         if (!v) return;
-        if (!v->is_boolean()) return Err(Join(path, key), "err.not_bool");
+        if (!v->is_boolean()) return Err(Join(Path(), key), "err.not_bool");
         dst = v->get<bool>();
     }
     template <class E>
     void Enum(const char* key, E& dst, bool required = true) {
         const json* v = Get(key, required);
         if (!v) return;
-        if (!v->is_string()) return Err(Join(path, key), "err.not_string");
+        if (!v->is_string()) return Err(Join(Path(), key), "err.not_string");
         if (!FromString(v->get<std::string>(), dst))
-            Err(Join(path, key), "err.unknown_value", {v->get<std::string>(), AllowedNames<E>()});
+            Err(Join(Path(), key), "err.unknown_value", {v->get<std::string>(), AllowedNames<E>()});
     }
     void StrList(const char* key, std::vector<std::string>& dst, bool ids) {
         const json* v = Get(key, false);
         if (!v) return;
-        if (!v->is_array()) return Err(Join(path, key), "err.not_array");
+        if (!v->is_array()) return Err(Join(Path(), key), "err.not_array");
         dst.clear();
         for (size_t i = 0; i < v->size(); ++i) {
             const json& e = (*v)[i];
-            std::string p = Join(Join(path, key), std::to_string(i));
+            std::string p = Join(Join(Path(), key), std::to_string(i));
             if (!e.is_string()) { Err(p, "err.not_string"); continue; }
             std::string s = e.get<std::string>();
             if (ids && !IsValidId(s)) Err(p, "err.bad_id", {s});
@@ -345,26 +361,28 @@ struct Reader {
     }
     const json* Obj(const char* key) {
         const json* v = Get(key, false);
-        if (v && !v->is_object()) { Err(Join(path, key), "err.not_object"); return nullptr; }
+        if (v && !v->is_object()) { Err(Join(Path(), key), "err.not_object"); return nullptr; }
         return v;
     }
     json Extra() const {
+        if (!ok || j.size() <= found) return json();
         json e = json::object();
-        if (!ok) return e;
-        for (auto& [k, v] : j.items())
-            if (std::find(known.begin(), known.end(), k) == known.end()) e[k] = v;
+        for (auto& [k, v] : j.items()) {
+            bool is_known = false;
+            for (int i = 0; i < n_known && !is_known; ++i) is_known = k == known[i];
+            if (!is_known) e[k] = v;
+        }
         return e;
     }
 };
 
-// Iterates a JSON object keyed by id, checking each id.
+// Iterates a JSON object keyed by id, checking each id; f(id, value, container path).
 template <class F>
 void EachById(const json* obj, const std::string& path, std::vector<Problem>& out, F&& f) {
     if (!obj) return;
     for (auto& [id, v] : obj->items()) {
-        std::string p = Join(path, id);
-        if (!IsValidId(id)) { out.push_back({Severity::Error, p, "err.bad_id", {id}}); continue; }
-        f(id, v, p);
+        if (!IsValidId(id)) { out.push_back({Severity::Error, Join(path, id), "err.bad_id", {id}}); continue; }
+        f(id, v, path);
     }
 }
 
@@ -372,7 +390,7 @@ void ParseYears(Reader& r, int& first, int& last) {
     r.Int("first_year", first, 1900, 2200, true);
     r.Int("last_year", last, 1900, 2200, true);
     if (first && last && last < first)
-        r.Err(r.path + "/last_year", "err.years", {std::to_string(first), std::to_string(last)});
+        r.Err(r.Path() + "/last_year", "err.years", {std::to_string(first), std::to_string(last)});
 }
 
 Party ParseParty(const json& j, const std::string& path, std::vector<Problem>& out) {
@@ -397,7 +415,7 @@ Body ParseBody(const json& j, const std::string& path, std::vector<Problem>& out
     r.Int("meetings_per_year", b.meetings_per_year, 0, 365);
     EachById(r.Obj("members"), path + "/members", out, [&](const std::string& id, const json& v, const std::string& p) {
         Member m;
-        Reader mr(v, p, out);
+        Reader mr(v, p, id, out);
         mr.Str("role", m.role, true);
         mr.Ref("party", m.party, true);
         mr.Str("name", m.name);
@@ -411,10 +429,10 @@ Body ParseBody(const json& j, const std::string& path, std::vector<Problem>& out
         rr.Enum("per_kind", rp.per_kind);
         rr.Int("count", rp.count, 0, 100, true);
         EachById(rr.Obj("overrides"), path + "/repeat/overrides", out, [&](const std::string& id, const json& v, const std::string& p) {
-            if (!v.is_number_integer()) return out.push_back({Severity::Error, p, "err.not_integer", {}});
+            if (!v.is_number_integer()) return out.push_back({Severity::Error, Join(p, id), "err.not_integer", {}});
             int64_t n = v.get<int64_t>();
-            if (n < 0) return out.push_back({Severity::Error, p, "err.negative", {std::to_string(n)}});
-            if (n > 100) return out.push_back({Severity::Error, p, "err.out_of_range", {std::to_string(n), "0", "100"}});
+            if (n < 0) return out.push_back({Severity::Error, Join(p, id), "err.negative", {std::to_string(n)}});
+            if (n > 100) return out.push_back({Severity::Error, Join(p, id), "err.out_of_range", {std::to_string(n), "0", "100"}});
             rp.overrides[id] = (int)n;
         });
         rp.extra = rr.Extra();
@@ -438,7 +456,7 @@ Matter ParseMatter(const json& j, const std::string& path, std::vector<Problem>&
     r.Date("deadline", m.deadline);
     EachById(r.Obj("milestones"), path + "/milestones", out, [&](const std::string& id, const json& v, const std::string& p) {
         Milestone ms;
-        Reader mr(v, p, out);
+        Reader mr(v, p, id, out);
         mr.Date("date", ms.date, true);
         mr.Str("what", ms.what, true, true);
         mr.Str("where", ms.where);
@@ -448,15 +466,7 @@ Matter ParseMatter(const json& j, const std::string& path, std::vector<Problem>&
     });
     const json* decisions = r.Obj("decisions");
     EachById(decisions, path + "/decisions", out, [&](const std::string& id, const json& v, const std::string& p) {
-        Decision d;
-        Reader dr(v, p, out);
-        dr.Enum("status", d.status);
-        dr.Date("date", d.date);
-        dr.Str("body", d.body);
-        dr.Str("conditions", d.conditions);
-        dr.Str("note", d.note);
-        d.extra = dr.Extra();
-        m.decisions[id] = std::move(d);
+        m.decisions[id] = ParseDecision(v, p, id, out);
     });
     m.extra = r.Extra();
     return m;
@@ -467,17 +477,17 @@ CostItem ParseCostItem(const json& j, const std::string& path, std::vector<Probl
     Reader r(j, path, out);
     r.Str("name", c.name, true, true);
     r.Ref("body", c.body);
-    if (r.Get("level", false)) { Level l{}; r.known.pop_back(); r.Enum("level", l); c.level = l; }
+    if (r.Has("level")) { Level l{}; r.Enum("level", l); c.level = l; }
     r.Num("fte", c.fte, 0, 10'000);
     r.Int("cost_per_fte", c.cost_per_fte, 0, 100'000'000);
-    if (r.Get("amount", false)) { int64_t a = 0; r.known.pop_back(); r.Int("amount", a, 0, 100'000'000'000LL); c.amount = a; }
+    if (r.Has("amount")) { int64_t a = 0; r.Int("amount", a, 0, 100'000'000'000LL); c.amount = a; }
     if (const json* q = r.Get("quantity", false)) {
         if (!q->is_array()) r.Err(path + "/quantity", "err.not_array");
         else for (size_t i = 0; i < q->size(); ++i) {
             QuantityFactor f;
             Reader fr((*q)[i], path + "/quantity/" + std::to_string(i), out);
             fr.Str("label", f.label);
-            if (fr.Get("count_of", false)) { PartyKind k{}; fr.known.pop_back(); fr.Enum("count_of", k); f.count_of = k; }
+            if (fr.Has("count_of")) { PartyKind k{}; fr.Enum("count_of", k); f.count_of = k; }
             else fr.Num("value", f.value, 0, 1'000'000, true);
             f.extra = fr.Extra();
             c.quantity.push_back(std::move(f));
@@ -489,9 +499,8 @@ CostItem ParseCostItem(const json& j, const std::string& path, std::vector<Probl
         AllocationKey key;
         if (ParseAllocationKey(*k, path + "/key", key, out)) c.key = std::move(key);
     }
-    if (r.Get("participants", false)) {
+    if (r.Has("participants")) {
         std::vector<std::string> ps;
-        r.known.pop_back();
         r.StrList("participants", ps, true);
         c.participants = std::move(ps);
     }
@@ -521,13 +530,13 @@ Scenario ParseScenario(const json& j, const std::string& path, std::vector<Probl
     r.StrList("join", s.join, true);
     EachById(r.Obj("items"), path + "/items", out, [&](const std::string& id, const json& v, const std::string& p) {
         ItemChange ch;
-        Reader cr(v, p, out);
-        if (cr.Get("fte", false)) { double x = 0; cr.known.pop_back(); cr.Num("fte", x, 0, 10'000); ch.fte = x; }
-        if (cr.Get("cost_per_fte", false)) { int64_t x = 0; cr.known.pop_back(); cr.Int("cost_per_fte", x, 0, 100'000'000); ch.cost_per_fte = x; }
-        if (cr.Get("amount", false)) { int64_t x = 0; cr.known.pop_back(); cr.Int("amount", x, 0, 100'000'000'000LL); ch.amount = x; }
+        Reader cr(v, p, id, out);
+        if (cr.Has("fte")) { double x = 0; cr.Num("fte", x, 0, 10'000); ch.fte = x; }
+        if (cr.Has("cost_per_fte")) { int64_t x = 0; cr.Int("cost_per_fte", x, 0, 100'000'000); ch.cost_per_fte = x; }
+        if (cr.Has("amount")) { int64_t x = 0; cr.Int("amount", x, 0, 100'000'000'000LL); ch.amount = x; }
         if (const json* k = cr.Get("key", false)) {
             AllocationKey key;
-            if (ParseAllocationKey(*k, p + "/key", key, out)) ch.key = std::move(key);
+            if (ParseAllocationKey(*k, Join(p, id) + "/key", key, out)) ch.key = std::move(key);
         }
         cr.Bool("removed", ch.removed);
         ch.extra = cr.Extra();
@@ -543,6 +552,18 @@ Scenario ParseScenario(const json& j, const std::string& path, std::vector<Probl
 
 }  // namespace
 
+Decision ParseDecision(const json& j, std::string_view base, std::string_view party, std::vector<Problem>& out) {
+    Decision d;
+    Reader dr(j, base, party, out);
+    dr.Enum("status", d.status);
+    dr.Date("date", d.date);
+    dr.Str("body", d.body);
+    dr.Str("conditions", d.conditions);
+    dr.Str("note", d.note);
+    d.extra = dr.Extra();
+    return d;
+}
+
 bool ParseAllocationKey(const json& j, const std::string& path, AllocationKey& k, std::vector<Problem>& out) {
     size_t before = out.size();
     Reader r(j, path, out);
@@ -550,10 +571,10 @@ bool ParseAllocationKey(const json& j, const std::string& path, AllocationKey& k
     r.Num("region_percent", k.region_percent, 0, 100, k.kind == KeyKind::RegionSplit && r.ok);
     r.Int("base_fee", k.base_fee, 0, 100'000'000'000LL, k.kind == KeyKind::BasePlusPerCapita && r.ok);
     EachById(r.Obj("shares"), path + "/shares", out, [&](const std::string& id, const json& v, const std::string& p) {
-        if (!v.is_number()) return out.push_back({Severity::Error, p, "err.not_number", {}});
+        if (!v.is_number()) return out.push_back({Severity::Error, Join(p, id), "err.not_number", {}});
         double x = v.get<double>();
-        if (x < 0) return out.push_back({Severity::Error, p, "err.negative", {FormatDecimal(x, 4)}});
-        if (x > 100) return out.push_back({Severity::Error, p, "err.out_of_range", {FormatDecimal(x, 4), "0", "100"}});
+        if (x < 0) return out.push_back({Severity::Error, Join(p, id), "err.negative", {FormatDecimal(x, 4)}});
+        if (x > 100) return out.push_back({Severity::Error, Join(p, id), "err.out_of_range", {FormatDecimal(x, 4), "0", "100"}});
         k.shares[id] = x;
     });
     k.extra = r.Extra();
@@ -579,7 +600,7 @@ void ParseRoot(const json& j, Workspace& ws, std::vector<Problem>& out) {
         cr.Int("base_year", ws.costs.base_year, 0, 2200);
         ws.costs.extra = cr.Extra();
     }
-    for (const char* c : kCollections) r.known.push_back(c);
+    for (const char* c : kCollections) (void)r.Get(c, false);
     ws.extra = r.Extra();
 }
 
@@ -622,18 +643,45 @@ void ParseWorkspace(const json& j, Workspace& ws, std::vector<Problem>& out) {
 
 LoadResult LoadWorkspace(std::string_view text) {
     LoadResult res;
-    json j = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
+    Workspace& ws = res.workspace;
+    // Each entity of a collection is read into the model as soon as its object closes
+    // and then dropped from the JSON tree, so a large workspace never exists twice.
+    std::string top_key, entity_id;
+    json::parser_callback_t stream = [&](int depth, json::parse_event_t event, json& parsed) {
+        if (event == json::parse_event_t::key) {
+            if (depth == 1) { top_key = parsed.get<std::string>(); entity_id.clear(); }
+            else if (depth == 2) entity_id = parsed.get<std::string>();
+        } else if (event == json::parse_event_t::object_end && depth == 2 && !entity_id.empty() && IsCollection(top_key)) {
+            ParseEntity(parsed, top_key, entity_id, ws, res.problems);
+            entity_id.clear();
+            return false;
+        }
+        return true;
+    };
+    json j = json::parse(text.begin(), text.end(), stream, /*allow_exceptions=*/false);
     if (j.is_discarded()) {
         // Parse again with exceptions on, only to learn where it failed.
         std::string why;
         try { json ignored = json::parse(text.begin(), text.end()); (void)ignored; } catch (const json::parse_error& e) { why = e.what(); }
+        res.problems.clear();
         res.problems.push_back({Severity::Error, "", "err.not_json", {why}});
+        res.workspace = Workspace{};
         return res;
     }
-    res.migrated_from = Migrate(j, res.problems);
-    if (HasErrors(res.problems)) return res;
-    ParseWorkspace(j, res.workspace, res.problems);
-    ValidateStructure(res.workspace, res.problems);
+    std::vector<Problem> version_problems;
+    res.migrated_from = Migrate(j, version_problems);
+    if (HasErrors(version_problems)) {
+        res.problems = std::move(version_problems);
+        return res;
+    }
+    // What was not streamed: the root fields, and whole collections of older files.
+    ParseRoot(j, ws, res.problems);
+    if (j.is_object())
+        for (const char* c : kCollections) {
+            auto it = j.find(c);
+            if (it != j.end()) ParseCollection(*it, c, ws, res.problems);
+        }
+    ValidateStructure(ws, res.problems);
     res.ok = !HasErrors(res.problems);
     return res;
 }

@@ -36,12 +36,15 @@ void ParseCollection(const json& j, std::string_view collection, Workspace& ws, 
 void ParseEntity(const json& j, std::string_view collection, const std::string& id, Workspace& ws,
                  std::vector<Problem>& out);
 void RemoveEntity(Workspace& ws, std::string_view collection, const std::string& id);
+// One party's decision; problems get paths base + "/" + party.
+Decision ParseDecision(const json& j, std::string_view base, std::string_view party, std::vector<Problem>& out);
 bool ParseAllocationKey(const json& j, const std::string& path, AllocationKey& key, std::vector<Problem>& out);
 // A whole workspace from JSON of the current schema version.
 void ParseWorkspace(const json& j, Workspace& ws, std::vector<Problem>& out);
 
 // Canonical text: 2-space indent, keys sorted, trailing newline. Save(Load(t)) == t for canonical t.
-std::string SaveWorkspace(const Workspace& ws);
+// pretty=false gives the compact form (one line, a third of the size) for storage and the wire.
+std::string SaveWorkspace(const Workspace& ws, bool pretty = true);
 
 struct LoadResult {
     bool ok = false;                   // false when any problem is an error

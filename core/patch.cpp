@@ -1,5 +1,6 @@
 #include "patch.h"
 
+#include <optional>
 #include <set>
 #include "json_io.h"
 #include "validate.h"
@@ -26,6 +27,7 @@ struct Unit {              // what one path touches
     bool whole = false;    // the whole document
     std::string collection;
     std::string id;        // empty: the whole collection (or the root fields when collection is empty)
+    std::string party;     // set for a path inside one decision: /matters/ID/decisions/PARTY/...
 };
 
 Unit UnitOf(const json::json_pointer& p) {
@@ -34,8 +36,11 @@ Unit UnitOf(const json::json_pointer& p) {
     std::vector<std::string> tokens;
     json::json_pointer q = p;
     while (!q.empty()) { tokens.insert(tokens.begin(), q.back()); q.pop_back(); }
-    if (!IsCollection(tokens[0])) return {false, "", ""};
-    return {false, tokens[0], tokens.size() >= 2 ? tokens[1] : ""};
+    if (!IsCollection(tokens[0])) return {false, "", "", ""};
+    // Decisions are the most frequent edit and a matter may have hundreds: such a path
+    // touches only its own decision.
+    if (tokens.size() >= 4 && tokens[0] == "matters" && tokens[2] == "decisions") return {false, tokens[0], tokens[1], tokens[3]};
+    return {false, tokens[0], tokens.size() >= 2 ? tokens[1] : "", ""};
 }
 
 struct MissingParent {};   // "add" below a path that does not exist
@@ -107,10 +112,17 @@ PatchResult ApplyPatch(Workspace& ws, const json& patch) {
     bool whole = false;
     std::set<std::string> whole_collections;
     std::set<std::pair<std::string, std::string>> entities;
+    std::set<std::pair<std::string, std::string>> decisions;   // (matter, party)
     for (auto& u : units) {
         if (u.whole) whole = true;
         else if (!u.collection.empty() && u.id.empty()) whole_collections.insert(u.collection);
+        else if (!u.party.empty()) decisions.insert({u.id, u.party});
         else if (!u.collection.empty()) entities.insert({u.collection, u.id});
+    }
+    // A whole matter (or all matters) covers its decisions.
+    for (auto it = decisions.begin(); it != decisions.end();) {
+        if (whole || whole_collections.count("matters") || entities.count({"matters", it->first})) it = decisions.erase(it);
+        else ++it;
     }
     auto visible = [&](const Workspace& w) {
         if (whole) return ToJson(w);
@@ -120,6 +132,15 @@ PatchResult ApplyPatch(Workspace& ws, const json& patch) {
             json part = json::object();
             for (auto& [col, id] : entities)
                 if (col == c && HasEntity(w, c, id)) part[id] = EntityToJson(w, c, id);
+            if (std::string_view(c) == "matters")
+                for (auto& [mid, party] : decisions) {
+                    auto m = w.matters.find(mid);
+                    if (m == w.matters.end()) continue;
+                    json& dj = part[mid]["decisions"];
+                    if (dj.is_null()) dj = json::object();
+                    auto dec = m->second.decisions.find(party);
+                    if (dec != m->second.decisions.end()) dj[party] = ToJson(dec->second);
+                }
             d[c] = std::move(part);
         }
         return d;
@@ -145,7 +166,7 @@ PatchResult ApplyPatch(Workspace& ws, const json& patch) {
                     RequireContainer(doc, path);
                 }
             }
-            doc = doc.patch(json::array({op}));
+            doc.patch_inplace(json::array({op}));
         } catch (const MissingParent&) {
             res.problems.push_back(PatchError(i, op["path"].get<std::string>(), "err.patch_path", {op["path"].get<std::string>()}));
             return res;
@@ -183,11 +204,33 @@ PatchResult ApplyPatch(Workspace& ws, const json& patch) {
         if (doc[c].contains(id)) ParseEntity(doc[c][id], c, id, next, errors);
         else removed.push_back({c, id});
     }
+    // Decisions edited on their own: the matter's part holds only them.
+    struct DecisionChange { std::string matter, party; std::optional<Decision> value; };
+    std::vector<DecisionChange> decision_changes;
+    for (auto& [mid, party] : decisions) {
+        std::string base = "/matters/" + PointerToken(mid) + "/decisions";
+        const json* dj = nullptr;
+        if (doc["matters"].contains(mid) && doc["matters"][mid].is_object() && doc["matters"][mid].contains("decisions"))
+            dj = &doc["matters"][mid]["decisions"];
+        if (dj && !dj->is_object()) { errors.push_back({Severity::Error, base, "err.not_object", {}}); continue; }
+        if (dj && dj->contains(party)) decision_changes.push_back({mid, party, ParseDecision((*dj)[party], base, party, errors)});
+        else decision_changes.push_back({mid, party, std::nullopt});
+        if (!IsValidId(party)) errors.push_back({Severity::Error, base + "/" + PointerToken(party), "err.bad_id", {party}});
+    }
     // New entities appear in the touched collections only under ids the patch named.
     for (const char* c : kCollections) {
         if (whole_collections.count(c)) continue;
-        for (auto& [id, v] : doc[c].items())
-            if (!entities.count({c, id})) errors.push_back({Severity::Error, std::string("/") + c + "/" + id, "err.patch_unexpected", {}});
+        for (auto& [id, v] : doc[c].items()) {
+            bool named = entities.count({c, id}) > 0;
+            if (!named && std::string_view(c) == "matters") {
+                bool only_decisions = v.is_object() && v.size() == 1 && v.contains("decisions") && v["decisions"].is_object();
+                bool has_matter = ws.matters.count(id) > 0;
+                named = only_decisions && has_matter;
+                if (named)
+                    for (auto& [party, dv] : v["decisions"].items()) named &= decisions.count({id, party}) > 0;
+            }
+            if (!named) errors.push_back({Severity::Error, std::string("/") + c + "/" + id, "err.patch_unexpected", {}});
+        }
     }
     if (HasErrors(errors)) return res;
 
@@ -195,13 +238,23 @@ PatchResult ApplyPatch(Workspace& ws, const json& patch) {
     bool bodies_touched = whole_collections.count("bodies") > 0;
     for (auto& [c, id] : entities) if (c == "bodies") bodies_touched = true;
     if (bodies_touched) {
-        Workspace view;
-        view.bodies = whole_collections.count("bodies") ? next.bodies : ws.bodies;
-        if (!whole_collections.count("bodies")) {
-            for (auto& [c, id] : removed) if (c == "bodies") view.bodies.erase(id);
-            for (auto& [id, b] : next.bodies) view.bodies[id] = b;
-        }
-        ValidateStructure(view, errors);
+        bool all = whole_collections.count("bodies") > 0;
+        std::set<std::string> gone;
+        for (auto& [c, id] : removed) if (c == "bodies") gone.insert(id);
+        BodyLookup find = [&](const std::string& id) -> const Body* {
+            auto n = next.bodies.find(id);
+            if (n != next.bodies.end()) return &n->second;
+            if (all || gone.count(id)) return nullptr;
+            auto o = ws.bodies.find(id);
+            return o == ws.bodies.end() ? nullptr : &o->second;
+        };
+        // The edited bodies, and those whose parent was removed.
+        std::vector<std::string> check;
+        for (auto& [id, b] : next.bodies) check.push_back(id);
+        if (!gone.empty() && !all)
+            for (auto& [id, b] : ws.bodies)
+                if (!gone.count(id) && gone.count(b.parent)) check.push_back(id);
+        ValidateBodies(find, check, ws.bodies.size() + next.bodies.size(), errors);
         if (HasErrors(errors)) return res;
     }
 
@@ -226,6 +279,11 @@ PatchResult ApplyPatch(Workspace& ws, const json& patch) {
     for (auto& [id, v] : next.cost_items) w.cost_items[id] = std::move(v);
     for (auto& [id, v] : next.funding) w.funding[id] = std::move(v);
     for (auto& [id, v] : next.scenarios) w.scenarios[id] = std::move(v);
+    for (auto& ch : decision_changes) {
+        auto& ds = w.matters.at(ch.matter).decisions;
+        if (ch.value) ds[ch.party] = std::move(*ch.value);
+        else ds.erase(ch.party);
+    }
     res.ok = true;
     // The inverse comes from the saved forms before and after, so Undo restores the
     // exact bytes even where reading filled in a default or dropped an empty field.

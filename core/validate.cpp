@@ -7,24 +7,34 @@
 
 namespace sam {
 
-void ValidateStructure(const Workspace& ws, std::vector<Problem>& out) {
-    for (auto& [id, b] : ws.bodies) {
-        if (b.parent.empty()) continue;
-        if (!ws.bodies.count(b.parent)) {
-            out.push_back({Severity::Error, "/bodies/" + id + "/parent", "err.unknown_parent", {b.parent}});
+void ValidateBodies(const BodyLookup& find, const std::vector<std::string>& ids, size_t body_count, std::vector<Problem>& out) {
+    for (auto& id : ids) {
+        const Body* b = find(id);
+        if (!b || b->parent.empty()) continue;
+        if (!find(b->parent)) {
+            out.push_back({Severity::Error, "/bodies/" + id + "/parent", "err.unknown_parent", {b->parent}});
             continue;
         }
         // Walk up; a tree reaches the top within as many steps as there are bodies.
-        std::string at = b.parent;
-        for (size_t steps = 0; steps <= ws.bodies.size() && !at.empty(); ++steps) {
+        std::string at = b->parent;
+        for (size_t steps = 0; steps <= body_count && !at.empty(); ++steps) {
             if (at == id) {
-                out.push_back({Severity::Error, "/bodies/" + id + "/parent", "err.parent_cycle", {b.parent}});
+                out.push_back({Severity::Error, "/bodies/" + id + "/parent", "err.parent_cycle", {b->parent}});
                 break;
             }
-            auto it = ws.bodies.find(at);
-            at = it == ws.bodies.end() ? "" : it->second.parent;
+            const Body* up = find(at);
+            at = up ? up->parent : "";
         }
     }
+}
+
+void ValidateStructure(const Workspace& ws, std::vector<Problem>& out) {
+    std::vector<std::string> ids;
+    for (auto& [id, b] : ws.bodies) ids.push_back(id);
+    ValidateBodies([&](const std::string& id) -> const Body* {
+        auto it = ws.bodies.find(id);
+        return it == ws.bodies.end() ? nullptr : &it->second;
+    }, ids, ws.bodies.size(), out);
 }
 
 namespace {

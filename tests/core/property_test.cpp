@@ -162,12 +162,17 @@ TEST_CASE("property: random patches on random workspaces") {
             // Checks and budgets never crash; every allocation adds up.
             (void)CheckConsistency(ws, "2024-06-01");
             Budget b = ComputeBudget(ws);
-            for (auto& item : b.items) {
-                if (!item.ok) continue;
+            for (int y = 0; y < b.Years(); ++y) {
+                int64_t sum = 0;
+                for (auto& [party, s] : b.per_party) sum += s[(size_t)y];
+                CHECK(sum == b.net[(size_t)y] - b.unallocated[(size_t)y]);
+            }
+            for (auto& g : b.groups) {
+                if (!g.ok) continue;
                 for (int y = 0; y < b.Years(); ++y) {
                     int64_t sum = 0;
-                    for (auto& [party, s] : item.per_party) sum += s[(size_t)y];
-                    if (!item.per_party.empty()) CHECK(sum == item.net[(size_t)y]);
+                    for (auto& [party, s] : g.per_party) sum += s[(size_t)y];
+                    CHECK(sum == g.net[(size_t)y]);
                 }
             }
         }

@@ -1,0 +1,127 @@
+// samverkan-bench: prints the figures of the speed and memory targets for a generated
+// national-scale workspace. Runs the measured part in a child process so that its
+// peak memory is the workspace's own, not the generator's.
+//   samverkan-bench            generate, then measure in a child
+//   samverkan-bench FILE.json  measure an existing workspace file
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <functional>
+#include <sstream>
+#include <string>
+#include <vector>
+#include "costs.h"
+#include "json_io.h"
+#include "national.h"
+#include "patch.h"
+#include "validate.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+struct Stats { double median_ms, p99_ms, max_ms; };
+
+Stats Measure(int runs, const std::function<void()>& f) {
+    std::vector<double> ms;
+    for (int i = 0; i < runs; ++i) {
+        auto t0 = Clock::now();
+        f();
+        ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+    }
+    std::sort(ms.begin(), ms.end());
+    return {ms[ms.size() / 2], ms[std::min(ms.size() - 1, (size_t)(ms.size() * 0.99))], ms.back()};
+}
+
+void Line(const char* what, const Stats& s, double target_ms) {
+    std::printf("%-44s median %9.3f ms   p99 %9.3f ms   target <= %g ms   %s\n", what, s.median_ms, s.p99_ms, target_ms,
+                s.median_ms <= target_ms ? "ok" : "OVER");
+}
+
+double PeakMb() {
+    rusage ru{};
+    getrusage(RUSAGE_SELF, &ru);
+    return ru.ru_maxrss / 1024.0;
+}
+
+int MeasureFile(const std::string& path) {
+    std::ifstream f(path, std::ios::binary);
+    std::stringstream ss;
+    ss << f.rdbuf();
+    std::string text = ss.str();
+    std::printf("workspace file: %.1f MB\n", text.size() / 1e6);
+
+    sam::Workspace ws;
+    Stats load = Measure(3, [&] {
+        sam::LoadResult r = sam::LoadWorkspace(text);
+        if (!r.ok) { std::fprintf(stderr, "load failed: %s\n", r.problems[0].Message(sam::Lang::En).c_str()); std::exit(1); }
+        ws = std::move(r.workspace);
+    });
+    text.clear();
+    text.shrink_to_fit();
+    std::printf("parties %zu, bodies %zu, matters %zu, cost items %zu\n", ws.parties.size(), ws.bodies.size(),
+                ws.matters.size(), ws.cost_items.size());
+    Line("load from JSON (parse + validate)", load, 300);
+
+    sam::Budget b;
+    Stats alloc = Measure(20, [&] { b = sam::ComputeBudget(ws); });
+    Line("full allocation (all items, years, parties)", alloc, 5);
+    std::printf("  %d years, %zu share groups, %zu paying parties, net %s kr in %d\n", b.Years(), b.groups.size(),
+                b.parties.size(), std::to_string(b.At(b.net, b.first_year)).c_str(), b.first_year);
+    Stats scen = Measure(20, [&] { (void)sam::ComputeBudget(ws, &ws.scenarios.begin()->second); });
+    Line("scenario budget", scen, 5);
+
+    static const char* kStatus[] = {"adopted", "declined", "pending", "paused"};
+    int n = 0;
+    bool all_ok = true;
+    Stats patch = Measure(1000, [&] {
+        sam::json p = sam::json::array({sam::OpReplace("/matters/arende-" + std::to_string(n % 2000) + "/decisions/kommun-" +
+                                                       std::to_string(n % 290) + "/status", kStatus[n % 4])});
+        ++n;
+        all_ok &= sam::ApplyPatch(ws, p).ok;
+    });
+    Line("one-field patch with validation", patch, 1);
+    Stats body_patch = Measure(200, [&] {
+        sam::json p = sam::json::array({sam::OpReplace("/bodies/organ-" + std::to_string(1 + n % 999) + "/meetings_per_year", 1 + n % 9)});
+        ++n;
+        all_ok &= sam::ApplyPatch(ws, p).ok;
+    });
+    Line("one-field body patch (tree re-checked)", body_patch, 1);
+    if (!all_ok) { std::fprintf(stderr, "a patch was rejected\n"); return 1; }
+
+    Stats checks = Measure(3, [&] { (void)sam::CheckConsistency(ws, "2026-06-01"); });
+    std::printf("%-44s median %9.3f ms   (no target)\n", "consistency checks", checks.median_ms);
+    Stats save = Measure(3, [&] { (void)sam::SaveWorkspace(ws, false); });
+    std::printf("%-44s median %9.3f ms   (no target)\n", "save to JSON", save.median_ms);
+    double peak = PeakMb();
+    std::printf("%-44s %9.1f MB   target <= 200 MB   %s\n", "peak memory (max RSS)", peak, peak <= 200 ? "ok" : "OVER");
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc > 1) return MeasureFile(argv[1]);
+    std::string path = "/tmp/samverkan-bench-" + std::to_string(getpid()) + ".json";
+    {
+        auto t0 = Clock::now();
+        std::string text = sam::SaveWorkspace(bench::NationalWorkspace(), /*pretty=*/false);
+        std::ofstream(path, std::ios::binary) << text;
+        std::printf("generated in %.0f ms\n", std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+    }
+    std::fflush(stdout);
+    pid_t pid = fork();
+    if (pid == 0) {
+        execl("/proc/self/exe", argv[0], path.c_str(), (char*)nullptr);
+        _exit(127);
+    }
+    int status = 0;
+    waitpid(pid, &status, 0);
+    std::remove(path.c_str());
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
+}
