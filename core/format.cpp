@@ -115,8 +115,8 @@ std::optional<double> ParsePercent(std::string_view text) {
 bool IsValidDate(std::string_view s) {
     if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
     for (int i : {0, 1, 2, 3, 5, 6, 8, 9}) if (s[i] < '0' || s[i] > '9') return false;
-    int y = std::stoi(std::string(s.substr(0, 4))), m = std::stoi(std::string(s.substr(5, 2))),
-        d = std::stoi(std::string(s.substr(8, 2)));
+    auto num = [&](int at, int len) { int v = 0; for (int i = 0; i < len; ++i) v = v * 10 + (s[at + i] - '0'); return v; };
+    int y = num(0, 4), m = num(5, 2), d = num(8, 2);
     if (y < 1900 || m < 1 || m > 12 || d < 1) return false;
     static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;

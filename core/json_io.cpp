@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include "format.h"
+#include "json_stream.h"
 #include "migrate.h"
 #include "validate.h"
 
@@ -231,7 +232,62 @@ json ToJson(const Workspace& ws) {
     return j;
 }
 
-std::string SaveWorkspace(const Workspace& ws, bool pretty) { return pretty ? ToJson(ws).dump(2) + "\n" : ToJson(ws).dump(); }
+namespace {
+
+// nlohmann's dump(2) of a value nested `spaces` deep: its line breaks get the indent.
+// (Strings never hold a raw line break: JSON escapes it.)
+void AppendIndented(std::string& out, const std::string& text, int spaces) {
+    for (char c : text) {
+        out += c;
+        if (c == '\n') out.append((size_t)spaces, ' ');
+    }
+}
+
+template <class Map>
+void AppendCollection(std::string& out, const Map& m, bool pretty) {
+    if (m.empty()) { out += "{}"; return; }
+    out += pretty ? "{\n" : "{";
+    size_t i = 0;
+    for (auto& [id, v] : m) {
+        if (pretty) out += "    ";
+        out += json(id).dump();
+        out += pretty ? ": " : ":";
+        if (pretty) AppendIndented(out, ToJson(v).dump(2), 4);
+        else out += ToJson(v).dump();
+        if (++i < m.size()) out += pretty ? ",\n" : ",";
+    }
+    out += pretty ? "\n  }" : "}";
+}
+
+}  // namespace
+
+// The same text as ToJson(ws).dump(), written one entity at a time so that a large
+// workspace is never a whole JSON tree in memory.
+std::string SaveWorkspace(const Workspace& ws, bool pretty) {
+    json root = RootToJson(ws);
+    std::map<std::string, int> keys;   // sorted as nlohmann sorts: bytewise
+    for (auto& [k, v] : root.items()) keys[k] = 0;
+    for (const char* c : kCollections) keys[c] = 1;
+    std::string out = pretty ? "{\n" : "{";
+    size_t i = 0;
+    for (auto& [k, is_collection] : keys) {
+        if (pretty) out += "  ";
+        out += json(k).dump();
+        out += pretty ? ": " : ":";
+        if (!is_collection) {
+            if (pretty) AppendIndented(out, root[k].dump(2), 2);
+            else out += root[k].dump();
+        } else if (k == "parties") AppendCollection(out, ws.parties, pretty);
+        else if (k == "bodies") AppendCollection(out, ws.bodies, pretty);
+        else if (k == "matters") AppendCollection(out, ws.matters, pretty);
+        else if (k == "cost_items") AppendCollection(out, ws.cost_items, pretty);
+        else if (k == "funding") AppendCollection(out, ws.funding, pretty);
+        else AppendCollection(out, ws.scenarios, pretty);
+        if (++i < keys.size()) out += pretty ? ",\n" : ",";
+    }
+    out += pretty ? "\n}\n" : "}";
+    return out;
+}
 
 // ---- Reading ---------------------------------------------------------------
 
@@ -644,30 +700,16 @@ void ParseWorkspace(const json& j, Workspace& ws, std::vector<Problem>& out) {
 LoadResult LoadWorkspace(std::string_view text) {
     LoadResult res;
     Workspace& ws = res.workspace;
-    // Each entity of a collection is read into the model as soon as its object closes
-    // and then dropped from the JSON tree, so a large workspace never exists twice.
-    std::string top_key, entity_id;
-    json::parser_callback_t stream = [&](int depth, json::parse_event_t event, json& parsed) {
-        if (event == json::parse_event_t::key) {
-            if (depth == 1) { top_key = parsed.get<std::string>(); entity_id.clear(); }
-            else if (depth == 2) entity_id = parsed.get<std::string>();
-        } else if (event == json::parse_event_t::object_end && depth == 2 && !entity_id.empty() && IsCollection(top_key)) {
-            ParseEntity(parsed, top_key, entity_id, ws, res.problems);
-            entity_id.clear();
-            return false;
-        }
-        return true;
-    };
-    json j = json::parse(text.begin(), text.end(), stream, /*allow_exceptions=*/false);
-    if (j.is_discarded()) {
-        // Parse again with exceptions on, only to learn where it failed.
-        std::string why;
-        try { json ignored = json::parse(text.begin(), text.end()); (void)ignored; } catch (const json::parse_error& e) { why = e.what(); }
+    // Entities are read into the model as their objects close (see json_stream.h), so a
+    // large workspace never exists twice.
+    StreamResult streamed = StreamWorkspace(text, ws, res.problems);
+    if (!streamed.parsed) {
         res.problems.clear();
-        res.problems.push_back({Severity::Error, "", "err.not_json", {why}});
+        res.problems.push_back({Severity::Error, "", "err.not_json", {streamed.error}});
         res.workspace = Workspace{};
         return res;
     }
+    json& j = streamed.rest;
     std::vector<Problem> version_problems;
     res.migrated_from = Migrate(j, version_problems);
     if (HasErrors(version_problems)) {

@@ -1,0 +1,253 @@
+#include "json_stream.h"
+
+#include <iterator>
+#include <map>
+#include <utility>
+#include "format.h"
+#include "json_io.h"
+
+namespace sam {
+
+namespace {
+
+using string_t = json::string_t;
+
+// A SAX handler that builds a JSON tree the way nlohmann's own does, with two short
+// cuts. Depths count open containers: the document is 1, a collection 2, an entity 3,
+// a matter's "decisions" 4 and one decision 5.
+//  - An entity (an object directly in an object-shaped collection) is read with
+//    ParseEntity when it closes and then dropped from the tree.
+//  - A decision whose fields are all scalars never becomes a tree; anything unusual in
+//    it turns it back into a tree and the ordinary parser reads it.
+class Loader : public json::json_sax_t {
+public:
+    Loader(Workspace& ws, std::vector<Problem>& out) : ws_(ws), out_(out) {}
+
+    json root;
+    std::string error;
+
+    bool null() override { return Scalar(json(nullptr)); }
+    bool boolean(bool v) override { return Scalar(json(v)); }
+    bool number_integer(number_integer_t v) override { return Scalar(json(v)); }
+    bool number_unsigned(number_unsigned_t v) override { return Scalar(json(v)); }
+    bool number_float(number_float_t v, const string_t&) override { return Scalar(json(v)); }
+    bool string(string_t& v) override {
+        if (Fast()) { Field().key.swap(decision_.key); Last().text.swap(v); Last().is_text = true; return true; }
+        return Scalar(json(std::move(v)));
+    }
+    bool binary(binary_t&) override { return false; }
+
+    bool key(string_t& k) override {
+        size_t depth = open_.size();
+        if (depth == 1) top_ = k;
+        if (depth == 2) entity_ = k;
+        if (depth == 3) field_ = k;
+        if (Fast()) { decision_.key = std::move(k); return true; }
+        if (depth == 4 && in_decisions_) {   // the slot is made only if the value needs a tree
+            party_ = k;
+            slot_ = nullptr;
+            return true;
+        }
+        slot_ = &(*stack_.back())[k];
+        return true;
+    }
+
+    bool start_object(std::size_t) override {
+        size_t depth = open_.size();
+        if (Fast()) ToTree();
+        if (depth == 4 && in_decisions_ && !decision_.active) {
+            decision_.active = true;
+            decision_.tree = false;
+            decision_.used = 0;   // the fields keep their capacity: no allocation per decision
+            open_.push_back(true);
+            return true;
+        }
+        if (depth == 3 && entity_is_matter_ && field_ == "decisions") in_decisions_ = true;
+        Push(json(json::value_t::object));
+        if (depth == 1) collection_is_object_ = IsCollection(top_);
+        if (depth == 2 && collection_is_object_) {
+            in_entity_ = true;
+            entity_is_matter_ = top_ == "matters";
+            decisions_.clear();
+        }
+        open_.push_back(true);
+        return true;
+    }
+
+    bool end_object() override {
+        size_t depth = open_.size();
+        open_.pop_back();
+        if (depth == 5 && decision_.active) {
+            json* tree = nullptr;
+            if (decision_.tree) { tree = stack_.back(); stack_.pop_back(); }
+            FinishDecision(tree);
+            if (tree) stack_.back()->erase(party_);   // the decisions object keeps nothing of it
+            decision_.active = decision_.tree = false;
+            decision_.used = 0;
+            return true;
+        }
+        json* closed = stack_.back();
+        stack_.pop_back();
+        if (depth == 4 && in_decisions_) in_decisions_ = false;
+        if (depth == 3 && in_entity_) {
+            ParseEntity(*closed, top_, entity_, ws_, out_);
+            if (entity_is_matter_) {
+                auto it = ws_.matters.find(entity_);
+                if (it != ws_.matters.end()) {
+                    auto& ds = it->second.decisions;
+                    // Canonical files list parties in order: insert at the end, no search.
+                    for (auto& [party, d] : decisions_) {
+                        if (!ds.empty() && !(std::prev(ds.end())->first < party)) ds[party] = std::move(d);
+                        else ds.emplace_hint(ds.end(), std::move(party), std::move(d));
+                    }
+                }
+            }
+            decisions_.clear();
+            stack_.back()->erase(entity_);
+            in_entity_ = entity_is_matter_ = false;
+        }
+        return true;
+    }
+
+    bool start_array(std::size_t) override {
+        size_t depth = open_.size();
+        if (Fast()) ToTree();
+        Push(json(json::value_t::array));
+        if (depth == 1) collection_is_object_ = false;
+        open_.push_back(false);
+        return true;
+    }
+
+    bool end_array() override {
+        open_.pop_back();
+        stack_.pop_back();
+        return true;
+    }
+
+    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) override {
+        error = e.what();
+        return false;
+    }
+
+private:
+    struct DecisionFields {
+        bool active = false;
+        bool tree = false;   // read as a tree after all
+        std::string key;
+        struct Field { std::string key; std::string text; json other; bool is_text; };
+        std::vector<Field> fields;
+        size_t used = 0;
+    };
+
+    bool Fast() const { return decision_.active && !decision_.tree; }
+
+    void Push(json value) {
+        json* at;
+        if (stack_.empty()) {
+            root = std::move(value);
+            at = &root;
+        } else if (stack_.back()->is_array()) {
+            stack_.back()->push_back(std::move(value));
+            at = &stack_.back()->back();
+        } else {
+            if (!slot_) slot_ = &(*stack_.back())[party_];
+            *slot_ = std::move(value);
+            at = slot_;
+        }
+        if (at->is_structured()) stack_.push_back(at);
+    }
+
+    // The next field of the current decision, reusing earlier decisions' strings.
+    DecisionFields::Field& Field() {
+        if (decision_.used == decision_.fields.size()) decision_.fields.emplace_back();
+        auto& f = decision_.fields[decision_.used++];
+        f.text.clear();
+        f.is_text = false;
+        return f;
+    }
+    DecisionFields::Field& Last() { return decision_.fields[decision_.used - 1]; }
+    json FieldJson(DecisionFields::Field& f) { return f.is_text ? json(f.text) : f.other; }
+
+    bool Scalar(json v) {
+        if (Fast()) { Field().key.swap(decision_.key); Last().other = std::move(v); return true; }
+        Push(std::move(v));
+        return true;
+    }
+
+    // Something nested in a decision: make what was read a tree and go on as a tree.
+    void ToTree() {
+        decision_.tree = true;
+        json obj = json::object();
+        for (size_t i = 0; i < decision_.used; ++i) obj[decision_.fields[i].key] = FieldJson(decision_.fields[i]);
+        decision_.used = 0;
+        json& slot = (*stack_.back())[party_];
+        slot = std::move(obj);
+        stack_.push_back(&slot);
+        slot_ = &slot[decision_.key];
+    }
+
+    void FinishDecision(json* tree) {
+        auto base = [&] { return "/matters/" + entity_ + "/decisions"; };
+        if (tree) {
+            decisions_.emplace_back(party_, ParseDecision(*tree, base(), party_, out_));
+            return;
+        }
+        // The common shape: text fields, a known status, a valid date.
+        Decision d;
+        bool simple = IsValidId(party_), has_status = false;
+        for (size_t i = 0; i < decision_.used && simple; ++i) {
+            auto& f = decision_.fields[i];
+            const std::string& k = f.key;
+            bool known = k == "status" || k == "date" || k == "body" || k == "conditions" || k == "note";
+            if (!known) {
+                if (!d.extra.is_object()) d.extra = json::object();
+                d.extra[k] = FieldJson(f);
+                continue;
+            }
+            if (!f.is_text) { simple = false; break; }
+            if (k == "status") { has_status = FromString(f.text, d.status); simple &= has_status; }
+            else if (k == "date") { simple &= f.text.empty() || IsValidDate(f.text); d.date = f.text; }
+            else if (k == "body") d.body = f.text;
+            else if (k == "conditions") d.conditions = f.text;
+            else d.note = f.text;
+        }
+        if (simple && has_status) {
+            decisions_.emplace_back(party_, std::move(d));
+            return;
+        }
+        // Let the ordinary parser name the problem.
+        json obj = json::object();
+        for (size_t i = 0; i < decision_.used; ++i) obj[decision_.fields[i].key] = FieldJson(decision_.fields[i]);
+        if (IsValidId(party_)) decisions_.emplace_back(party_, ParseDecision(obj, base(), party_, out_));
+        else out_.push_back({Severity::Error, base() + "/" + party_, "err.bad_id", {party_}});
+    }
+
+    Workspace& ws_;
+    std::vector<Problem>& out_;
+    std::vector<json*> stack_;     // open containers of the tree
+    std::vector<bool> open_;       // every open container, tree or not (true: object)
+    json* slot_ = nullptr;         // where the next value of an object goes
+    std::string top_, entity_, field_, party_;
+    bool collection_is_object_ = false;
+    bool in_entity_ = false;
+    bool entity_is_matter_ = false;
+    bool in_decisions_ = false;
+    DecisionFields decision_;
+    std::vector<std::pair<std::string, Decision>> decisions_;   // the current matter's, in file order
+};
+
+}  // namespace
+
+StreamResult StreamWorkspace(std::string_view text, Workspace& ws, std::vector<Problem>& out) {
+    StreamResult r;
+    Loader loader(ws, out);
+    r.parsed = json::sax_parse(text.begin(), text.end(), &loader);
+    if (!r.parsed) {
+        r.error = loader.error.empty() ? "unexpected end of input" : loader.error;
+        return r;
+    }
+    r.rest = std::move(loader.root);
+    return r;
+}
+
+}  // namespace sam

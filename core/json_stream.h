@@ -1,0 +1,22 @@
+// Reading a workspace straight from text: each entity is read into the model when its
+// object closes, and decisions (a matter may have hundreds) never become a JSON tree.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+#include "model.h"
+#include "problem.h"
+
+namespace sam {
+
+struct StreamResult {
+    bool parsed = false;        // false: not valid JSON (error says where)
+    std::string error;
+    json rest;                  // the document less the entities already read into `ws`
+};
+
+// Parses `text`, reading entities of object-shaped collections into `ws` (problems
+// into `out`) and leaving everything else in `rest` for the ordinary parsers.
+StreamResult StreamWorkspace(std::string_view text, Workspace& ws, std::vector<Problem>& out);
+
+}  // namespace sam
