@@ -5,6 +5,7 @@
 #include <utility>
 #include "format.h"
 #include "json_io.h"
+#include "json_scan.h"
 
 namespace sam {
 
@@ -241,11 +242,8 @@ private:
 StreamResult StreamWorkspace(std::string_view text, Workspace& ws, std::vector<Problem>& out) {
     StreamResult r;
     Loader loader(ws, out);
-    r.parsed = json::sax_parse(text.begin(), text.end(), &loader);
-    if (!r.parsed) {
-        r.error = loader.error.empty() ? "unexpected end of input" : loader.error;
-        return r;
-    }
+    r.parsed = ScanJson(text, loader, r.error);
+    if (!r.parsed) return r;
     r.rest = std::move(loader.root);
     return r;
 }

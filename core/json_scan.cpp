@@ -1,0 +1,226 @@
+#include "json_scan.h"
+
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+
+namespace sam {
+
+namespace {
+
+constexpr int kMaxDepth = 512;
+
+struct Scanner {
+    const char* p;
+    const char* begin;
+    const char* end;
+    json::json_sax_t& sax;
+    std::string& error;
+    std::string buf;   // the current string or key
+
+    bool Fail(const char* what) {
+        error = std::string("syntax error at byte ") + std::to_string(p - begin) + ": " + what;
+        return false;
+    }
+    void Space() {
+        while (p < end && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t')) ++p;
+    }
+    static int Hex(char c) {
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+        return -1;
+    }
+    bool Hex4(unsigned& out) {
+        if (end - p < 4) return false;
+        out = 0;
+        for (int i = 0; i < 4; ++i) {
+            int h = Hex(p[i]);
+            if (h < 0) return false;
+            out = out << 4 | (unsigned)h;
+        }
+        p += 4;
+        return true;
+    }
+    void PutUtf8(unsigned cp) {
+        if (cp < 0x80) buf += (char)cp;
+        else if (cp < 0x800) { buf += (char)(0xC0 | cp >> 6); buf += (char)(0x80 | (cp & 0x3F)); }
+        else if (cp < 0x10000) { buf += (char)(0xE0 | cp >> 12); buf += (char)(0x80 | (cp >> 6 & 0x3F)); buf += (char)(0x80 | (cp & 0x3F)); }
+        else { buf += (char)(0xF0 | cp >> 18); buf += (char)(0x80 | (cp >> 12 & 0x3F)); buf += (char)(0x80 | (cp >> 6 & 0x3F)); buf += (char)(0x80 | (cp & 0x3F)); }
+    }
+    // One UTF-8 sequence starting at p (first byte >= 0x80): well-formed, shortest form,
+    // no surrogates, at most U+10FFFF.
+    bool Utf8() {
+        unsigned char c = (unsigned char)*p;
+        int len;
+        unsigned lo = 0x80, hi = 0xBF;
+        if (c >= 0xC2 && c <= 0xDF) len = 2;
+        else if (c >= 0xE0 && c <= 0xEF) { len = 3; if (c == 0xE0) lo = 0xA0; if (c == 0xED) hi = 0x9F; }
+        else if (c >= 0xF0 && c <= 0xF4) { len = 4; if (c == 0xF0) lo = 0x90; if (c == 0xF4) hi = 0x8F; }
+        else return false;
+        if (end - p < len) return false;
+        unsigned char c1 = (unsigned char)p[1];
+        if (c1 < lo || c1 > hi) return false;
+        for (int i = 2; i < len; ++i)
+            if (((unsigned char)p[i] & 0xC0) != 0x80) return false;
+        buf.append(p, (size_t)len);
+        p += len;
+        return true;
+    }
+    // A string after its opening quote, into buf.
+    bool String() {
+        buf.clear();
+        ++p;
+        for (;;) {
+            const char* run = p;
+            while (p < end && (unsigned char)*p >= 0x20 && *p != '"' && *p != '\\' && (unsigned char)*p < 0x80) ++p;
+            buf.append(run, (size_t)(p - run));
+            if (p >= end) return Fail("unterminated string");
+            char c = *p;
+            if (c == '"') { ++p; return true; }
+            if ((unsigned char)c < 0x20) return Fail("control character in a string");
+            if ((unsigned char)c >= 0x80) {
+                if (!Utf8()) return Fail("invalid UTF-8 in a string");
+                continue;
+            }
+            // An escape.
+            if (++p >= end) return Fail("unterminated escape");
+            switch (*p++) {
+                case '"': buf += '"'; break;
+                case '\\': buf += '\\'; break;
+                case '/': buf += '/'; break;
+                case 'b': buf += '\b'; break;
+                case 'f': buf += '\f'; break;
+                case 'n': buf += '\n'; break;
+                case 'r': buf += '\r'; break;
+                case 't': buf += '\t'; break;
+                case 'u': {
+                    unsigned cp;
+                    if (!Hex4(cp)) return Fail("invalid \\u escape");
+                    if (cp >= 0xDC00 && cp <= 0xDFFF) return Fail("lone low surrogate");
+                    if (cp >= 0xD800 && cp <= 0xDBFF) {
+                        unsigned low;
+                        if (end - p < 6 || p[0] != '\\' || p[1] != 'u') return Fail("high surrogate without its pair");
+                        p += 2;
+                        if (!Hex4(low) || low < 0xDC00 || low > 0xDFFF) return Fail("high surrogate without its pair");
+                        cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+                    }
+                    PutUtf8(cp);
+                    break;
+                }
+                default: return Fail("invalid escape");
+            }
+        }
+    }
+    bool Number() {
+        const char* start = p;
+        bool negative = false, is_float = false;
+        if (*p == '-') { negative = true; ++p; }
+        if (p >= end) return Fail("invalid number");
+        if (*p == '0') ++p;
+        else if (*p >= '1' && *p <= '9') while (p < end && *p >= '0' && *p <= '9') ++p;
+        else return Fail("invalid number");
+        if (p < end && *p == '.') {
+            is_float = true;
+            ++p;
+            if (p >= end || *p < '0' || *p > '9') return Fail("invalid number");
+            while (p < end && *p >= '0' && *p <= '9') ++p;
+        }
+        if (p < end && (*p == 'e' || *p == 'E')) {
+            is_float = true;
+            ++p;
+            if (p < end && (*p == '+' || *p == '-')) ++p;
+            if (p >= end || *p < '0' || *p > '9') return Fail("invalid number");
+            while (p < end && *p >= '0' && *p <= '9') ++p;
+        }
+        std::string text(start, (size_t)(p - start));
+        if (!is_float) {
+            // Like nlohmann: non-negative integers are unsigned, negative ones signed, and
+            // integers too large for either become floating point.
+            errno = 0;
+            char* stop = nullptr;
+            if (negative) {
+                long long v = std::strtoll(text.c_str(), &stop, 10);
+                if (errno == 0) return sax.number_integer(v);
+            } else {
+                unsigned long long v = std::strtoull(text.c_str(), &stop, 10);
+                if (errno == 0) return sax.number_unsigned(v);
+            }
+        }
+        double d = std::strtod(text.c_str(), nullptr);   // the "C" locale: no program here sets another
+        if (!std::isfinite(d)) return Fail("number out of range");
+        return sax.number_float(d, text);
+    }
+    bool Literal(const char* word, size_t len) {
+        if ((size_t)(end - p) < len || std::memcmp(p, word, len) != 0) return Fail("invalid literal");
+        p += len;
+        return true;
+    }
+    bool Value(int depth) {
+        Space();
+        if (p >= end) return Fail("unexpected end of input");
+        switch (*p) {
+            case '{': {
+                if (depth >= kMaxDepth) return Fail("nested too deeply");
+                ++p;
+                if (!sax.start_object(std::size_t(-1))) return false;
+                Space();
+                if (p < end && *p == '}') { ++p; return sax.end_object(); }
+                for (;;) {
+                    Space();
+                    if (p >= end || *p != '"') return Fail("expected a key");
+                    if (!String()) return false;
+                    if (!sax.key(buf)) return false;
+                    Space();
+                    if (p >= end || *p != ':') return Fail("expected ':'");
+                    ++p;
+                    if (!Value(depth + 1)) return false;
+                    Space();
+                    if (p < end && *p == ',') { ++p; continue; }
+                    if (p < end && *p == '}') { ++p; return sax.end_object(); }
+                    return Fail("expected ',' or '}'");
+                }
+            }
+            case '[': {
+                if (depth >= kMaxDepth) return Fail("nested too deeply");
+                ++p;
+                if (!sax.start_array(std::size_t(-1))) return false;
+                Space();
+                if (p < end && *p == ']') { ++p; return sax.end_array(); }
+                for (;;) {
+                    if (!Value(depth + 1)) return false;
+                    Space();
+                    if (p < end && *p == ',') { ++p; continue; }
+                    if (p < end && *p == ']') { ++p; return sax.end_array(); }
+                    return Fail("expected ',' or ']'");
+                }
+            }
+            case '"':
+                if (!String()) return false;
+                return sax.string(buf);
+            case 't': return Literal("true", 4) && sax.boolean(true);
+            case 'f': return Literal("false", 5) && sax.boolean(false);
+            case 'n': return Literal("null", 4) && sax.null();
+            default:
+                if (*p == '-' || (*p >= '0' && *p <= '9')) return Number();
+                return Fail("unexpected character");
+        }
+    }
+};
+
+}  // namespace
+
+bool ScanJson(std::string_view text, json::json_sax_t& sax, std::string& error) {
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);   // a byte order mark, as editors on Windows write
+    Scanner s{text.data(), text.data(), text.data() + text.size(), sax, error, {}};
+    if (!s.Value(0)) {
+        if (error.empty()) error = "stopped by the reader";
+        return false;
+    }
+    s.Space();
+    if (s.p != s.end) return s.Fail("text after the JSON value");
+    return true;
+}
+
+}  // namespace sam
