@@ -11,6 +11,17 @@ namespace {
 
 constexpr int kMaxDepth = 512;
 
+// Bytes that end a plain run inside a string: quote, backslash, controls, non-ASCII.
+struct StopTable {
+    bool stop[256] = {};
+    constexpr StopTable() {
+        for (int c = 0; c < 0x20; ++c) stop[c] = true;
+        for (int c = 0x80; c < 256; ++c) stop[c] = true;
+        stop[(unsigned char)'"'] = stop[(unsigned char)'\\'] = true;
+    }
+};
+constexpr StopTable kStop;
+
 struct Scanner {
     const char* p;
     const char* begin;
@@ -74,7 +85,7 @@ struct Scanner {
         ++p;
         for (;;) {
             const char* run = p;
-            while (p < end && (unsigned char)*p >= 0x20 && *p != '"' && *p != '\\' && (unsigned char)*p < 0x80) ++p;
+            while (p < end && !kStop.stop[(unsigned char)*p]) ++p;
             buf.append(run, (size_t)(p - run));
             if (p >= end) return Fail("unterminated string");
             char c = *p;

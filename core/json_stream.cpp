@@ -199,18 +199,26 @@ private:
         for (size_t i = 0; i < decision_.used && simple; ++i) {
             auto& f = decision_.fields[i];
             const std::string& k = f.key;
-            bool known = k == "status" || k == "date" || k == "body" || k == "conditions" || k == "note";
-            if (!known) {
+            // Which known field, by length first: no string compares for the rest.
+            int field = -1;   // 0 status, 1 date, 2 body, 3 conditions, 4 note
+            switch (k.size()) {
+                case 6: if (k == "status") field = 0; break;
+                case 4: if (k == "date") field = 1; else if (k == "body") field = 2; else if (k == "note") field = 4; break;
+                case 10: if (k == "conditions") field = 3; break;
+            }
+            if (field < 0) {
                 if (!d.extra.is_object()) d.extra = json::object();
                 d.extra[k] = FieldJson(f);
                 continue;
             }
             if (!f.is_text) { simple = false; break; }
-            if (k == "status") { has_status = FromString(f.text, d.status); simple &= has_status; }
-            else if (k == "date") { simple &= f.text.empty() || IsValidDate(f.text); d.date = f.text; }
-            else if (k == "body") d.body = f.text;
-            else if (k == "conditions") d.conditions = f.text;
-            else d.note = f.text;
+            switch (field) {
+                case 0: has_status = FromString(f.text, d.status); simple &= has_status; break;
+                case 1: simple &= f.text.empty() || IsValidDate(f.text); d.date = f.text; break;
+                case 2: d.body = f.text; break;
+                case 3: d.conditions = f.text; break;
+                default: d.note = f.text; break;
+            }
         }
         if (simple && has_status) {
             decisions_.emplace_back(party_, std::move(d));
