@@ -189,7 +189,9 @@ PatchResult ApplyPatch(Workspace& ws, const json& patch) {
         if (HasErrors(errors)) return res;
         ws = std::move(next);
         res.ok = true;
-        res.inverse = json::diff(visible(ws), original);
+        json now = visible(ws);
+        res.inverse = json::diff(now, original);
+        res.forward = json::diff(original, now);
         return res;
     }
     if (!doc.is_object()) { errors.push_back({Severity::Error, "", "err.not_object", {}}); return res; }
@@ -287,7 +289,9 @@ PatchResult ApplyPatch(Workspace& ws, const json& patch) {
     res.ok = true;
     // The inverse comes from the saved forms before and after, so Undo restores the
     // exact bytes even where reading filled in a default or dropped an empty field.
-    res.inverse = json::diff(visible(ws), original);
+    json now = visible(ws);
+    res.inverse = json::diff(now, original);
+    res.forward = json::diff(original, now);
     return res;
 }
 

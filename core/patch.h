@@ -12,6 +12,8 @@ struct PatchResult {
     bool ok = false;
     std::vector<Problem> problems;   // why it was rejected (errors with paths)
     json inverse;                    // applying it undoes the patch exactly
+    json forward;                    // the change as saved forms see it (defaults filled in):
+                                     // applied to the saved JSON before, it gives the saved JSON after
 };
 
 // Applies `patch` to `ws`. On any error (malformed patch, a path that does not

@@ -1,6 +1,10 @@
 #include "api.h"
 
 #include <httplib.h>
+#include <chrono>
+#include "auth.h"
+#include "demos.h"
+#include "json_io.h"
 #include "model.h"
 
 namespace server {
@@ -20,38 +24,261 @@ void SendJson(httplib::Response& res, int status, const json& body) {
     res.set_content(body.dump(), "application/json");
 }
 
+struct Access {
+    bool admin = false;
+    std::string workspace;   // the workspace a workspace token opens
+    Role role = Role::None;
+    bool token_given = false;
+};
+
+Access Authorize(const httplib::Request& req, Storage& storage, const ApiConfig& config) {
+    Access a;
+    std::string token = RequestToken(req);
+    if (token.empty()) return a;
+    a.token_given = true;
+    std::string hash = HashToken(token);
+    if (!config.admin_hash.empty() && SameHash(hash, config.admin_hash)) {
+        a.admin = true;
+        a.role = Role::Edit;
+        return a;
+    }
+    auto [id, role] = storage.FindToken(hash);
+    a.workspace = id;
+    a.role = role;
+    return a;
+}
+
+// Checks access to workspace `id`; answers and returns false when refused.
+bool Allowed(const Access& a, const std::string& id, Role need, httplib::Response& res) {
+    if (a.admin) return true;
+    if (!a.token_given) { SendError(res, 401, "unauthorized", "this needs the workspace's link (Authorization: Bearer TOKEN)"); return false; }
+    if (a.role == Role::None || a.workspace != id) { SendError(res, 401, "unauthorized", "the token does not open this workspace"); return false; }
+    if (need == Role::Edit && a.role != Role::Edit) { SendError(res, 403, "forbidden", "a view link can read and follow, not change"); return false; }
+    return true;
+}
+
+std::string Author(const httplib::Request& req) {
+    std::string a = httplib::detail::decode_url(req.get_header_value("X-Author"), false);
+    if (a.size() > 80) a.resize(80);
+    for (char& c : a) if ((unsigned char)c < 0x20) c = ' ';
+    return a.empty() ? "okänd" : a;
+}
+
+// If-Match: "7" or 7 -> 7; -1 when missing, -2 when malformed.
+int64_t IfMatch(const httplib::Request& req) {
+    if (!req.has_header("If-Match")) return -1;
+    std::string v = req.get_header_value("If-Match");
+    if (v.size() >= 2 && v.front() == '"' && v.back() == '"') v = v.substr(1, v.size() - 2);
+    if (v.empty() || v.size() > 18 || v.find_first_not_of("0123456789") != std::string::npos) return -2;
+    return std::stoll(v);
+}
+
+bool ParseBody(const httplib::Request& req, httplib::Response& res, json& out) {
+    out = json::parse(req.body, nullptr, false);
+    if (out.is_discarded()) {
+        std::string why;
+        try { json ignored = json::parse(req.body); (void)ignored; } catch (const json::parse_error& e) { why = e.what(); }
+        SendError(res, 400, "malformed_json", "the body is not valid JSON: " + why);
+        return false;
+    }
+    return true;
+}
+
+json InfoJson(const WorkspaceInfo& w) {
+    return {{"id", w.id}, {"name", w.name}, {"revision", w.revision}, {"updated", w.updated}};
+}
+
+const char* kId = R"(/api/workspaces/([A-Za-z0-9_-]{1,64}))";
+
 }  // namespace
 
-void InstallApi(httplib::Server& svr, Storage& storage) {
+void InstallErrorBodies(httplib::Server& svr) {
+    svr.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+        if (!res.body.empty()) return;
+        switch (res.status) {
+            case 413: SendError(res, 413, "payload_too_large", "the request is larger than the server accepts (8 MB)"); break;
+            case 404: SendError(res, 404, "not_found", "no such path"); break;
+            case 400: SendError(res, 400, "bad_request", "the request could not be read"); break;
+            default: SendError(res, res.status, "error", "the request failed"); break;
+        }
+    });
+}
+
+void InstallApi(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfig& config) {
     svr.Get("/api/health", [](const httplib::Request&, httplib::Response& res) { SendJson(res, 200, {{"ok", true}}); });
 
-    svr.Get("/api/workspaces", [&storage](const httplib::Request&, httplib::Response& res) {
+    svr.Get("/api/workspaces", [&](const httplib::Request& req, httplib::Response& res) {
+        Access a = Authorize(req, storage, config);
+        if (!a.admin && a.role == Role::None) return SendError(res, 401, "unauthorized", "this needs an admin token or a workspace link");
         json list = json::array();
         for (auto& w : storage.List())
-            list.push_back({{"id", w.id}, {"name", w.name}, {"revision", w.revision}, {"updated", w.updated}});
+            if (a.admin || w.id == a.workspace) list.push_back(InfoJson(w));
         SendJson(res, 200, {{"workspaces", list}});
     });
 
-    svr.Get(R"(/api/workspaces/([A-Za-z0-9_-]{1,64}))", [&storage](const httplib::Request& req, httplib::Response& res) {
+    svr.Post("/api/workspaces", [&](const httplib::Request& req, httplib::Response& res) {
+        Access a = Authorize(req, storage, config);
+        if (!a.token_given || (!a.admin && a.role == Role::None)) return SendError(res, 401, "unauthorized", "creating a workspace needs the admin token");
+        if (!a.admin) return SendError(res, 403, "forbidden", "creating a workspace needs the admin token");
+        json body;
+        if (!ParseBody(req, res, body)) return;
+        if (!body.is_object() || !body.contains("name") || !body["name"].is_string() || body["name"].get<std::string>().empty())
+            return SendError(res, 400, "bad_request", "the body must be {\"name\": \"…\"} with an optional \"demo\" or \"state\"");
+        sam::Workspace ws;
+        if (body.contains("demo")) {
+            const std::string* text = body["demo"].is_string() ? sam::FindDemo(body["demo"]) : nullptr;
+            if (!text) return SendError(res, 400, "unknown_demo", "no demo named " + body["demo"].dump());
+            ws = sam::LoadWorkspace(*text).workspace;
+        } else if (body.contains("state")) {
+            sam::LoadResult r = sam::LoadWorkspace(body["state"].dump());
+            if (!r.ok) return SendJson(res, 422, {{"error", "invalid_workspace"}, {"message", r.problems[0].Message(sam::Lang::En)},
+                                                  {"problems", sam::ToJson(r.problems)}});
+            ws = std::move(r.workspace);
+        }
+        ws.name = body["name"];
+        std::string edit = NewToken(), view = NewToken(), error;
+        auto id = storage.Create(ws, "admin", HashToken(edit), HashToken(view), &error);
+        if (!id) return SendError(res, 500, "storage", "the workspace could not be stored: " + error);
+        SendJson(res, 201, {{"id", *id}, {"edit_token", edit}, {"view_token", view}});
+    });
+
+    svr.Get(kId, [&](const httplib::Request& req, httplib::Response& res) {
         std::string id = req.matches[1];
+        Access a = Authorize(req, storage, config);
         auto info = storage.Info(id);
-        if (!info) return SendError(res, 404, "unknown_workspace", "no workspace with id " + id);
+        if (!info) return SendError(res, a.admin ? 404 : 401, a.admin ? "unknown_workspace" : "unauthorized",
+                                    a.admin ? "no workspace with id " + id : "the token does not open this workspace");
+        if (!Allowed(a, id, Role::View, res)) return;
         int64_t revision = info->revision;
         if (req.has_param("revision")) {
             try { revision = std::stoll(req.get_param_value("revision")); } catch (...) { revision = -1; }
             if (revision < 1 || revision > info->revision)
                 return SendError(res, 404, "unknown_revision", "revision must be between 1 and " + std::to_string(info->revision));
+            auto state = storage.State(id, revision);
+            if (!state) return SendError(res, 500, "storage", "the workspace's state could not be read");
+            res.set_header("ETag", "\"" + std::to_string(revision) + "\"");
+            return SendJson(res, 200, {{"revision", revision}, {"state", json::parse(*state)}});
         }
-        auto state = storage.State(id, revision);
-        if (!state) return SendError(res, 500, "storage", "the workspace's state could not be read");
+        Live* live = hub.Get(id);
+        if (!live) return SendError(res, 500, "storage", "the workspace's state could not be read");
+        json state;
+        {
+            std::lock_guard lock(live->mu);
+            revision = live->revision;
+            state = sam::ToJson(live->ws);
+        }
         res.set_header("ETag", "\"" + std::to_string(revision) + "\"");
-        SendJson(res, 200, {{"revision", revision}, {"state", json::parse(*state)}});
+        SendJson(res, 200, {{"revision", revision}, {"state", state}});
+    });
+
+    svr.Patch(kId, [&](const httplib::Request& req, httplib::Response& res) {
+        std::string id = req.matches[1];
+        Access a = Authorize(req, storage, config);
+        if (!storage.Info(id)) return SendError(res, a.admin ? 404 : 401, a.admin ? "unknown_workspace" : "unauthorized",
+                                                a.admin ? "no workspace with id " + id : "the token does not open this workspace");
+        if (!Allowed(a, id, Role::Edit, res)) return;
+        std::string type = req.get_header_value("Content-Type");
+        if (type.rfind("application/json-patch+json", 0) != 0)
+            return SendError(res, 415, "unsupported_media_type", "send the change as Content-Type: application/json-patch+json");
+        int64_t base = IfMatch(req);
+        if (base == -1) return SendError(res, 428, "if_match_required", "say which revision the change is made against: If-Match: \"N\"");
+        if (base == -2) return SendError(res, 400, "bad_if_match", "If-Match must be a revision number, as in the ETag");
+        json patch;
+        if (!ParseBody(req, res, patch)) return;
+        Outcome o = hub.Patch(id, base, patch, Author(req));
+        if (o.status == 200) res.set_header("ETag", "\"" + std::to_string(o.body["revision"].get<int64_t>()) + "\"");
+        SendJson(res, o.status, o.body);
+    });
+
+    svr.Post(std::string(kId) + "/restore", [&](const httplib::Request& req, httplib::Response& res) {
+        std::string id = req.matches[1];
+        Access a = Authorize(req, storage, config);
+        if (!storage.Info(id)) return SendError(res, a.admin ? 404 : 401, a.admin ? "unknown_workspace" : "unauthorized", "no such workspace for this token");
+        if (!Allowed(a, id, Role::Edit, res)) return;
+        json body;
+        if (!ParseBody(req, res, body)) return;
+        if (!body.is_object() || !body.contains("revision") || !body["revision"].is_number_integer())
+            return SendError(res, 400, "bad_request", "the body must be {\"revision\": N}");
+        Outcome o = hub.Restore(id, body["revision"], Author(req));
+        SendJson(res, o.status, o.body);
+    });
+
+    svr.Get(std::string(kId) + "/history", [&](const httplib::Request& req, httplib::Response& res) {
+        std::string id = req.matches[1];
+        Access a = Authorize(req, storage, config);
+        if (!storage.Info(id)) return SendError(res, a.admin ? 404 : 401, a.admin ? "unknown_workspace" : "unauthorized", "no such workspace for this token");
+        if (!Allowed(a, id, Role::View, res)) return;
+        json list = json::array();
+        for (auto& r : storage.History(id, 500))
+            list.push_back({{"revision", r.revision}, {"time", r.time}, {"author", r.author}, {"summary", r.summary}});
+        SendJson(res, 200, {{"history", list}});
+    });
+
+    svr.Get(std::string(kId) + "/events", [&](const httplib::Request& req, httplib::Response& res) {
+        std::string id = req.matches[1];
+        Access a = Authorize(req, storage, config);
+        if (!storage.Info(id)) return SendError(res, a.admin ? 404 : 401, a.admin ? "unknown_workspace" : "unauthorized", "no such workspace for this token");
+        if (!Allowed(a, id, Role::View, res)) return;
+        Live* live = hub.Get(id);
+        if (!live) return SendError(res, 500, "storage", "the workspace could not be read");
+        int64_t last = -1;
+        std::string resume = req.get_header_value("Last-Event-ID");
+        if (resume.empty() && req.has_param("last_event_id")) resume = req.get_param_value("last_event_id");
+        if (!resume.empty() && resume.find_first_not_of("0123456789") == std::string::npos && resume.size() < 18) last = std::stoll(resume);
+        {
+            std::lock_guard lock(live->mu);
+            if (live->streams >= Hub::kMaxStreams) return SendError(res, 503, "too_many_streams", "this workspace has as many followers as it can serve");
+            ++live->streams;
+            if (last < 0) last = live->revision;   // a new follower starts from now
+        }
+        res.set_header("Cache-Control", "no-store");
+        res.set_header("X-Accel-Buffering", "no");
+        auto state = std::make_shared<int64_t>(last);
+        auto hello = std::make_shared<bool>(true);
+        res.set_chunked_content_provider("text/event-stream",
+            [&hub, &storage, live, id, state, hello](size_t, httplib::DataSink& sink) {
+                std::string out;
+                {
+                    std::unique_lock lock(live->mu);
+                    if (*hello) {
+                        out = "retry: 1000\nevent: hello\ndata: " + json{{"revision", live->revision}}.dump() + "\n\n";
+                        *hello = false;
+                    } else if (live->revision <= *state) {
+                        live->changed.wait_for(lock, std::chrono::seconds(15), [&] { return hub.Stopping() || live->revision > *state; });
+                    }
+                    if (hub.Stopping()) return false;
+                    if (live->revision > *state) {
+                        bool in_memory = !live->events.empty() && live->events.front().revision <= *state + 1;
+                        if (in_memory) {
+                            for (auto& e : live->events) if (e.revision > *state) out += e.text;
+                            *state = live->revision;
+                        } else {
+                            lock.unlock();
+                            for (auto& r : storage.RevisionsAfter(id, *state)) {
+                                json data = {{"revision", r.revision}, {"author", r.author}, {"time", r.time}, {"patch", json::parse(r.patch)}};
+                                out += "id: " + std::to_string(r.revision) + "\nevent: patch\ndata: " + data.dump() + "\n\n";
+                                *state = r.revision;
+                            }
+                        }
+                    } else if (out.empty()) {
+                        out = ": keep-alive\n\n";   // also finds out whether the follower is still there
+                    }
+                }
+                return sink.write(out.data(), out.size());
+            },
+            [live](bool) {
+                std::lock_guard lock(live->mu);
+                --live->streams;
+            });
     });
 
     // Anything else under /api is a JSON 404, not the static handler's.
-    svr.Get(R"(/api/.*)", [](const httplib::Request& req, httplib::Response& res) {
+    auto not_found = [](const httplib::Request& req, httplib::Response& res) {
         SendError(res, 404, "not_found", "no such API path: " + req.path);
-    });
+    };
+    svr.Get(R"(/api/.*)", not_found);
+    svr.Post(R"(/api/.*)", not_found);
+    svr.Patch(R"(/api/.*)", not_found);
 }
 
 }  // namespace server

@@ -6,12 +6,18 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <fcntl.h>
+
 #include <cerrno>
+#include <cstdlib>
+#include <fstream>
 #include <cstdio>
 #include <cstring>
 #include <string>
 #include <thread>
 #include "api.h"
+#include "auth.h"
+#include "hub.h"
 #include "demos.h"
 #include "json_io.h"
 #include "static_files.h"
@@ -24,6 +30,7 @@ struct Options {
     int port = 8080;
     std::string data = "./data";
     std::string web;
+    std::string backup;   // --backup FILE: copy the database and exit
 };
 
 const char* kUsage =
@@ -32,6 +39,7 @@ const char* kUsage =
     "  --port N     port to listen on, 0 for any free port (default 8080)\n"
     "  --data DIR   folder for the database samverkan.sqlite3 (default ./data, created if missing)\n"
     "  --web DIR    folder with index.html, samverkan.js and samverkan.wasm to serve\n"
+    "  --backup FILE  copy the database of --data to FILE (safe while a server runs) and exit\n"
     "  --help       this text\n";
 
 int Fail(const std::string& line) {
@@ -43,12 +51,13 @@ bool ParseArgs(int argc, char** argv, Options& o, std::string& error) {
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         if (a == "--help" || a == "-h") { std::fputs(kUsage, stdout); std::exit(0); }
-        if (a != "--host" && a != "--port" && a != "--data" && a != "--web") { error = "unknown option " + a; return false; }
+        if (a != "--host" && a != "--port" && a != "--data" && a != "--web" && a != "--backup") { error = "unknown option " + a; return false; }
         if (i + 1 >= argc) { error = a + " needs a value"; return false; }
         std::string v = argv[++i];
         if (a == "--host") o.host = v;
         else if (a == "--data") o.data = v;
         else if (a == "--web") o.web = v;
+        else if (a == "--backup") o.backup = v;
         else {
             char* end = nullptr;
             long p = std::strtol(v.c_str(), &end, 10);
@@ -85,6 +94,16 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "samverkan-server: %s\n%s", error.c_str(), kUsage);
         return 2;
     }
+    if (!opt.backup.empty()) {
+        server::Storage storage;
+        std::string db_path = opt.data + "/samverkan.sqlite3";
+        struct stat st{};
+        if (stat(db_path.c_str(), &st) != 0) return Fail("there is no database at " + db_path);
+        if (!storage.Open(db_path, &error)) return Fail("cannot open the database " + db_path + ": " + error);
+        if (!storage.Backup(opt.backup, &error)) return Fail("cannot write the backup " + opt.backup + ": " + error);
+        std::printf("Backed up %s to %s\n", db_path.c_str(), opt.backup.c_str());
+        return 0;
+    }
     if (!PrepareDataDir(opt.data, error)) return Fail(error);
     if (!opt.web.empty()) {
         struct stat st{};
@@ -100,7 +119,8 @@ int main(int argc, char** argv) {
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
     httplib::Server svr;
-    svr.new_task_queue = [] { return new httplib::ThreadPool(64); };
+    // One thread per open connection: room for every event stream and the API beside them.
+    svr.new_task_queue = [] { return new httplib::ThreadPool(320); };
     svr.set_payload_max_length(8 * 1024 * 1024);
     svr.set_read_timeout(10, 0);
     svr.set_write_timeout(10, 0);
@@ -123,29 +143,69 @@ int main(int argc, char** argv) {
     server::Storage storage;
     std::string db_path = opt.data + "/samverkan.sqlite3";
     if (!storage.Open(db_path, &error)) return Fail("cannot open the database " + db_path + ": " + error);
+    // The admin token: from SAMVERKAN_ADMIN_TOKEN, or made and shown once on first start.
+    server::ApiConfig api;
+    if (const char* env = std::getenv("SAMVERKAN_ADMIN_TOKEN"); env && *env) {
+        api.admin_hash = server::HashToken(env);
+        storage.SetMeta("admin_hash", api.admin_hash);
+    } else {
+        api.admin_hash = storage.GetMeta("admin_hash");
+        if (api.admin_hash.empty()) {
+            std::string token = server::NewToken();
+            api.admin_hash = server::HashToken(token);
+            storage.SetMeta("admin_hash", api.admin_hash);
+            std::printf("Admin token (shown this once; set SAMVERKAN_ADMIN_TOKEN to choose your own): %s\n", token.c_str());
+        }
+    }
+
+    std::string base_url = "http://" + opt.host + ":" + std::to_string(port) + "/";
+    std::string links_path = opt.data + "/links.txt";
     if (storage.List().empty()) {
-        // The first is the one the page opens.
+        // The demos, with their links kept (readable by this user only) so later starts can show them.
+        std::string links;
         for (const char* id : {"halsam-vasternorrland", "familjehem-vasternorrland", "norrbotten"}) {
             const std::string* text = sam::FindDemo(id);
             sam::LoadResult r = text ? sam::LoadWorkspace(*text) : sam::LoadResult{};
             if (!r.ok) return Fail(std::string("the built-in demo ") + id + " does not load");
-            if (!storage.Create(r.workspace, "demo", &error)) return Fail("cannot store the demo workspace: " + error);
+            std::string edit = server::NewToken(), view = server::NewToken();
+            auto wid = storage.Create(r.workspace, "demo", server::HashToken(edit), server::HashToken(view), &error);
+            if (!wid) return Fail("cannot store the demo workspace: " + error);
+            links += r.workspace.name + "\tedit\t#w=" + *wid + "&t=" + edit + "\tview\t#w=" + *wid + "&t=" + view + "\n";
+        }
+        int fd = open(links_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        if (fd >= 0) {
+            ssize_t n = write(fd, links.data(), links.size());
+            (void)n;
+            close(fd);
         }
     }
 
-    server::InstallApi(svr, storage);
+    server::Hub hub(storage);
+    server::InstallApi(svr, storage, hub, api);
+    server::InstallErrorBodies(svr);
     if (!opt.web.empty()) server::ServeStatic(svr, opt.web);
     svr.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
         server::SendError(res, 500, "internal", "the server could not handle this request");
     });
 
-    std::thread stopper([&svr, signals] {
+    std::thread stopper([&svr, &hub, signals] {
         int sig = 0;
         sigwait(&signals, &sig);
+        hub.Stop();   // event streams end, so the pool can finish
         svr.stop();
     });
-    std::string url = "http://" + opt.host + ":" + std::to_string(port) + "/";
-    std::printf("Samverkan is running: %s\n", url.c_str());
+    std::printf("Samverkan is running: %s\n", base_url.c_str());
+    {
+        // The demo links, so a user can open a workspace straight away.
+        std::ifstream links(links_path);
+        std::string line;
+        while (std::getline(links, line)) {
+            size_t a = line.find('\t'), b = line.find('\t', a + 1), c = line.find('\t', b + 1), d = line.find('\t', c + 1);
+            if (a == std::string::npos || d == std::string::npos) continue;
+            std::printf("  %s: edit %s%s  view %s%s\n", line.substr(0, a).c_str(), base_url.c_str(), line.substr(b + 1, c - b - 1).c_str(),
+                        base_url.c_str(), line.substr(d + 1).c_str());
+        }
+    }
     std::printf("Data: %s  Web: %s\n", db_path.c_str(), opt.web.empty() ? "(none: API only)" : opt.web.c_str());
     std::printf("Stop with Ctrl-C.\n");
     std::fflush(stdout);

@@ -31,7 +31,9 @@ CREATE TABLE IF NOT EXISTS workspaces (
   name TEXT NOT NULL,
   created TEXT NOT NULL,
   updated TEXT NOT NULL,
-  revision INTEGER NOT NULL
+  revision INTEGER NOT NULL,
+  edit_hash TEXT NOT NULL DEFAULT '',
+  view_hash TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE IF NOT EXISTS revisions (
   workspace TEXT NOT NULL REFERENCES workspaces(id),
@@ -150,7 +152,8 @@ std::optional<std::string> Storage::State(const std::string& id, int64_t revisio
     return any ? j.dump(2) + "\n" : state;
 }
 
-std::optional<std::string> Storage::Create(const sam::Workspace& ws, const std::string& author, std::string* error) {
+std::optional<std::string> Storage::Create(const sam::Workspace& ws, const std::string& author, const std::string& edit_hash,
+                                           const std::string& view_hash, std::string* error) {
     std::lock_guard lock(mu_);
     std::string id = RandomHex(8);
     std::string now = NowIso();
@@ -158,8 +161,8 @@ std::optional<std::string> Storage::Create(const sam::Workspace& ws, const std::
     if (!Exec("BEGIN IMMEDIATE", error)) return std::nullopt;
     bool ok = true;
     {
-        Stmt w(db_, "INSERT INTO workspaces (id, name, created, updated, revision) VALUES (?, ?, ?, ?, 1)");
-        w.Bind(1, id); w.Bind(2, ws.name); w.Bind(3, now); w.Bind(4, now);
+        Stmt w(db_, "INSERT INTO workspaces (id, name, created, updated, revision, edit_hash, view_hash) VALUES (?, ?, ?, ?, 1, ?, ?)");
+        w.Bind(1, id); w.Bind(2, ws.name); w.Bind(3, now); w.Bind(4, now); w.Bind(5, edit_hash); w.Bind(6, view_hash);
         ok = w && w.Step() == SQLITE_DONE;
     }
     if (ok) {
@@ -169,9 +172,9 @@ std::optional<std::string> Storage::Create(const sam::Workspace& ws, const std::
         ok = r && r.Step() == SQLITE_DONE;
     }
     if (ok) {
-        Stmt s(db_, "INSERT INTO snapshots (workspace, revision, state) VALUES (?, 1, ?)");
-        s.Bind(1, id); s.Bind(2, state);
-        ok = s && s.Step() == SQLITE_DONE;
+        Stmt sn(db_, "INSERT INTO snapshots (workspace, revision, state) VALUES (?, 1, ?)");
+        sn.Bind(1, id); sn.Bind(2, state);
+        ok = sn && sn.Step() == SQLITE_DONE;
     }
     if (!ok) {
         if (error) *error = sqlite3_errmsg(db_);
@@ -180,6 +183,94 @@ std::optional<std::string> Storage::Create(const sam::Workspace& ws, const std::
     }
     if (!Exec("COMMIT", error)) return std::nullopt;
     return id;
+}
+
+std::pair<std::string, Role> Storage::FindToken(const std::string& hash) {
+    std::lock_guard lock(mu_);
+    if (hash.empty()) return {"", Role::None};
+    Stmt st(db_, "SELECT id, edit_hash = ?1 FROM workspaces WHERE edit_hash = ?1 OR view_hash = ?1 LIMIT 1");
+    st.Bind(1, hash);
+    if (!st || st.Step() != SQLITE_ROW) return {"", Role::None};
+    return {st.Text(0), st.Int(1) ? Role::Edit : Role::View};
+}
+
+bool Storage::Append(const std::string& id, int64_t base, const std::string& author, const std::string& summary,
+                     const std::string& patch, const std::string& name, const std::string& snapshot, std::string* error) {
+    std::lock_guard lock(mu_);
+    if (!Exec("BEGIN IMMEDIATE", error)) return false;
+    bool ok = true;
+    std::string now = NowIso();
+    {
+        Stmt w(db_, "UPDATE workspaces SET revision = revision + 1, updated = ?, name = ? WHERE id = ? AND revision = ?");
+        w.Bind(1, now); w.Bind(2, name); w.Bind(3, id); w.Bind(4, base);
+        ok = w && w.Step() == SQLITE_DONE && sqlite3_changes(db_) == 1;
+        if (!ok && error) *error = "the workspace is not at revision " + std::to_string(base);
+    }
+    if (ok) {
+        Stmt r(db_, "INSERT INTO revisions (workspace, revision, time, author, summary, patch) VALUES (?, ?, ?, ?, ?, ?)");
+        r.Bind(1, id); r.Bind(2, base + 1); r.Bind(3, now); r.Bind(4, author); r.Bind(5, summary); r.Bind(6, patch);
+        ok = r && r.Step() == SQLITE_DONE;
+        if (!ok && error) *error = sqlite3_errmsg(db_);
+    }
+    if (ok && !snapshot.empty()) {
+        Stmt sn(db_, "INSERT INTO snapshots (workspace, revision, state) VALUES (?, ?, ?)");
+        sn.Bind(1, id); sn.Bind(2, base + 1); sn.Bind(3, snapshot);
+        ok = sn && sn.Step() == SQLITE_DONE;
+        if (!ok && error) *error = sqlite3_errmsg(db_);
+    }
+    if (!ok) { Exec("ROLLBACK", nullptr); return false; }
+    return Exec("COMMIT", error);
+}
+
+std::vector<RevisionRow> Storage::History(const std::string& id, int64_t limit) {
+    std::lock_guard lock(mu_);
+    std::vector<RevisionRow> out;
+    Stmt st(db_, "SELECT revision, time, author, summary FROM revisions WHERE workspace = ? ORDER BY revision DESC LIMIT ?");
+    st.Bind(1, id);
+    st.Bind(2, limit);
+    while (st && st.Step() == SQLITE_ROW) out.push_back({st.Int(0), st.Text(1), st.Text(2), st.Text(3), ""});
+    return out;
+}
+
+std::vector<RevisionRow> Storage::RevisionsAfter(const std::string& id, int64_t after) {
+    std::lock_guard lock(mu_);
+    std::vector<RevisionRow> out;
+    Stmt st(db_, "SELECT revision, time, author, summary, patch FROM revisions WHERE workspace = ? AND revision > ? ORDER BY revision");
+    st.Bind(1, id);
+    st.Bind(2, after);
+    while (st && st.Step() == SQLITE_ROW) out.push_back({st.Int(0), st.Text(1), st.Text(2), st.Text(3), st.Text(4)});
+    return out;
+}
+
+std::string Storage::GetMeta(const std::string& key) {
+    std::lock_guard lock(mu_);
+    Stmt st(db_, "SELECT value FROM meta WHERE key = ?");
+    st.Bind(1, key);
+    return st && st.Step() == SQLITE_ROW ? st.Text(0) : "";
+}
+
+bool Storage::SetMeta(const std::string& key, const std::string& value) {
+    std::lock_guard lock(mu_);
+    Stmt st(db_, "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    st.Bind(1, key);
+    st.Bind(2, value);
+    return st && st.Step() == SQLITE_DONE;
+}
+
+bool Storage::Backup(const std::string& path, std::string* error) {
+    std::lock_guard lock(mu_);
+    sqlite3* dest = nullptr;
+    if (sqlite3_open(path.c_str(), &dest) != SQLITE_OK) {
+        if (error) *error = dest ? sqlite3_errmsg(dest) : "cannot open " + path;
+        sqlite3_close(dest);
+        return false;
+    }
+    sqlite3_backup* b = sqlite3_backup_init(dest, "main", db_, "main");
+    bool ok = b && sqlite3_backup_step(b, -1) == SQLITE_DONE;
+    if (b) sqlite3_backup_finish(b);
+    if (!ok && error) *error = sqlite3_errmsg(dest);
+    sqlite3_close(dest);
+    return ok;
 }
 
 }  // namespace server

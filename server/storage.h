@@ -20,6 +20,13 @@ struct WorkspaceInfo {
     std::string updated;
 };
 
+enum class Role { None, View, Edit };
+
+struct RevisionRow {
+    int64_t revision = 0;
+    std::string time, author, summary, patch;   // patch: JSON text
+};
+
 class Storage {
 public:
     Storage() = default;
@@ -35,8 +42,22 @@ public:
     std::optional<WorkspaceInfo> Info(const std::string& id);
     // The state JSON text at the latest revision (or at `revision`).
     std::optional<std::string> State(const std::string& id, int64_t revision = -1);
-    // Creates a workspace with its first revision; returns its id.
-    std::optional<std::string> Create(const sam::Workspace& ws, const std::string& author, std::string* error);
+    // Creates a workspace with its first revision and its two token hashes; returns its id.
+    std::optional<std::string> Create(const sam::Workspace& ws, const std::string& author, const std::string& edit_hash,
+                                      const std::string& view_hash, std::string* error);
+    // The workspace and role a token hash opens (None when it opens nothing).
+    std::pair<std::string, Role> FindToken(const std::string& hash);
+    // Adds revision `base + 1` when the workspace is still at `base` (false otherwise or on
+    // failure); `snapshot` (state JSON) is stored alongside when not empty. Committed, with
+    // synchronous=FULL, before it returns.
+    bool Append(const std::string& id, int64_t base, const std::string& author, const std::string& summary,
+                const std::string& patch, const std::string& name, const std::string& snapshot, std::string* error);
+    std::vector<RevisionRow> History(const std::string& id, int64_t limit);
+    std::vector<RevisionRow> RevisionsAfter(const std::string& id, int64_t after);
+    std::string GetMeta(const std::string& key);
+    bool SetMeta(const std::string& key, const std::string& value);
+    // A consistent copy of the database while it is in use (SQLite's online backup).
+    bool Backup(const std::string& path, std::string* error);
 
 private:
     bool Exec(const char* sql, std::string* error);

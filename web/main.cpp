@@ -46,18 +46,26 @@ EM_JS(void, js_frame_drawn, (int frames), {
     if (frames === 1 && typeof window.samverkanFirstFrame === 'function') window.samverkanFirstFrame();
 });
 
-// Asks the server for its first workspace; falls back to the embedded demo.
+// Opens the workspace the page's link names (#w=ID&t=TOKEN: the fragment never reaches
+// the server's logs); without a link, or when the server cannot be reached, the demo.
 EM_JS(void, js_fetch_workspace, (), {
     const open = (text, source) => Module.ccall('samverkan_open', 'number', ['string', 'string'], [text, source]);
-    fetch('/api/workspaces', {headers: {'Accept': 'application/json'}})
-        .then(r => r.ok ? r.json() : Promise.reject(new Error('HTTP ' + r.status)))
-        .then(list => {
-            const items = list.workspaces || [];
-            if (!items.length) throw new Error('no workspaces');
-            return fetch('/api/workspaces/' + encodeURIComponent(items[0].id)).then(r => r.json());
-        })
-        .then(ws => open(JSON.stringify(ws.state), 'server'))
-        .catch(err => { console.info('Samverkan: no server workspace (' + err.message + '), opening the demo'); Module.ccall('samverkan_open_demo', 'number', [], []); });
+    const demo = (why) => { console.info('Samverkan: ' + why + ', opening the built-in demo'); Module.ccall('samverkan_open_demo', 'number', [], []); };
+    const params = new URLSearchParams(location.hash.replace(/^#/, ''));
+    const id = params.get('w'), token = params.get('t');
+    if (!id || !token) { demo('no workspace link'); return; }
+    window.samverkan = window.samverkan || {};
+    fetch('/api/workspaces/' + encodeURIComponent(id), {headers: {'Authorization': 'Bearer ' + token, 'Accept': 'application/json'}})
+        .then(r => r.ok ? r.json() : r.json().then(e => Promise.reject(new Error(e.message || ('HTTP ' + r.status)))))
+        .then(ws => { window.samverkan.revision = ws.revision; open(JSON.stringify(ws.state), 'server'); })
+        .catch(err => demo('the workspace could not be fetched (' + err.message + ')'));
+});
+
+// Tells the page (and the tests) what is open.
+EM_JS(void, js_opened, (const char* source, const char* name), {
+    const s = window.samverkan || (window.samverkan = {});
+    s.source = UTF8ToString(source);
+    s.name = UTF8ToString(name);
 });
 
 void Resize(Web& w) {
@@ -108,6 +116,7 @@ EMSCRIPTEN_KEEPALIVE int samverkan_open(const char* text, const char* source) {
     std::string error;
     bool ok = ui::OpenWorkspaceText(g_web->app, text, source, &error);
     if (!ok) std::fprintf(stderr, "Samverkan: cannot open the workspace: %s\n", error.c_str());
+    else js_opened(source, g_web->app.doc.ws.name.c_str());
     return ok ? 1 : 0;
 }
 

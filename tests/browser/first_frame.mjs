@@ -13,7 +13,7 @@ try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const errors = watchErrors(page);
   const t0 = Date.now();
-  await page.goto(server.url);
+  await page.goto(server.editLink);
   await page.waitForFunction(() => window.samverkan && window.samverkan.frames >= 1, null, { timeout: 30000 });
   const firstFrameMs = Date.now() - t0;
   console.log(`first frame after ${firstFrameMs} ms`);
@@ -25,6 +25,13 @@ try {
   console.log(`screenshot: ${stats.colours} colours, ${stats.drawnPercent.toFixed(1)} % drawn`);
   check(stats.drawnPercent > 2 && stats.colours > 8, 'the canvas shows the app, not a blank page');
   check(await page.locator('#status').evaluate((e) => e.classList.contains('hidden')), 'the loading indicator is gone after the first frame');
+  const opened = await page.evaluate(() => ({ source: window.samverkan.source, name: window.samverkan.name }));
+  check(opened.source === 'server' && opened.name === 'HälSam Västernorrland', 'the edit link opened the server workspace: ' + JSON.stringify(opened));
+  // Without a link the page still works: the built-in demo, offline.
+  const plain = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await plain.goto(server.url);
+  await plain.waitForFunction(() => window.samverkan && window.samverkan.source, null, { timeout: 30000 });
+  check(await plain.evaluate(() => window.samverkan.source) === 'demo', 'without a link the page opens the built-in demo');
   check(errors.length === 0, 'no errors in the console: ' + JSON.stringify(errors));
 } catch (e) {
   failed = true;

@@ -24,9 +24,11 @@ export function startServer(serverPath, webDir) {
     const onData = (chunk) => {
       log += chunk;
       const m = log.match(/running: (http:\/\/127\.0\.0\.1:\d+\/)/);
-      if (m) {
+      const edit = log.match(/HälSam Västernorrland: edit (\S+)  view (\S+)/);
+      if (m && edit) {
         clearTimeout(timer);
-        resolve({ url: m[1], log: () => log, stop: () => new Promise((r) => { proc.once('exit', r); proc.kill('SIGTERM'); }) });
+        resolve({ url: m[1], editLink: edit[1], viewLink: edit[2], log: () => log,
+                  stop: () => new Promise((r) => { proc.once('exit', r); proc.kill('SIGTERM'); }) });
       }
     };
     proc.stdout.on('data', onData);

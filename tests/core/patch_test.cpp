@@ -15,6 +15,9 @@ TEST_CASE("a one-field patch changes one decision, and its inverse undoes it exa
     REQUIRE(r.ok);
     CHECK(ws.matters.at("familjehemsorganisation").decisions.at("harnosand").status == DecisionStatus::Adopted);
     CHECK(ws.matters.at("familjehemsorganisation").decisions.at("harnosand").date == "2017-10-02");
+    // The forward form replays on saved JSON, as the server stores it.
+    json replay = json::parse(before).patch(r.forward);
+    CHECK(replay == json::parse(SaveWorkspace(ws)));
     PatchResult u = ApplyPatch(ws, r.inverse);
     REQUIRE(u.ok);
     CHECK(SaveWorkspace(ws) == before);

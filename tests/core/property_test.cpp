@@ -159,6 +159,8 @@ TEST_CASE("property: random patches on random workspaces") {
             }
             ++accepted;
             states.push_back(SaveWorkspace(ws));
+            // The forward form replays on the saved JSON (how the server stores revisions).
+            CHECK(json::parse(before).patch(r.forward) == json::parse(states.back()));
             // Checks and budgets never crash; every allocation adds up.
             (void)CheckConsistency(ws, "2024-06-01");
             Budget b = ComputeBudget(ws);

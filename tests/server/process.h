@@ -1,6 +1,7 @@
 // Starts samverkan-server as a real child process on a free loopback port.
 #pragma once
 #include <signal.h>
+#include <stdlib.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <chrono>
@@ -17,12 +18,14 @@ struct ServerProcess {
     std::string log;   // file with the server's stdout and stderr
 
     // Starts the server with `args` (plus --port 0) and waits for its "running" line.
-    bool Start(const std::vector<std::string>& args, const std::string& log_file) {
+    bool Start(const std::vector<std::string>& args, const std::string& log_file, const std::string& admin_token = "test-admin-token") {
         log = log_file;
         std::ofstream(log_file, std::ios::trunc).close();   // never read an older run's port
         std::fflush(nullptr);                                // nothing buffered is written twice
         pid = fork();
         if (pid == 0) {
+            if (admin_token.empty()) unsetenv("SAMVERKAN_ADMIN_TOKEN");
+            else setenv("SAMVERKAN_ADMIN_TOKEN", admin_token.c_str(), 1);
             FILE* f = std::freopen(log_file.c_str(), "w", stdout);
             (void)f;
             dup2(fileno(stdout), fileno(stderr));

@@ -17,6 +17,8 @@ std::string FreshDir(const std::string& name) {
     return p.string();
 }
 
+const httplib::Headers kAdmin = {{"Authorization", "Bearer test-admin-token"}};
+
 }  // namespace
 
 TEST_CASE("serves the page, the wasm precompressed, and the demo workspaces") {
@@ -50,14 +52,18 @@ TEST_CASE("serves the page, the wasm precompressed, and the demo workspaces") {
     CHECK(plain->get_header_value("Content-Encoding").empty());
     CHECK(plain->body.size() > gz->body.size());
 
-    auto list = c.Get("/api/workspaces");
+    auto anonymous = c.Get("/api/workspaces");
+    REQUIRE(anonymous);
+    CHECK(anonymous->status == 401);
+    CHECK(json::parse(anonymous->body)["error"] == "unauthorized");
+    auto list = c.Get("/api/workspaces", kAdmin);
     REQUIRE(list);
     CHECK(list->status == 200);
     json l = json::parse(list->body);
     REQUIRE(l["workspaces"].size() == 3);
     CHECK(l["workspaces"][0]["name"] == "HälSam Västernorrland");
     std::string id = l["workspaces"][0]["id"];
-    auto ws = c.Get("/api/workspaces/" + id);
+    auto ws = c.Get("/api/workspaces/" + id, kAdmin);
     REQUIRE(ws);
     CHECK(ws->status == 200);
     CHECK(ws->get_header_value("ETag") == "\"1\"");
@@ -73,11 +79,11 @@ TEST_CASE("serves the page, the wasm precompressed, and the demo workspaces") {
         CHECK(r->status == 404);
         CHECK(r->body.find("root:") == std::string::npos);
     }
-    auto unknown = c.Get("/api/workspaces/doesnotexist");
+    auto unknown = c.Get("/api/workspaces/doesnotexist", kAdmin);
     REQUIRE(unknown);
     CHECK(unknown->status == 404);
     CHECK(json::parse(unknown->body)["error"] == "unknown_workspace");
-    auto badrev = c.Get("/api/workspaces/" + id + "?revision=99");
+    auto badrev = c.Get("/api/workspaces/" + id + "?revision=99", kAdmin);
     REQUIRE(badrev);
     CHECK(badrev->status == 404);
     CHECK(json::parse(badrev->body)["error"] == "unknown_revision");
@@ -93,16 +99,19 @@ TEST_CASE("a second start keeps the data and creates no second set of demos") {
         ServerProcess s;
         REQUIRE(s.Start({"--data", data}, data + "-1.log"));
         httplib::Client c("127.0.0.1", s.port);
-        auto l = c.Get("/api/workspaces");
+        auto l = c.Get("/api/workspaces", kAdmin);
         REQUIRE(l);
         first_id = json::parse(l->body)["workspaces"][0]["id"];
+        CHECK(s.Log().find("HälSam Västernorrland: edit http://127.0.0.1:") != std::string::npos);
+        CHECK(s.Log().find("Admin token") == std::string::npos);   // it came from the environment
         CHECK(s.Stop(SIGINT) == 0);
     }
     CHECK(fs::exists(data + "/samverkan.sqlite3"));
+    CHECK((fs::status(data + "/links.txt").permissions() & fs::perms::others_read) == fs::perms::none);
     ServerProcess s;
     REQUIRE(s.Start({"--data", data}, data + "-2.log"));
     httplib::Client c("127.0.0.1", s.port);
-    auto l = c.Get("/api/workspaces");
+    auto l = c.Get("/api/workspaces", kAdmin);
     REQUIRE(l);
     json list = json::parse(l->body)["workspaces"];
     CHECK(list.size() == 3);

@@ -1,0 +1,72 @@
+// The live side of the server: each open workspace's current state in memory, its
+// edits applied through core, persisted, and fanned out to event streams.
+#pragma once
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+#include "model.h"
+#include "storage.h"
+
+namespace server {
+
+struct Event {
+    int64_t revision = 0;
+    std::string text;   // the whole Server-Sent Event: "id: …\nevent: patch\ndata: …\n\n"
+};
+
+struct Live {
+    std::mutex mu;
+    std::condition_variable changed;
+    sam::Workspace ws;
+    int64_t revision = 0;
+    // Paths each recent revision changed, to tell a clash from an edit elsewhere.
+    std::deque<std::pair<int64_t, std::vector<std::string>>> changes;
+    std::deque<Event> events;   // recent ones, for streams that fell behind a little
+    int streams = 0;
+};
+
+struct Outcome {
+    int status = 200;
+    sam::json body;
+};
+
+class Hub {
+public:
+    explicit Hub(Storage& storage) : storage_(storage) {}
+
+    // The live workspace, loaded on first use; nullptr for an unknown id.
+    Live* Get(const std::string& id);
+    // Applies a JSON Patch made against revision `base` (see the README for the rules).
+    Outcome Patch(const std::string& id, int64_t base, const sam::json& patch, const std::string& author);
+    // Makes revision `revision`'s state the newest revision.
+    Outcome Restore(const std::string& id, int64_t revision, const std::string& author);
+    // Wakes every stream so that it ends (the server is stopping).
+    void Stop();
+    bool Stopping() const { return stopping_; }
+
+    static constexpr int kMaxStreams = 250;       // per workspace
+    static constexpr size_t kKeptChanges = 1000;  // revisions a client may be behind and still rebase
+    static constexpr int kSnapshotEvery = 50;
+
+private:
+    Outcome Commit(const std::string& id, Live& live, const sam::json& forward, const std::string& author,
+                   const std::string& summary, const sam::json& inverse);
+
+    Storage& storage_;
+    std::mutex mu_;
+    std::map<std::string, std::unique_ptr<Live>> live_;
+    std::atomic<bool> stopping_{false};
+};
+
+// "/bodies/x/mandate/2" -> "/bodies/x/mandate": array positions shift under other edits,
+// so two edits clash when they touch the same array.
+std::string ClashPath(const std::string& pointer);
+bool PathsClash(const std::string& a, const std::string& b);
+
+}  // namespace server

@@ -1,0 +1,451 @@
+// The sync API through a real server process and a real SQLite file: access, patches
+// with revisions, clashes, history, events, durability.
+#include <doctest/doctest.h>
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+#include <atomic>
+#include <filesystem>
+#include <mutex>
+#include <random>
+#include <thread>
+#include "process.h"
+
+using json = nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+const httplib::Headers kAdmin = {{"Authorization", "Bearer test-admin-token"}};
+
+std::string Fresh(const std::string& name) {
+    fs::path p = fs::path(TEST_TMP_DIR) / name;
+    fs::remove_all(p);
+    return p.string();
+}
+
+httplib::Headers Bearer(const std::string& token) { return {{"Authorization", "Bearer " + token}}; }
+
+struct Created { std::string id, edit, view; };
+
+Created Create(httplib::Client& c, const json& body) {
+    auto r = c.Post("/api/workspaces", kAdmin, body.dump(), "application/json");
+    REQUIRE(r);
+    REQUIRE(r->status == 201);
+    json j = json::parse(r->body);
+    return {j["id"], j["edit_token"], j["view_token"]};
+}
+
+httplib::Result Patch(httplib::Client& c, const Created& w, int64_t base, const json& patch, const std::string& token = "",
+                      const std::string& author = "") {
+    httplib::Headers h = Bearer(token.empty() ? w.edit : token);
+    h.emplace("If-Match", "\"" + std::to_string(base) + "\"");
+    if (!author.empty()) h.emplace("X-Author", author);
+    return c.Patch("/api/workspaces/" + w.id, h, patch.dump(), "application/json-patch+json");
+}
+
+json Get(httplib::Client& c, const Created& w) {
+    auto r = c.Get("/api/workspaces/" + w.id, Bearer(w.view));
+    REQUIRE(r);
+    REQUIRE(r->status == 200);
+    return json::parse(r->body);
+}
+
+json Op(const std::string& op, const std::string& path, json value = nullptr) {
+    json o = {{"op", op}, {"path", path}};
+    if (!value.is_null()) o["value"] = value;
+    return o;
+}
+
+const std::string kStatus = "/matters/familjehemsorganisation/decisions/";
+
+}  // namespace
+
+TEST_CASE("access: edit and view links, the admin token, and nothing else") {
+    std::string data = Fresh("api-access");
+    ServerProcess s;
+    REQUIRE(s.Start({"--data", data}, data + ".log"));
+    httplib::Client c("127.0.0.1", s.port);
+    Created a = Create(c, {{"name", "Familjehem"}, {"demo", "familjehem-vasternorrland"}});
+    Created b = Create(c, {{"name", "Tom"}});
+    CHECK(a.edit.size() == 32);
+    CHECK(a.edit != a.view);
+
+    CHECK(Get(c, a)["state"]["name"] == "Familjehem");
+    CHECK(c.Get("/api/workspaces/" + a.id, Bearer(a.edit))->status == 200);
+    CHECK(c.Get("/api/workspaces/" + a.id)->status == 401);
+    CHECK(c.Get("/api/workspaces/" + a.id, Bearer("0123456789abcdef0123456789abcdef"))->status == 401);
+    CHECK(c.Get("/api/workspaces/" + a.id, Bearer(b.edit))->status == 401);
+    auto listed = c.Get("/api/workspaces", Bearer(a.view));
+    REQUIRE(listed->status == 200);
+    CHECK(json::parse(listed->body)["workspaces"].size() == 1);
+
+    json change = json::array({Op("replace", kStatus + "harnosand/status", "adopted")});
+    auto by_view = Patch(c, a, 1, change, a.view);
+    CHECK(by_view->status == 403);
+    CHECK(json::parse(by_view->body)["error"] == "forbidden");
+    CHECK(Patch(c, a, 1, change, "wrong")->status == 401);
+    CHECK(Patch(c, a, 1, change, b.edit)->status == 401);
+    CHECK(c.Post("/api/workspaces", Bearer(a.edit), R"({"name":"x"})", "application/json")->status == 403);
+    CHECK(c.Post("/api/workspaces", R"({"name":"x"})", "application/json")->status == 401);
+    CHECK(c.Post("/api/workspaces", kAdmin, R"({"name": ""})", "application/json")->status == 400);
+    CHECK(c.Post("/api/workspaces", kAdmin, R"({"name": "x", "demo": "okand"})", "application/json")->status == 400);
+    auto bad_state = c.Post("/api/workspaces", kAdmin, R"({"name": "x", "state": {"schema_version": 2, "name": "x", "parties": {"a": {"name": "A", "kind": "kommun"}}}})", "application/json");
+    CHECK(bad_state->status == 422);
+    CHECK(json::parse(bad_state->body)["problems"][0]["path"] == "/parties/a/kind");
+    CHECK(Get(c, a)["revision"] == 1);   // nothing was stored
+}
+
+TEST_CASE("patches: revisions, validation, clashes, history and restore") {
+    std::string data = Fresh("api-patch");
+    ServerProcess s;
+    REQUIRE(s.Start({"--data", data}, data + ".log"));
+    httplib::Client c("127.0.0.1", s.port);
+    Created w = Create(c, {{"name", "Familjehem"}, {"demo", "familjehem-vasternorrland"}});
+
+    auto ok = Patch(c, w, 1, json::array({Op("replace", kStatus + "harnosand/status", "adopted"), Op("add", kStatus + "harnosand/date", "2017-10-02")}),
+                    "", "Anna%20Svensson");
+    REQUIRE(ok->status == 200);
+    CHECK(json::parse(ok->body)["revision"] == 2);
+    CHECK(ok->get_header_value("ETag") == "\"2\"");
+    json now = Get(c, w);
+    CHECK(now["revision"] == 2);
+    CHECK(now["state"]["matters"]["familjehemsorganisation"]["decisions"]["harnosand"]["status"] == "adopted");
+
+    // Bad requests: nothing is stored, the revision stays.
+    struct Bad { std::string what; httplib::Result r; int status; std::string code; };
+    httplib::Headers edit = Bearer(w.edit);
+    httplib::Headers with_match = edit;
+    with_match.emplace("If-Match", "\"2\"");
+    std::vector<Bad> bad;
+    bad.push_back({"no If-Match", c.Patch("/api/workspaces/" + w.id, edit, "[]", "application/json-patch+json"), 428, "if_match_required"});
+    bad.push_back({"wrong type", c.Patch("/api/workspaces/" + w.id, with_match, "[]", "text/plain"), 415, "unsupported_media_type"});
+    bad.push_back({"malformed", c.Patch("/api/workspaces/" + w.id, with_match, "[{\"op\": ", "application/json-patch+json"), 400, "malformed_json"});
+    bad.push_back({"bad op", Patch(c, w, 2, json::array({Op("frobnicate", "/name")})), 422, "invalid_patch"});
+    bad.push_back({"unknown path", Patch(c, w, 2, json::array({Op("replace", "/matters/nope/title", "x")})), 422, "invalid_patch"});
+    bad.push_back({"negative FTE", Patch(c, w, 2, json::array({Op("replace", "/cost_items/enhetschef/fte", -1)})), 422, "invalid_patch"});
+    bad.push_back({"future base", Patch(c, w, 9, json::array({Op("replace", "/name", "x")})), 409, "unknown_base"});
+    bad.push_back({"unknown workspace", c.Patch("/api/workspaces/nope", with_match, "[]", "application/json-patch+json"), 401, "unauthorized"});
+    for (auto& b : bad) {
+        INFO(b.what);
+        REQUIRE(b.r);
+        CHECK(b.r->status == b.status);
+        CHECK(json::parse(b.r->body)["error"] == b.code);
+    }
+    auto fte = Patch(c, w, 2, json::array({Op("replace", "/cost_items/enhetschef/fte", -1)}));
+    CHECK(json::parse(fte->body)["problems"][0]["path"] == "/cost_items/enhetschef/fte");
+    CHECK(json::parse(fte->body)["problems"][0]["sv"] == "Får inte vara negativt (-1)");
+    CHECK(Get(c, w)["revision"] == 2);
+
+    // Two editors at revision 2, different fields: both kept (the second is rebased).
+    auto first = Patch(c, w, 2, json::array({Op("replace", kStatus + "solleftea/status", "adopted")}));
+    auto second = Patch(c, w, 2, json::array({Op("replace", kStatus + "ange/status", "paused")}));
+    REQUIRE(first->status == 200);
+    REQUIRE(second->status == 200);
+    CHECK(json::parse(second->body)["revision"] == 4);
+    json both = Get(c, w)["state"]["matters"]["familjehemsorganisation"]["decisions"];
+    CHECK(both["solleftea"]["status"] == "adopted");
+    CHECK(both["ange"]["status"] == "paused");
+    // The same field from an old base: a real clash.
+    auto clash = Patch(c, w, 2, json::array({Op("replace", kStatus + "solleftea/status", "declined")}));
+    REQUIRE(clash->status == 409);
+    json cj = json::parse(clash->body);
+    CHECK(cj["error"] == "conflict");
+    CHECK(cj["revision"] == 4);
+    CHECK(cj["clashes"][0]["path"] == kStatus + "solleftea/status");
+    // Array edits clash with any edit of the same array.
+    CHECK(Patch(c, w, 4, json::array({Op("add", "/bodies/familjehemsenhet/mandate/-", "Ny uppgift")}))->status == 200);
+    CHECK(Patch(c, w, 4, json::array({Op("remove", "/bodies/familjehemsenhet/mandate/0")}))->status == 409);
+
+    auto history = c.Get("/api/workspaces/" + w.id + "/history", Bearer(w.view));
+    REQUIRE(history->status == 200);
+    json h = json::parse(history->body)["history"];
+    REQUIRE(h.size() == 5);
+    CHECK(h[0]["revision"] == 5);
+    CHECK(h[3]["author"] == "Anna Svensson");
+    CHECK(h[4]["summary"] == "created");
+
+    auto old = c.Get("/api/workspaces/" + w.id + "?revision=1", Bearer(w.view));
+    REQUIRE(old->status == 200);
+    CHECK(json::parse(old->body)["state"]["matters"]["familjehemsorganisation"]["decisions"]["harnosand"]["status"] == "pending");
+    auto restore = c.Post("/api/workspaces/" + w.id + "/restore", Bearer(w.edit), R"({"revision": 1})", "application/json");
+    REQUIRE(restore->status == 200);
+    CHECK(json::parse(restore->body)["revision"] == 6);
+    CHECK(Get(c, w)["state"] == json::parse(old->body)["state"]);
+    CHECK(c.Post("/api/workspaces/" + w.id + "/restore", Bearer(w.view), R"({"revision": 1})", "application/json")->status == 403);
+}
+
+TEST_CASE("oversized and hostile requests get a 4xx and the server stays up") {
+    std::string data = Fresh("api-hostile");
+    ServerProcess s;
+    REQUIRE(s.Start({"--data", data}, data + ".log"));
+    httplib::Client c("127.0.0.1", s.port);
+    Created w = Create(c, {{"name", "Tom"}});
+    std::string big(50 * 1024 * 1024, ' ');
+    big[0] = '[';
+    big.back() = ']';
+    httplib::Headers h = Bearer(w.edit);
+    h.emplace("If-Match", "\"1\"");
+    auto r = c.Patch("/api/workspaces/" + w.id, h, big, "application/json-patch+json");
+    if (r) {   // the server may also close the connection before reading it all
+        CHECK(r->status == 413);
+        CHECK(json::parse(r->body)["error"] == "payload_too_large");
+    }
+    for (const char* path : {"/api/workspaces/../../etc/passwd", "/api/nope", "/api/workspaces/x/y/z"}) {
+        auto g = c.Get(path, kAdmin);
+        REQUIRE(g);
+        CHECK(g->status / 100 == 4);
+    }
+    CHECK(Get(c, w)["revision"] == 1);
+    auto health = c.Get("/api/health");
+    REQUIRE(health);
+    CHECK(health->status == 200);
+}
+
+namespace {
+
+// Follows a workspace's events on its own thread, applying each patch to a local copy.
+struct Follower {
+    std::string id, token;
+    int port;
+    std::mutex mu;
+    json state;
+    int64_t revision = 0;
+    std::atomic<bool> stop{false};
+    std::atomic<int> events{0};
+    std::thread thread;
+    std::unique_ptr<httplib::Client> client;
+
+    // From the current state, or from `from` (a state at revision `from_revision`).
+    void Start(const json& from = nullptr, int64_t from_revision = -1) {
+        if (from.is_null()) {
+            httplib::Client c("127.0.0.1", port);
+            auto r = c.Get("/api/workspaces/" + id, Bearer(token));
+            REQUIRE(r->status == 200);
+            json j = json::parse(r->body);
+            state = j["state"];
+            revision = j["revision"];
+        } else {
+            state = from;
+            revision = from_revision;
+        }
+        int64_t last_event_id = revision;
+        client = std::make_unique<httplib::Client>("127.0.0.1", port);
+        client->set_read_timeout(60, 0);
+        thread = std::thread([this, last_event_id] {
+            httplib::Headers h = Bearer(token);
+            h.emplace("Last-Event-ID", std::to_string(last_event_id));
+            std::string buffer;
+            client->Get("/api/workspaces/" + id + "/events", h, [&](const char* data, size_t n) {
+                buffer.append(data, n);
+                size_t end;
+                while ((end = buffer.find("\n\n")) != std::string::npos) {
+                    std::string ev = buffer.substr(0, end);
+                    buffer.erase(0, end + 2);
+                    size_t d = ev.find("event: patch\ndata: ");
+                    if (d == std::string::npos) continue;
+                    json e = json::parse(ev.substr(d + 19));
+                    std::lock_guard lock(mu);
+                    if (e["revision"].get<int64_t>() == revision + 1) {
+                        state = state.patch(e["patch"]);
+                        revision = e["revision"];
+                        ++events;
+                    }
+                }
+                return !stop;
+            });
+        });
+    }
+    void End() {
+        stop = true;
+        if (client) client->stop();
+        if (thread.joinable()) thread.join();
+    }
+    ~Follower() { End(); }
+};
+
+bool WaitFor(const std::function<bool()>& cond, int ms) {
+    for (int i = 0; i < ms / 10; ++i) {
+        if (cond()) return true;
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    return cond();
+}
+
+}  // namespace
+
+TEST_CASE("events: every follower sees each accepted patch, and resumes without a gap") {
+    std::string data = Fresh("api-events");
+    ServerProcess s;
+    REQUIRE(s.Start({"--data", data}, data + ".log"));
+    httplib::Client c("127.0.0.1", s.port);
+    Created w = Create(c, {{"name", "Familjehem"}, {"demo", "familjehem-vasternorrland"}});
+    Follower f;
+    f.id = w.id;
+    f.token = w.view;
+    f.port = s.port;
+    f.Start();
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    auto t0 = std::chrono::steady_clock::now();
+    REQUIRE(Patch(c, w, 1, json::array({Op("replace", kStatus + "kramfors/status", "adopted")}))->status == 200);
+    REQUIRE(WaitFor([&] { return f.events >= 1; }, 2000));
+    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    MESSAGE("a patch reached its follower in " << ms << " ms");
+    CHECK(ms < 1000);
+    {
+        std::lock_guard lock(f.mu);
+        CHECK(f.state == Get(c, w)["state"]);
+    }
+    f.End();
+    // Two patches while away; a new follower from Last-Event-ID 2 gets both.
+    REQUIRE(Patch(c, w, 2, json::array({Op("replace", kStatus + "ange/status", "adopted")}))->status == 200);
+    REQUIRE(Patch(c, w, 3, json::array({Op("replace", kStatus + "solleftea/status", "declined")}))->status == 200);
+    Follower h;
+    h.id = w.id;
+    h.token = w.view;
+    h.port = s.port;
+    auto old = c.Get("/api/workspaces/" + w.id + "?revision=2", Bearer(w.view));
+    REQUIRE(old->status == 200);
+    h.Start(json::parse(old->body)["state"], 2);
+    CHECK(WaitFor([&] { std::lock_guard lock(h.mu); return h.revision == 4; }, 3000));
+    std::lock_guard lock(h.mu);
+    CHECK(h.state == Get(c, w)["state"]);
+}
+
+TEST_CASE("kill -9 during a stream of writes: every acknowledged revision survives (20 times)") {
+    std::string data = Fresh("api-kill");
+    Created w;
+    {
+        ServerProcess s;
+        REQUIRE(s.Start({"--data", data}, data + "-0.log"));
+        httplib::Client c("127.0.0.1", s.port);
+        w = Create(c, {{"name", "Familjehem"}, {"demo", "familjehem-vasternorrland"}});
+        s.Stop(SIGKILL);
+    }
+    static const char* kStatuses[] = {"adopted", "declined", "paused", "pending"};
+    int64_t acknowledged = 1;
+    for (int round = 0; round < 20; ++round) {
+        ServerProcess s;
+        REQUIRE(s.Start({"--data", data}, data + "-" + std::to_string(round + 1) + ".log"));
+        httplib::Client c("127.0.0.1", s.port);
+        // Everything acknowledged before the last kill is there.
+        json now = Get(c, w);
+        REQUIRE(now["revision"].get<int64_t>() >= acknowledged);
+        acknowledged = now["revision"];
+        std::atomic<bool> go{true};
+        std::atomic<int64_t> last_ack{acknowledged};
+        std::thread writer([&] {
+            httplib::Client wc("127.0.0.1", s.port);
+            int64_t base = last_ack;
+            for (int i = 0; go && i < 1000; ++i) {
+                auto r = Patch(wc, w, base, json::array({Op("replace", kStatus + "harnosand/status", kStatuses[i % 4])}));
+                if (!r || r->status != 200) break;
+                base = json::parse(r->body)["revision"];
+                last_ack = base;
+            }
+        });
+        std::this_thread::sleep_for(std::chrono::milliseconds(60 + round * 7));
+        s.Stop(SIGKILL);
+        go = false;
+        writer.join();
+        acknowledged = last_ack;
+    }
+    ServerProcess s;
+    REQUIRE(s.Start({"--data", data}, data + "-last.log"));
+    httplib::Client c("127.0.0.1", s.port);
+    json final_state = Get(c, w);
+    CHECK(final_state["revision"].get<int64_t>() >= acknowledged);
+    MESSAGE("acknowledged revisions after 20 kills: " << acknowledged);
+    CHECK(acknowledged > 20);
+    // The history is complete: one row per revision.
+    auto h = c.Get("/api/workspaces/" + w.id + "/history", Bearer(w.view));
+    CHECK(json::parse(h->body)["history"][0]["revision"] == final_state["revision"]);
+}
+
+TEST_CASE("200 open event streams, and the API still answers; all of them get the patch") {
+    std::string data = Fresh("api-streams");
+    ServerProcess s;
+    REQUIRE(s.Start({"--data", data}, data + ".log"));
+    httplib::Client c("127.0.0.1", s.port);
+    Created w = Create(c, {{"name", "Familjehem"}, {"demo", "familjehem-vasternorrland"}});
+    std::vector<std::unique_ptr<Follower>> followers;
+    for (int i = 0; i < 200; ++i) {
+        auto f = std::make_unique<Follower>();
+        f->id = w.id;
+        f->token = w.view;
+        f->port = s.port;
+        f->Start();
+        followers.push_back(std::move(f));
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    auto t0 = std::chrono::steady_clock::now();
+    auto health = c.Get("/api/health");
+    REQUIRE(health);
+    CHECK(health->status == 200);
+    CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::seconds(1));
+    t0 = std::chrono::steady_clock::now();
+    REQUIRE(Patch(c, w, 1, json::array({Op("replace", kStatus + "kramfors/status", "adopted")}))->status == 200);
+    bool all = WaitFor([&] {
+        for (auto& f : followers) if (f->events < 1) return false;
+        return true;
+    }, 5000);
+    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    MESSAGE("one patch reached 200 followers in " << ms << " ms");
+    CHECK(all);
+    for (auto& f : followers) f->End();
+}
+
+TEST_CASE("randomized: 10 clients x 100 random edits converge on the server's state") {
+    std::string data = Fresh("api-random");
+    ServerProcess s;
+    REQUIRE(s.Start({"--data", data}, data + ".log"));
+    httplib::Client c("127.0.0.1", s.port);
+    Created w = Create(c, {{"name", "Norrbotten"}, {"demo", "norrbotten"}});
+    json start = Get(c, w);
+    std::vector<std::string> parties;
+    for (auto& [p, d] : start["state"]["matters"]["nara-vard"]["decisions"].items()) parties.push_back(p);
+    std::vector<std::unique_ptr<Follower>> clients;
+    for (int i = 0; i < 10; ++i) {
+        auto f = std::make_unique<Follower>();
+        f->id = w.id;
+        f->token = w.edit;
+        f->port = s.port;
+        f->Start();
+        clients.push_back(std::move(f));
+    }
+    std::atomic<int> accepted{0}, clashed{0};
+    std::vector<std::thread> editors;
+    for (int i = 0; i < 10; ++i)
+        editors.emplace_back([&, i] {
+            std::mt19937 rng(1000 + i);
+            httplib::Client ec("127.0.0.1", s.port);
+            static const char* kStatuses[] = {"adopted", "declined", "paused", "pending", "adopted_with_conditions"};
+            for (int n = 0; n < 100; ++n) {
+                int64_t base;
+                {
+                    std::lock_guard lock(clients[i]->mu);
+                    base = clients[i]->revision;
+                }
+                std::string party = parties[rng() % parties.size()];
+                std::string matter = rng() % 2 ? "nara-vard" : "suicidprevention";
+                json patch = json::array({Op("replace", "/matters/" + matter + "/decisions/" + party + "/status", kStatuses[rng() % 5])});
+                if (rng() % 5 == 0) patch = json::array({Op("replace", "/cost_items/suicidprevention-bidrag/amount", 700000 + (int)(rng() % 100000))});
+                auto r = Patch(ec, w, base, patch, "", "klient-" + std::to_string(i));
+                if (r && r->status == 200) ++accepted;
+                else if (r && r->status == 409) ++clashed;
+                else FAIL("unexpected answer " << (r ? r->status : -1));
+            }
+        });
+    for (auto& t : editors) t.join();
+    int64_t final_revision = Get(c, w)["revision"];
+    CHECK(final_revision == 1 + accepted);
+    for (auto& f : clients)
+        CHECK(WaitFor([&] { std::lock_guard lock(f->mu); return f->revision == final_revision; }, 5000));
+    json server_state = Get(c, w)["state"];
+    for (auto& f : clients) {
+        std::lock_guard lock(f->mu);
+        CHECK(f->state == server_state);
+    }
+    MESSAGE("accepted " << accepted.load() << ", clashed " << clashed.load());
+    CHECK(accepted > 300);
+    for (auto& f : clients) f->End();
+}
