@@ -11,21 +11,23 @@ PatchResult Edit(Workspace& ws, History& h, const json& patch) {
     return r;
 }
 
-bool Undo(Workspace& ws, History& h) {
+bool Undo(Workspace& ws, History& h, json* forward) {
     if (h.undo.empty()) return false;
     PatchResult r = ApplyPatch(ws, h.undo.back());
     if (!r.ok) { h.undo.clear(); h.redo.clear(); return false; }   // the state moved under us
     h.undo.pop_back();
     h.redo.push_back(r.inverse);
+    if (forward) *forward = r.forward;
     return true;
 }
 
-bool Redo(Workspace& ws, History& h) {
+bool Redo(Workspace& ws, History& h, json* forward) {
     if (h.redo.empty()) return false;
     PatchResult r = ApplyPatch(ws, h.redo.back());
     if (!r.ok) { h.undo.clear(); h.redo.clear(); return false; }
     h.redo.pop_back();
     h.undo.push_back(r.inverse);
+    if (forward) *forward = r.forward;
     return true;
 }
 

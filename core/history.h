@@ -13,7 +13,8 @@ struct History {
 
 // Applies `patch` to ws; on success records it for Undo and clears Redo.
 PatchResult Edit(Workspace& ws, History& h, const json& patch);
-bool Undo(Workspace& ws, History& h);   // false when there is nothing to undo
-bool Redo(Workspace& ws, History& h);
+// false when there is nothing to undo (or redo); `forward` gets the change made, for sync.
+bool Undo(Workspace& ws, History& h, json* forward = nullptr);
+bool Redo(Workspace& ws, History& h, json* forward = nullptr);
 
 }  // namespace sam

@@ -175,6 +175,15 @@ constexpr Entry kTable[] = {
     {"ui.per_municipality", "per kommun", "per municipality"},
     {"ui.meetings_per_year", "{0} möten per år", "{0} meetings a year"},
     {"ui.no_scenarios", "Inga scenarier ännu.", "No scenarios yet."},
+    {"ui.read_only", "Du har en visningslänk: ändringar sparas inte.", "You have a view link: changes are not saved."},
+    {"ui.keep_mine", "Behåll min ändring", "Keep my change"},
+    {"ui.take_theirs", "Ta serverns", "Take the server's"},
+    {"ui.sync_online", "Synkad · revision {0}", "In sync · revision {0}"},
+    {"ui.sync_sending", "Skickar · {0} väntar", "Sending · {0} waiting"},
+    {"ui.sync_offline", "Offline · {0} ändringar väntar", "Offline · {0} changes waiting"},
+    {"ui.sync_view", "Visningslänk · revision {0}", "View link · revision {0}"},
+    {"ui.sync_conflict", "Din ändring av {0} krockar med en annan ändring (revision {1}).", "Your change of {0} clashes with another change (revision {1})."},
+    {"ui.sync_dropped", "En ändring sparades inte: {0}", "A change was not saved: {0}"},
     {"ui.approx_population", "Befolkningssiffrorna är ungefärliga.", "The population figures are approximate."},
 };
 

@@ -168,7 +168,8 @@ void InstallApi(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfi
             state = sam::ToJson(live->ws);
         }
         res.set_header("ETag", "\"" + std::to_string(revision) + "\"");
-        SendJson(res, 200, {{"revision", revision}, {"state", state}});
+        const char* access = a.admin ? "admin" : a.role == Role::Edit ? "edit" : "view";
+        SendJson(res, 200, {{"revision", revision}, {"state", state}, {"access", access}});
     });
 
     svr.Patch(kId, [&](const httplib::Request& req, httplib::Response& res) {

@@ -12,9 +12,20 @@ const char* T(const App& app, const char* key) {
     return sam::Tr(app.lang, key).data();
 }
 
-static void Changed(App& app) {
+static void Changed(App& app, const sam::json& forward) {
     ++app.doc.revision;
+    if (app.platform.edited) app.platform.edited(forward);
     if (app.platform.workspace_changed) app.platform.workspace_changed(sam::SaveWorkspace(app.doc.ws));
+}
+
+bool ReplaceWorkspace(App& app, const sam::json& state) {
+    sam::LoadResult r = sam::LoadWorkspace(state.dump());
+    if (!r.ok) return false;
+    app.doc.ws = std::move(r.workspace);
+    app.doc.history = {};
+    app.doc.open = true;
+    ++app.doc.revision;
+    return true;
 }
 
 bool OpenWorkspaceText(App& app, const std::string& text, const std::string& source, std::string* error) {
@@ -35,25 +46,31 @@ bool OpenWorkspaceText(App& app, const std::string& text, const std::string& sou
 }
 
 bool ApplyEdit(App& app, const sam::json& patch) {
+    if (app.read_only) {
+        app.status = T(app, "ui.read_only");
+        return false;
+    }
     sam::PatchResult r = sam::Edit(app.doc.ws, app.doc.history, patch);
     if (!r.ok) {
         app.status = r.problems.empty() ? "?" : r.problems[0].Message(app.lang);
         return false;
     }
     app.status.clear();
-    Changed(app);
+    Changed(app, r.forward);
     return true;
 }
 
 bool UndoEdit(App& app) {
-    if (!sam::Undo(app.doc.ws, app.doc.history)) return false;
-    Changed(app);
+    sam::json forward;
+    if (app.read_only || !sam::Undo(app.doc.ws, app.doc.history, &forward)) return false;
+    Changed(app, forward);
     return true;
 }
 
 bool RedoEdit(App& app) {
-    if (!sam::Redo(app.doc.ws, app.doc.history)) return false;
-    Changed(app);
+    sam::json forward;
+    if (app.read_only || !sam::Redo(app.doc.ws, app.doc.history, &forward)) return false;
+    Changed(app, forward);
     return true;
 }
 

@@ -20,6 +20,8 @@ struct Platform {
     std::function<void(const std::string& name, const std::string& text)> save_file;  // download / save as
     std::function<void()> open_file;                                                   // upload / open dialog
     std::function<void(const std::string& text)> workspace_changed;                    // persist (IDBFS, autosave)
+    std::function<void(const sam::json& forward)> edited;                              // a change to send to the server
+    std::function<void(bool keep_mine)> resolve_conflict;                              // the user's answer to a clash
 };
 
 // The open workspace and its history: the only domain state the app holds.
@@ -51,6 +53,9 @@ struct App {
     float dpi_scale = 1.0f;     // the screen's (device pixel ratio / content scale)
     std::string today;          // YYYY-MM-DD, set by the platform
     std::string status;         // last message for the status bar
+    std::string sync_text;      // the server connection, as the platform reports it ("" when offline-only)
+    std::string conflict_text;  // a clash waiting for the user's answer ("" when none)
+    bool read_only = false;     // opened with a view link
     std::string selected_matter;
     int frames = 0;
     ImFont* font = nullptr;
@@ -61,6 +66,9 @@ struct App {
 bool OpenWorkspaceText(App& app, const std::string& text, const std::string& source, std::string* error = nullptr);
 // Applies one edit (a JSON Patch) through core; shows the reason when it is rejected.
 bool ApplyEdit(App& app, const sam::json& patch);
+// Replaces the workspace with a newer state (from the server), keeping what the user
+// looks at; the undo history ends there, since its steps were made on the old state.
+bool ReplaceWorkspace(App& app, const sam::json& state);
 bool UndoEdit(App& app);
 bool RedoEdit(App& app);
 

@@ -54,8 +54,22 @@ void DrawHeader(App& app) {
 
 void DrawStatusBar(App& app) {
     ImGui::Separator();
+    if (!app.conflict_text.empty()) {
+        // A clash: say what, and let the user choose.
+        ImGui::TextColored(ImVec4(0.80f, 0.30f, 0.10f, 1), "%s", app.conflict_text.c_str());
+        ImGui::SameLine();
+        if (ImGui::SmallButton(T(app, "ui.keep_mine")) && app.platform.resolve_conflict) app.platform.resolve_conflict(true);
+        ImGui::SameLine();
+        if (ImGui::SmallButton(T(app, "ui.take_theirs")) && app.platform.resolve_conflict) app.platform.resolve_conflict(false);
+        return;
+    }
     if (!app.status.empty()) ImGui::TextUnformatted(app.status.c_str());
     else ImGui::TextDisabled("%s", T(app, "ui.status_ready"));
+    if (!app.sync_text.empty()) {
+        float w = ImGui::CalcTextSize(app.sync_text.c_str()).x;
+        ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - w));
+        ImGui::TextDisabled("%s", app.sync_text.c_str());
+    }
 }
 
 }  // namespace ui

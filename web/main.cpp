@@ -10,14 +10,12 @@
 #include <string>
 #include "app.h"
 #include "demos.h"
+#include "json_io.h"
+#include "web.h"
 
 namespace {
 
-struct Web {
-    ui::App app;
-    GLFWwindow* window = nullptr;
-    int width = 0, height = 0;
-};
+using web::Web;
 Web* g_web = nullptr;   // the page calls in through exported functions
 
 // The window's size in CSS pixels and the device pixel ratio.
@@ -57,7 +55,8 @@ EM_JS(void, js_fetch_workspace, (), {
     window.samverkan = window.samverkan || {};
     fetch('/api/workspaces/' + encodeURIComponent(id), {headers: {'Authorization': 'Bearer ' + token, 'Accept': 'application/json'}})
         .then(r => r.ok ? r.json() : r.json().then(e => Promise.reject(new Error(e.message || ('HTTP ' + r.status)))))
-        .then(ws => { window.samverkan.revision = ws.revision; open(JSON.stringify(ws.state), 'server'); })
+        .then(ws => Module.ccall('samverkan_open_server', 'number', ['string', 'number', 'string', 'string', 'number'],
+                                 [JSON.stringify(ws.state), ws.revision, id, token, ws.access === 'view' ? 1 : 0]))
         .catch(err => demo('the workspace could not be fetched (' + err.message + ')'));
 });
 
@@ -104,6 +103,7 @@ void Loop(void* arg) {
     glClearColor(bg.x, bg.y, bg.z, 1);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    web::SyncFrame(w);
     js_frame_drawn(w.app.frames);
 }
 
@@ -118,6 +118,26 @@ EMSCRIPTEN_KEEPALIVE int samverkan_open(const char* text, const char* source) {
     if (!ok) std::fprintf(stderr, "Samverkan: cannot open the workspace: %s\n", error.c_str());
     else js_opened(source, g_web->app.doc.ws.name.c_str());
     return ok ? 1 : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE int samverkan_open_server(const char* text, double revision, const char* id, const char* token, int read_only) {
+    if (!samverkan_open(text, "server")) return 0;
+    g_web->app.read_only = read_only != 0;
+    web::SyncConnect(*g_web, id, token, sam::json::parse(text), (int64_t)revision);
+    return 1;
+}
+
+// The page's scripting interface (and the browser tests'): one edit through the same path
+// as the views, and the open workspace as saved JSON.
+EMSCRIPTEN_KEEPALIVE int samverkan_edit(const char* patch) {
+    sam::json p = sam::json::parse(patch, nullptr, false);
+    return g_web && !p.is_discarded() && ui::ApplyEdit(g_web->app, p) ? 1 : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE const char* samverkan_saved() {
+    static std::string text;
+    text = g_web && g_web->app.doc.open ? sam::SaveWorkspace(g_web->app.doc.ws) : "";
+    return text.c_str();
 }
 
 EMSCRIPTEN_KEEPALIVE int samverkan_open_demo() {

@@ -1,0 +1,115 @@
+#include "sync.h"
+
+#include <algorithm>
+
+namespace sam {
+
+namespace {
+
+bool Apply(json& state, const json& patch) {
+    try {
+        state.patch_inplace(patch);
+        return true;
+    } catch (const std::exception&) {
+        return false;
+    }
+}
+
+// Applies buffered events that follow on from the confirmed revision.
+bool Drain(Sync& s) {
+    bool changed = false;
+    std::vector<std::pair<int64_t, json>> later;
+    std::sort(s.early.begin(), s.early.end(), [](auto& a, auto& b) { return a.first < b.first; });
+    for (auto& [rev, patch] : s.early) {
+        if (s.in_flight) { later.push_back({rev, patch}); continue; }
+        changed |= SyncRemote(s, rev, patch);
+    }
+    s.early = std::move(later);
+    return changed;
+}
+
+}  // namespace
+
+void SyncStart(Sync& s, json state, int64_t revision) {
+    s.confirmed = std::move(state);
+    s.revision = revision;
+    // Accepted changes at or below the new revision are in the state already.
+    for (auto it = s.accepted.begin(); it != s.accepted.end();) it = it->first <= revision ? s.accepted.erase(it) : std::next(it);
+    s.early.clear();
+    s.needs_state = false;
+}
+
+void SyncLocalEdit(Sync& s, const json& forward) {
+    if (forward.is_array() && !forward.empty()) s.pending.push_back(forward);
+}
+
+std::optional<std::pair<json, int64_t>> SyncNext(Sync& s) {
+    if (s.in_flight || s.pending.empty() || s.needs_state) return std::nullopt;
+    s.in_flight = true;
+    // The base is the newest revision we know, counting our own accepted changes.
+    int64_t base = s.accepted.empty() ? s.revision : std::max(s.revision, s.accepted.rbegin()->first);
+    return std::make_pair(s.pending.front(), base);
+}
+
+bool SyncAccepted(Sync& s, int64_t revision) {
+    if (!s.in_flight || s.pending.empty()) return false;
+    s.in_flight = false;
+    s.accepted[revision] = std::move(s.pending.front());
+    s.pending.pop_front();
+    if (revision <= s.revision) s.accepted.erase(revision);   // its event came first
+    return Drain(s);
+}
+
+bool SyncNotSent(Sync& s) {
+    s.in_flight = false;
+    return Drain(s);
+}
+
+bool SyncRejected(Sync& s, const std::string& why) {
+    if (!s.in_flight || s.pending.empty()) return false;
+    s.in_flight = false;
+    s.pending.pop_front();
+    s.dropped = why;
+    Drain(s);
+    return true;
+}
+
+bool SyncRemote(Sync& s, int64_t revision, const json& patch) {
+    if (revision <= s.revision) return false;   // seen already
+    if (s.in_flight) {
+        // It may be our own change: wait for the answer to tell.
+        s.early.push_back({revision, patch});
+        return false;
+    }
+    if (revision != s.revision + 1) {
+        s.needs_state = true;   // a gap: only the whole state is safe
+        return false;
+    }
+    if (!Apply(s.confirmed, patch)) {
+        s.needs_state = true;
+        return false;
+    }
+    s.revision = revision;
+    auto own = s.accepted.find(revision);
+    if (own != s.accepted.end()) {   // our own change coming back: the local state has it
+        s.accepted.erase(own);
+        return false;
+    }
+    return true;
+}
+
+json SyncLocalState(Sync& s) {
+    json local = s.confirmed;
+    for (auto& [rev, patch] : s.accepted) Apply(local, patch);
+    for (auto it = s.pending.begin(); it != s.pending.end();) {
+        if (it == s.pending.begin() && s.in_flight) { Apply(local, *it); ++it; continue; }
+        json trial = local;
+        if (Apply(trial, *it)) { local = std::move(trial); ++it; }
+        else { s.dropped = "a waiting change no longer applies to the server's state"; it = s.pending.erase(it); }
+    }
+    return local;
+}
+
+size_t SyncWaiting(const Sync& s) { return s.pending.size(); }
+
+}  // namespace sam

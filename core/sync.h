@@ -1,0 +1,43 @@
+// Keeping a client's workspace in step with the server: local changes wait in line and
+// go out one at a time against the newest revision the client has seen; the server's
+// events are applied in order; the local state is always the server's plus what waits.
+// Transport (fetch, EventSource, cpp-httplib) is the platform's; this is the logic.
+#pragma once
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+#include "model.h"
+
+namespace sam {
+
+struct Sync {
+    json confirmed;                    // the server's state (saved form) at `revision`
+    int64_t revision = 0;
+    std::map<int64_t, json> accepted;  // our changes the server accepted, until their events come
+    std::deque<json> pending;          // our changes not yet accepted, oldest first
+    bool in_flight = false;            // pending.front() is on its way
+    std::vector<std::pair<int64_t, json>> early;   // events that came while a change was in flight
+    bool online = false;
+    bool needs_state = false;          // an event was missed: fetch the state again
+    std::string dropped;               // why the last local change was dropped ("" if none)
+};
+
+void SyncStart(Sync& s, json state, int64_t revision);   // keeps what waits in line
+void SyncLocalEdit(Sync& s, const json& forward);         // a change the app made (saved-form patch)
+// The change to send now and its base revision, or nothing (none waiting, or one in flight).
+std::optional<std::pair<json, int64_t>> SyncNext(Sync& s);
+// Answers to the change in flight. Each returns true when the local state changed.
+bool SyncAccepted(Sync& s, int64_t revision);
+bool SyncNotSent(Sync& s);                 // network trouble: it stays first in line
+bool SyncRejected(Sync& s, const std::string& why);   // refused (invalid or a clash the user gives up): dropped
+// An event from the server; true when the local state changed.
+bool SyncRemote(Sync& s, int64_t revision, const json& patch);
+// The server's state plus our accepted-but-unseen and waiting changes. A waiting change
+// that no longer applies is dropped (and `dropped` says so).
+json SyncLocalState(Sync& s);
+size_t SyncWaiting(const Sync& s);
+
+}  // namespace sam

@@ -1,0 +1,52 @@
+// Two browsers on one workspace: an edit in one reaches the other live; a view link
+// cannot change anything; an edit made offline is sent when the network returns.
+import { args, check, launchBrowser, startServer, watchErrors } from './harness.mjs';
+
+const a = args();
+const server = await startServer(a.server, a.web);
+const browser = await launchBrowser();
+let failed = false;
+const waitFor = (page, fn, arg, ms = 5000) => page.waitForFunction(fn, arg, { timeout: ms });
+try {
+  const editorCtx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const editor = await editorCtx.newPage();
+  const viewer = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const errors = watchErrors(viewer);
+  await editor.goto(server.editLink);
+  await viewer.goto(server.viewLink);
+  for (const p of [editor, viewer]) await waitFor(p, () => window.samverkan && window.samverkan.source === 'server' && window.samverkan.online, null, 20000);
+  check(true, 'both pages opened the workspace from the server and follow its events');
+
+  const path = '/matters/tjanstepersonsstruktur-2022/decisions/kramfors/status';
+  const edit = (page, value) => page.evaluate(([p, v]) => Module.ccall('samverkan_edit', 'number', ['string'],
+      [JSON.stringify([{ op: 'replace', path: p, value: v }])]), [path, value]);
+  const status = (page) => page.evaluate(() => JSON.parse(Module.ccall('samverkan_saved', 'string', [], []))
+      .matters['tjanstepersonsstruktur-2022'].decisions.kramfors.status);
+
+  const t0 = Date.now();
+  check(await edit(editor, 'adopted') === 1, 'the editor changes Kramfors\' decision');
+  await waitFor(viewer, () => window.samverkan.revision === 2);
+  console.log(`the viewer saw it after ${Date.now() - t0} ms`);
+  check(await status(viewer) === 'adopted', 'the viewer shows the new status');
+  check(await edit(viewer, 'declined') === 0, 'the view link refuses to edit');
+  check(await status(viewer) === 'adopted', 'and nothing changed');
+
+  await editorCtx.setOffline(true);
+  check(await edit(editor, 'paused') === 1, 'an edit made offline is kept locally');
+  await editor.waitForTimeout(500);
+  check(await editor.evaluate(() => window.samverkan.waiting) === 1, 'one change waits while offline');
+  await editorCtx.setOffline(false);
+  await waitFor(editor, () => window.samverkan.waiting === 0 && window.samverkan.revision === 3, null, 15000);
+  await waitFor(viewer, () => window.samverkan.revision === 3, null, 15000);
+  check(await status(viewer) === 'paused', 'the waiting change was sent on reconnect and reached the viewer');
+  check(errors.length === 0, 'no errors on the viewer page: ' + JSON.stringify(errors));
+} catch (e) {
+  failed = true;
+  console.error('not ok - ' + e.message);
+  console.error(server.log());
+} finally {
+  await browser.close();
+  await server.stop();
+}
+console.log(failed ? '0 passed, 1 failed' : '1 passed, 0 failed');
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,127 @@
+#include <random>
+#include "helpers.h"
+#include "sync.h"
+
+using namespace sam;
+
+namespace {
+
+json Op(const std::string& path, json value) { return json::array({{{"op", "replace"}, {"path", path}, {"value", value}}}); }
+
+// A server as small as the rules: a change applies when its base is current, or when
+// nothing it touches changed since (here: the same path).
+struct MiniServer {
+    json state = {{"a", 0}, {"b", 0}, {"c", 0}};
+    int64_t revision = 1;
+    std::vector<std::pair<int64_t, json>> log;   // revision -> patch
+    int Patch(const json& patch, int64_t base, int64_t& out) {
+        std::string path = patch[0]["path"];
+        for (auto& [rev, p] : log)
+            if (rev > base && p[0]["path"] == path) return 409;
+        state = state.patch(patch);
+        log.push_back({++revision, patch});
+        out = revision;
+        return 200;
+    }
+};
+
+}  // namespace
+
+TEST_CASE("sync: a local change goes out, comes back, and is not applied twice") {
+    Sync s;
+    SyncStart(s, {{"a", 0}}, 1);
+    SyncLocalEdit(s, Op("/a", 5));
+    CHECK(SyncLocalState(s)["a"] == 5);
+    auto next = SyncNext(s);
+    REQUIRE(next);
+    CHECK(next->second == 1);
+    CHECK_FALSE(SyncNext(s));   // one at a time
+    // The event arrives before the answer: kept until the answer says it is ours.
+    CHECK_FALSE(SyncRemote(s, 2, Op("/a", 5)));
+    CHECK_FALSE(SyncAccepted(s, 2));
+    CHECK(s.revision == 2);
+    CHECK(s.accepted.empty());
+    CHECK(SyncLocalState(s) == json{{"a", 5}});
+}
+
+TEST_CASE("sync: others' changes arrive under ours, and a dropped change says why") {
+    Sync s;
+    SyncStart(s, {{"a", 0}, {"b", 0}}, 1);
+    SyncLocalEdit(s, Op("/a", 1));
+    CHECK(SyncRemote(s, 2, Op("/b", 7)));   // nothing in flight: applied at once
+    json local = SyncLocalState(s);
+    CHECK(local["a"] == 1);
+    CHECK(local["b"] == 7);
+    auto next = SyncNext(s);
+    REQUIRE(next);
+    CHECK(next->second == 2);
+    CHECK(SyncRejected(s, "clash"));
+    CHECK(s.dropped == "clash");
+    CHECK(SyncLocalState(s) == json{{"a", 0}, {"b", 7}});
+}
+
+TEST_CASE("sync: network trouble keeps the change first in line; a gap asks for the state") {
+    Sync s;
+    SyncStart(s, {{"a", 0}}, 1);
+    SyncLocalEdit(s, Op("/a", 1));
+    SyncLocalEdit(s, Op("/a", 2));
+    REQUIRE(SyncNext(s));
+    SyncNotSent(s);
+    auto again = SyncNext(s);
+    REQUIRE(again);
+    CHECK(again->first == Op("/a", 1));
+    CHECK(SyncWaiting(s) == 2);
+    SyncAccepted(s, 2);
+    CHECK_FALSE(SyncRemote(s, 4, Op("/a", 9)));   // 3 is missing
+    CHECK(s.needs_state);
+    CHECK_FALSE(SyncNext(s));
+    SyncStart(s, {{"a", 9}}, 4);                   // the state again, the waiting change kept
+    CHECK(SyncLocalState(s)["a"] == 2);
+}
+
+TEST_CASE("sync: three clients with random delays converge on the server's state") {
+    for (unsigned seed = 1; seed <= 40; ++seed) {
+        std::mt19937 rng(seed);
+        MiniServer server;
+        struct Client { Sync s; std::deque<std::pair<int64_t, json>> inbox; size_t seen = 0; };
+        std::vector<Client> clients(3);
+        for (auto& c : clients) SyncStart(c.s, server.state, 1);
+        const char* keys[] = {"/a", "/b", "/c"};
+        for (int step = 0; step < 300; ++step) {
+            Client& c = clients[rng() % 3];
+            switch (rng() % 4) {
+                case 0: SyncLocalEdit(c.s, Op(keys[rng() % 3], (int)(rng() % 100))); break;
+                case 1: {   // send and answer
+                    auto next = SyncNext(c.s);
+                    if (!next) break;
+                    int64_t rev = 0;
+                    if (rng() % 10 == 0) { SyncNotSent(c.s); break; }
+                    if (server.Patch(next->first, next->second, rev) == 200) SyncAccepted(c.s, rev);
+                    else SyncRejected(c.s, "clash");
+                    break;
+                }
+                default:    // deliver some events
+                    while (c.seen < server.log.size() && rng() % 3) {
+                        auto& [rev, p] = server.log[c.seen++];
+                        SyncRemote(c.s, rev, p);
+                    }
+            }
+        }
+        // Quiet: send everything, deliver everything.
+        for (int round = 0; round < 50; ++round)
+            for (auto& c : clients) {
+                if (auto next = SyncNext(c.s)) {
+                    int64_t rev = 0;
+                    if (server.Patch(next->first, next->second, rev) == 200) SyncAccepted(c.s, rev);
+                    else SyncRejected(c.s, "clash");
+                }
+                while (c.seen < server.log.size()) { auto& [rev, p] = server.log[c.seen++]; SyncRemote(c.s, rev, p); }
+            }
+        for (auto& c : clients) {
+            INFO("seed " << seed);
+            CHECK(SyncWaiting(c.s) == 0);
+            CHECK(c.s.revision == server.revision);
+            CHECK(SyncLocalState(c.s) == server.state);
+        }
+    }
+}

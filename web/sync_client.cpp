@@ -1,0 +1,154 @@
+// The web app's side of sync: fetch for changes and state, EventSource for others'
+// changes. The logic is core's (sync.h); this file only moves bytes and reports.
+#include <emscripten.h>
+#include <cstdio>
+#include "web.h"
+
+namespace web {
+
+namespace {
+
+Web* g_sync = nullptr;   // the page's callbacks come back through exported functions
+
+EM_JS(void, js_stream_open, (const char* id, const char* token, double last), {
+    const url = '/api/workspaces/' + encodeURIComponent(UTF8ToString(id)) + '/events?access_token=' +
+                encodeURIComponent(UTF8ToString(token)) + '&last_event_id=' + last;
+    if (window.samverkanStream) window.samverkanStream.close();
+    const es = new EventSource(url);
+    window.samverkanStream = es;
+    es.addEventListener('hello', () => Module.ccall('samverkan_stream', null, ['number'], [1]));
+    es.addEventListener('patch', (e) => Module.ccall('samverkan_remote', null, ['string'], [e.data]));
+    es.onerror = () => Module.ccall('samverkan_stream', null, ['number'], [0]);
+});
+
+EM_JS(void, js_send_patch, (const char* id, const char* token, double base, const char* patch), {
+    fetch('/api/workspaces/' + encodeURIComponent(UTF8ToString(id)), {
+        method: 'PATCH',
+        headers: {'Authorization': 'Bearer ' + UTF8ToString(token), 'If-Match': '"' + base + '"',
+                  'Content-Type': 'application/json-patch+json'},
+        body: UTF8ToString(patch)})
+        .then(r => r.text().then(body => Module.ccall('samverkan_patch_result', null, ['number', 'string'], [r.status, body])))
+        .catch(() => Module.ccall('samverkan_patch_result', null, ['number', 'string'], [0, '']));
+});
+
+EM_JS(void, js_fetch_state, (const char* id, const char* token), {
+    fetch('/api/workspaces/' + encodeURIComponent(UTF8ToString(id)), {headers: {'Authorization': 'Bearer ' + UTF8ToString(token)}})
+        .then(r => r.text().then(body => Module.ccall('samverkan_state', null, ['number', 'string'], [r.status, body])))
+        .catch(() => Module.ccall('samverkan_state', null, ['number', 'string'], [0, '']));
+});
+
+EM_JS(void, js_sync_report, (double revision, int waiting, int online), {
+    const s = window.samverkan || (window.samverkan = {});
+    s.revision = revision;
+    s.waiting = waiting;
+    s.online = !!online;
+});
+
+void Rebuild(Web& w) {
+    sam::json local = sam::SyncLocalState(w.server.sync);
+    ui::ReplaceWorkspace(w.app, local);
+    if (!w.server.sync.dropped.empty()) {
+        w.app.status = sam::TrF(w.app.lang, "ui.sync_dropped", {w.server.sync.dropped});
+        w.server.sync.dropped.clear();
+    }
+}
+
+}  // namespace
+
+void SyncConnect(Web& w, const std::string& id, const std::string& token, const sam::json& state, int64_t revision) {
+    g_sync = &w;
+    w.server.linked = true;
+    w.server.id = id;
+    w.server.token = token;
+    sam::SyncStart(w.server.sync, state, revision);
+    w.app.platform.edited = [&w](const sam::json& forward) { sam::SyncLocalEdit(w.server.sync, forward); };
+    w.app.platform.resolve_conflict = [&w](bool keep_mine) {
+        w.app.conflict_text.clear();
+        if (keep_mine) sam::SyncNotSent(w.server.sync);          // sent again on the newest state
+        else { sam::SyncRejected(w.server.sync, ""); w.server.sync.dropped.clear(); }
+        w.server.sync.needs_state = true;                        // either way: the newest state first
+    };
+    js_stream_open(id.c_str(), token.c_str(), (double)revision);
+}
+
+void SyncFrame(Web& w) {
+    Server& s = w.server;
+    if (!s.linked) return;
+    if (s.sync.needs_state && !s.fetching) {
+        s.fetching = true;
+        js_fetch_state(s.id.c_str(), s.token.c_str());
+    }
+    if (w.app.conflict_text.empty() && emscripten_get_now() >= s.retry_at && !w.app.read_only)
+        if (auto next = sam::SyncNext(s.sync)) js_send_patch(s.id.c_str(), s.token.c_str(), (double)next->second, next->first.dump().c_str());
+    // The status line.
+    std::string waiting = std::to_string(sam::SyncWaiting(s.sync));
+    std::string rev = std::to_string(s.sync.revision);
+    if (w.app.read_only) w.app.sync_text = sam::TrF(w.app.lang, "ui.sync_view", {rev});
+    else if (!s.stream_open || emscripten_get_now() < s.retry_at) w.app.sync_text = sam::TrF(w.app.lang, "ui.sync_offline", {waiting});
+    else if (sam::SyncWaiting(s.sync)) w.app.sync_text = sam::TrF(w.app.lang, "ui.sync_sending", {waiting});
+    else w.app.sync_text = sam::TrF(w.app.lang, "ui.sync_online", {rev});
+    js_sync_report((double)s.sync.revision, (int)sam::SyncWaiting(s.sync), s.stream_open ? 1 : 0);
+}
+
+}  // namespace web
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE void samverkan_stream(int open) {
+    if (!web::g_sync) return;
+    web::g_sync->server.stream_open = open != 0;
+}
+
+EMSCRIPTEN_KEEPALIVE void samverkan_remote(const char* data) {
+    using namespace web;
+    if (!g_sync) return;
+    sam::json e = sam::json::parse(data, nullptr, false);
+    if (!e.is_object() || !e.contains("revision") || !e.contains("patch")) return;
+    if (sam::SyncRemote(g_sync->server.sync, e["revision"].get<int64_t>(), e["patch"])) Rebuild(*g_sync);
+    // Report at once: a page in the background draws no frames.
+    js_sync_report((double)g_sync->server.sync.revision, (int)sam::SyncWaiting(g_sync->server.sync), g_sync->server.stream_open ? 1 : 0);
+}
+
+EMSCRIPTEN_KEEPALIVE void samverkan_patch_result(int status, const char* body) {
+    using namespace web;
+    if (!g_sync) return;
+    Web& w = *g_sync;
+    sam::json j = sam::json::parse(body, nullptr, false);
+    std::string message = j.is_object() && j.contains("message") && j["message"].is_string() ? j["message"].get<std::string>() : "";
+    bool changed = false;
+    if (status == 200 && j.is_object() && j.contains("revision")) {
+        changed = sam::SyncAccepted(w.server.sync, j["revision"].get<int64_t>());
+    } else if (status == 409 && j.value("error", "") == "conflict") {
+        std::string path = j.contains("clashes") && !j["clashes"].empty() ? j["clashes"][0].value("path", "") : "";
+        w.app.conflict_text = sam::TrF(w.app.lang, "ui.sync_conflict", {path.empty() ? "?" : path, std::to_string(j.value("revision", 0))});
+        return;   // waits for the user's answer, in flight
+    } else if (status == 409) {
+        sam::SyncNotSent(w.server.sync);
+        w.server.sync.needs_state = true;   // too old or unknown base: start again from the newest state
+    } else if (status == 403) {
+        w.app.read_only = true;
+        changed = sam::SyncRejected(w.server.sync, message);
+    } else if (status == 0 || status >= 500) {
+        sam::SyncNotSent(w.server.sync);
+        w.server.retry_at = emscripten_get_now() + 2000;
+    } else {
+        changed = sam::SyncRejected(w.server.sync, message);
+    }
+    if (changed) Rebuild(w);
+}
+
+EMSCRIPTEN_KEEPALIVE void samverkan_state(int status, const char* body) {
+    using namespace web;
+    if (!g_sync) return;
+    Web& w = *g_sync;
+    w.server.fetching = false;
+    sam::json j = sam::json::parse(body, nullptr, false);
+    if (status != 200 || !j.is_object() || !j.contains("state")) {
+        w.server.retry_at = emscripten_get_now() + 2000;
+        return;
+    }
+    sam::SyncStart(w.server.sync, j["state"], j["revision"].get<int64_t>());
+    Rebuild(w);
+}
+
+}  // extern "C"
