@@ -53,6 +53,13 @@ void Rebuild(Web& w) {
     }
 }
 
+// Sends the next waiting change now, not at the next frame (a page in the background draws none).
+void TrySend(Web& w) {
+    Server& s = w.server;
+    if (!w.app.conflict_text.empty() || emscripten_get_now() < s.retry_at || w.app.read_only) return;
+    if (auto next = sam::SyncNext(s.sync)) js_send_patch(s.id.c_str(), s.token.c_str(), (double)next->second, next->first.dump().c_str());
+}
+
 }  // namespace
 
 void SyncConnect(Web& w, const std::string& id, const std::string& token, const sam::json& state, int64_t revision) {
@@ -61,7 +68,10 @@ void SyncConnect(Web& w, const std::string& id, const std::string& token, const 
     w.server.id = id;
     w.server.token = token;
     sam::SyncStart(w.server.sync, state, revision);
-    w.app.platform.edited = [&w](const sam::json& forward) { sam::SyncLocalEdit(w.server.sync, forward); };
+    w.app.platform.edited = [&w](const sam::json& forward) {
+        sam::SyncLocalEdit(w.server.sync, forward);
+        TrySend(w);
+    };
     w.app.platform.resolve_conflict = [&w](bool keep_mine) {
         w.app.conflict_text.clear();
         if (keep_mine) sam::SyncNotSent(w.server.sync);          // sent again on the newest state
@@ -78,8 +88,7 @@ void SyncFrame(Web& w) {
         s.fetching = true;
         js_fetch_state(s.id.c_str(), s.token.c_str());
     }
-    if (w.app.conflict_text.empty() && emscripten_get_now() >= s.retry_at && !w.app.read_only)
-        if (auto next = sam::SyncNext(s.sync)) js_send_patch(s.id.c_str(), s.token.c_str(), (double)next->second, next->first.dump().c_str());
+    TrySend(w);
     // The status line.
     std::string waiting = std::to_string(sam::SyncWaiting(s.sync));
     std::string rev = std::to_string(s.sync.revision);
@@ -135,6 +144,7 @@ EMSCRIPTEN_KEEPALIVE void samverkan_patch_result(int status, const char* body) {
         changed = sam::SyncRejected(w.server.sync, message);
     }
     if (changed) Rebuild(w);
+    TrySend(w);
 }
 
 EMSCRIPTEN_KEEPALIVE void samverkan_state(int status, const char* body) {
