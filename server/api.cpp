@@ -230,7 +230,7 @@ void InstallApi(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfi
             std::lock_guard lock(live->mu);
             if (live->streams >= Hub::kMaxStreams) return SendError(res, 503, "too_many_streams", "this workspace has as many followers as it can serve");
             ++live->streams;
-            if (last < 0) last = live->revision;   // a new follower starts from now
+            if (last < 0) last = live->durable;   // a new follower starts from now
         }
         res.set_header("Cache-Control", "no-store");
         res.set_header("X-Accel-Buffering", "no");
@@ -242,17 +242,17 @@ void InstallApi(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfi
                 {
                     std::unique_lock lock(live->mu);
                     if (*hello) {
-                        out = "retry: 1000\nevent: hello\ndata: " + json{{"revision", live->revision}}.dump() + "\n\n";
+                        out = "retry: 1000\nevent: hello\ndata: " + json{{"revision", live->durable}}.dump() + "\n\n";
                         *hello = false;
-                    } else if (live->revision <= *state) {
-                        live->changed.wait_for(lock, std::chrono::seconds(15), [&] { return hub.Stopping() || live->revision > *state; });
+                    } else if (live->durable <= *state) {
+                        live->changed.wait_for(lock, std::chrono::seconds(15), [&] { return hub.Stopping() || live->durable > *state; });
                     }
                     if (hub.Stopping()) return false;
-                    if (live->revision > *state) {
+                    if (live->durable > *state) {
                         bool in_memory = !live->events.empty() && live->events.front().revision <= *state + 1;
                         if (in_memory) {
-                            for (auto& e : live->events) if (e.revision > *state) out += e.text;
-                            *state = live->revision;
+                            for (auto& e : live->events)
+                                if (e.revision > *state && e.revision <= live->durable) { out += e.text; *state = e.revision; }
                         } else {
                             lock.unlock();
                             for (auto& r : storage.RevisionsAfter(id, *state)) {

@@ -64,34 +64,73 @@ Live* Hub::Get(const std::string& id) {
     if (!r.ok) return nullptr;
     auto live = std::make_unique<Live>();
     live->ws = std::move(r.workspace);
-    live->revision = info->revision;
+    live->revision = live->durable = info->revision;
     Live* p = live.get();
     live_[id] = std::move(live);
     return p;
 }
 
-Outcome Hub::Commit(const std::string& id, Live& live, const json& forward, const std::string& author,
-                    const std::string& summary, const json& inverse) {
-    int64_t base = live.revision;
-    bool snapshot = (base + 1) % kSnapshotEvery == 0;
-    std::string error;
-    if (!storage_.Append(id, base, author, summary, forward.dump(), live.ws.name, snapshot ? sam::SaveWorkspace(live.ws) : "", &error)) {
-        sam::ApplyPatch(live.ws, inverse);   // memory follows the database: nothing happened
-        return {500, {{"error", "storage"}, {"message", "the change could not be stored: " + error}}};
-    }
-    live.revision = base + 1;
-    live.changes.push_back({live.revision, PathsOf(forward)});
+Outcome Hub::Commit(const std::string& id, Live& live, std::unique_lock<std::mutex>& lock, const json& forward,
+                    const std::string& author, const std::string& summary, const json& inverse) {
+    Queued q;
+    q.revision = ++live.revision;
+    q.forward = forward;
+    q.inverse = inverse;
+    q.author = author;
+    q.summary = summary;
+    q.time = NowIso();
+    q.result = std::make_shared<int>(0);
+    auto result = q.result;
+    int64_t revision = q.revision;
+    live.changes.push_back({revision, PathsOf(forward)});
     while (live.changes.size() > kKeptChanges) live.changes.pop_front();
-    live.events.push_back({live.revision, EventText(live.revision, author, NowIso(), forward)});
-    while (live.events.size() > kKeptChanges) live.events.pop_front();
-    live.changed.notify_all();
-    return {200, {{"revision", live.revision}}};
+    live.queue.push_back(std::move(q));
+
+    while (*result == 0) {
+        if (live.writing) { live.committed.wait(lock); continue; }
+        // Write everything queued so far, as one transaction.
+        live.writing = true;
+        std::vector<Queued> batch = std::move(live.queue);
+        live.queue.clear();
+        int64_t base = batch.front().revision - 1, last = batch.back().revision;
+        bool snapshot = last / kSnapshotEvery != base / kSnapshotEvery;   // crossed a multiple of 50
+        std::string state = snapshot ? sam::SaveWorkspace(live.ws) : "";   // the state at `last`: nothing newer is applied yet
+        std::string name = live.ws.name;
+        std::vector<RevisionRow> rows;
+        for (auto& b : batch) rows.push_back({b.revision, b.time, b.author, b.summary, b.forward.dump()});
+        lock.unlock();
+        std::string error;
+        bool ok = storage_.AppendBatch(id, base, rows, name, state, &error);
+        lock.lock();
+        if (ok) {
+            for (auto& b : batch) {
+                *b.result = 1;
+                live.events.push_back({b.revision, EventText(b.revision, b.author, b.time, b.forward)});
+            }
+            while (live.events.size() > 1000) live.events.pop_front();
+            live.durable = last;
+            live.changed.notify_all();
+        } else {
+            // Memory follows the database: undo what was queued since, then the batch.
+            for (auto it = live.queue.rbegin(); it != live.queue.rend(); ++it) { sam::ApplyPatch(live.ws, it->inverse); *it->result = -1; }
+            for (auto it = batch.rbegin(); it != batch.rend(); ++it) { sam::ApplyPatch(live.ws, it->inverse); *it->result = -1; }
+            live.queue.clear();
+            live.revision = base;
+            while (!live.changes.empty() && live.changes.back().first > base) live.changes.pop_back();
+        }
+        live.writing = false;
+        live.committed.notify_all();
+        if (!ok && *result == -1)
+            return {500, {{"error", "storage"}, {"message", "the change could not be stored: " + error}}};
+    }
+    if (*result == -1) return {500, {{"error", "storage"}, {"message", "the change could not be stored"}}};
+    return {200, {{"revision", revision}}};
 }
 
 Outcome Hub::Patch(const std::string& id, int64_t base, const json& patch, const std::string& author) {
     Live* live = Get(id);
     if (!live) return {404, {{"error", "unknown_workspace"}, {"message", "no workspace with id " + id}}};
-    std::lock_guard lock(live->mu);
+    std::unique_lock lock(live->mu);
     int64_t current = live->revision;
     if (base > current || base < 1)
         return {409, {{"error", "unknown_base"}, {"message", "revision " + std::to_string(base) + " is not one of this workspace's"}, {"revision", current}}};
@@ -118,20 +157,20 @@ Outcome Hub::Patch(const std::string& id, int64_t base, const json& patch, const
         if (moved) return {409, {{"error", "conflict"}, {"message", r.problems[0].Message(sam::Lang::En)}, {"revision", current}}};
         return {422, ProblemsBody("invalid_patch", r.problems.empty() ? "invalid patch" : r.problems[0].Message(sam::Lang::En), r.problems)};
     }
-    return Commit(id, *live, r.forward, author, sam::SummarizePatch(patch), r.inverse);
+    return Commit(id, *live, lock, r.forward, author, sam::SummarizePatch(patch), r.inverse);
 }
 
 Outcome Hub::Restore(const std::string& id, int64_t revision, const std::string& author) {
     Live* live = Get(id);
     if (!live) return {404, {{"error", "unknown_workspace"}, {"message", "no workspace with id " + id}}};
-    std::lock_guard lock(live->mu);
+    std::unique_lock lock(live->mu);
     if (revision < 1 || revision > live->revision)
         return {404, {{"error", "unknown_revision"}, {"message", "revision must be between 1 and " + std::to_string(live->revision)}}};
     auto state = storage_.State(id, revision);
     if (!state) return {500, {{"error", "storage"}, {"message", "revision " + std::to_string(revision) + " could not be read"}}};
     sam::PatchResult r = sam::ApplyPatch(live->ws, json::array({{{"op", "replace"}, {"path", ""}, {"value", json::parse(*state)}}}));
     if (!r.ok) return {422, ProblemsBody("invalid_revision", "the old revision does not pass today's rules", r.problems)};
-    return Commit(id, *live, r.forward, author, "restored revision " + std::to_string(revision), r.inverse);
+    return Commit(id, *live, lock, r.forward, author, "restored revision " + std::to_string(revision), r.inverse);
 }
 
 void Hub::Stop() {

@@ -20,11 +20,23 @@ struct Event {
     std::string text;   // the whole Server-Sent Event: "id: …\nevent: patch\ndata: …\n\n"
 };
 
+// A change applied in memory and waiting for its commit.
+struct Queued {
+    int64_t revision = 0;
+    sam::json forward, inverse;
+    std::string author, summary, time;
+    std::shared_ptr<int> result;   // 0 waiting, 1 committed, -1 failed
+};
+
 struct Live {
     std::mutex mu;
-    std::condition_variable changed;
+    std::condition_variable changed;     // new events for followers
+    std::condition_variable committed;   // a batch was written
+    std::vector<Queued> queue;           // applied, not yet written
+    bool writing = false;                // a request is writing a batch
     sam::Workspace ws;
-    int64_t revision = 0;
+    int64_t revision = 0;       // the newest applied (some may still be on their way to disk)
+    int64_t durable = 0;        // the newest on disk: what followers are told about
     // Paths each recent revision changed, to tell a clash from an edit elsewhere.
     std::deque<std::pair<int64_t, std::vector<std::string>>> changes;
     std::deque<Event> events;   // recent ones, for streams that fell behind a little
@@ -51,12 +63,14 @@ public:
     bool Stopping() const { return stopping_; }
 
     static constexpr int kMaxStreams = 250;       // per workspace
-    static constexpr size_t kKeptChanges = 1000;  // revisions a client may be behind and still rebase
+    static constexpr size_t kKeptChanges = 10000; // revisions a client may be behind and still rebase
     static constexpr int kSnapshotEvery = 50;
 
 private:
-    Outcome Commit(const std::string& id, Live& live, const sam::json& forward, const std::string& author,
-                   const std::string& summary, const sam::json& inverse);
+    // Queues an applied change and waits until it is on disk (group commit: whoever finds
+    // no batch being written writes everything queued, in one transaction).
+    Outcome Commit(const std::string& id, Live& live, std::unique_lock<std::mutex>& lock, const sam::json& forward,
+                   const std::string& author, const std::string& summary, const sam::json& inverse);
 
     Storage& storage_;
     std::mutex mu_;

@@ -2,6 +2,8 @@
 #include <httplib.h>
 #include <pthread.h>
 #include <signal.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -124,12 +126,14 @@ int main(int argc, char** argv) {
     svr.set_payload_max_length(8 * 1024 * 1024);
     svr.set_read_timeout(10, 0);
     svr.set_write_timeout(10, 0);
-    svr.set_keep_alive_max_count(100);
+    svr.set_keep_alive_max_count(100000);   // reconnects overflow httplib's listen backlog of 5 under load
     // httplib's default also sets SO_REUSEPORT, which lets a second server share a
     // port that is in use; SO_REUSEADDR alone still allows a quick restart.
     svr.set_socket_options([](int sock) {
         int yes = 1;
         setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+        // Answers go out at once (headers and body are separate writes: Nagle would hold the body).
+        setsockopt(sock, IPPROTO_TCP, TCP_NODELAY, &yes, sizeof yes);
     });
 
     int port = opt.port;

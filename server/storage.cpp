@@ -222,6 +222,36 @@ bool Storage::Append(const std::string& id, int64_t base, const std::string& aut
     return Exec("COMMIT", error);
 }
 
+bool Storage::AppendBatch(const std::string& id, int64_t base, const std::vector<RevisionRow>& rows, const std::string& name,
+                          const std::string& snapshot, std::string* error) {
+    std::lock_guard lock(mu_);
+    if (rows.empty()) return true;
+    if (!Exec("BEGIN IMMEDIATE", error)) return false;
+    int64_t last = base + (int64_t)rows.size();
+    bool ok;
+    {
+        Stmt w(db_, "UPDATE workspaces SET revision = ?, updated = ?, name = ? WHERE id = ? AND revision = ?");
+        w.Bind(1, last); w.Bind(2, rows.back().time); w.Bind(3, name); w.Bind(4, id); w.Bind(5, base);
+        ok = w && w.Step() == SQLITE_DONE && sqlite3_changes(db_) == 1;
+        if (!ok && error) *error = "the workspace is not at revision " + std::to_string(base);
+    }
+    for (size_t i = 0; ok && i < rows.size(); ++i) {
+        Stmt r(db_, "INSERT INTO revisions (workspace, revision, time, author, summary, patch) VALUES (?, ?, ?, ?, ?, ?)");
+        r.Bind(1, id); r.Bind(2, base + 1 + (int64_t)i); r.Bind(3, rows[i].time); r.Bind(4, rows[i].author);
+        r.Bind(5, rows[i].summary); r.Bind(6, rows[i].patch);
+        ok = r && r.Step() == SQLITE_DONE;
+        if (!ok && error) *error = sqlite3_errmsg(db_);
+    }
+    if (ok && !snapshot.empty()) {
+        Stmt sn(db_, "INSERT INTO snapshots (workspace, revision, state) VALUES (?, ?, ?)");
+        sn.Bind(1, id); sn.Bind(2, last); sn.Bind(3, snapshot);
+        ok = sn && sn.Step() == SQLITE_DONE;
+        if (!ok && error) *error = sqlite3_errmsg(db_);
+    }
+    if (!ok) { Exec("ROLLBACK", nullptr); return false; }
+    return Exec("COMMIT", error);
+}
+
 std::vector<RevisionRow> Storage::History(const std::string& id, int64_t limit) {
     std::lock_guard lock(mu_);
     std::vector<RevisionRow> out;

@@ -52,6 +52,10 @@ public:
     // synchronous=FULL, before it returns.
     bool Append(const std::string& id, int64_t base, const std::string& author, const std::string& summary,
                 const std::string& patch, const std::string& name, const std::string& snapshot, std::string* error);
+    // Adds revisions base+1 .. base+rows.size() in one transaction (one sync to disk for
+    // all of them); `snapshot` is the state at the last of them, stored when not empty.
+    bool AppendBatch(const std::string& id, int64_t base, const std::vector<RevisionRow>& rows, const std::string& name,
+                     const std::string& snapshot, std::string* error);
     std::vector<RevisionRow> History(const std::string& id, int64_t limit);
     std::vector<RevisionRow> RevisionsAfter(const std::string& id, int64_t after);
     std::string GetMeta(const std::string& key);

@@ -13,6 +13,7 @@
 #include <vector>
 
 struct ServerProcess {
+    std::string binary = SAMVERKAN_SERVER;
     pid_t pid = -1;
     int port = 0;
     std::string log;   // file with the server's stdout and stderr
@@ -29,7 +30,7 @@ struct ServerProcess {
             FILE* f = std::freopen(log_file.c_str(), "w", stdout);
             (void)f;
             dup2(fileno(stdout), fileno(stderr));
-            std::vector<std::string> all = {SAMVERKAN_SERVER, "--host", "127.0.0.1", "--port", "0"};
+            std::vector<std::string> all = {binary, "--host", "127.0.0.1", "--port", "0"};
             all.insert(all.end(), args.begin(), args.end());
             std::vector<char*> argv;
             for (auto& a : all) argv.push_back(const_cast<char*>(a.c_str()));
