@@ -10,7 +10,7 @@ void DrawCosts(App& app) {
     if (b.Years() <= 0) { ImGui::TextDisabled("%s", T(app, "ui.no_costs")); return; }
 
     int columns = 3 + b.Years();
-    if (ImGui::BeginTable("##items", columns, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollX)) {
+    if (ImGui::BeginTable("##items", columns, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) {
         ImGui::TableSetupColumn(T(app, "ui.item"), ImGuiTableColumnFlags_WidthStretch, 3.0f);
         ImGui::TableSetupColumn(T(app, "ui.fte"), ImGuiTableColumnFlags_WidthStretch, 0.8f);
         ImGui::TableSetupColumn(T(app, "ui.quantity"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
