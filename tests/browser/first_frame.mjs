@@ -2,14 +2,10 @@
 // the canvas has pixels that are not background and the console has no errors.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { args, check, launchBrowser, outDir, pixelStats, startServer, watchErrors } from './harness.mjs';
+import { check, outDir, pixelStats, runBrowserTest, watchErrors } from './harness.mjs';
 
-const a = args();
-const out = outDir(a.out);
-const server = await startServer(a.server, a.web);
-const browser = await launchBrowser();
-let failed = false;
-try {
+await runBrowserTest(async ({ server, browser, args }) => {
+  const out = outDir(args.out);
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const errors = watchErrors(page);
   const t0 = Date.now();
@@ -33,13 +29,4 @@ try {
   await plain.waitForFunction(() => window.samverkan && window.samverkan.source, null, { timeout: 30000 });
   check(await plain.evaluate(() => window.samverkan.source) === 'demo', 'without a link the page opens the built-in demo');
   check(errors.length === 0, 'no errors in the console: ' + JSON.stringify(errors));
-} catch (e) {
-  failed = true;
-  console.error('not ok - ' + e.message);
-  console.error(server.log());
-} finally {
-  await browser.close();
-  await server.stop();
-}
-console.log(failed ? '0 passed, 1 failed' : '1 passed, 0 failed');
-process.exit(failed ? 1 : 0);
+});

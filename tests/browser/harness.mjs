@@ -78,3 +78,24 @@ export function check(cond, message) {
   if (!cond) throw new Error(message);
   console.log('ok - ' + message);
 }
+
+// Runs one browser test against a fresh server: `body({server, browser})` throws on failure.
+// Prints the closing line ("1 passed, 0 failed") and exits with the result.
+export async function runBrowserTest(body) {
+  const a = args();
+  const server = await startServer(a.server, a.web);
+  const browser = await launchBrowser();
+  let failed = false;
+  try {
+    await body({ server, browser, args: a });
+  } catch (e) {
+    failed = true;
+    console.error('not ok - ' + e.message);
+    console.error(server.log());
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+  console.log(failed ? '0 passed, 1 failed' : '1 passed, 0 failed');
+  process.exit(failed ? 1 : 0);
+}

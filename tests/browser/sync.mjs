@@ -1,13 +1,9 @@
 // Two browsers on one workspace: an edit in one reaches the other live; a view link
 // cannot change anything; an edit made offline is sent when the network returns.
-import { args, check, launchBrowser, startServer, watchErrors } from './harness.mjs';
+import { check, runBrowserTest, watchErrors } from './harness.mjs';
 
-const a = args();
-const server = await startServer(a.server, a.web);
-const browser = await launchBrowser();
-let failed = false;
 const waitFor = (page, fn, arg, ms = 5000) => page.waitForFunction(fn, arg, { timeout: ms, polling: 10 });
-try {
+await runBrowserTest(async ({ server, browser }) => {
   const editorCtx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const editor = await editorCtx.newPage();
   const viewer = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -43,13 +39,4 @@ try {
   await waitFor(viewer, () => window.samverkan.revision === 3, null, 15000);
   check(await status(viewer) === 'paused', 'the waiting change was sent on reconnect and reached the viewer');
   check(errors.length === 0, 'no errors on the viewer page: ' + JSON.stringify(errors));
-} catch (e) {
-  failed = true;
-  console.error('not ok - ' + e.message);
-  console.error(server.log());
-} finally {
-  await browser.close();
-  await server.stop();
-}
-console.log(failed ? '0 passed, 1 failed' : '1 passed, 0 failed');
-process.exit(failed ? 1 : 0);
+});
