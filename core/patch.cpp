@@ -32,7 +32,7 @@ struct Unit {              // what one path touches
 
 Unit UnitOf(const json::json_pointer& p) {
     std::string s = p.to_string();
-    if (s.empty()) return {true, "", ""};
+    if (s.empty()) return {true, "", "", ""};
     std::vector<std::string> tokens;
     json::json_pointer q = p;
     while (!q.empty()) { tokens.insert(tokens.begin(), q.back()); q.pop_back(); }

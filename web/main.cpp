@@ -49,7 +49,7 @@ EM_JS(void, js_frame_drawn, (int frames), {
 EM_JS(void, js_fetch_workspace, (), {
     const open = (text, source) => Module.ccall('samverkan_open', 'number', ['string', 'string'], [text, source]);
     const demo = (why) => { console.info('Samverkan: ' + why + ', opening the built-in demo'); Module.ccall('samverkan_open_demo', 'number', [], []); };
-    const params = new URLSearchParams(location.hash.replace(/^#/, ''));
+    const params = new URLSearchParams(location.hash.slice(1));
     const id = params.get('w'), token = params.get('t');
     if (!id || !token) { demo('no workspace link'); return; }
     window.samverkan = window.samverkan || {};

@@ -28,13 +28,13 @@ EM_JS(void, js_send_patch, (const char* id, const char* token, double base, cons
                   'Content-Type': 'application/json-patch+json'},
         body: UTF8ToString(patch)})
         .then(r => r.text().then(body => Module.ccall('samverkan_patch_result', null, ['number', 'string'], [r.status, body])))
-        .catch(() => Module.ccall('samverkan_patch_result', null, ['number', 'string'], [0, '']));
+        .catch(() => Module.ccall('samverkan_patch_result', null, ['number', 'string'], [0, ""]));
 });
 
 EM_JS(void, js_fetch_state, (const char* id, const char* token), {
     fetch('/api/workspaces/' + encodeURIComponent(UTF8ToString(id)), {headers: {'Authorization': 'Bearer ' + UTF8ToString(token)}})
         .then(r => r.text().then(body => Module.ccall('samverkan_state', null, ['number', 'string'], [r.status, body])))
-        .catch(() => Module.ccall('samverkan_state', null, ['number', 'string'], [0, '']));
+        .catch(() => Module.ccall('samverkan_state', null, ['number', 'string'], [0, ""]));
 });
 
 EM_JS(void, js_sync_report, (double revision, int waiting, int online), {
