@@ -8,7 +8,7 @@ top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 profile=${1:-test}
 
 run_pkgs=(cmake g++ make pkg-config xz-utils gzip emscripten nlohmann-json3-dev libcpp-httplib-dev
-          libglfw3-dev libsqlite3-dev libssl-dev libstb-dev fonts-dejavu-core)
+          libglfw3-dev libsqlite3-dev libssl-dev libstb-dev fonts-dejavu-core fonttools)
 test_pkgs=(doctest-dev xvfb xauth libgl1-mesa-dri chromium nodejs npm clang-14 libclang-rt-14-dev)
 
 say() { printf 'setup: %s\n' "$*"; }
