@@ -57,6 +57,17 @@ bool Allowed(const Access& a, const std::string& id, Role need, httplib::Respons
     return true;
 }
 
+// The workspace exists and the request may `need` it; otherwise answers and returns false.
+// (Without the admin token an unknown id is 401 like a wrong token: ids are not disclosed.)
+bool Open(const Access& a, Storage& storage, const std::string& id, Role need, httplib::Response& res) {
+    if (!storage.Info(id)) {
+        if (a.admin) SendError(res, 404, "unknown_workspace", "no workspace with id " + id);
+        else SendError(res, 401, "unauthorized", "the token does not open this workspace");
+        return false;
+    }
+    return Allowed(a, id, need, res);
+}
+
 std::string Author(const httplib::Request& req) {
     std::string a = httplib::detail::decode_url(req.get_header_value("X-Author"), false);
     if (a.size() > 80) a.resize(80);
@@ -145,10 +156,9 @@ void InstallApi(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfi
     svr.Get(kId, [&](const httplib::Request& req, httplib::Response& res) {
         std::string id = req.matches[1];
         Access a = Authorize(req, storage, config);
+        if (!Open(a, storage, id, Role::View, res)) return;
         auto info = storage.Info(id);
-        if (!info) return SendError(res, a.admin ? 404 : 401, a.admin ? "unknown_workspace" : "unauthorized",
-                                    a.admin ? "no workspace with id " + id : "the token does not open this workspace");
-        if (!Allowed(a, id, Role::View, res)) return;
+        if (!info) return SendError(res, 404, "unknown_workspace", "no workspace with id " + id);
         int64_t revision = info->revision;
         if (req.has_param("revision")) {
             try { revision = std::stoll(req.get_param_value("revision")); } catch (...) { revision = -1; }
@@ -175,9 +185,7 @@ void InstallApi(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfi
     svr.Patch(kId, [&](const httplib::Request& req, httplib::Response& res) {
         std::string id = req.matches[1];
         Access a = Authorize(req, storage, config);
-        if (!storage.Info(id)) return SendError(res, a.admin ? 404 : 401, a.admin ? "unknown_workspace" : "unauthorized",
-                                                a.admin ? "no workspace with id " + id : "the token does not open this workspace");
-        if (!Allowed(a, id, Role::Edit, res)) return;
+        if (!Open(a, storage, id, Role::Edit, res)) return;
         std::string type = req.get_header_value("Content-Type");
         if (type.rfind("application/json-patch+json", 0) != 0)
             return SendError(res, 415, "unsupported_media_type", "send the change as Content-Type: application/json-patch+json");
@@ -194,8 +202,7 @@ void InstallApi(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfi
     svr.Post(std::string(kId) + "/restore", [&](const httplib::Request& req, httplib::Response& res) {
         std::string id = req.matches[1];
         Access a = Authorize(req, storage, config);
-        if (!storage.Info(id)) return SendError(res, a.admin ? 404 : 401, a.admin ? "unknown_workspace" : "unauthorized", "no such workspace for this token");
-        if (!Allowed(a, id, Role::Edit, res)) return;
+        if (!Open(a, storage, id, Role::Edit, res)) return;
         json body;
         if (!ParseBody(req, res, body)) return;
         if (!body.is_object() || !body.contains("revision") || !body["revision"].is_number_integer())
@@ -207,8 +214,7 @@ void InstallApi(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfi
     svr.Get(std::string(kId) + "/history", [&](const httplib::Request& req, httplib::Response& res) {
         std::string id = req.matches[1];
         Access a = Authorize(req, storage, config);
-        if (!storage.Info(id)) return SendError(res, a.admin ? 404 : 401, a.admin ? "unknown_workspace" : "unauthorized", "no such workspace for this token");
-        if (!Allowed(a, id, Role::View, res)) return;
+        if (!Open(a, storage, id, Role::View, res)) return;
         json list = json::array();
         for (auto& r : storage.History(id, 500))
             list.push_back({{"revision", r.revision}, {"time", r.time}, {"author", r.author}, {"summary", r.summary}});
@@ -218,8 +224,7 @@ void InstallApi(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfi
     svr.Get(std::string(kId) + "/events", [&](const httplib::Request& req, httplib::Response& res) {
         std::string id = req.matches[1];
         Access a = Authorize(req, storage, config);
-        if (!storage.Info(id)) return SendError(res, a.admin ? 404 : 401, a.admin ? "unknown_workspace" : "unauthorized", "no such workspace for this token");
-        if (!Allowed(a, id, Role::View, res)) return;
+        if (!Open(a, storage, id, Role::View, res)) return;
         Live* live = hub.Get(id);
         if (!live) return SendError(res, 500, "storage", "the workspace could not be read");
         int64_t last = -1;

@@ -194,34 +194,6 @@ std::pair<std::string, Role> Storage::FindToken(const std::string& hash) {
     return {st.Text(0), st.Int(1) ? Role::Edit : Role::View};
 }
 
-bool Storage::Append(const std::string& id, int64_t base, const std::string& author, const std::string& summary,
-                     const std::string& patch, const std::string& name, const std::string& snapshot, std::string* error) {
-    std::lock_guard lock(mu_);
-    if (!Exec("BEGIN IMMEDIATE", error)) return false;
-    bool ok = true;
-    std::string now = NowIso();
-    {
-        Stmt w(db_, "UPDATE workspaces SET revision = revision + 1, updated = ?, name = ? WHERE id = ? AND revision = ?");
-        w.Bind(1, now); w.Bind(2, name); w.Bind(3, id); w.Bind(4, base);
-        ok = w && w.Step() == SQLITE_DONE && sqlite3_changes(db_) == 1;
-        if (!ok && error) *error = "the workspace is not at revision " + std::to_string(base);
-    }
-    if (ok) {
-        Stmt r(db_, "INSERT INTO revisions (workspace, revision, time, author, summary, patch) VALUES (?, ?, ?, ?, ?, ?)");
-        r.Bind(1, id); r.Bind(2, base + 1); r.Bind(3, now); r.Bind(4, author); r.Bind(5, summary); r.Bind(6, patch);
-        ok = r && r.Step() == SQLITE_DONE;
-        if (!ok && error) *error = sqlite3_errmsg(db_);
-    }
-    if (ok && !snapshot.empty()) {
-        Stmt sn(db_, "INSERT INTO snapshots (workspace, revision, state) VALUES (?, ?, ?)");
-        sn.Bind(1, id); sn.Bind(2, base + 1); sn.Bind(3, snapshot);
-        ok = sn && sn.Step() == SQLITE_DONE;
-        if (!ok && error) *error = sqlite3_errmsg(db_);
-    }
-    if (!ok) { Exec("ROLLBACK", nullptr); return false; }
-    return Exec("COMMIT", error);
-}
-
 bool Storage::AppendBatch(const std::string& id, int64_t base, const std::vector<RevisionRow>& rows, const std::string& name,
                           const std::string& snapshot, std::string* error) {
     std::lock_guard lock(mu_);

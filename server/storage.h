@@ -47,11 +47,6 @@ public:
                                       const std::string& view_hash, std::string* error);
     // The workspace and role a token hash opens (None when it opens nothing).
     std::pair<std::string, Role> FindToken(const std::string& hash);
-    // Adds revision `base + 1` when the workspace is still at `base` (false otherwise or on
-    // failure); `snapshot` (state JSON) is stored alongside when not empty. Committed, with
-    // synchronous=FULL, before it returns.
-    bool Append(const std::string& id, int64_t base, const std::string& author, const std::string& summary,
-                const std::string& patch, const std::string& name, const std::string& snapshot, std::string* error);
     // Adds revisions base+1 .. base+rows.size() in one transaction (one sync to disk for
     // all of them); `snapshot` is the state at the last of them, stored when not empty.
     bool AppendBatch(const std::string& id, int64_t base, const std::vector<RevisionRow>& rows, const std::string& name,
