@@ -112,4 +112,36 @@ json SyncLocalState(Sync& s) {
 
 size_t SyncWaiting(const Sync& s) { return s.pending.size(); }
 
+SyncReply SyncAnswer(Sync& s, int status, const json& body) {
+    SyncReply r;
+    std::string message = body.is_object() && body.contains("message") && body["message"].is_string() ? body["message"].get<std::string>() : "";
+    std::string error = body.is_object() && body.contains("error") && body["error"].is_string() ? body["error"].get<std::string>() : "";
+    if (status == 200 && body.is_object() && body.contains("revision") && body["revision"].is_number_integer()) {
+        r.rebuild = SyncAccepted(s, body["revision"].get<int64_t>());
+    } else if (status == 409 && error == "conflict") {
+        r.conflict = true;
+        if (body.contains("clashes") && body["clashes"].is_array() && !body["clashes"].empty())
+            r.conflict_path = body["clashes"][0].value("path", "");
+        r.conflict_revision = body.value("revision", (int64_t)0);
+    } else if (status == 409) {   // too old or unknown base: start again from the newest state
+        r.rebuild = SyncNotSent(s);
+        s.needs_state = true;
+    } else if (status == 403) {
+        r.read_only = true;
+        r.rebuild = SyncRejected(s, message);
+    } else if (status == 0 || status >= 500) {
+        r.rebuild = SyncNotSent(s);
+        r.retry_later = true;
+    } else {
+        r.rebuild = SyncRejected(s, message.empty() ? "HTTP " + std::to_string(status) : message);
+    }
+    return r;
+}
+
+void SyncResolve(Sync& s, bool keep_mine) {
+    if (keep_mine) SyncNotSent(s);
+    else { SyncRejected(s, ""); s.dropped.clear(); }
+    s.needs_state = true;   // either way: the newest state first
+}
+
 }  // namespace sam

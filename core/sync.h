@@ -40,4 +40,18 @@ bool SyncRemote(Sync& s, int64_t revision, const json& patch);
 json SyncLocalState(Sync& s);
 size_t SyncWaiting(const Sync& s);
 
+// What the server's answer to the change in flight means for the app.
+struct SyncReply {
+    bool rebuild = false;          // the local state changed: show SyncLocalState
+    bool conflict = false;         // a clash: ask keep-mine / take-theirs (the change stays in flight)
+    std::string conflict_path;
+    int64_t conflict_revision = 0;
+    bool read_only = false;        // a view link
+    bool retry_later = false;      // network or server trouble: try again in a while
+};
+// Applies the answer (HTTP status 0 for no answer at all, and the JSON body).
+SyncReply SyncAnswer(Sync& s, int status, const json& body);
+// The user's choice on a clash: keep mine (sent again on the newest state) or take theirs.
+void SyncResolve(Sync& s, bool keep_mine);
+
 }  // namespace sam

@@ -13,6 +13,8 @@
 #include "app.h"
 #include "demos.h"
 #include "files.h"
+#include "json_io.h"
+#include "sync_native.h"
 
 #ifndef SAMVERKAN_FONT
 #define SAMVERKAN_FONT ""
@@ -21,14 +23,21 @@
 namespace {
 
 struct Options {
-    std::string file, demo = "halsam-vasternorrland", view, screenshot, lang;
+    std::string file, demo = "halsam-vasternorrland", view, screenshot, lang, link, edit, save;
+    long long wait_revision = 0;
     int frames = 0;   // 0: run until closed
     int width = 1280, height = 800;
 };
 
 void Usage() {
-    std::puts("usage: samverkan [FILE.json] [--demo ID] [--lang sv|en] [--view overview|structure|decisions|costs|scenarios]\n"
-              "                 [--frames N] [--screenshot OUT.png] [--size WxH]");
+    std::puts("usage: samverkan [FILE.json] [--demo ID] [--link http://HOST:PORT/#w=ID&t=TOKEN] [--lang sv|en]\n"
+              "                 [--view overview|structure|decisions|costs|scenarios] [--edit PATCH_JSON]\n"
+              "                 [--frames N] [--screenshot OUT.png] [--size WxH]\n"
+              "  --link   open a workspace on a server and follow it (the edit or view link the server prints)\n"
+              "  --edit   apply a JSON Patch after opening, as the views would (for scripts and tests)\n"
+              "  --frames draw N frames and exit (with --link: also wait until every change has reached the server)\n"
+              "  --wait-revision N   with --link and --frames: also wait until revision N has arrived\n"
+              "  --save-on-exit FILE write the open workspace to FILE when leaving");
 }
 
 bool ParseArgs(int argc, char** argv, Options& o) {
@@ -45,6 +54,10 @@ bool ParseArgs(int argc, char** argv, Options& o) {
         else if (a == "--lang") { if (!next(o.lang)) return false; }
         else if (a == "--view") { if (!next(o.view)) return false; }
         else if (a == "--screenshot") { if (!next(o.screenshot)) return false; }
+        else if (a == "--link") { if (!next(o.link)) return false; }
+        else if (a == "--edit") { if (!next(o.edit)) return false; }
+        else if (a == "--save-on-exit") { if (!next(o.save)) return false; }
+        else if (a == "--wait-revision") { if (!next(v)) return false; o.wait_revision = std::atoll(v.c_str()); }
         else if (a == "--frames") { if (!next(v)) return false; o.frames = std::atoi(v.c_str()); }
         else if (a == "--size") {
             if (!next(v) || std::sscanf(v.c_str(), "%dx%d", &o.width, &o.height) != 2) {
@@ -107,7 +120,20 @@ int main(int argc, char** argv) {
     native::InstallFileHandlers(app, window);
 
     std::string error;
-    if (!opt.file.empty()) {
+    native::SyncClient sync;
+    bool linked = false;
+    if (!opt.link.empty()) {
+        native::Link link;
+        if (!native::ParseLink(opt.link, link)) {
+            std::fprintf(stderr, "samverkan: --link must look like http://HOST:PORT/#w=ID&t=TOKEN\n");
+            return 2;
+        }
+        if (!sync.Start(link, app, &error)) {
+            std::fprintf(stderr, "samverkan: %s\n", error.c_str());
+            return 1;
+        }
+        linked = true;
+    } else if (!opt.file.empty()) {
         std::string text;
         if (!native::ReadFile(opt.file, text, &error) || !ui::OpenWorkspaceText(app, text, opt.file, &error)) {
             std::fprintf(stderr, "samverkan: %s: %s\n", opt.file.c_str(), error.c_str());
@@ -120,6 +146,14 @@ int main(int argc, char** argv) {
         return 2;
     }
 
+    if (!opt.edit.empty()) {
+        sam::json patch = sam::json::parse(opt.edit, nullptr, false);
+        if (patch.is_discarded() || !ui::ApplyEdit(app, patch)) {
+            std::fprintf(stderr, "samverkan: --edit was not applied: %s\n", app.status.empty() ? "not JSON" : app.status.c_str());
+            return 1;
+        }
+    }
+
     const char* font = SAMVERKAN_FONT[0] ? SAMVERKAN_FONT : nullptr;
     int frame = 0;
     while (!glfwWindowShouldClose(window)) {
@@ -128,6 +162,7 @@ int main(int argc, char** argv) {
             ui::ApplyStyle(app, font);
             ImGui_ImplOpenGL3_DestroyDeviceObjects();  // NewFrame rebuilds them with the new fonts
         }
+        if (linked) sync.Frame(app);
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
         ImGui::NewFrame();
@@ -141,7 +176,9 @@ int main(int argc, char** argv) {
         glClear(GL_COLOR_BUFFER_BIT);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
         ++frame;
-        if (opt.frames && frame >= opt.frames) {
+        // With a link, the last frame waits for every change to reach the server (at most 10 s).
+        bool settled = !linked || (sync.Idle() && sync.Revision() >= opt.wait_revision) || glfwGetTime() > 10;
+        if (opt.frames && frame >= opt.frames && settled) {
             if (!opt.screenshot.empty() && !native::SaveScreenshot(opt.screenshot, w, h, &error)) {
                 std::fprintf(stderr, "samverkan: %s\n", error.c_str());
                 return 1;
@@ -149,6 +186,10 @@ int main(int argc, char** argv) {
             break;
         }
         glfwSwapBuffers(window);
+    }
+    if (!opt.save.empty() && !native::WriteFileAtomic(opt.save, sam::SaveWorkspace(app.doc.ws), &error)) {
+        std::fprintf(stderr, "samverkan: %s\n", error.c_str());
+        return 1;
     }
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();

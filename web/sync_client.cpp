@@ -74,9 +74,7 @@ void SyncConnect(Web& w, const std::string& id, const std::string& token, const 
     };
     w.app.platform.resolve_conflict = [&w](bool keep_mine) {
         w.app.conflict_text.clear();
-        if (keep_mine) sam::SyncNotSent(w.server.sync);          // sent again on the newest state
-        else { sam::SyncRejected(w.server.sync, ""); w.server.sync.dropped.clear(); }
-        w.server.sync.needs_state = true;                        // either way: the newest state first
+        sam::SyncResolve(w.server.sync, keep_mine);
     };
     js_stream_open(id.c_str(), token.c_str(), (double)revision);
 }
@@ -122,28 +120,14 @@ EMSCRIPTEN_KEEPALIVE void samverkan_patch_result(int status, const char* body) {
     using namespace web;
     if (!g_sync) return;
     Web& w = *g_sync;
-    sam::json j = sam::json::parse(body, nullptr, false);
-    std::string message = j.is_object() && j.contains("message") && j["message"].is_string() ? j["message"].get<std::string>() : "";
-    bool changed = false;
-    if (status == 200 && j.is_object() && j.contains("revision")) {
-        changed = sam::SyncAccepted(w.server.sync, j["revision"].get<int64_t>());
-    } else if (status == 409 && j.value("error", "") == "conflict") {
-        std::string path = j.contains("clashes") && !j["clashes"].empty() ? j["clashes"][0].value("path", "") : "";
-        w.app.conflict_text = sam::TrF(w.app.lang, "ui.sync_conflict", {path.empty() ? "?" : path, std::to_string(j.value("revision", 0))});
+    sam::SyncReply r = sam::SyncAnswer(w.server.sync, status, sam::json::parse(body, nullptr, false));
+    if (r.conflict) {
+        w.app.conflict_text = sam::TrF(w.app.lang, "ui.sync_conflict", {r.conflict_path.empty() ? "?" : r.conflict_path, std::to_string(r.conflict_revision)});
         return;   // waits for the user's answer, in flight
-    } else if (status == 409) {
-        sam::SyncNotSent(w.server.sync);
-        w.server.sync.needs_state = true;   // too old or unknown base: start again from the newest state
-    } else if (status == 403) {
-        w.app.read_only = true;
-        changed = sam::SyncRejected(w.server.sync, message);
-    } else if (status == 0 || status >= 500) {
-        sam::SyncNotSent(w.server.sync);
-        w.server.retry_at = emscripten_get_now() + 2000;
-    } else {
-        changed = sam::SyncRejected(w.server.sync, message);
     }
-    if (changed) Rebuild(w);
+    if (r.read_only) w.app.read_only = true;
+    if (r.retry_later) w.server.retry_at = emscripten_get_now() + 2000;
+    if (r.rebuild) Rebuild(w);
     TrySend(w);
 }
 

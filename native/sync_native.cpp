@@ -1,0 +1,159 @@
+#include "sync_native.h"
+
+#include <httplib.h>
+#include <GLFW/glfw3.h>
+
+namespace native {
+
+using sam::json;
+
+bool ParseLink(const std::string& url, Link& out) {
+    const std::string scheme = "http://";
+    if (url.rfind(scheme, 0) != 0) return false;
+    size_t host_end = url.find_first_of(":/#", scheme.size());
+    out.host = url.substr(scheme.size(), host_end == std::string::npos ? std::string::npos : host_end - scheme.size());
+    out.port = 80;
+    if (host_end != std::string::npos && url[host_end] == ':') out.port = std::atoi(url.c_str() + host_end + 1);
+    size_t hash = url.find('#');
+    if (hash == std::string::npos) return false;
+    std::string frag = url.substr(hash + 1);
+    for (size_t at = 0; at < frag.size();) {
+        size_t amp = frag.find('&', at);
+        std::string kv = frag.substr(at, amp == std::string::npos ? std::string::npos : amp - at);
+        if (kv.rfind("w=", 0) == 0) out.id = kv.substr(2);
+        if (kv.rfind("t=", 0) == 0) out.token = kv.substr(2);
+        if (amp == std::string::npos) break;
+        at = amp + 1;
+    }
+    return !out.host.empty() && out.port > 0 && !out.id.empty() && !out.token.empty();
+}
+
+SyncClient::SyncClient() = default;
+
+SyncClient::~SyncClient() {
+    stop_ = true;
+    if (stream_client_) stream_client_->stop();
+    if (stream_.joinable()) stream_.join();
+    if (sender_.joinable()) sender_.join();
+}
+
+bool SyncClient::Start(const Link& link, ui::App& app, std::string* error) {
+    link_ = link;
+    httplib::Client c(link.host, link.port);
+    c.set_connection_timeout(5, 0);
+    auto r = c.Get("/api/workspaces/" + link.id, {{"Authorization", "Bearer " + link.token}});
+    if (!r) { if (error) *error = "the server at " + link.host + ":" + std::to_string(link.port) + " does not answer"; return false; }
+    json body = json::parse(r->body, nullptr, false);
+    if (r->status != 200 || !body.is_object() || !body.contains("state")) {
+        if (error) *error = body.is_object() ? body.value("message", "HTTP " + std::to_string(r->status)) : "HTTP " + std::to_string(r->status);
+        return false;
+    }
+    if (!ui::OpenWorkspaceText(app, body["state"].dump(), "server", error)) return false;
+    app.read_only = body.value("access", "") == "view";
+    int64_t revision = body["revision"];
+    sam::SyncStart(sync_, body["state"], revision);
+    app.platform.edited = [this](const json& forward) { sam::SyncLocalEdit(sync_, forward); };
+    app.platform.resolve_conflict = [this, &app](bool keep_mine) {
+        app.conflict_text.clear();
+        sam::SyncResolve(sync_, keep_mine);
+    };
+    // Follow the events from this revision on; reconnect after a pause when the stream ends.
+    stream_client_ = std::make_unique<httplib::Client>(link.host, link.port);
+    stream_client_->set_read_timeout(60, 0);
+    stream_ = std::thread([this, revision] {
+        int64_t last = revision;
+        while (!stop_) {
+            std::string buffer;
+            stream_client_->Get("/api/workspaces/" + link_.id + "/events",
+                                {{"Authorization", "Bearer " + link_.token}, {"Last-Event-ID", std::to_string(last)}},
+                                [&](const char* data, size_t n) {
+                                    buffer.append(data, n);
+                                    size_t end;
+                                    while ((end = buffer.find("\n\n")) != std::string::npos) {
+                                        std::string ev = buffer.substr(0, end);
+                                        buffer.erase(0, end + 2);
+                                        if (ev.find("event: hello") != std::string::npos) online_ = true;
+                                        size_t d = ev.find("event: patch\ndata: ");
+                                        if (d == std::string::npos) continue;
+                                        if (ev.rfind("id: ", 0) == 0) last = std::atoll(ev.c_str() + 4);
+                                        std::lock_guard lock(mu_);
+                                        events_.push_back(ev.substr(d + 19));
+                                    }
+                                    return !stop_.load();
+                                });
+            online_ = false;
+            for (int i = 0; i < 20 && !stop_; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+    });
+    return true;
+}
+
+void SyncClient::Send(const json& patch, int64_t base) {
+    if (sender_.joinable()) sender_.join();
+    sending_ = true;
+    sender_ = std::thread([this, text = patch.dump(), base] {
+        httplib::Client c(link_.host, link_.port);
+        c.set_connection_timeout(5, 0);
+        auto r = c.Patch("/api/workspaces/" + link_.id,
+                         {{"Authorization", "Bearer " + link_.token}, {"If-Match", "\"" + std::to_string(base) + "\""}},
+                         text, "application/json-patch+json");
+        std::lock_guard lock(mu_);
+        replies_.push_back(r ? std::make_pair(r->status, r->body) : std::make_pair(0, std::string()));
+        sending_ = false;
+    });
+}
+
+bool SyncClient::FetchState(ui::App& app) {
+    httplib::Client c(link_.host, link_.port);
+    c.set_connection_timeout(2, 0);
+    auto r = c.Get("/api/workspaces/" + link_.id, {{"Authorization", "Bearer " + link_.token}});
+    if (!r || r->status != 200) return false;
+    json body = json::parse(r->body, nullptr, false);
+    if (!body.is_object() || !body.contains("state")) return false;
+    sam::SyncStart(sync_, body["state"], body["revision"]);
+    Rebuild(app);
+    return true;
+}
+
+void SyncClient::Rebuild(ui::App& app) {
+    ui::ReplaceWorkspace(app, sam::SyncLocalState(sync_));
+    if (!sync_.dropped.empty()) {
+        app.status = sam::TrF(app.lang, "ui.sync_dropped", {sync_.dropped});
+        sync_.dropped.clear();
+    }
+}
+
+void SyncClient::Frame(ui::App& app) {
+    std::deque<std::string> events;
+    std::deque<std::pair<int, std::string>> replies;
+    {
+        std::lock_guard lock(mu_);
+        events.swap(events_);
+        replies.swap(replies_);
+    }
+    bool rebuild = false;
+    for (auto& [status, body] : replies) {
+        sam::SyncReply r = sam::SyncAnswer(sync_, status, json::parse(body, nullptr, false));
+        if (r.conflict) app.conflict_text = sam::TrF(app.lang, "ui.sync_conflict", {r.conflict_path.empty() ? "?" : r.conflict_path, std::to_string(r.conflict_revision)});
+        if (r.read_only) app.read_only = true;
+        if (r.retry_later) retry_at_ = glfwGetTime() + 2;
+        rebuild |= r.rebuild;
+    }
+    for (auto& data : events) {
+        json e = json::parse(data, nullptr, false);
+        if (e.is_object() && e.contains("revision") && e.contains("patch")) rebuild |= sam::SyncRemote(sync_, e["revision"], e["patch"]);
+    }
+    if (rebuild) Rebuild(app);
+    if (sync_.needs_state && glfwGetTime() >= retry_at_ && !FetchState(app)) retry_at_ = glfwGetTime() + 2;
+    if (!sending_ && app.conflict_text.empty() && !app.read_only && glfwGetTime() >= retry_at_)
+        if (auto next = sam::SyncNext(sync_)) Send(next->first, next->second);
+    std::string waiting = std::to_string(sam::SyncWaiting(sync_)), rev = std::to_string(sync_.revision);
+    if (app.read_only) app.sync_text = sam::TrF(app.lang, "ui.sync_view", {rev});
+    else if (!online_ || glfwGetTime() < retry_at_) app.sync_text = sam::TrF(app.lang, "ui.sync_offline", {waiting});
+    else if (sam::SyncWaiting(sync_)) app.sync_text = sam::TrF(app.lang, "ui.sync_sending", {waiting});
+    else app.sync_text = sam::TrF(app.lang, "ui.sync_online", {rev});
+}
+
+bool SyncClient::Idle() const { return sam::SyncWaiting(sync_) == 0 && !sending_ && !sync_.in_flight; }
+
+}  // namespace native

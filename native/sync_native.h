@@ -1,0 +1,52 @@
+// The desktop app's link to a server: cpp-httplib for the state and for changes, and a
+// thread that follows the workspace's events. The logic is core's (sync.h).
+#pragma once
+#include <atomic>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include "app.h"
+#include "sync.h"
+
+namespace httplib { class Client; }
+
+namespace native {
+
+struct Link {
+    std::string host;
+    int port = 0;
+    std::string id, token;
+};
+// "http://127.0.0.1:8080/#w=ID&t=TOKEN" (the link the server prints) -> Link.
+bool ParseLink(const std::string& url, Link& out);
+
+class SyncClient {
+public:
+    SyncClient();
+    ~SyncClient();
+    // Fetches the workspace, opens it in the app and starts following it.
+    bool Start(const Link& link, ui::App& app, std::string* error);
+    // Once per frame: applies others' changes, answers, and sends what waits.
+    void Frame(ui::App& app);
+    bool Idle() const;   // nothing waiting, nothing on its way
+    int64_t Revision() const { return sync_.revision; }
+
+private:
+    void Send(const sam::json& patch, int64_t base);
+    bool FetchState(ui::App& app);
+    void Rebuild(ui::App& app);
+
+    Link link_;
+    sam::Sync sync_;
+    mutable std::mutex mu_;
+    std::deque<std::string> events_;                  // event data from the stream thread
+    std::deque<std::pair<int, std::string>> replies_; // status and body from the send thread
+    std::atomic<bool> stop_{false}, online_{false}, sending_{false};
+    std::unique_ptr<httplib::Client> stream_client_;
+    std::thread stream_, sender_;
+    double retry_at_ = 0;
+};
+
+}  // namespace native
