@@ -184,6 +184,7 @@ constexpr Entry kTable[] = {
     {"ui.sync_view", "Visningslänk · revision {0}", "View link · revision {0}"},
     {"ui.sync_conflict", "Din ändring av {0} krockar med en annan ändring (revision {1}).", "Your change of {0} clashes with another change (revision {1})."},
     {"ui.sync_dropped", "En ändring sparades inte: {0}", "A change was not saved: {0}"},
+    {"ui.local_demo", "Lokal demo · ändringar sparas inte på någon server (öppna en länk från servern för det)", "Local demo · changes are not saved on a server (open a link from the server for that)"},
     {"ui.approx_population", "Befolkningssiffrorna är ungefärliga.", "The population figures are approximate."},
 };
 

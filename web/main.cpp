@@ -91,6 +91,8 @@ void Loop(void* arg) {
         ui::ApplyStyle(w.app, "/fonts/ui.ttf");
         ImGui_ImplOpenGL3_DestroyDeviceObjects();   // NewFrame rebuilds them with the new fonts
     }
+    // The built-in demo: say that edits stay in this page.
+    if (!w.server.linked && w.app.doc.source == "demo") w.app.sync_text = sam::Tr(w.app.lang, "ui.local_demo");
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
@@ -142,7 +144,7 @@ EMSCRIPTEN_KEEPALIVE const char* samverkan_saved() {
 
 EMSCRIPTEN_KEEPALIVE int samverkan_open_demo() {
     const std::string* demo = sam::FindDemo("halsam-vasternorrland");
-    return demo ? samverkan_open(demo->c_str(), "demo") : 0;
+    return demo && samverkan_open(demo->c_str(), "demo") ? 1 : 0;
 }
 
 }  // extern "C"
