@@ -79,12 +79,13 @@ export function check(cond, message) {
   console.log('ok - ' + message);
 }
 
-// Runs one browser test against a fresh server: `body({server, browser})` throws on failure.
+// Runs one test against a fresh server: `body({server, browser, args})` throws on failure.
 // Prints the closing line ("1 passed, 0 failed") and exits with the result.
-export async function runBrowserTest(body) {
+// `withBrowser: false` for tests that drive something else (the desktop app).
+export async function runBrowserTest(body, { withBrowser = true } = {}) {
   const a = args();
   const server = await startServer(a.server, a.web);
-  const browser = await launchBrowser();
+  const browser = withBrowser ? await launchBrowser() : null;
   let failed = false;
   try {
     await body({ server, browser, args: a });
@@ -93,7 +94,7 @@ export async function runBrowserTest(body) {
     console.error('not ok - ' + e.message);
     console.error(server.log());
   } finally {
-    await browser.close();
+    if (browser) await browser.close();
     await server.stop();
   }
   console.log(failed ? '0 passed, 1 failed' : '1 passed, 0 failed');

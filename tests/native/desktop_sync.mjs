@@ -4,12 +4,9 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { args, check, startServer } from '../browser/harness.mjs';
+import { check, runBrowserTest } from '../browser/harness.mjs';
 
-const a = args();
-const server = await startServer(a.server, a.web);
-let failed = false;
-try {
+await runBrowserTest(async ({ server, args: a }) => {
   const link = new URL(server.editLink);
   const params = new URLSearchParams(link.hash.slice(1));
   const id = params.get('w'), token = params.get('t');
@@ -36,12 +33,4 @@ try {
   const local = JSON.parse(readFileSync(saved, 'utf8'));
   check(state.matters['tjanstepersonsstruktur-2022'].decisions.kramfors.status === 'adopted', 'the server has the desktop\'s edit');
   check(JSON.stringify(local) === JSON.stringify(state), 'the desktop app ended with the server\'s state, the other edit included');
-} catch (e) {
-  failed = true;
-  console.error('not ok - ' + e.message);
-  console.error(server.log());
-} finally {
-  await server.stop();
-}
-console.log(failed ? '0 passed, 1 failed' : '1 passed, 0 failed');
-process.exit(failed ? 1 : 0);
+}, { withBrowser: false });
