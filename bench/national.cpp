@@ -18,13 +18,18 @@ sam::Workspace NationalWorkspace(unsigned seed) {
     std::vector<std::string> regions, municipalities;
     for (int r = 0; r < 21; ++r) {
         std::string id = "region-" + std::to_string(r);
-        ws.parties[id] = Party{"Region " + std::to_string(r), PartyKind::Region, 0, "", {}};
+        Party& p = ws.parties[id];
+        p.name = "Region " + std::to_string(r);
+        p.kind = PartyKind::Region;
         regions.push_back(id);
     }
     for (int m = 0; m < 290; ++m) {
         std::string id = "kommun-" + std::to_string(m);
         int64_t pop = pick(2500, 120000);
-        ws.parties[id] = Party{"Kommun " + std::to_string(m), PartyKind::Municipality, pop, "", {}};
+        Party& p = ws.parties[id];
+        p.name = "Kommun " + std::to_string(m);
+        p.kind = PartyKind::Municipality;
+        p.population = pop;
         ws.parties[regions[m % 21]].population += pop;
         municipalities.push_back(id);
         ws.costs.participants.push_back(id);

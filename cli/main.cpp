@@ -13,7 +13,9 @@
 #include "csv.h"
 #include "demos.h"
 #include "format.h"
+#include "exports.h"
 #include "json_io.h"
+#include "papers.h"
 #include "report.h"
 #include "validate.h"
 
@@ -26,7 +28,14 @@ const char* kUsage =
     "  samverkan-cli allocate --parties PARTIES.csv --total KR --key KEY [--exclude NAME,NAME]\n"
     "      [--region-share PCT] [--base-fee KR] [--shares NAME=PCT,...] [--format csv|json|table]\n"
     "      KEY: equal, per-capita, fixed, region-split, base-plus-per-capita\n"
-    "  samverkan-cli report FILE.json [--scenario NAME] [--format md|csv|html] [--lang sv|en] [--as-of YYYY-MM-DD]\n"
+    "  samverkan-cli report FILE.json [--scenario NAME] [--full] [--format md|csv|html] [--lang sv|en] [--as-of YYYY-MM-DD]\n"
+    "      --full: also the structure (bodies, mandates, members) and every scenario\n"
+    "  samverkan-cli export FILE.json --table parties|members|decisions|costs [--lang sv|en]\n"
+    "      CSV for Excel in a Swedish locale (UTF-8 with BOM, semicolons, decimal commas)\n"
+    "  samverkan-cli paper FILE.json [--lang sv|en] [--as-of YYYY-MM-DD]\n"
+    "      the Markdown beslutsunderlag: cost per party, adoption status, what if some decline\n"
+    "  samverkan-cli annex FILE.json --party NAME [--format md|html] [--lang sv|en] [--as-of YYYY-MM-DD]\n"
+    "      one party's annex: its share, its decisions due and what declining would mean\n"
     "  samverkan-cli format FILE.json        prints the file in canonical form\n"
     "  samverkan-cli demo [ID]               lists the demo workspaces, or prints one\n";
 
@@ -75,6 +84,7 @@ bool ParseArgs(int argc, char** argv, int from, const std::vector<std::string>& 
         if (s.rfind("--", 0) == 0) {
             std::string name = s.substr(2);
             if (std::find(known.begin(), known.end(), name) == known.end()) { error = "unknown option " + s; return false; }
+            if (name == "full") { a.opts[name] = "1"; continue; }   // a switch, without a value
             if (i + 1 >= argc) { error = s + " needs a value"; return false; }
             a.opts[name] = argv[++i];
         } else {
@@ -235,7 +245,7 @@ int CmdAllocate(int argc, char** argv) {
 int CmdReport(int argc, char** argv) {
     Args a;
     std::string error;
-    if (!ParseArgs(argc, argv, 2, {"scenario", "format", "lang", "as-of"}, a, error)) return Usage(error);
+    if (!ParseArgs(argc, argv, 2, {"scenario", "format", "lang", "as-of", "full"}, a, error)) return Usage(error);
     if (a.positional.size() != 1) return Usage("report takes one FILE.json");
     sam::ReportOptions o;
     std::string format = a.opts.count("format") ? a.opts["format"] : "md";
@@ -245,6 +255,7 @@ int CmdReport(int argc, char** argv) {
     else return Usage("--format takes md, csv or html, not \"" + format + "\"");
     o.lang = LangOf(a);
     o.scenario = a.opts.count("scenario") ? a.opts["scenario"] : "";
+    o.structure = o.all_scenarios = a.opts.count("full") > 0;
     o.as_of = a.opts.count("as-of") ? a.opts["as-of"] : Today();
     if (!sam::IsValidDate(o.as_of)) return Usage("--as-of \"" + o.as_of + "\" is not a date YYYY-MM-DD");
     sam::LoadResult r;
@@ -254,6 +265,60 @@ int CmdReport(int argc, char** argv) {
     if (!rep.ok) return Usage(rep.error);
     std::fwrite(rep.text.data(), 1, rep.text.size(), stdout);
     return 0;
+}
+
+// The workspace of a command's one FILE.json, or a usage error.
+bool LoadOne(const Args& a, const char* cmd, sam::LoadResult& r, std::string& error) {
+    if (a.positional.size() != 1) { error = std::string(cmd) + " takes one FILE.json"; return false; }
+    if (!LoadFile(a.positional[0], r, error)) return false;
+    if (!r.ok) { error = a.positional[0] + ": " + r.problems[0].path + ": " + r.problems[0].Message(sam::Lang::En); return false; }
+    return true;
+}
+
+bool AsOf(Args& a, std::string& as_of, std::string& error) {
+    as_of = a.opts.count("as-of") ? a.opts["as-of"] : Today();
+    if (sam::IsValidDate(as_of)) return true;
+    error = "--as-of \"" + as_of + "\" is not a date YYYY-MM-DD";
+    return false;
+}
+
+int Print(const std::string& text) {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    return 0;
+}
+
+int CmdExport(int argc, char** argv) {
+    Args a;
+    std::string error;
+    sam::LoadResult r;
+    if (!ParseArgs(argc, argv, 2, {"table", "lang"}, a, error) || !LoadOne(a, "export", r, error)) return Usage(error);
+    sam::CsvTable table;
+    std::string name = a.opts.count("table") ? a.opts["table"] : "";
+    if (!sam::CsvTableFromName(name, table)) return Usage("--table takes parties, members, decisions or costs, not \"" + name + "\"");
+    return Print(sam::ExportCsv(r.workspace, table, LangOf(a)));
+}
+
+int CmdPaper(int argc, char** argv) {
+    Args a;
+    std::string error, as_of;
+    sam::LoadResult r;
+    if (!ParseArgs(argc, argv, 2, {"lang", "as-of"}, a, error) || !AsOf(a, as_of, error) || !LoadOne(a, "paper", r, error)) return Usage(error);
+    return Print(sam::DecisionPaper(r.workspace, LangOf(a), as_of).text);
+}
+
+int CmdAnnex(int argc, char** argv) {
+    Args a;
+    std::string error, as_of;
+    sam::LoadResult r;
+    if (!ParseArgs(argc, argv, 2, {"party", "format", "lang", "as-of"}, a, error) || !AsOf(a, as_of, error) || !LoadOne(a, "annex", r, error))
+        return Usage(error);
+    std::string format = a.opts.count("format") ? a.opts["format"] : "md";
+    if (format != "md" && format != "html") return Usage("--format takes md or html, not \"" + format + "\"");
+    if (!a.opts.count("party")) return Usage("annex needs --party NAME");
+    sam::PaperResult p = sam::PartyAnnex(r.workspace, a.opts["party"], format == "html" ? sam::ReportFormat::Html : sam::ReportFormat::Markdown,
+                                         LangOf(a), as_of);
+    if (!p.ok) return Usage(p.error);
+    return Print(p.text);
 }
 
 int CmdFormat(int argc, char** argv) {
@@ -288,6 +353,9 @@ int main(int argc, char** argv) {
     if (cmd == "allocate") return CmdAllocate(argc, argv);
     if (cmd == "report") return CmdReport(argc, argv);
     if (cmd == "format") return CmdFormat(argc, argv);
+    if (cmd == "export") return CmdExport(argc, argv);
+    if (cmd == "paper") return CmdPaper(argc, argv);
+    if (cmd == "annex") return CmdAnnex(argc, argv);
     if (cmd == "demo") return CmdDemo(argc, argv);
     std::fprintf(stderr, "samverkan-cli: unknown command %s\n%s", cmd.c_str(), kUsage);
     return 2;

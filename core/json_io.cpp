@@ -37,6 +37,17 @@ json ToJson(const Party& p) {
     j["kind"] = ToString(p.kind);
     j["population"] = p.population;
     PutStr(j, "org_number", p.org_number);
+    if (!p.committee_meetings.empty()) j["committee_meetings"] = p.committee_meetings;
+    if (p.lead_days) j["lead_days"] = p.lead_days;
+    return j;
+}
+
+json ToJson(const Slide& s) {
+    json j = Base(s.extra);
+    PutStr(j, "title", s.title);
+    j["kind"] = ToString(s.kind);
+    PutStr(j, "ref", s.ref);
+    if (s.year) j["year"] = s.year;
     return j;
 }
 
@@ -185,6 +196,11 @@ json RootToJson(const Workspace& ws) {
     c["participants"] = ws.costs.participants;
     if (ws.costs.base_year) c["base_year"] = ws.costs.base_year;
     j["costs"] = c;
+    if (!ws.slides.empty()) {
+        json slides = json::array();
+        for (auto& sl : ws.slides) slides.push_back(ToJson(sl));
+        j["slides"] = slides;
+    }
     return j;
 }
 
@@ -456,6 +472,11 @@ Party ParseParty(const json& j, const std::string& path, std::vector<Problem>& o
     r.Enum("kind", p.kind);
     r.Int("population", p.population, 0, 100'000'000);
     r.Str("org_number", p.org_number);
+    r.StrList("committee_meetings", p.committee_meetings, false);
+    for (size_t i = 0; i < p.committee_meetings.size(); ++i)
+        if (!IsValidDate(p.committee_meetings[i]))
+            r.Err(Join(Join(path, "committee_meetings"), std::to_string(i)), "err.bad_date", {p.committee_meetings[i]});
+    r.Int("lead_days", p.lead_days, 0, 365);
     p.extra = r.Extra();
     return p;
 }
@@ -655,6 +676,21 @@ void ParseRoot(const json& j, Workspace& ws, std::vector<Problem>& out) {
         cr.StrList("participants", ws.costs.participants, true);
         cr.Int("base_year", ws.costs.base_year, 0, 2200);
         ws.costs.extra = cr.Extra();
+    }
+    ws.slides.clear();
+    if (const json* sl = r.Get("slides", false)) {
+        if (!sl->is_array()) r.Err("/slides", "err.not_array");
+        else
+            for (size_t i = 0; i < sl->size(); ++i) {
+                Reader sr((*sl)[i], "/slides/" + std::to_string(i), out);
+                Slide s;
+                sr.Str("title", s.title);
+                sr.Enum("kind", s.kind);
+                sr.Ref("ref", s.ref);
+                sr.Int("year", s.year, 0, 2200);
+                s.extra = sr.Extra();
+                ws.slides.push_back(std::move(s));
+            }
     }
     for (const char* c : kCollections) (void)r.Get(c, false);
     ws.extra = r.Extra();

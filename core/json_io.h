@@ -16,6 +16,7 @@ bool IsCollection(std::string_view key);
 json ToJson(const Workspace& ws);
 json RootToJson(const Workspace& ws);   // everything but the collections
 json ToJson(const Party&);
+json ToJson(const Slide&);
 json ToJson(const Body&);
 json ToJson(const Member&);
 json ToJson(const Matter&);

@@ -33,6 +33,10 @@ constexpr Names<KeyKind, 5> kKeyKinds{{
     {KeyKind::Equal, "equal"}, {KeyKind::PerCapita, "per_capita"}, {KeyKind::Fixed, "fixed"},
     {KeyKind::RegionSplit, "region_split"}, {KeyKind::BasePlusPerCapita, "base_plus_per_capita"}}};
 
+constexpr Names<SlideKind, 6> kSlideKinds{{
+    {SlideKind::Overview, "overview"}, {SlideKind::Structure, "structure"}, {SlideKind::Matter, "matter"},
+    {SlideKind::Costs, "costs"}, {SlideKind::Comparison, "comparison"}, {SlideKind::WhatIf, "what_if"}}};
+
 template <class E, size_t N>
 const char* NameOf(const Names<E, N>& names, E e) {
     for (auto& [v, n] : names) if (v == e) return n;
@@ -58,12 +62,14 @@ const char* ToString(TargetGroup e) { return NameOf(kTargetGroups, e); }
 const char* ToString(MatterKind e) { return NameOf(kMatterKinds, e); }
 const char* ToString(DecisionStatus e) { return NameOf(kStatuses, e); }
 const char* ToString(KeyKind e) { return NameOf(kKeyKinds, e); }
+const char* ToString(SlideKind e) { return NameOf(kSlideKinds, e); }
 bool FromString(std::string_view s, PartyKind& e) { return ValueOf(kPartyKinds, s, e); }
 bool FromString(std::string_view s, Level& e) { return ValueOf(kLevels, s, e); }
 bool FromString(std::string_view s, TargetGroup& e) { return ValueOf(kTargetGroups, s, e); }
 bool FromString(std::string_view s, MatterKind& e) { return ValueOf(kMatterKinds, s, e); }
 bool FromString(std::string_view s, DecisionStatus& e) { return ValueOf(kStatuses, s, e); }
 bool FromString(std::string_view s, KeyKind& e) { return ValueOf(kKeyKinds, s, e); }
+bool FromString(std::string_view s, SlideKind& e) { return ValueOf(kSlideKinds, s, e); }
 
 template <> std::vector<PartyKind> AllValues() { return ValuesOf(kPartyKinds); }
 template <> std::vector<Level> AllValues() { return ValuesOf(kLevels); }
@@ -71,6 +77,7 @@ template <> std::vector<TargetGroup> AllValues() { return ValuesOf(kTargetGroups
 template <> std::vector<MatterKind> AllValues() { return ValuesOf(kMatterKinds); }
 template <> std::vector<DecisionStatus> AllValues() { return ValuesOf(kStatuses); }
 template <> std::vector<KeyKind> AllValues() { return ValuesOf(kKeyKinds); }
+template <> std::vector<SlideKind> AllValues() { return ValuesOf(kSlideKinds); }
 
 bool IsValidId(std::string_view id) {
     if (id.empty() || id.size() > 64) return false;

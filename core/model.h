@@ -21,14 +21,20 @@ enum class TargetGroup { All, ChildrenYoung, Adults, Older };
 enum class MatterKind { Recommendation, JointDecision, FollowUp };
 enum class DecisionStatus { Pending, Adopted, AdoptedWithConditions, Declined, Paused, NotConcerned };
 enum class KeyKind { Equal, PerCapita, Fixed, RegionSplit, BasePlusPerCapita };
+enum class SlideKind { Overview, Structure, Matter, Costs, Comparison, WhatIf };
 
 struct Party {
     std::string name;
     PartyKind kind = PartyKind::Municipality;
     int64_t population = 0;        // a region's is its county total; an association's is 0
     std::string org_number;        // optional
+    // Backward planning: the dates its deciding committee meets (YYYY-MM-DD) and how many days before a meeting a proposal must be sent out (0: kDefaultLeadDays).
+    std::vector<std::string> committee_meetings;
+    int lead_days = 0;
     json extra;                    // fields this version does not know, kept on save
 };
+
+inline constexpr int kDefaultLeadDays = 21;
 
 struct Member {
     std::string role;
@@ -161,6 +167,15 @@ struct Scenario {
     json extra;
 };
 
+// A saved view for presentation mode: what the room sees on one slide.
+struct Slide {
+    std::string title;             // optional: the view's own title when empty
+    SlideKind kind = SlideKind::Overview;
+    std::string ref;               // Matter: matter id; Comparison: scenario id
+    int year = 0;                  // Costs/Comparison/WhatIf: the year shown (0: the first)
+    json extra;
+};
+
 struct Workspace {
     int schema_version = kSchemaVersion;
     std::string name;
@@ -173,6 +188,7 @@ struct Workspace {
     std::map<std::string, CostItem> cost_items;
     std::map<std::string, Funding> funding;
     std::map<std::string, Scenario> scenarios;
+    std::vector<Slide> slides;     // presentation order; empty: one per view, matter and scenario
     json extra;
 };
 
@@ -183,12 +199,14 @@ const char* ToString(TargetGroup);
 const char* ToString(MatterKind);
 const char* ToString(DecisionStatus);
 const char* ToString(KeyKind);
+const char* ToString(SlideKind);
 bool FromString(std::string_view, PartyKind&);
 bool FromString(std::string_view, Level&);
 bool FromString(std::string_view, TargetGroup&);
 bool FromString(std::string_view, MatterKind&);
 bool FromString(std::string_view, DecisionStatus&);
 bool FromString(std::string_view, KeyKind&);
+bool FromString(std::string_view, SlideKind&);
 
 // Every name an enum has, for pickers and error messages.
 template <class E> std::vector<E> AllValues();

@@ -5,91 +5,14 @@
 #include "csv.h"
 #include "decisions.h"
 #include "format.h"
+#include "doc.h"
+#include "planning.h"
+#include "structure.h"
 #include "validate.h"
 
 namespace sam {
 
 namespace {
-
-// A small document model: the same calls render to Markdown and to HTML.
-struct Table {
-    std::vector<std::string> head;
-    std::vector<bool> numeric;               // right-aligned columns
-    std::vector<std::vector<std::string>> rows;
-};
-
-struct Doc {
-    ReportFormat format;
-    std::string out;
-
-    static std::string Html(std::string_view s) {
-        std::string r;
-        for (char c : s) {
-            switch (c) {
-                case '&': r += "&amp;"; break;
-                case '<': r += "&lt;"; break;
-                case '>': r += "&gt;"; break;
-                case '"': r += "&quot;"; break;
-                default: r += c;
-            }
-        }
-        return r;
-    }
-    static std::string Md(std::string_view s) {
-        std::string r;
-        for (char c : s) { if (c == '|') r += "\\|"; else if (c == '\n') r += ' '; else r += c; }
-        return r;
-    }
-    void Heading(int level, const std::string& text) {
-        if (format == ReportFormat::Html) out += "<h" + std::to_string(level) + ">" + Html(text) + "</h" + std::to_string(level) + ">\n";
-        else out += std::string(level, '#') + " " + Md(text) + "\n\n";
-    }
-    void Para(const std::string& text) {
-        if (text.empty()) return;
-        if (format == ReportFormat::Html) out += "<p>" + Html(text) + "</p>\n";
-        else out += Md(text) + "\n\n";
-    }
-    void List(const std::vector<std::string>& items) {
-        if (items.empty()) return;
-        if (format == ReportFormat::Html) {
-            out += "<ul>\n";
-            for (auto& i : items) out += "<li>" + Html(i) + "</li>\n";
-            out += "</ul>\n";
-        } else {
-            for (auto& i : items) out += "- " + Md(i) + "\n";
-            out += "\n";
-        }
-    }
-    void Emit(const Table& t, const std::string& caption) {
-        if (format == ReportFormat::Html) {
-            out += "<table>\n<caption>" + Html(caption) + "</caption>\n<thead><tr>";
-            for (size_t c = 0; c < t.head.size(); ++c)
-                out += std::string("<th scope=\"col\"") + (t.numeric[c] ? " class=\"num\"" : "") + ">" + Html(t.head[c]) + "</th>";
-            out += "</tr></thead>\n<tbody>\n";
-            for (auto& r : t.rows) {
-                out += "<tr>";
-                for (size_t c = 0; c < r.size(); ++c) {
-                    if (c == 0) out += "<th scope=\"row\">" + Html(r[c]) + "</th>";
-                    else out += std::string("<td") + (t.numeric[c] ? " class=\"num\"" : "") + ">" + Html(r[c]) + "</td>";
-                }
-                out += "</tr>\n";
-            }
-            out += "</tbody>\n</table>\n";
-        } else {
-            out += "|";
-            for (auto& h : t.head) out += " " + Md(h) + " |";
-            out += "\n|";
-            for (size_t c = 0; c < t.head.size(); ++c) out += t.numeric[c] ? " ---: |" : " --- |";
-            out += "\n";
-            for (auto& r : t.rows) {
-                out += "|";
-                for (auto& cell : r) out += " " + Md(cell) + " |";
-                out += "\n";
-            }
-            out += "\n";
-        }
-    }
-};
 
 std::string PartyName(const Workspace& ws, const std::string& id) {
     auto it = ws.parties.find(id);
@@ -119,6 +42,51 @@ void PartiesSection(Doc& d, const Workspace& ws, Lang l) {
     }
     d.Emit(t, Tx(l, "ui.parties"));
     d.Para(ws.population_note);
+}
+
+void StructureSection(Doc& d, const Workspace& ws, Lang l) {
+    if (ws.bodies.empty()) return;
+    d.Heading(2, Tx(l, "ui.structure"));
+    for (const BodyNode& n : BodyTree(ws)) {
+        const Body& b = ws.bodies.at(n.id);
+        d.Heading(3, b.name);
+        std::vector<std::string> facts;
+        facts.push_back(Tx(l, "ui.level") + ": " + std::string(TrEnum(l, "level", ToString(b.level))));
+        if (b.target_group != TargetGroup::All)
+            facts.push_back(Tx(l, "ui.target_group") + ": " + std::string(TrEnum(l, "target_group", ToString(b.target_group))));
+        if (ws.bodies.count(b.parent)) facts.push_back(Tx(l, "ui.reports_to") + ": " + ws.bodies.at(b.parent).name);
+        if (ws.parties.count(b.party)) facts.push_back(Tx(l, "ui.organisation") + ": " + PartyName(ws, b.party));
+        if (b.meetings_per_year) facts.push_back(TrF(l, "ui.meetings_per_year", {std::to_string(b.meetings_per_year)}));
+        if (b.repeat)
+            facts.push_back(TrF(l, "ui.repeat_text", {std::to_string(b.repeat->count), std::string(TrEnum(l, "party_kind", ToString(b.repeat->per_kind))),
+                                                      std::to_string(RepeatTotal(ws, b))}));
+        d.List(facts);
+        if (!b.mandate.empty()) {
+            d.Para(Tx(l, "ui.mandate") + ":");
+            d.List(b.mandate);
+        }
+        d.Para(b.note);
+        if (!b.members.empty()) {
+            Table t{{Tx(l, "ui.role"), Tx(l, "ui.organisation"), Tx(l, "ui.name")}, {false, false, false}, {}};
+            for (auto& [mid, m] : b.members) t.rows.push_back({m.role, PartyName(ws, m.party), m.name.empty() ? "–" : m.name});
+            d.Emit(t, b.name + ": " + Tx(l, "ui.members"));
+        }
+    }
+}
+
+void PlanningTable(Doc& d, const Workspace& ws, const Matter& m, const std::string& as_of, Lang l) {
+    std::vector<PlanRow> plan = PlanMatter(ws, m, as_of);
+    bool any = false;
+    for (auto& r : plan) any |= !r.no_dates;
+    if (!any) return;
+    Table t{{Tx(l, "ui.party"), Tx(l, "ui.committee_meeting"), Tx(l, "ui.send_by"), Tx(l, "ui.planning_note")}, {false, false, false, false}, {}};
+    for (auto& r : plan) {
+        std::string note = r.no_dates ? Tx(l, "ui.plan_no_dates")
+                         : r.too_late ? TrF(l, "ui.plan_too_late", {r.next_meeting.empty() ? "–" : r.next_meeting})
+                         : r.send_by_passed ? Tx(l, "ui.plan_send_passed") : "";
+        t.rows.push_back({PartyName(ws, r.party), r.meeting.empty() ? "–" : r.meeting, r.send_by.empty() ? "–" : r.send_by, note});
+    }
+    d.Emit(t, m.title + ": " + Tx(l, "ui.backward_planning"));
 }
 
 void DecisionsSection(Doc& d, const Workspace& ws, const ReportOptions& o) {
@@ -162,6 +130,7 @@ void DecisionsSection(Doc& d, const Workspace& ws, const ReportOptions& o) {
             }
             d.Emit(ms, m.title + ": " + Tx(l, "ui.milestones"));
         }
+        PlanningTable(d, ws, m, o.as_of, l);
     }
 }
 
@@ -253,13 +222,6 @@ std::string CsvReport(const Workspace& ws, const Budget& b, const Scenario* s) {
     return out;
 }
 
-const char* kHtmlStyle =
-    "body{font-family:'DejaVu Sans',Arial,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1b1f24}"
-    "table{border-collapse:collapse;margin:1rem 0;width:100%}caption{text-align:left;font-weight:bold;padding:.3rem 0}"
-    "th,td{border:1px solid #8a939c;padding:.3rem .5rem;vertical-align:top}thead th{background:#e8edf2}"
-    ".num{text-align:right;white-space:nowrap}"
-    "@media print{body{margin:0;max-width:none}table{page-break-inside:auto}tr{page-break-inside:avoid}}";
-
 }  // namespace
 
 ReportResult MakeReport(const Workspace& ws, const ReportOptions& o) {
@@ -283,16 +245,17 @@ ReportResult MakeReport(const Workspace& ws, const ReportOptions& o) {
     Doc d{o.format, ""};
     Lang l = o.lang;
     if (o.format == ReportFormat::Html)
-        d.out += std::string("<!DOCTYPE html>\n<html lang=\"") + (l == Lang::Sv ? "sv" : "en") +
-                 "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
-                 Doc::Html(ws.name) + "</title>\n<style>" + kHtmlStyle + "</style>\n</head>\n<body>\n<main>\n";
+        d.out += HtmlBegin(l == Lang::Sv ? "sv" : "en", ws.name);
     d.Heading(1, ws.name);
     d.Para(ws.description);
     if (!o.as_of.empty()) d.Para(Tx(l, "report.as_of") + ": " + o.as_of);
     PartiesSection(d, ws, l);
+    if (o.structure) StructureSection(d, ws, l);
     DecisionsSection(d, ws, o);
     CostsSection(d, ws, base, l);
     if (scenario) ScenarioSection(d, ws, base, *scenario, l);
+    else if (o.all_scenarios)
+        for (auto& [id, s] : ws.scenarios) ScenarioSection(d, ws, base, s, l);
     std::vector<Problem> checks = CheckConsistency(ws, o.as_of);
     if (!checks.empty()) {
         d.Heading(2, Tx(l, "ui.problems"));
@@ -300,7 +263,7 @@ ReportResult MakeReport(const Workspace& ws, const ReportOptions& o) {
         for (auto& p : checks) lines.push_back(p.Message(l));
         d.List(lines);
     }
-    if (o.format == ReportFormat::Html) d.out += "</main>\n</body>\n</html>\n";
+    if (o.format == ReportFormat::Html) d.out += HtmlEnd();
     res.ok = true;
     res.text = std::move(d.out);
     return res;

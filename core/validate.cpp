@@ -4,6 +4,7 @@
 #include <cmath>
 #include "costs.h"
 #include "format.h"
+#include "planning.h"
 
 namespace sam {
 
@@ -71,7 +72,6 @@ struct Checker {
 }  // namespace
 
 std::vector<Problem> CheckConsistency(const Workspace& ws, const std::string& as_of) {
-    (void)as_of;
     Checker c{ws, {}};
 
     // Structure: references and each municipality's local group.
@@ -108,6 +108,18 @@ std::vector<Problem> CheckConsistency(const Workspace& ws, const std::string& as
             if (!d.date.empty() && !m.deadline.empty() && d.date > m.deadline)
                 c.Warn(path + "/decisions/" + pid + "/date", "warn.decision_after_deadline", {d.date, m.deadline});
         }
+        // Backward planning: a committee that does not meet before the deadline.
+        if (!as_of.empty() && m.deadline >= as_of)
+            for (const PlanRow& r : PlanMatter(ws, m, as_of))
+                if (r.too_late)
+                    c.Warn("/parties/" + r.party + "/committee_meetings", "warn.meeting_too_late",
+                           {ws.parties.at(r.party).name, r.next_meeting.empty() ? "–" : r.next_meeting, m.deadline, m.title});
+    }
+    for (size_t i = 0; i < ws.slides.size(); ++i) {
+        const Slide& s = ws.slides[i];
+        std::string path = "/slides/" + std::to_string(i) + "/ref";
+        if (s.kind == SlideKind::Matter && !ws.matters.count(s.ref)) c.Warn(path, "warn.unknown_matter", {s.ref});
+        if (s.kind == SlideKind::Comparison && !ws.scenarios.count(s.ref)) c.Warn(path, "warn.unknown_scenario", {s.ref});
     }
 
     // Costs.

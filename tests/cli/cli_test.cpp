@@ -17,7 +17,7 @@ struct Run {
 };
 
 std::string Slurp(const std::string& path) {
-    std::ifstream f(path);
+    std::ifstream f(path, std::ios::binary);
     std::stringstream ss;
     ss << f.rdbuf();
     return ss.str();
@@ -168,4 +168,34 @@ TEST_CASE("format prints a demo unchanged: the files are canonical") {
         REQUIRE(r.code == 0);
         CHECK(r.out == Slurp(DEMO + d + ".json"));
     }
+}
+
+TEST_CASE("report --full, export, paper and annex print exactly the golden files") {
+    std::string src = SAMVERKAN_SOURCE_DIR;
+    std::string file = src + "/demo/halsam-vasternorrland.json";
+    std::string golden = src + "/tests/golden/halsam-vasternorrland/";
+    Run r = Cli("report " + file + " --full --format html --as-of 2022-10-01");
+    CHECK(r.code == 0);
+    CHECK(r.out == Slurp(golden + "report.html"));
+    r = Cli("paper " + file + " --as-of 2022-10-01");
+    CHECK(r.code == 0);
+    CHECK(r.out == Slurp(golden + "beslutsunderlag.md"));
+    r = Cli("annex " + file + " --party Timrå --format html --as-of 2022-10-01");
+    CHECK(r.code == 0);
+    CHECK(r.out == Slurp(golden + "bilaga-timra.html"));
+    for (const char* table : {"parties", "members", "decisions", "costs"}) {
+        r = Cli("export " + file + " --table " + table);
+        CHECK(r.code == 0);
+        CHECK(r.out == Slurp(golden + table + ".csv"));
+    }
+    // Mistakes get one line naming what is wrong.
+    r = Cli("export " + file + " --table budget");
+    CHECK(r.code == 2);
+    CHECK(r.err == "samverkan-cli: --table takes parties, members, decisions or costs, not \"budget\"\n");
+    r = Cli("annex " + file + " --party Atlantis");
+    CHECK(r.code == 2);
+    CHECK(r.err == "samverkan-cli: unknown party \"Atlantis\"\n");
+    r = Cli("paper " + file + " --as-of 2022-02-30");
+    CHECK(r.code == 2);
+    CHECK(r.err.find("not a date") != std::string::npos);
 }

@@ -1,6 +1,7 @@
 // Shared helpers for the core tests.
 #pragma once
 #include <doctest/doctest.h>
+#include <set>
 #include <string>
 #include "demos.h"
 #include "json_io.h"
