@@ -18,7 +18,7 @@ const char* kHtmlStyle =
 
 std::string HtmlBegin(std::string_view lang, std::string_view title) {
     return "<!DOCTYPE html>\n<html lang=\"" + std::string(lang) +
-           "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
+           "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<link rel=\"icon\" href=\"data:,\">\n<title>" +
            Doc::Html(title) + "</title>\n<style>" + kHtmlStyle + "</style>\n</head>\n<body>\n<main>\n";
 }
 

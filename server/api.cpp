@@ -16,21 +16,6 @@ void SendError(httplib::Response& res, int status, const std::string& code, cons
     res.set_content(json{{"error", code}, {"message", message}}.dump(), "application/json");
 }
 
-namespace {
-
-void SendJson(httplib::Response& res, int status, const json& body) {
-    res.status = status;
-    res.set_header("Cache-Control", "no-store");
-    res.set_content(body.dump(), "application/json");
-}
-
-struct Access {
-    bool admin = false;
-    std::string workspace;   // the workspace a workspace token opens
-    Role role = Role::None;
-    bool token_given = false;
-};
-
 Access Authorize(const httplib::Request& req, Storage& storage, const ApiConfig& config) {
     Access a;
     std::string token = RequestToken(req);
@@ -66,6 +51,14 @@ bool Open(const Access& a, Storage& storage, const std::string& id, Role need, h
         return false;
     }
     return Allowed(a, id, need, res);
+}
+
+namespace {
+
+void SendJson(httplib::Response& res, int status, const json& body) {
+    res.status = status;
+    res.set_header("Cache-Control", "no-store");
+    res.set_content(body.dump(), "application/json");
 }
 
 std::string Author(const httplib::Request& req) {
@@ -211,6 +204,28 @@ void InstallApi(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfi
         SendJson(res, o.status, o.body);
     });
 
+    // Follow mode: the facilitator's current slide, sent to every follower as an event.
+    svr.Post(std::string(kId) + "/presentation", [&](const httplib::Request& req, httplib::Response& res) {
+        std::string id = req.matches[1];
+        Access a = Authorize(req, storage, config);
+        if (!Open(a, storage, id, Role::Edit, res)) return;
+        json body;
+        if (!ParseBody(req, res, body)) return;
+        if (!body.is_object() || !body.contains("active") || !body["active"].is_boolean() ||
+            (body.contains("slide") && (!body["slide"].is_number_integer() || body["slide"].get<int64_t>() < 0 || body["slide"].get<int64_t>() > 10000)))
+            return SendError(res, 400, "bad_request", "the body must be {\"active\": true|false, \"slide\": N} with N from 0 to 10000");
+        Live* live = hub.Get(id);
+        if (!live) return SendError(res, 500, "storage", "the workspace could not be read");
+        json p = {{"active", body["active"]}, {"slide", body.value("slide", 0)}};
+        {
+            std::lock_guard lock(live->mu);
+            live->presentation = p;
+            ++live->presentation_seq;
+        }
+        live->changed.notify_all();
+        SendJson(res, 200, p);
+    });
+
     svr.Get(std::string(kId) + "/history", [&](const httplib::Request& req, httplib::Response& res) {
         std::string id = req.matches[1];
         Access a = Authorize(req, storage, config);
@@ -241,18 +256,26 @@ void InstallApi(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfi
         res.set_header("X-Accel-Buffering", "no");
         auto state = std::make_shared<int64_t>(last);
         auto hello = std::make_shared<bool>(true);
+        auto shown = std::make_shared<int64_t>(0);   // the presentation_seq this follower has been sent
         res.set_chunked_content_provider("text/event-stream",
-            [&hub, &storage, live, id, state, hello](size_t, httplib::DataSink& sink) {
+            [&hub, &storage, live, id, state, hello, shown](size_t, httplib::DataSink& sink) {
                 std::string out;
                 {
                     std::unique_lock lock(live->mu);
                     if (*hello) {
                         out = "retry: 1000\nevent: hello\ndata: " + json{{"revision", live->durable}}.dump() + "\n\n";
                         *hello = false;
-                    } else if (live->durable <= *state) {
-                        live->changed.wait_for(lock, std::chrono::seconds(15), [&] { return hub.Stopping() || live->durable > *state; });
+                    } else if (live->durable <= *state && live->presentation_seq <= *shown) {
+                        live->changed.wait_for(lock, std::chrono::seconds(15), [&] {
+                            return hub.Stopping() || live->durable > *state || live->presentation_seq > *shown;
+                        });
                     }
                     if (hub.Stopping()) return false;
+                    // The facilitator's slide (no id: it is not a revision, and a resumed stream gets the newest).
+                    if (live->presentation_seq > *shown) {
+                        out += "event: presentation\ndata: " + live->presentation.dump() + "\n\n";
+                        *shown = live->presentation_seq;
+                    }
                     if (live->durable > *state) {
                         bool in_memory = !live->events.empty() && live->events.front().revision <= *state + 1;
                         if (in_memory) {

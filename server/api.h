@@ -5,7 +5,7 @@
 #include "hub.h"
 #include "storage.h"
 
-namespace httplib { class Server; struct Response; }
+namespace httplib { class Server; struct Request; struct Response; }
 
 namespace server {
 
@@ -14,7 +14,24 @@ struct ApiConfig {
 };
 
 void SendError(httplib::Response& res, int status, const std::string& code, const std::string& message);
+
+// Who a request is: the admin, a workspace's edit or view link, or nobody.
+struct Access {
+    bool admin = false;
+    std::string workspace;   // the workspace a workspace token opens
+    Role role = Role::None;
+    bool token_given = false;
+};
+// Reads the token from "Authorization: Bearer" or ?access_token= (for EventSource and links).
+Access Authorize(const httplib::Request& req, Storage& storage, const ApiConfig& config);
+// Checks access to workspace `id`; answers and returns false when refused.
+bool Allowed(const Access& a, const std::string& id, Role need, httplib::Response& res);
+// The workspace exists and the request may `need` it; otherwise answers and returns false.
+bool Open(const Access& a, Storage& storage, const std::string& id, Role need, httplib::Response& res);
 void InstallApi(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfig& config);
+
+// Reports and exports from core for holders of a link: /w/{id}/report and friends.
+void InstallDocuments(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfig& config);
 
 // What the server answers for a request that failed before a handler (413, 404, …).
 void InstallErrorBodies(httplib::Server& svr);

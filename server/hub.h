@@ -41,6 +41,9 @@ struct Live {
     std::deque<std::pair<int64_t, std::vector<std::string>>> changes;
     std::deque<Event> events;   // recent ones, for streams that fell behind a little
     int streams = 0;
+    // The facilitator's presentation ({"active", "slide"}): not stored, only followed live.
+    sam::json presentation;
+    int64_t presentation_seq = 0;
 };
 
 struct Outcome {

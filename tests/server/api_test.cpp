@@ -449,3 +449,98 @@ TEST_CASE("randomized: 10 clients x 100 random edits converge on the server's st
     CHECK(accepted > 300);
     for (auto& f : clients) f->End();
 }
+
+TEST_CASE("documents: the report, the beslutsunderlag, annexes and CSVs for holders of a link") {
+    std::string data = Fresh("api-documents");
+    ServerProcess s;
+    REQUIRE(s.Start({"--data", data}, data + ".log"));
+    httplib::Client c("127.0.0.1", s.port);
+    Created w = Create(c, {{"name", "Familjehem"}, {"demo", "familjehem-vasternorrland"}});
+    std::string base = "/w/" + w.id;
+
+    auto r = c.Get(base + "/report", Bearer(w.view));
+    REQUIRE(r);
+    CHECK(r->status == 200);
+    CHECK(r->get_header_value("Content-Type") == "text/html; charset=utf-8");
+    CHECK(r->get_header_value("Referrer-Policy") == "no-referrer");
+    CHECK(r->body.rfind("<!DOCTYPE html>\n<html lang=\"sv\">", 0) == 0);
+    CHECK(r->body.find("<h2>Struktur</h2>") != std::string::npos);
+    CHECK(r->body.find("<th scope=\"col\">Part</th>") != std::string::npos);
+    // A browser opening a link sends the token as ?access_token=.
+    CHECK(c.Get(base + "/report?access_token=" + w.view + "&lang=en")->body.find("<html lang=\"en\">") != std::string::npos);
+    // It follows the newest revision.
+    REQUIRE(Patch(c, w, 1, json::array({Op("replace", "/parties/kramfors/name", "Kramfors kommun")}))->status == 200);
+    CHECK(c.Get(base + "/report", Bearer(w.view))->body.find("Kramfors kommun") != std::string::npos);
+
+    auto md = c.Get(base + "/report?format=md", Bearer(w.view));
+    CHECK(md->get_header_value("Content-Type") == "text/markdown; charset=utf-8");
+    CHECK(md->body.rfind("# Familjehem", 0) == 0);
+    auto paper = c.Get(base + "/beslutsunderlag.md", Bearer(w.edit));
+    REQUIRE(paper->status == 200);
+    CHECK(paper->body.find("# Beslutsunderlag: Familjehem") == 0);
+    auto annex = c.Get(base + "/bilaga/kramfors", Bearer(w.view));
+    REQUIRE(annex->status == 200);
+    CHECK(annex->body.find("<h1>Bilaga för Kramfors kommun: Familjehem</h1>") != std::string::npos);
+    CHECK(c.Get(base + "/bilaga/atlantis", Bearer(w.view))->status == 404);
+    auto csv = c.Get(base + "/costs.csv", Bearer(w.view));
+    REQUIRE(csv->status == 200);
+    CHECK(csv->get_header_value("Content-Type") == "text/csv; charset=utf-8");
+    CHECK(csv->get_header_value("Content-Disposition") == "attachment; filename=\"familjehem-kostnader.csv\"");
+    CHECK(csv->body.rfind("\xEF\xBB\xBFPart;2018;2019;2020;Totalt;Andel (%)\r\n", 0) == 0);
+    auto bad = c.Get(base + "/budget.csv", Bearer(w.view));
+    CHECK(bad->status == 404);
+    CHECK(json::parse(bad->body)["error"] == "not_found");
+
+    // Without the link, or with another workspace's: refused, as JSON.
+    Created other = Create(c, {{"name", "Annan"}});
+    CHECK(c.Get(base + "/report")->status == 401);
+    CHECK(c.Get(base + "/report", Bearer(other.view))->status == 401);
+    CHECK(c.Get(base + "/costs.csv?access_token=nonsense")->status == 401);
+}
+
+TEST_CASE("follow mode: the facilitator's slide reaches every follower as an event") {
+    std::string data = Fresh("api-presentation");
+    ServerProcess s;
+    REQUIRE(s.Start({"--data", data}, data + ".log"));
+    httplib::Client c("127.0.0.1", s.port);
+    Created w = Create(c, {{"name", "HälSam"}, {"demo", "halsam-vasternorrland"}});
+    std::string path = "/api/workspaces/" + w.id + "/presentation";
+
+    std::mutex mu;
+    std::string seen;
+    std::atomic<bool> stop{false};
+    std::thread follower([&] {
+        httplib::Client f("127.0.0.1", s.port);
+        f.set_read_timeout(5, 0);
+        f.Get("/api/workspaces/" + w.id + "/events", Bearer(w.view), [&](const char* d, size_t n) {
+            std::lock_guard lock(mu);
+            seen.append(d, n);
+            return !stop.load();
+        });
+    });
+    REQUIRE(WaitFor([&] { std::lock_guard lock(mu); return seen.find("event: hello") != std::string::npos; }, 3000));
+    auto t0 = std::chrono::steady_clock::now();
+    auto r = c.Post(path, Bearer(w.edit), R"({"active": true, "slide": 3})", "application/json");
+    REQUIRE(r);
+    CHECK(r->status == 200);
+    CHECK(WaitFor([&] { std::lock_guard lock(mu); return seen.find("event: presentation\ndata: {\"active\":true,\"slide\":3}") != std::string::npos; }, 2000));
+    MESSAGE("a slide change reached its follower in " << std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count() << " ms");
+    // A view link follows but cannot steer; bad bodies are refused.
+    CHECK(c.Post(path, Bearer(w.view), R"({"active": true, "slide": 4})", "application/json")->status == 403);
+    CHECK(c.Post(path, Bearer(w.edit), R"({"slide": 4})", "application/json")->status == 400);
+    CHECK(c.Post(path, Bearer(w.edit), R"({"active": true, "slide": -1})", "application/json")->status == 400);
+    CHECK(c.Post(path, Bearer(w.edit), R"({"active": tru)", "application/json")->status == 400);
+    // A follower that joins later gets the current slide at once.
+    auto late = std::make_shared<std::string>();
+    httplib::Client g("127.0.0.1", s.port);
+    g.Get("/api/workspaces/" + w.id + "/events", Bearer(w.view), [&](const char* d, size_t n) {
+        late->append(d, n);
+        return late->find("event: presentation") == std::string::npos;
+    });
+    CHECK(late->find("\"slide\":3") != std::string::npos);
+    stop = true;
+    c.Post(path, Bearer(w.edit), R"({"active": false})", "application/json");   // wakes the first follower
+    follower.join();
+    std::lock_guard lock(mu);
+    CHECK(seen.find("{\"active\":false,\"slide\":0}") != std::string::npos);
+}

@@ -1,0 +1,92 @@
+// Reports and exports for holders of a workspace's link, made by core from the newest
+// state, so they are the same files as the CLI's and the apps':
+//   GET /w/{id}/report                 the full report as accessible HTML (?format=md, ?lang=en)
+//   GET /w/{id}/beslutsunderlag.md     the decision basis
+//   GET /w/{id}/bilaga/{party}         one party's annex (?format=md)
+//   GET /w/{id}/{parties|members|decisions|costs}.csv
+// The link's token comes as "Authorization: Bearer" or ?access_token= (a link a browser opens).
+#include <httplib.h>
+#include <ctime>
+#include "api.h"
+#include "exports.h"
+#include "papers.h"
+#include "report.h"
+#include "static_files.h"
+
+namespace server {
+
+namespace {
+
+std::string Today() {
+    std::time_t t = std::time(nullptr);
+    char buf[16];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d", std::localtime(&t));
+    return buf;
+}
+
+sam::Lang LangOf(const httplib::Request& req) {
+    return req.has_param("lang") && req.get_param_value("lang") == "en" ? sam::Lang::En : sam::Lang::Sv;
+}
+
+// The newest state of a workspace the request may read; answers and returns false otherwise.
+bool Read(const httplib::Request& req, httplib::Response& res, Storage& storage, Hub& hub, const ApiConfig& config, sam::Workspace& ws) {
+    std::string id = req.matches[1];
+    Access a = Authorize(req, storage, config);
+    if (!Open(a, storage, id, Role::View, res)) return false;
+    Live* live = hub.Get(id);
+    if (!live) { SendError(res, 500, "storage", "the workspace could not be read"); return false; }
+    std::lock_guard lock(live->mu);
+    ws = live->ws;
+    return true;
+}
+
+void Send(httplib::Response& res, const std::string& text, const char* type, const std::string& download = "") {
+    res.set_header("Cache-Control", "no-store");
+    SetSecurityHeaders(res);   // also Referrer-Policy: no-referrer, so a link's token is not passed on
+    if (!download.empty()) res.set_header("Content-Disposition", "attachment; filename=\"" + download + "\"");
+    res.set_content(text, type);
+}
+
+const char* kW = R"(/w/([A-Za-z0-9_-]{1,64}))";
+
+}  // namespace
+
+void InstallDocuments(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfig& config) {
+    svr.Get(std::string(kW) + "/report", [&](const httplib::Request& req, httplib::Response& res) {
+        sam::Workspace ws;
+        if (!Read(req, res, storage, hub, config, ws)) return;
+        sam::ReportOptions o;
+        o.lang = LangOf(req);
+        o.as_of = Today();
+        o.structure = o.all_scenarios = true;
+        bool md = req.has_param("format") && req.get_param_value("format") == "md";
+        o.format = md ? sam::ReportFormat::Markdown : sam::ReportFormat::Html;
+        sam::ReportResult r = sam::MakeReport(ws, o);
+        if (!r.ok) return SendError(res, 422, "report", r.error);
+        Send(res, r.text, md ? "text/markdown; charset=utf-8" : "text/html; charset=utf-8");
+    });
+    svr.Get(std::string(kW) + "/beslutsunderlag.md", [&](const httplib::Request& req, httplib::Response& res) {
+        sam::Workspace ws;
+        if (!Read(req, res, storage, hub, config, ws)) return;
+        Send(res, sam::DecisionPaper(ws, LangOf(req), Today()).text, "text/markdown; charset=utf-8");
+    });
+    svr.Get(std::string(kW) + "/bilaga/([A-Za-z0-9_.-]{1,64})", [&](const httplib::Request& req, httplib::Response& res) {
+        sam::Workspace ws;
+        if (!Read(req, res, storage, hub, config, ws)) return;
+        bool md = req.has_param("format") && req.get_param_value("format") == "md";
+        sam::PaperResult p = sam::PartyAnnex(ws, req.matches[2], md ? sam::ReportFormat::Markdown : sam::ReportFormat::Html, LangOf(req), Today());
+        if (!p.ok) return SendError(res, 404, "unknown_party", p.error);
+        Send(res, p.text, md ? "text/markdown; charset=utf-8" : "text/html; charset=utf-8");
+    });
+    svr.Get(std::string(kW) + "/([a-z]{1,16})\\.csv", [&](const httplib::Request& req, httplib::Response& res) {
+        sam::CsvTable table;
+        if (!sam::CsvTableFromName(req.matches[2].str(), table))
+            return SendError(res, 404, "not_found", "the CSV files are parties, members, decisions and costs");
+        sam::Workspace ws;
+        if (!Read(req, res, storage, hub, config, ws)) return;
+        sam::Lang lang = LangOf(req);
+        Send(res, sam::ExportCsv(ws, table, lang), "text/csv; charset=utf-8", sam::CsvFileName(ws, table, lang));
+    });
+}
+
+}  // namespace server
