@@ -9,6 +9,7 @@ namespace sam {
 std::vector<PlanRow> PlanMatter(const Workspace& ws, const Matter& m, const std::string& as_of) {
     std::vector<PlanRow> rows;
     if (!IsValidDate(m.deadline)) return rows;
+    if (!as_of.empty() && as_of > m.deadline) return rows;   // past the deadline: late, not something to plan
     std::vector<std::string> ids;
     for (auto& [pid, d] : m.decisions)
         if (d.status == DecisionStatus::Pending && ws.parties.count(pid)) ids.push_back(pid);

@@ -19,7 +19,7 @@ struct PlanRow {
 };
 
 // One row per party whose decision on the matter is still pending, in Swedish order.
-// Without a deadline there is nothing to plan back from: empty.
+// Without a deadline, or once it has passed, there is nothing to plan: empty.
 std::vector<PlanRow> PlanMatter(const Workspace& ws, const Matter& m, const std::string& as_of);
 
 }  // namespace sam

@@ -25,6 +25,7 @@ namespace {
 struct Options {
     std::string file, demo = "halsam-vasternorrland", view, screenshot, lang, link, edit, save;
     long long wait_revision = 0;
+    int present = -1;  // presentation mode at this slide (-1: off)
     int frames = 0;   // 0: run until closed
     int width = 1280, height = 800;
 };
@@ -37,7 +38,8 @@ void Usage() {
               "  --edit   apply a JSON Patch after opening, as the views would (for scripts and tests)\n"
               "  --frames draw N frames and exit (with --link: also wait until every change has reached the server)\n"
               "  --wait-revision N   with --link and --frames: also wait until revision N has arrived\n"
-              "  --save-on-exit FILE write the open workspace to FILE when leaving");
+              "  --save-on-exit FILE write the open workspace to FILE when leaving\n"
+              "  --present N        start in presentation mode at slide N (0 = the first)");
 }
 
 bool ParseArgs(int argc, char** argv, Options& o) {
@@ -59,6 +61,7 @@ bool ParseArgs(int argc, char** argv, Options& o) {
         else if (a == "--save-on-exit") { if (!next(o.save)) return false; }
         else if (a == "--wait-revision") { if (!next(v)) return false; o.wait_revision = std::atoll(v.c_str()); }
         else if (a == "--frames") { if (!next(v)) return false; o.frames = std::atoi(v.c_str()); }
+        else if (a == "--present") { if (!next(v)) return false; o.present = std::atoi(v.c_str()); }
         else if (a == "--size") {
             if (!next(v) || std::sscanf(v.c_str(), "%dx%d", &o.width, &o.height) != 2) {
                 std::fprintf(stderr, "samverkan: --size takes WIDTHxHEIGHT\n");
@@ -152,6 +155,11 @@ int main(int argc, char** argv) {
             std::fprintf(stderr, "samverkan: --edit was not applied: %s\n", app.status.empty() ? "not JSON" : app.status.c_str());
             return 1;
         }
+    }
+
+    if (opt.present >= 0) {
+        ui::SetPresenting(app, true);
+        ui::GoToSlide(app, opt.present);
     }
 
     const char* font = SAMVERKAN_FONT[0] ? SAMVERKAN_FONT : nullptr;

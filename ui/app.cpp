@@ -1,7 +1,11 @@
 #include "app.h"
 
 #include <imgui.h>
+#include "keys.h"
+#include <algorithm>
+#include "csv.h"
 #include "json_io.h"
+#include "patch.h"
 #include "validate.h"
 #include "views.h"
 
@@ -14,7 +18,7 @@ const char* T(const App& app, const char* key) {
 
 static void Changed(App& app, const sam::json& forward) {
     ++app.doc.revision;
-    if (app.platform.edited) app.platform.edited(forward);
+    if (app.platform.edited && !forward.is_null()) app.platform.edited(forward);
     if (app.platform.workspace_changed) app.platform.workspace_changed(sam::SaveWorkspace(app.doc.ws));
 }
 
@@ -60,6 +64,53 @@ bool ApplyEdit(App& app, const sam::json& patch) {
     return true;
 }
 
+bool ImportPartiesCsv(App& app, const std::string& text) {
+    sam::PartiesCsv csv = sam::ParsePartiesCsv(text);
+    if (!csv.ok) {
+        app.status = app.lang == sam::Lang::Sv ? csv.error_sv : csv.error;
+        return false;
+    }
+    const sam::Workspace& ws = app.doc.ws;
+    sam::json patch = sam::json::array();
+    std::map<std::string, sam::Party> taken = ws.parties;
+    std::vector<std::string> participants = ws.costs.participants;
+    int added = 0, updated = 0;
+    for (const sam::PartyRow& row : csv.rows) {
+        std::string id;
+        for (auto& [pid, p] : ws.parties) if (p.name == row.name) id = pid;
+        if (!id.empty()) {
+            patch.push_back(sam::OpAdd("/parties/" + sam::PointerToken(id) + "/population", row.population));
+            patch.push_back(sam::OpAdd("/parties/" + sam::PointerToken(id) + "/kind", sam::ToString(row.kind)));
+            ++updated;
+            continue;
+        }
+        id = sam::MakeId(row.name, taken);
+        taken[id] = sam::Party{};
+        patch.push_back(sam::OpAdd("/parties/" + sam::PointerToken(id), {{"name", row.name}, {"kind", sam::ToString(row.kind)}, {"population", row.population}}));
+        if (row.kind == sam::PartyKind::Municipality) participants.push_back(id);
+        ++added;
+    }
+    if (participants != ws.costs.participants) patch.push_back(sam::OpAdd("/costs/participants", participants));
+    if (!ApplyEdit(app, patch)) return false;
+    app.status = sam::TrF(app.lang, "ui.imported_parties", {std::to_string(added), std::to_string(updated)});
+    return true;
+}
+
+bool FileOpened(App& app, const std::string& name, const std::string& text) {
+    bool csv = name.size() > 4 && name.compare(name.size() - 4, 4, ".csv") == 0;
+    if (csv) return ImportPartiesCsv(app, text);
+    if (!OpenWorkspaceText(app, text, name)) return false;
+    Changed(app, sam::json());   // the new workspace is what the platform keeps now
+    app.status = sam::TrF(app.lang, "ui.opened", {name});
+    return true;
+}
+
+void Mark(App& app, const std::string& name) {
+    if (!app.test_mode) return;
+    ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    app.rects.push_back({name, a.x, a.y, b.x - a.x, b.y - a.y});
+}
+
 bool UndoEdit(App& app) {
     sam::json forward;
     if (app.read_only || !sam::Undo(app.doc.ws, app.doc.history, &forward)) return false;
@@ -81,8 +132,36 @@ static void Recompute(App& app) {
     app.derived.revision = app.doc.revision;
 }
 
+void SetUiScale(App& app, float scale) {
+    scale = std::clamp(scale, 0.75f, 2.0f);
+    if (scale == app.ui_scale) return;
+    app.ui_scale = scale;
+    app.style_dirty = true;
+}
+
 static void Shortcuts(App& app) {
     ImGuiIO& io = ImGui::GetIO();
+    if (app.presenting) {
+        if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) SetPresenting(app, false);
+        if (app.following) return;   // the facilitator moves the slides
+        if (ImGui::IsKeyPressed(ImGuiKey_RightArrow) || ImGui::IsKeyPressed(ImGuiKey_PageDown) || ImGui::IsKeyPressed(ImGuiKey_Space) ||
+            ImGui::IsKeyPressed(ImGuiKey_DownArrow))
+            GoToSlide(app, app.slide + 1);
+        if (ImGui::IsKeyPressed(ImGuiKey_LeftArrow) || ImGui::IsKeyPressed(ImGuiKey_PageUp) || ImGui::IsKeyPressed(ImGuiKey_UpArrow))
+            GoToSlide(app, app.slide - 1);
+        if (ImGui::IsKeyPressed(ImGuiKey_Home)) GoToSlide(app, 0);
+        if (ImGui::IsKeyPressed(ImGuiKey_End)) GoToSlide(app, 1 << 20);
+        return;
+    }
+    if (ImGui::IsKeyPressed(keys::kF5, false) && app.doc.open) SetPresenting(app, true);
+    if (io.KeyCtrl && ImGui::IsKeyPressed(keys::kF, false) && app.doc.open) {
+        app.search_open = true;
+        app.search_focus = true;
+    }
+    if (io.KeyCtrl && (ImGui::IsKeyPressed(keys::kEqual, false) || ImGui::IsKeyPressed(keys::kKeypadAdd, false))) SetUiScale(app, app.ui_scale + 0.25f);
+    if (io.KeyCtrl && (ImGui::IsKeyPressed(keys::kMinus, false) || ImGui::IsKeyPressed(keys::kKeypadSubtract, false))) SetUiScale(app, app.ui_scale - 0.25f);
+    if (io.KeyCtrl && ImGui::IsKeyPressed(keys::kS, false)) SaveCopy(app);
+    if (io.KeyCtrl && ImGui::IsKeyPressed(keys::kO, false) && app.platform.open_file) app.platform.open_file(".json,.samverkan.json");
     if (io.WantTextInput) return;
     if (io.KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_Z, false)) {
         if (io.KeyShift) RedoEdit(app); else UndoEdit(app);
@@ -92,7 +171,13 @@ static void Shortcuts(App& app) {
 
 void Frame(App& app) {
     ++app.frames;
+    app.rects.clear();
     Shortcuts(app);
+    if (app.presenting && app.doc.open) {
+        Recompute(app);
+        DrawPresentation(app);
+        return;
+    }
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);
@@ -117,6 +202,7 @@ void Frame(App& app) {
     }
     DrawStatusBar(app);
     ImGui::End();
+    if (app.doc.open) DrawSearch(app);
 }
 
 }  // namespace ui

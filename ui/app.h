@@ -18,10 +18,20 @@ enum class View { Overview, Structure, Decisions, Costs, Scenarios };
 // What the platform layer offers the views (file dialogs, storage, clipboard).
 struct Platform {
     std::function<void(const std::string& name, const std::string& text)> save_file;  // download / save as
-    std::function<void()> open_file;                                                   // upload / open dialog
+    std::function<void(const std::string& accept)> open_file;                          // upload / open dialog; the platform
+                                                                                       // answers with FileOpened()
     std::function<void(const std::string& text)> workspace_changed;                    // persist (IDBFS, autosave)
     std::function<void(const sam::json& forward)> edited;                              // a change to send to the server
     std::function<void(bool keep_mine)> resolve_conflict;                              // the user's answer to a clash
+    std::function<void(bool on)> set_fullscreen;                                       // presentation mode
+    std::function<void(bool active, int slide)> presentation_changed;                  // the facilitator moved: tell followers
+    std::function<void(const std::string& path)> open_document;                        // a server document, e.g. "report"
+};
+
+// A named widget's place on screen, recorded in test mode so that browser tests click real pixels.
+struct WidgetRect {
+    std::string name;
+    float x = 0, y = 0, w = 0, h = 0;
 };
 
 // The open workspace and its history: the only domain state the app holds.
@@ -58,7 +68,34 @@ struct App {
     bool read_only = false;     // opened with a view link
     std::string selected_matter;
     int frames = 0;
-    ImFont* font = nullptr;
+    ImFont* font = nullptr;        // headings
+    ImFont* font_slide = nullptr;  // presentation body text (>= 28 px at 1080 lines)
+    ImFont* font_slide_title = nullptr;
+
+    // The text field being edited (see fields.h): its ImGui id and its text.
+    unsigned field_id = 0;
+    char field_buf[1024] = {};
+
+    // Struktur: the diagram's view and the selected body.
+    std::string selected_body;
+    float zoom = 1.0f, pan_x = 0, pan_y = 0;
+    bool fit_diagram = true;          // fit the whole tree on the next frame
+
+    // Presentation mode.
+    bool presenting = false;
+    int slide = 0;
+    bool following = false;           // a view link follows the facilitator's slides
+    sam::Scenario what_if;            // the "what if" slide's changes (not saved unless asked)
+    int cost_year = 0;                // the year the cost views and slides show (0: this year)
+
+    // Search (Ctrl+F).
+    bool search_open = false;
+    bool search_focus = false;
+    char search[128] = {};
+
+    // Test mode: named widgets' rectangles, refreshed every frame.
+    bool test_mode = false;
+    std::vector<WidgetRect> rects;
 };
 
 // Replaces the open document with a workspace parsed from JSON text; on failure
@@ -69,6 +106,10 @@ bool ApplyEdit(App& app, const sam::json& patch);
 // Replaces the workspace with a newer state (from the server), keeping what the user
 // looks at; the undo history ends there, since its steps were made on the old state.
 bool ReplaceWorkspace(App& app, const sam::json& state);
+// A file the user picked: a workspace (.json) opens, a parties list (.csv) is imported.
+bool FileOpened(App& app, const std::string& name, const std::string& text);
+// Adds (or updates, by name) the parties of a `name;kind;population` list as one edit.
+bool ImportPartiesCsv(App& app, const std::string& text);
 bool UndoEdit(App& app);
 bool RedoEdit(App& app);
 
@@ -77,6 +118,17 @@ bool RedoEdit(App& app);
 void ApplyStyle(App& app, const char* font_path);
 // Builds one frame of the whole app (call between ImGui::NewFrame and ImGui::Render).
 void Frame(App& app);
+
+// UI scale 75–200 % (Ctrl+ and Ctrl− too).
+void SetUiScale(App& app, float scale);
+// Records the last item's rectangle under `name` (test mode only).
+void Mark(App& app, const std::string& name);
+
+// The slides of presentation mode: the workspace's own, or one per view, matter and scenario.
+std::vector<sam::Slide> Slides(const sam::Workspace& ws);
+// Presentation mode on or off, and a move to another slide (the platform tells followers).
+void SetPresenting(App& app, bool on);
+void GoToSlide(App& app, int slide);
 
 // Short text lookups for the views.
 const char* T(const App& app, const char* key);

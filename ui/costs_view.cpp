@@ -1,74 +1,259 @@
-// Kostnader: the cost items per year and each party's share, in Swedish format.
+// Kostnader: the cost items as an editable table, the funding, and each party's share
+// for a chosen year as a table and a bar chart. Totals are core's, to the krona.
 #include <imgui.h>
+#include "charts.h"
+#include "fields.h"
 #include "format.h"
+#include "patch.h"
 #include "views.h"
 
 namespace ui {
 
-void DrawCosts(App& app) {
-    const sam::Budget& b = app.derived.budget;
-    if (b.Years() <= 0) { ImGui::TextDisabled("%s", T(app, "ui.no_costs")); return; }
+namespace {
 
-    int columns = 3 + b.Years();
-    if (ImGui::BeginTable("##items", columns, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) {
-        ImGui::TableSetupColumn(T(app, "ui.item"), ImGuiTableColumnFlags_WidthStretch, 3.0f);
-        ImGui::TableSetupColumn(T(app, "ui.fte"), ImGuiTableColumnFlags_WidthStretch, 0.8f);
-        ImGui::TableSetupColumn(T(app, "ui.quantity"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
-        std::vector<std::string> years;
-        for (int y = b.first_year; y <= b.last_year; ++y) years.push_back(std::to_string(y));
-        for (auto& y : years) ImGui::TableSetupColumn(y.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.2f);
+std::string ItemPath(const std::string& id) { return "/cost_items/" + sam::PointerToken(id); }
+
+void KeyEditor(App& app, const char* id, const std::string& path, const std::optional<sam::AllocationKey>& key, bool optional, float width) {
+    ImGui::PushID(id);
+    const char* current = key ? sam::TrEnum(app.lang, "key_kind", sam::ToString(key->kind)).data() : T(app, "ui.workspace_key");
+    ImGui::SetNextItemWidth(width);
+    if (ImGui::BeginCombo("##key", current)) {
+        if (optional && ImGui::Selectable(T(app, "ui.workspace_key"), !key) && key) ApplyEdit(app, sam::json::array({sam::OpRemove(path)}));
+        for (sam::KeyKind k : sam::AllValues<sam::KeyKind>()) {
+            bool selected = key && key->kind == k;
+            if (ImGui::Selectable(sam::TrEnum(app.lang, "key_kind", sam::ToString(k)).data(), selected) && !selected) {
+                sam::json v = {{"kind", sam::ToString(k)}};
+                if (k == sam::KeyKind::RegionSplit) v["region_percent"] = 50;
+                if (k == sam::KeyKind::BasePlusPerCapita) v["base_fee"] = 0;
+                if (k == sam::KeyKind::Fixed) v["shares"] = sam::json::object();
+                ApplyEdit(app, sam::json::array({sam::OpAdd(path, v)}));
+            }
+        }
+        ImGui::EndCombo();
+    }
+    ImGui::PopID();
+}
+
+int ChosenYear(App& app, const sam::Budget& b) {
+    int y = app.cost_year;
+    if (!b.HasYear(y)) {
+        y = app.today.size() >= 4 ? std::atoi(app.today.substr(0, 4).c_str()) : b.first_year;
+        if (!b.HasYear(y)) y = b.first_year;
+    }
+    return y;
+}
+
+void ItemsTable(App& app, const sam::Budget& b, int year) {
+    const sam::Workspace& ws = app.doc.ws;
+    ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("##items", 8, flags)) return;
+    ImGui::TableSetupColumn(T(app, "ui.item"), 0, 2.6f);
+    ImGui::TableSetupColumn(T(app, "ui.fte"), 0, 0.8f);
+    ImGui::TableSetupColumn(T(app, "ui.cost_per_fte"), 0, 1.3f);
+    ImGui::TableSetupColumn(T(app, "ui.quantity"), 0, 2.0f);
+    ImGui::TableSetupColumn(T(app, "ui.years"), 0, 1.3f);
+    ImGui::TableSetupColumn(T(app, "ui.key"), 0, 1.6f);
+    std::string year_col = std::to_string(year);
+    ImGui::TableSetupColumn(year_col.c_str(), 0, 1.3f);
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFrameHeight());
+    ImGui::TableHeadersRow();
+    for (auto& r : b.items) {
+        if (r.id.empty()) continue;
+        auto it = ws.cost_items.find(r.id);
+        if (it == ws.cost_items.end()) continue;
+        const sam::CostItem& item = it->second;
+        std::string path = ItemPath(r.id);
+        ImGui::PushID(r.id.c_str());
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::SetNextItemWidth(-FLT_MIN);
+        EditText(app, "##name", path + "/name", item.name, true);
+        if (!r.ok) { ImGui::TextColored(ImVec4(0.8f, 0.2f, 0.2f, 1), "! %s", sam::TrF(app.lang, r.error, r.args).c_str()); }
+        ImGui::TableNextColumn();
+        if (item.amount) {
+            ImGui::TextDisabled("–");
+        } else {
+            ImGui::SetNextItemWidth(-FLT_MIN);
+            EditDecimal(app, "##fte", path + "/fte", item.fte);
+            Mark(app, "fte:" + r.id);
+        }
+        ImGui::TableNextColumn();
+        ImGui::SetNextItemWidth(-FLT_MIN);
+        if (item.amount) EditAmount(app, "##amount", path + "/amount", *item.amount);
+        else EditAmount(app, "##cost", path + "/cost_per_fte", item.cost_per_fte);
+        ImGui::TableNextColumn();
+        ImGui::TextWrapped("%s", r.quantity_text.empty() ? "1" : r.quantity_text.c_str());
+        ImGui::TableNextColumn();
+        float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+        ImGui::SetNextItemWidth(half);
+        EditInt(app, "##first", path + "/first_year", item.first_year, 1900, 2200);
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(half);
+        EditInt(app, "##last", path + "/last_year", item.last_year, 1900, 2200);
+        ImGui::TableNextColumn();
+        KeyEditor(app, "key", path + "/key", item.key, true, -FLT_MIN);
+        ImGui::TableNextColumn();
+        TextRight(sam::FormatKr(b.At(r.gross, year)).c_str());
+        if (r.fte_total > 0)
+            HelpTooltip(sam::TrF(app.lang, "ui.how_item", {sam::FormatFte(r.fte_total), sam::FormatKr((int64_t)r.implied_cost_per_fte),
+                                                           sam::FormatKr(b.At(r.gross, year))}).c_str());
+        ImGui::TableNextColumn();
+        if (ImGui::SmallButton("×")) ApplyEdit(app, sam::json::array({sam::OpRemove(path)}));
+        HelpTooltip(T(app, "ui.remove_item"));
+        ImGui::PopID();
+    }
+    // Funding and totals: the figures core computed.
+    auto total_row = [&](const char* label, int64_t v, const std::string& how) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(label);
+        for (int c = 0; c < 5; ++c) ImGui::TableNextColumn();
+        ImGui::TableNextColumn();
+        TextRight(sam::FormatKr(v).c_str());
+        if (!how.empty()) HelpTooltip(how.c_str());
+        ImGui::TableNextColumn();
+    };
+    total_row(T(app, "ui.gross"), b.At(b.gross, year), "");
+    if (b.At(b.funding, year)) total_row(T(app, "ui.funding"), -b.At(b.funding, year), "");
+    total_row(T(app, "ui.net"), b.At(b.net, year),
+              sam::TrF(app.lang, "ui.how_total", {sam::FormatKr(b.At(b.gross, year)), sam::FormatKr(b.At(b.funding, year)), sam::FormatKr(b.At(b.net, year))}));
+    ImGui::EndTable();
+}
+
+void AddItem(App& app, int year) {
+    const sam::Workspace& ws = app.doc.ws;
+    std::string name = T(app, "ui.new_item");
+    std::string id = sam::MakeId(name, ws.cost_items);
+    sam::json item = {{"name", name}, {"fte", 0.5}, {"cost_per_fte", 700000}, {"first_year", year}, {"last_year", year}};
+    ApplyEdit(app, sam::json::array({sam::OpAdd(ItemPath(id), item)}));
+}
+
+void FundingList(App& app) {
+    const sam::Workspace& ws = app.doc.ws;
+    if (ws.funding.empty()) return;
+    ImGui::TextUnformatted(T(app, "ui.funding"));
+    if (!ImGui::BeginTable("##funding", 4, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp)) return;
+    ImGui::TableSetupColumn(T(app, "ui.name"), 0, 2.5f);
+    ImGui::TableSetupColumn(T(app, "ui.amount_per_year"), 0, 1.3f);
+    ImGui::TableSetupColumn(T(app, "ui.years"), 0, 1.3f);
+    ImGui::TableSetupColumn(T(app, "ui.item"), 0, 1.8f);
+    ImGui::TableHeadersRow();
+    for (auto& [id, f] : ws.funding) {
+        std::string path = "/funding/" + sam::PointerToken(id);
+        ImGui::PushID(id.c_str());
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::SetNextItemWidth(-FLT_MIN);
+        EditText(app, "##name", path + "/name", f.name, true);
+        ImGui::TableNextColumn();
+        ImGui::SetNextItemWidth(-FLT_MIN);
+        EditAmount(app, "##amount", path + "/amount", f.amount);
+        ImGui::TableNextColumn();
+        ImGui::Text("%d–%d", f.first_year, f.last_year);
+        ImGui::TableNextColumn();
+        auto item = ws.cost_items.find(f.cost_item);
+        ImGui::TextUnformatted(item != ws.cost_items.end() ? item->second.name.c_str() : T(app, "ui.whole_budget"));
+        ImGui::PopID();
+    }
+    ImGui::EndTable();
+}
+
+}  // namespace
+
+void DrawCosts(App& app) {
+    const sam::Workspace& ws = app.doc.ws;
+    const sam::Budget& b = app.derived.budget;
+    if (b.Years() <= 0) {
+        ImGui::TextDisabled("%s", T(app, "ui.no_costs"));
+        if (ImGui::Button(T(app, "ui.add_item"))) AddItem(app, ws.costs.base_year ? ws.costs.base_year : std::atoi(app.today.substr(0, 4).c_str()));
+        return;
+    }
+    int year = ChosenYear(app, b);
+    // The year, and the workspace's allocation key.
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(T(app, "ui.year"));
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
+    if (ImGui::BeginCombo("##year", std::to_string(year).c_str())) {
+        for (int y = b.first_year; y <= b.last_year; ++y)
+            if (ImGui::Selectable(std::to_string(y).c_str(), y == year)) app.cost_year = y;
+        ImGui::EndCombo();
+    }
+    Mark(app, "year");
+    ImGui::SameLine(0, ImGui::GetFontSize() * 2);
+    ImGui::TextUnformatted(T(app, "ui.key"));
+    ImGui::SameLine();
+    KeyEditor(app, "wskey", "/costs/key", ws.costs.key, false, ImGui::GetFontSize() * 14);
+    if (ws.costs.key.kind == sam::KeyKind::RegionSplit) {
+        ImGui::SameLine();
+        ImGui::TextUnformatted(T(app, "ui.region_percent"));
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 4);
+        EditDecimal(app, "##regionpct", "/costs/key/region_percent", ws.costs.key.region_percent);
+    } else if (ws.costs.key.kind == sam::KeyKind::BasePlusPerCapita) {
+        ImGui::SameLine();
+        ImGui::TextUnformatted(T(app, "ui.base_fee"));
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
+        EditAmount(app, "##basefee", "/costs/key/base_fee", ws.costs.key.base_fee);
+    }
+    ImGui::SameLine();
+    if (ImGui::Button(T(app, "ui.add_item"))) AddItem(app, year);
+
+    ItemsTable(app, b, year);
+    FundingList(app);
+    ImGui::Spacing();
+
+    // Per party: a table (this year and all years) beside a bar chart of this year.
+    float half = ImGui::GetContentRegionAvail().x * 0.45f;
+    ImGui::BeginChild("##perparty", ImVec2(half, 0), false);
+    ImGui::TextUnformatted(T(app, "ui.cost_summary"));
+    if (ImGui::BeginTable("##parties", 3, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) {
+        std::string yc = std::to_string(year);
+        std::string all = std::to_string(b.first_year) + "–" + std::to_string(b.last_year);
+        ImGui::TableSetupColumn(T(app, "ui.party"), ImGuiTableColumnFlags_WidthStretch, 1.6f);
+        ImGui::TableSetupColumn(yc.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.2f);
+        ImGui::TableSetupColumn(all.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.2f);
         ImGui::TableHeadersRow();
-        for (auto& r : b.items) {
+        int64_t sum = 0, sum_all = 0;
+        for (auto& id : b.parties) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(r.id.empty() ? T(app, "ui.funding") : r.name.c_str());
-            if (!r.ok) { ImGui::SameLine(); ImGui::TextColored(ImVec4(0.8f, 0.2f, 0.2f, 1), "(!)"); HelpTooltip(sam::TrF(app.lang, r.error, r.args).c_str()); }
+            ImGui::TextUnformatted(PartyName(app, id));
             ImGui::TableNextColumn();
-            TextRight(r.fte_total > 0 ? sam::FormatFte(r.fte_total).c_str() : "–");
+            TextRight(sam::FormatKr(b.PartyAt(id, year)).c_str());
+            Mark(app, "party-cost:" + id);
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(r.quantity_text.c_str());
-            for (int y = b.first_year; y <= b.last_year; ++y) {
-                ImGui::TableNextColumn();
-                TextRight(sam::FormatKr(r.id.empty() ? b.At(r.net, y) : b.At(r.gross, y)).c_str());
-                if (r.implied_cost_per_fte > 0)
-                    HelpTooltip(sam::TrF(app.lang, "ui.how_item", {sam::FormatFte(r.fte_total), sam::FormatKr((int64_t)r.implied_cost_per_fte),
-                                                                   sam::FormatKr(b.At(r.gross, y))}).c_str());
-            }
+            TextRight(sam::FormatKr(b.PartyTotal(id)).c_str());
+            sum += b.PartyAt(id, year);
+            sum_all += b.PartyTotal(id);
         }
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(T(app, "ui.total"));
         ImGui::TableNextColumn();
+        TextRight(sam::FormatKr(sum).c_str());
         ImGui::TableNextColumn();
-        for (int y = b.first_year; y <= b.last_year; ++y) {
-            ImGui::TableNextColumn();
-            TextRight(sam::FormatKr(b.At(b.net, y)).c_str());
-        }
+        TextRight(sam::FormatKr(sum_all).c_str());
         ImGui::EndTable();
     }
-
-    ImGui::Spacing();
-    ImGui::TextUnformatted(T(app, "ui.cost_summary"));
-    if (ImGui::BeginTable("##perparty", 2 + b.Years(), ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) {
-        ImGui::TableSetupColumn(T(app, "ui.party"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
-        std::vector<std::string> years;
-        for (int y = b.first_year; y <= b.last_year; ++y) years.push_back(std::to_string(y));
-        for (auto& y : years) ImGui::TableSetupColumn(y.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.2f);
-        ImGui::TableSetupColumn(T(app, "ui.total"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
-        ImGui::TableHeadersRow();
-        for (auto& id : b.parties) {
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(PartyName(app, id));
-            for (int y = b.first_year; y <= b.last_year; ++y) {
-                ImGui::TableNextColumn();
-                TextRight(sam::FormatKr(b.PartyAt(id, y)).c_str());
-            }
-            ImGui::TableNextColumn();
-            TextRight(sam::FormatKr(b.PartyTotal(id)).c_str());
-        }
-        ImGui::EndTable();
+    std::string key = sam::TrEnum(app.lang, "key_kind", sam::ToString(ws.costs.key.kind)).data();
+    ImGui::TextDisabled("%s: %s", T(app, "ui.key"), key.c_str());
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("##chart", ImVec2(0, 0), false);
+    ImGui::TextUnformatted(sam::TrF(app.lang, "ui.chart_year", {std::to_string(year)}).c_str());
+    std::vector<Bar> bars;
+    for (auto& id : b.parties) {
+        Bar bar;
+        bar.label = PartyName(app, id);
+        bar.value = (double)b.PartyAt(id, year);
+        bar.text = sam::FormatKr(b.PartyAt(id, year));
+        bars.push_back(bar);
     }
+    BarChart("##bars", bars, 0, DefaultChartColors(false));
+    Mark(app, "cost-chart");
+    ImGui::EndChild();
 }
 
 }  // namespace ui

@@ -3,15 +3,39 @@
 #include "decisions.h"
 #include "format.h"
 #include "patch.h"
+#include "planning.h"
+#include "fields.h"
+#include "timeline.h"
 #include "views.h"
 
 namespace ui {
 
 namespace {
 
+void StatusCombo(App& app, const std::string& matter, const std::string& party, const sam::Decision& d) {
+    const char* current = sam::TrEnum(app.lang, "status", sam::ToString(d.status)).data();
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    bool open = ImGui::BeginCombo("##status", current);
+    Mark(app, "status:" + party);
+    if (open) {
+        for (sam::DecisionStatus s : sam::AllValues<sam::DecisionStatus>()) {
+            bool selected = s == d.status;
+            if (ImGui::Selectable(sam::TrEnum(app.lang, "status", sam::ToString(s)).data(), selected) && !selected) {
+                std::string base = "/matters/" + sam::PointerToken(matter) + "/decisions/" + sam::PointerToken(party);
+                ApplyEdit(app, sam::json::array({sam::OpReplace(base + "/status", sam::ToString(s))}));
+            }
+            Mark(app, std::string("status-option:") + sam::ToString(s));
+            if (selected) ImGui::SetItemDefaultFocus();
+        }
+        ImGui::EndCombo();
+    }
+}
+
+}  // namespace
+
 // Status is shown by colour and by a symbol, never by colour alone.
 struct StatusLook { const char* symbol; ImVec4 color; };
-StatusLook Look(sam::DecisionStatus s) {
+static StatusLook Look(sam::DecisionStatus s) {
     switch (s) {
         case sam::DecisionStatus::Adopted: return {"✓", ImVec4(0.16f, 0.55f, 0.27f, 1)};
         case sam::DecisionStatus::AdoptedWithConditions: return {"✓*", ImVec4(0.40f, 0.62f, 0.18f, 1)};
@@ -31,39 +55,6 @@ void StatusCell(const App& app, sam::DecisionStatus s) {
     ImGui::SameLine();
     ImGui::TextUnformatted(l.symbol);
 }
-
-void StatusCombo(App& app, const std::string& matter, const std::string& party, const sam::Decision& d) {
-    const char* current = sam::TrEnum(app.lang, "status", sam::ToString(d.status)).data();
-    ImGui::SetNextItemWidth(-1);
-    if (ImGui::BeginCombo("##status", current)) {
-        for (sam::DecisionStatus s : sam::AllValues<sam::DecisionStatus>()) {
-            bool selected = s == d.status;
-            if (ImGui::Selectable(sam::TrEnum(app.lang, "status", sam::ToString(s)).data(), selected) && !selected) {
-                std::string base = "/matters/" + sam::PointerToken(matter) + "/decisions/" + sam::PointerToken(party);
-                ApplyEdit(app, sam::json::array({sam::OpReplace(base + "/status", sam::ToString(s))}));
-            }
-            if (selected) ImGui::SetItemDefaultFocus();
-        }
-        ImGui::EndCombo();
-    }
-}
-
-// A text field that commits one replace/add patch when editing ends.
-void TextField(App& app, const char* id, const std::string& path, const std::string& value, bool exists) {
-    static char buf[512];
-    ImGui::PushID(id);
-    std::snprintf(buf, sizeof buf, "%s", value.c_str());
-    ImGui::SetNextItemWidth(-1);
-    ImGui::InputText("##f", buf, sizeof buf);
-    if (ImGui::IsItemDeactivatedAfterEdit() && value != buf) {
-        std::string v = buf;
-        sam::json op = v.empty() ? sam::OpRemove(path) : exists ? sam::OpReplace(path, v) : sam::OpAdd(path, v);
-        if (!(v.empty() && !exists)) ApplyEdit(app, sam::json::array({op}));
-    }
-    ImGui::PopID();
-}
-
-}  // namespace
 
 void DrawDecisions(App& app) {
     const sam::Workspace& ws = app.doc.ws;
@@ -90,6 +81,7 @@ void DrawDecisions(App& app) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             if (ImGui::Selectable(m.title.c_str(), app.selected_matter == mid)) app.selected_matter = mid;
+            Mark(app, "matter:" + mid);
             ImGui::TableNextColumn();
             sam::AdoptionSummary s = sam::Summarize(m, app.today);
             ImGui::Text("%d/%d", s.adopted, s.concerned);
@@ -98,6 +90,7 @@ void DrawDecisions(App& app) {
                 auto it = m.decisions.find(p);
                 if (it == m.decisions.end()) { ImGui::TextDisabled(" "); continue; }
                 StatusCell(app, it->second.status);
+                Mark(app, "cell:" + mid + ":" + p);
                 HelpTooltip(sam::TrEnum(app.lang, "status", sam::ToString(it->second.status)).data());
             }
         }
@@ -111,12 +104,15 @@ void DrawDecisions(App& app) {
     sam::AdoptionSummary s = sam::Summarize(m, app.today);
     ImGui::TextDisabled("%s", sam::TrF(app.lang, "ui.adopted_of", {std::to_string(s.adopted), std::to_string(s.concerned)}).c_str());
     if (!m.deadline.empty()) { ImGui::SameLine(); ImGui::TextDisabled("· %s %s", T(app, "ui.deadline"), m.deadline.c_str()); }
-    if (ImGui::BeginTable("##decisions", 5, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) {
+    DrawTimeline(app, m, ImGui::GetFontSize() * 6.5f);
+    std::vector<sam::PlanRow> plan = sam::PlanMatter(ws, m, app.today);
+    if (ImGui::BeginTable("##decisions", 6, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) {
         ImGui::TableSetupColumn(T(app, "ui.party"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
         ImGui::TableSetupColumn(T(app, "ui.status"), ImGuiTableColumnFlags_WidthStretch, 1.3f);
         ImGui::TableSetupColumn(T(app, "ui.date"), ImGuiTableColumnFlags_WidthStretch, 0.8f);
         ImGui::TableSetupColumn(T(app, "ui.deciding_body"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
         ImGui::TableSetupColumn(T(app, "ui.conditions"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+        ImGui::TableSetupColumn(T(app, "ui.send_by"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
         ImGui::TableHeadersRow();
         std::vector<std::string> ids;
         for (auto& [pid, d] : m.decisions) ids.push_back(pid);
@@ -133,14 +129,46 @@ void DrawDecisions(App& app) {
             ImGui::TableNextColumn();
             StatusCombo(app, app.selected_matter, pid, d);
             ImGui::TableNextColumn();
-            TextField(app, "date", base + "/date", d.date, !d.date.empty());
+            ImGui::SetNextItemWidth(-FLT_MIN);
+            EditDate(app, "##date", base + "/date", d.date);
             ImGui::TableNextColumn();
-            TextField(app, "body", base + "/body", d.body, !d.body.empty());
+            ImGui::SetNextItemWidth(-FLT_MIN);
+            EditText(app, "##body", base + "/body", d.body);
             ImGui::TableNextColumn();
-            TextField(app, "conditions", base + "/conditions", d.conditions, !d.conditions.empty());
+            ImGui::SetNextItemWidth(-FLT_MIN);
+            EditText(app, "##conditions", base + "/conditions", d.conditions);
+            // Backward planning from the party's committee meetings.
+            ImGui::TableNextColumn();
+            for (const sam::PlanRow& r : plan) {
+                if (r.party != pid) continue;
+                if (r.too_late) {
+                    ImGui::TextColored(ImVec4(0.77f, 0.16f, 0.12f, 1), "! %s", sam::TrF(app.lang, "ui.plan_too_late", {r.next_meeting.empty() ? "–" : r.next_meeting}).c_str());
+                } else if (!r.send_by.empty()) {
+                    ImGui::Text("%s%s", r.send_by_passed ? "! " : "", r.send_by.c_str());
+                    HelpTooltip(sam::TrF(app.lang, "ui.how_send_by", {r.meeting, std::to_string(r.lead_days)}).c_str());
+                } else {
+                    ImGui::TextDisabled("%s", T(app, "ui.plan_no_dates"));
+                }
+            }
             ImGui::PopID();
         }
         ImGui::EndTable();
+    }
+
+    // Milestones: done or not, one click.
+    if (!m.milestones.empty() && ImGui::TreeNodeEx(T(app, "ui.milestones"), ImGuiTreeNodeFlags_DefaultOpen)) {
+        std::string base = "/matters/" + sam::PointerToken(app.selected_matter) + "/milestones/";
+        for (auto& [sid, ms] : m.milestones) {
+            bool done = ms.done;
+            ImGui::PushID(sid.c_str());
+            if (ImGui::Checkbox("##done", &done)) ApplyEdit(app, sam::json::array({sam::OpAdd(base + sam::PointerToken(sid) + "/done", done)}));
+            ImGui::SameLine();
+            bool overdue = !ms.done && !app.today.empty() && ms.date < app.today;
+            if (overdue) ImGui::TextColored(ImVec4(0.77f, 0.16f, 0.12f, 1), "%s  %s  (%s)", ms.date.c_str(), ms.what.c_str(), T(app, "report.overdue"));
+            else ImGui::Text("%s  %s", ms.date.c_str(), ms.what.c_str());
+            ImGui::PopID();
+        }
+        ImGui::TreePop();
     }
 }
 

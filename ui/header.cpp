@@ -1,4 +1,10 @@
 #include <imgui.h>
+#include <cstdio>
+#include "exports.h"
+#include "format.h"
+#include "json_io.h"
+#include "papers.h"
+#include "report.h"
 #include "views.h"
 
 namespace ui {
@@ -25,31 +31,119 @@ const char* PartyName(const App& app, const std::string& id) {
     return it == app.doc.ws.parties.end() ? id.c_str() : it->second.name.c_str();
 }
 
+namespace {
+
+const char* CsvLabel(sam::CsvTable t) {
+    switch (t) {
+        case sam::CsvTable::Parties: return "ui.csv_parties";
+        case sam::CsvTable::Members: return "ui.csv_members";
+        case sam::CsvTable::Decisions: return "ui.csv_decisions";
+        case sam::CsvTable::Costs: default: return "ui.csv_costs";
+    }
+}
+
+float ButtonWidth(const char* label) { return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2; }
+
+// Open, save, import and the documents made from the workspace.
+void FileMenu(App& app) {
+    const sam::Workspace& ws = app.doc.ws;
+    if (ImGui::MenuItem(T(app, "ui.open_file"), "Ctrl+O") && app.platform.open_file) app.platform.open_file(".json,.samverkan.json");
+    Mark(app, "menu-open");
+    if (ImGui::MenuItem(T(app, "ui.save_file"), "Ctrl+S", false, app.doc.open)) SaveCopy(app);
+    Mark(app, "menu-save");
+    if (ImGui::MenuItem(T(app, "ui.import_parties"), nullptr, false, !app.read_only) && app.platform.open_file) app.platform.open_file(".csv");
+    ImGui::Separator();
+    if (!app.doc.open || !app.platform.save_file) return;
+    if (ImGui::BeginMenu(T(app, "ui.export_csv"))) {
+        for (sam::CsvTable t : {sam::CsvTable::Parties, sam::CsvTable::Members, sam::CsvTable::Decisions, sam::CsvTable::Costs})
+            if (ImGui::MenuItem(T(app, CsvLabel(t))))
+                app.platform.save_file(sam::CsvFileName(ws, t, app.lang), sam::ExportCsv(ws, t, app.lang));
+        ImGui::EndMenu();
+    }
+    if (ImGui::MenuItem(T(app, "ui.paper")))
+        app.platform.save_file(sam::Slug(ws.name) + "-beslutsunderlag.md", sam::DecisionPaper(ws, app.lang, app.today).text);
+    if (ImGui::BeginMenu(T(app, "ui.annex"))) {
+        std::vector<std::string> ids;
+        for (auto& [id, p] : ws.parties) ids.push_back(id);
+        sam::SortPartiesSwedish(ws, ids);
+        for (auto& id : ids)
+            if (ImGui::MenuItem(PartyName(app, id)))
+                app.platform.save_file(sam::Slug(ws.name) + "-bilaga-" + id + ".html",
+                                       sam::PartyAnnex(ws, id, sam::ReportFormat::Html, app.lang, app.today).text);
+        ImGui::EndMenu();
+    }
+    if (ImGui::MenuItem(T(app, "ui.report_html"))) {
+        sam::ReportOptions o;
+        o.format = sam::ReportFormat::Html;
+        o.lang = app.lang;
+        o.as_of = app.today;
+        o.structure = o.all_scenarios = true;
+        app.platform.save_file(sam::Slug(ws.name) + "-rapport.html", sam::MakeReport(ws, o).text);
+    }
+}
+
+}  // namespace
+
+void SaveCopy(App& app) {
+    if (!app.doc.open || !app.platform.save_file) return;
+    std::string name = sam::Slug(app.doc.ws.name);
+    app.platform.save_file((name.empty() ? "samverkan" : name) + ".samverkan.json", sam::SaveWorkspace(app.doc.ws));
+}
+
 void DrawHeader(App& app) {
     ImGui::PushFont(app.font);
     ImGui::TextUnformatted(app.doc.open ? app.doc.ws.name.c_str() : T(app, "ui.app_title"));
     ImGui::PopFont();
 
-    struct Tab { View view; const char* key; };
-    static constexpr Tab kTabs[] = {{View::Overview, "ui.overview"}, {View::Structure, "ui.structure"},
-                                    {View::Decisions, "ui.decisions"}, {View::Costs, "ui.costs"},
-                                    {View::Scenarios, "ui.scenarios"}};
+    struct Tab { View view; const char* key; const char* mark; };
+    static constexpr Tab kTabs[] = {{View::Overview, "ui.overview", "tab:overview"}, {View::Structure, "ui.structure", "tab:structure"},
+                                    {View::Decisions, "ui.decisions", "tab:decisions"}, {View::Costs, "ui.costs", "tab:costs"},
+                                    {View::Scenarios, "ui.scenarios", "tab:scenarios"}};
     for (const Tab& t : kTabs) {
         bool active = app.view == t.view;
         if (active) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
         if (ImGui::Button(T(app, t.key))) app.view = t.view;
+        Mark(app, t.mark);
         if (active) ImGui::PopStyleColor();
         ImGui::SameLine();
     }
-    // Language and theme on the right.
+    // Tools on the right: search, present, file, scale, theme, language.
+    const char* search = T(app, "ui.search");
+    const char* present = T(app, "ui.present");
+    const char* file = T(app, "ui.file");
+    char scale[16];
+    std::snprintf(scale, sizeof scale, "%d %%", (int)(app.ui_scale * 100 + 0.5f));
     const char* lang = app.lang == sam::Lang::Sv ? "English" : "Svenska";
     const char* theme = T(app, app.dark ? "ui.theme_light" : "ui.theme_dark");
-    float w = ImGui::CalcTextSize(lang).x + ImGui::CalcTextSize(theme).x + ImGui::GetStyle().FramePadding.x * 4 +
-              ImGui::GetStyle().ItemSpacing.x;
+    float sp = ImGui::GetStyle().ItemSpacing.x;
+    float w = ButtonWidth(search) + ButtonWidth(present) + ButtonWidth(file) + ButtonWidth(scale) + ButtonWidth(theme) + ButtonWidth(lang) + sp * 5;
     ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - w));
+    if (ImGui::Button(search) && app.doc.open) { app.search_open = true; app.search_focus = true; }
+    HelpTooltip("Ctrl+F");
+    ImGui::SameLine();
+    if (ImGui::Button(present) && app.doc.open) SetPresenting(app, true);
+    Mark(app, "present");
+    HelpTooltip(T(app, "ui.present_help"));
+    ImGui::SameLine();
+    if (ImGui::Button(file)) ImGui::OpenPopup("##file");
+    Mark(app, "file");
+    if (ImGui::BeginPopup("##file")) { FileMenu(app); ImGui::EndPopup(); }
+    ImGui::SameLine();
+    if (ImGui::Button(scale)) ImGui::OpenPopup("##scale");
+    HelpTooltip(T(app, "ui.scale_help"));
+    if (ImGui::BeginPopup("##scale")) {
+        for (int pct = 75; pct <= 200; pct += 25) {
+            char label[16];
+            std::snprintf(label, sizeof label, "%d %%", pct);
+            if (ImGui::Selectable(label, (int)(app.ui_scale * 100 + 0.5f) == pct)) SetUiScale(app, pct / 100.0f);
+        }
+        ImGui::EndPopup();
+    }
+    ImGui::SameLine();
     if (ImGui::Button(theme)) { app.dark = !app.dark; app.style_dirty = true; }
     ImGui::SameLine();
     if (ImGui::Button(lang)) app.lang = app.lang == sam::Lang::Sv ? sam::Lang::En : sam::Lang::Sv;
+    Mark(app, "language");
 }
 
 void DrawStatusBar(App& app) {

@@ -1,43 +1,129 @@
-// Scenarier: each scenario side by side with the base, per party, for one year.
+// Scenarier: make and change scenarios (who takes part, an item's FTE or cost), and
+// compare each with the base per party, in kr and %, as a table and a chart.
 #include <imgui.h>
+#include "comparison.h"
+#include "fields.h"
 #include "format.h"
+#include "patch.h"
 #include "views.h"
 
 namespace ui {
 
+namespace {
+
+std::string ScenarioPath(const std::string& id) { return "/scenarios/" + sam::PointerToken(id); }
+
+// The leave/join lists as one patch (add replaces a list; an empty list is removed).
+sam::json ListsPatch(const std::string& path, const sam::Scenario& before, const sam::Scenario& after) {
+    sam::json p = sam::json::array();
+    auto put = [&](const char* key, const std::vector<std::string>& was, const std::vector<std::string>& now) {
+        if (was == now) return;
+        if (now.empty()) p.push_back(sam::OpRemove(path + "/" + key));
+        else p.push_back(sam::OpAdd(path + "/" + key, now));
+    };
+    put("leave", before.leave, after.leave);
+    put("join", before.join, after.join);
+    return p;
+}
+
+void Participation(App& app, const std::string& id, const sam::Scenario& s) {
+    const sam::Workspace& ws = app.doc.ws;
+    ImGui::TextUnformatted(T(app, "ui.who_takes_part"));
+    std::vector<std::string> ids = PayingCandidates(ws);
+    int columns = std::max(1, (int)(ImGui::GetContentRegionAvail().x / (ImGui::GetFontSize() * 11)));
+    if (!ImGui::BeginTable("##parts", columns)) return;
+    for (auto& pid : ids) {
+        ImGui::TableNextColumn();
+        bool on = TakesPart(ws, s, pid);
+        if (ImGui::Checkbox(PartyName(app, pid), &on)) {
+            sam::Scenario after = s;
+            if (SetTakesPart(ws, after, pid, on)) ApplyEdit(app, ListsPatch(ScenarioPath(id), s, after));
+        }
+        Mark(app, "takes-part:" + id + ":" + pid);
+    }
+    ImGui::EndTable();
+}
+
+// Each item's FTE and cost in the scenario: blank means as in the base.
+void ItemChanges(App& app, const std::string& id, const sam::Scenario& s) {
+    const sam::Workspace& ws = app.doc.ws;
+    if (ws.cost_items.empty() || !ImGui::TreeNode(T(app, "ui.item_changes"))) return;
+    if (ImGui::BeginTable("##changes", 3, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp)) {
+        ImGui::TableSetupColumn(T(app, "ui.item"), 0, 2.0f);
+        ImGui::TableSetupColumn(T(app, "ui.fte"), 0, 1.0f);
+        ImGui::TableSetupColumn(T(app, "ui.cost_per_fte"), 0, 1.2f);
+        ImGui::TableHeadersRow();
+        std::string base = ScenarioPath(id) + "/items";
+        for (auto& [iid, item] : ws.cost_items) {
+            ImGui::PushID(iid.c_str());
+            auto ch = s.items.find(iid);
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(item.name.c_str());
+            auto field = [&](const char* key, const char* wid, std::string shown, bool amount) {
+                ImGui::TableNextColumn();
+                ImGui::SetNextItemWidth(-FLT_MIN);
+                std::string text;
+                if (!TextInput(app, wid, shown, text)) return;
+                std::string path = ch == s.items.end() ? (s.items.empty() ? base : base + "/" + sam::PointerToken(iid)) : base + "/" + sam::PointerToken(iid) + "/" + key;
+                if (text.empty()) {   // back to the base value
+                    if (ch != s.items.end()) ApplyEdit(app, sam::json::array({sam::OpRemove(base + "/" + sam::PointerToken(iid) + "/" + key)}));
+                    return;
+                }
+                sam::json v;
+                if (amount) { auto a = sam::ParseAmount(text); if (!a) { app.status = sam::TrF(app.lang, "ui.bad_amount", {text}); return; } v = *a; }
+                else { auto d = sam::ParseDecimal(text); if (!d) { app.status = sam::TrF(app.lang, "ui.bad_decimal", {text}); return; } v = *d; }
+                sam::json value = v;
+                if (ch == s.items.end()) value = s.items.empty() ? sam::json{{iid, {{key, v}}}} : sam::json{{key, v}};
+                ApplyEdit(app, sam::json::array({sam::OpAdd(path, value)}));
+            };
+            field("fte", "##fte", ch != s.items.end() && ch->second.fte ? sam::FormatDecimal(*ch->second.fte, 4) : "", false);
+            field("cost_per_fte", "##cost", ch != s.items.end() && ch->second.cost_per_fte ? sam::FormatKr(*ch->second.cost_per_fte) : "", true);
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+    ImGui::TextDisabled("%s", T(app, "ui.blank_is_base"));
+    ImGui::TreePop();
+}
+
+}  // namespace
+
 void DrawScenarios(App& app) {
     const sam::Workspace& ws = app.doc.ws;
-    if (ws.scenarios.empty()) { ImGui::TextDisabled("%s", T(app, "ui.no_scenarios")); return; }
     const sam::Budget& base = app.derived.budget;
+    if (ImGui::Button(T(app, "ui.new_scenario"))) {
+        std::string name = T(app, "ui.new_scenario_name");
+        std::string id = sam::MakeId(name, ws.scenarios);
+        ApplyEdit(app, sam::json::array({sam::OpAdd(ScenarioPath(id), {{"name", name}})}));
+    }
+    Mark(app, "new-scenario");
+    if (ws.scenarios.empty()) { ImGui::TextDisabled("%s", T(app, "ui.no_scenarios")); return; }
     if (base.Years() <= 0) return;
+    int year = base.HasYear(app.cost_year) ? app.cost_year : base.first_year;
     for (auto& [id, s] : ws.scenarios) {
-        if (!ImGui::CollapsingHeader(s.name.c_str(), ImGuiTreeNodeFlags_DefaultOpen)) continue;
         ImGui::PushID(id.c_str());
-        if (!s.description.empty()) { ImGui::PushTextWrapPos(0); ImGui::TextUnformatted(s.description.c_str()); ImGui::PopTextWrapPos(); }
-        sam::Budget sb = sam::ComputeBudget(ws, &s);
-        sam::Comparison c = sam::Compare(ws, base, sb, base.first_year);
-        if (ImGui::BeginTable("##cmp", 5, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) {
-            ImGui::TableSetupColumn((std::string(T(app, "ui.party")) + " " + std::to_string(c.year)).c_str(), ImGuiTableColumnFlags_WidthStretch, 2);
-            ImGui::TableSetupColumn(T(app, "ui.base"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
-            ImGui::TableSetupColumn(T(app, "ui.scenario"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
-            ImGui::TableSetupColumn(T(app, "ui.difference"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
-            ImGui::TableSetupColumn("%", ImGuiTableColumnFlags_WidthStretch, 0.8f);
-            ImGui::TableHeadersRow();
-            for (auto& r : c.rows) {
-                ImGui::TableNextRow();
-                ImGui::TableNextColumn();
-                ImGui::TextUnformatted(PartyName(app, r.party));
-                ImGui::TableNextColumn();
-                TextRight(r.in_base ? sam::FormatKr(r.base).c_str() : "–");
-                ImGui::TableNextColumn();
-                TextRight(r.in_scenario ? sam::FormatKr(r.scenario).c_str() : "–");
-                ImGui::TableNextColumn();
-                std::string diff = (r.diff > 0 ? "+" : "") + sam::FormatKr(r.diff);
-                TextRight(diff.c_str());
-                ImGui::TableNextColumn();
-                TextRight(r.base ? ((r.diff > 0 ? "+" : "") + sam::FormatPercent(r.diff_percent)).c_str() : "–");
+        bool open = ImGui::CollapsingHeader((s.name + "###" + id).c_str(), ImGuiTreeNodeFlags_DefaultOpen);
+        if (open) {
+            ImGui::Indent();
+            std::string path = ScenarioPath(id);
+            ImGui::SetNextItemWidth(ImGui::GetFontSize() * 20);
+            EditText(app, "##name", path + "/name", s.name, true);
+            ImGui::SameLine();
+            ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 8);
+            EditText(app, "##description", path + "/description", s.description);
+            ImGui::SameLine();
+            if (ImGui::Button(T(app, "ui.delete_scenario"))) {
+                ApplyEdit(app, sam::json::array({sam::OpRemove(path)}));
+                ImGui::Unindent();
+                ImGui::PopID();
+                break;   // the map changed under the loop
             }
-            ImGui::EndTable();
+            Participation(app, id, s);
+            ItemChanges(app, id, s);
+            sam::Budget sb = sam::ComputeBudget(ws, &s);
+            DrawComparison(app, base, sb, year, ("cmp-" + id).c_str(), false);
+            ImGui::Unindent();
         }
         ImGui::PopID();
     }

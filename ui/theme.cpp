@@ -9,7 +9,7 @@ namespace {
 
 // Latin-1 for å ä ö é ü, general punctuation (– … ‖), arrows, minus, check marks.
 // The web build's font is cut down to exactly these (web/CMakeLists.txt): change both together.
-const ImWchar kGlyphs[] = {0x0020, 0x00FF, 0x2010, 0x2027, 0x2190, 0x2193, 0x2212, 0x2212,
+const ImWchar kGlyphs[] = {0x0020, 0x00FF, 0x2010, 0x2027, 0x2190, 0x2193, 0x2212, 0x2212, 0x25B2, 0x25B2, 0x25BC, 0x25BC,
                            0x2713, 0x2713, 0x2717, 0x2717, 0};
 
 void Colors(bool dark) {
@@ -77,6 +77,12 @@ void ApplyStyle(App& app, const char* font_path) {
     }
     app.font = font_path ? io.Fonts->AddFontFromFileTTF(font_path, 26.0f * scale, &cfg, kGlyphs) : nullptr;
     if (!app.font) app.font = body;
+    // Presentation: 32 px body and 56 px titles at 1080 lines (the slide scales them to the
+    // window), whatever the UI scale: the room's distance sets these, not the user's eyes.
+    app.font_slide = font_path ? io.Fonts->AddFontFromFileTTF(font_path, 32.0f * app.dpi_scale, &cfg, kGlyphs) : nullptr;
+    app.font_slide_title = font_path ? io.Fonts->AddFontFromFileTTF(font_path, 56.0f * app.dpi_scale, &cfg, kGlyphs) : nullptr;
+    if (!app.font_slide) app.font_slide = app.font;
+    if (!app.font_slide_title) app.font_slide_title = app.font;
     io.FontDefault = body;
     app.style_dirty = false;
 }

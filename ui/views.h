@@ -4,17 +4,21 @@
 
 namespace ui {
 
-void DrawHeader(App& app);       // workspace name, view tabs, language and theme switches
+void DrawHeader(App& app);
+void SaveCopy(App& app);         // the workspace as a .samverkan.json file (download / save as)       // workspace name, view tabs, language and theme switches
 void DrawStatusBar(App& app);    // last message, undo state
 void DrawOverview(App& app);
 void DrawStructure(App& app);
 void DrawDecisions(App& app);
 void DrawCosts(App& app);
 void DrawScenarios(App& app);
+void DrawPresentation(App& app); // full screen slides (F5 / Esc)
+void DrawSearch(App& app);       // Ctrl+F: find parties, bodies, members, matters and items
 
 // Shared widgets.
 void TextRight(const char* text);               // right-aligned in the current table cell
 void HelpTooltip(const char* text);             // on the last item
 const char* PartyName(const App& app, const std::string& id);
+void StatusCell(const App& app, sam::DecisionStatus s);   // colour chip and symbol
 
 }  // namespace ui

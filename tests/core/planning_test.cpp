@@ -4,6 +4,7 @@
 #include "planning.h"
 #include "structure.h"
 #include "validate.h"
+#include <algorithm>
 
 using namespace sam;
 
@@ -108,4 +109,23 @@ TEST_CASE("the body tree lists parents first, siblings by level and name") {
     ws.bodies.begin()->second.parent = std::next(ws.bodies.begin())->first;
     std::next(ws.bodies.begin())->second.parent = ws.bodies.begin()->first;
     CHECK(BodyTree(ws).size() == ws.bodies.size());
+}
+
+#include "search.h"
+
+TEST_CASE("search finds parties, bodies, members, matters and items, å ä ö included") {
+    Workspace ws = LoadDemo("norrbotten");
+    auto kinds = [](const std::vector<SearchHit>& hits, HitKind k) { return std::count_if(hits.begin(), hits.end(), [&](auto& h) { return h.kind == k; }); };
+    std::vector<SearchHit> hits = Search(ws, "LULEÅ");
+    CHECK(kinds(hits, HitKind::Party) == 1);
+    CHECK(kinds(hits, HitKind::Body) >= 1);
+    CHECK(kinds(hits, HitKind::Member) >= 2);   // members found by their organisation
+    hits = Search(ws, "bodil ordförande");
+    REQUIRE(hits.size() == 1);
+    CHECK(hits[0].kind == HitKind::Member);
+    CHECK(hits[0].sub == "wennerbrandt-sevastik");
+    CHECK(Search(ws, "").empty());
+    CHECK(Search(ws, "zzzz-nothing").empty());
+    CHECK(FoldCase("ÅÄÖ Éa") == "åäö éa");
+    CHECK(Search(ws, "a", 3).size() == 3);
 }

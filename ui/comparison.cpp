@@ -1,0 +1,102 @@
+#include "comparison.h"
+
+#include <imgui.h>
+#include <algorithm>
+#include "charts.h"
+#include "format.h"
+#include "views.h"
+
+namespace ui {
+
+namespace {
+
+bool Contains(const std::vector<std::string>& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+void Erase(std::vector<std::string>& v, const std::string& x) { v.erase(std::remove(v.begin(), v.end(), x), v.end()); }
+
+}  // namespace
+
+bool TakesPart(const sam::Workspace& ws, const sam::Scenario& s, const std::string& party) {
+    return Contains(sam::Participants(ws, &s), party);
+}
+
+bool SetTakesPart(const sam::Workspace& ws, sam::Scenario& s, const std::string& party, bool takes_part) {
+    if (TakesPart(ws, s, party) == takes_part) return false;
+    bool in_base = Contains(ws.costs.participants, party);
+    Erase(s.leave, party);
+    Erase(s.join, party);
+    if (in_base && !takes_part) s.leave.push_back(party);
+    if (!in_base && takes_part) s.join.push_back(party);
+    return true;
+}
+
+std::vector<std::string> PayingCandidates(const sam::Workspace& ws) {
+    std::vector<std::string> ids;
+    for (auto& [id, p] : ws.parties)
+        if (sam::IsPayingParty(p) || Contains(ws.costs.participants, id)) ids.push_back(id);
+    sam::SortPartiesSwedish(ws, ids);
+    return ids;
+}
+
+void DrawComparison(App& app, const sam::Budget& base, const sam::Budget& scenario, int year, const char* id, bool high_contrast) {
+    sam::Comparison c = sam::Compare(app.doc.ws, base, scenario, year);
+    ImGui::PushID(id);
+    const ImVec4 up(0.75f, 0.22f, 0.10f, 1), down(0.10f, 0.50f, 0.25f, 1);
+    if (ImGui::BeginTable("##cmp", 5, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) {
+        std::string party_col = std::string(T(app, "ui.party")) + " " + std::to_string(year);
+        ImGui::TableSetupColumn(party_col.c_str(), ImGuiTableColumnFlags_WidthStretch, 2);
+        ImGui::TableSetupColumn(T(app, "ui.base"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
+        ImGui::TableSetupColumn(T(app, "ui.scenario"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
+        ImGui::TableSetupColumn(T(app, "ui.difference"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
+        ImGui::TableSetupColumn("%", ImGuiTableColumnFlags_WidthStretch, 0.8f);
+        ImGui::TableHeadersRow();
+        for (auto& r : c.rows) {
+            ImGui::TableNextRow();
+            bool changed = r.diff != 0 || r.in_base != r.in_scenario;
+            if (changed) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, high_contrast ? IM_COL32(255, 236, 179, 255) : IM_COL32(255, 200, 80, 40));
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(PartyName(app, r.party));
+            Mark(app, std::string(id) + ":row:" + r.party);
+            ImGui::TableNextColumn();
+            TextRight(r.in_base ? sam::FormatKr(r.base).c_str() : "–");
+            ImGui::TableNextColumn();
+            TextRight(r.in_scenario ? sam::FormatKr(r.scenario).c_str() : T(app, "ui.not_taking_part"));
+            ImGui::TableNextColumn();
+            // The sign and an arrow say up or down; the colour only repeats it.
+            std::string diff = r.diff == 0 ? "0 kr" : (r.diff > 0 ? "▲ +" : "▼ ") + sam::FormatKr(r.diff);
+            ImGui::PushStyleColor(ImGuiCol_Text, r.diff > 0 ? up : r.diff < 0 ? down : ImGui::GetStyleColorVec4(ImGuiCol_Text));
+            TextRight(diff.c_str());
+            ImGui::TableNextColumn();
+            TextRight(r.base ? ((r.diff > 0 ? "+" : "") + sam::FormatPercent(r.diff_percent)).c_str() : "–");
+            ImGui::PopStyleColor();
+        }
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(T(app, "ui.total"));
+        ImGui::TableNextColumn();
+        TextRight(sam::FormatKr(c.base_total).c_str());
+        ImGui::TableNextColumn();
+        TextRight(sam::FormatKr(c.scenario_total).c_str());
+        ImGui::TableNextColumn();
+        TextRight(((c.scenario_total > c.base_total ? "+" : "") + sam::FormatKr(c.scenario_total - c.base_total)).c_str());
+        ImGui::TableNextColumn();
+        ImGui::EndTable();
+    }
+    ImGui::Spacing();
+    std::vector<Bar> bars;
+    for (auto& r : c.rows) {
+        Bar b;
+        b.label = PartyName(app, r.party);
+        b.value = (double)r.scenario;
+        b.compare = (double)r.base;
+        b.has_compare = true;
+        b.highlight = r.diff != 0;
+        b.text = r.in_scenario ? sam::FormatKr(r.scenario) : T(app, "ui.not_taking_part");
+        if (r.base && r.diff) b.note = (r.diff > 0 ? "+" : "") + sam::FormatPercent(r.diff_percent);
+        bars.push_back(b);
+    }
+    ImGui::TextDisabled("%s", T(app, "ui.chart_legend"));
+    BarChart("##cmpchart", bars, 0, DefaultChartColors(high_contrast));
+    ImGui::PopID();
+}
+
+}  // namespace ui

@@ -1,0 +1,45 @@
+// Editable fields that commit one JSON Patch when editing ends (Enter, Tab or a click
+// elsewhere; Esc cancels). Every view edits through these, so each change is one Undo step.
+#pragma once
+#include <string>
+#include "app.h"
+#include "i18n.h"
+#include "model.h"
+
+namespace ui {
+
+// Text at `path`; empty text removes an optional field (required: refused with a message).
+bool EditText(App& app, const char* id, const std::string& path, const std::string& value, bool required = false);
+// A whole number in [lo, hi].
+bool EditInt(App& app, const char* id, const std::string& path, int64_t value, int64_t lo, int64_t hi);
+// A decimal written the Swedish way ("0,3"; "0.3" is accepted too), at least 0.
+bool EditDecimal(App& app, const char* id, const std::string& path, double value);
+// An amount in kronor: "295 000", "295 000 kr", "3,4 mnkr", "250 tkr".
+bool EditAmount(App& app, const char* id, const std::string& path, int64_t value);
+// A date YYYY-MM-DD; empty removes it.
+bool EditDate(App& app, const char* id, const std::string& path, const std::string& value);
+
+bool BeginEnumCombo(App& app, const char* id, const char* current);
+bool EnumItem(const char* label, bool selected);
+void EndEnumCombo();
+
+// A combo over an enum's values with their translated names (group as in TrEnum).
+template <class E>
+bool EditEnum(App& app, const char* id, const std::string& path, E value, const char* group) {
+    bool changed = false;
+    if (BeginEnumCombo(app, id, sam::TrEnum(app.lang, group, sam::ToString(value)).data())) {
+        for (E e : sam::AllValues<E>()) {
+            bool selected = e == value;
+            if (EnumItem(sam::TrEnum(app.lang, group, sam::ToString(e)).data(), selected) && !selected)
+                changed = ApplyEdit(app, sam::json::array({{{"op", "add"}, {"path", path}, {"value", sam::ToString(e)}}}));
+        }
+        EndEnumCombo();
+    }
+    return changed;
+}
+
+// The text field underneath: shows `value`, returns true with the new text when an
+// edit ends with a different text.
+bool TextInput(App& app, const char* id, const std::string& value, std::string& out, const char* hint = nullptr);
+
+}  // namespace ui

@@ -1,0 +1,250 @@
+// Presentation mode for workshops: full screen, large type, high contrast, no editing
+// chrome. Slides are saved views; the "what if" slide recomputes every party's cost
+// as the facilitator ticks parties in or out or changes an item.
+#include <imgui.h>
+#include <algorithm>
+#include "charts.h"
+#include "comparison.h"
+#include "decisions.h"
+#include "diagram.h"
+#include "format.h"
+#include "patch.h"
+#include "views.h"
+
+namespace ui {
+
+std::vector<sam::Slide> Slides(const sam::Workspace& ws) {
+    if (!ws.slides.empty()) return ws.slides;
+    std::vector<sam::Slide> out;
+    out.push_back({"", sam::SlideKind::Overview, "", 0, {}});
+    if (!ws.bodies.empty()) out.push_back({"", sam::SlideKind::Structure, "", 0, {}});
+    for (auto& [id, m] : ws.matters) out.push_back({"", sam::SlideKind::Matter, id, 0, {}});
+    if (!ws.cost_items.empty()) out.push_back({"", sam::SlideKind::Costs, "", 0, {}});
+    for (auto& [id, s] : ws.scenarios) out.push_back({"", sam::SlideKind::Comparison, id, 0, {}});
+    if (!ws.cost_items.empty()) out.push_back({"", sam::SlideKind::WhatIf, "", 0, {}});
+    return out;
+}
+
+void SetPresenting(App& app, bool on) {
+    if (app.presenting == on) return;
+    app.presenting = on;
+    if (on) app.what_if = sam::Scenario{};
+    if (!on) app.following = false;
+    if (app.platform.set_fullscreen) app.platform.set_fullscreen(on);
+    if (!app.read_only && app.platform.presentation_changed) app.platform.presentation_changed(on, app.slide);
+}
+
+void GoToSlide(App& app, int slide) {
+    int n = (int)Slides(app.doc.ws).size();
+    slide = std::clamp(slide, 0, std::max(0, n - 1));
+    if (slide == app.slide) return;
+    app.slide = slide;
+    app.fit_diagram = true;
+    if (!app.read_only && app.platform.presentation_changed) app.platform.presentation_changed(app.presenting, app.slide);
+}
+
+namespace {
+
+int SlideYear(const App& app, const sam::Budget& b, const sam::Slide& s) {
+    if (b.HasYear(s.year)) return s.year;
+    int y = app.today.size() >= 4 ? std::atoi(app.today.substr(0, 4).c_str()) : b.first_year;
+    return b.HasYear(y) ? y : b.first_year;
+}
+
+std::string SlideTitle(const App& app, const sam::Slide& s) {
+    if (!s.title.empty()) return s.title;
+    const sam::Workspace& ws = app.doc.ws;
+    switch (s.kind) {
+        case sam::SlideKind::Overview: return ws.name;
+        case sam::SlideKind::Structure: return T(app, "ui.structure");
+        case sam::SlideKind::Matter: return ws.matters.count(s.ref) ? ws.matters.at(s.ref).title : s.ref;
+        case sam::SlideKind::Costs: return T(app, "ui.cost_summary");
+        case sam::SlideKind::Comparison: return ws.scenarios.count(s.ref) ? ws.scenarios.at(s.ref).name : s.ref;
+        case sam::SlideKind::WhatIf: default: return T(app, "ui.what_if");
+    }
+}
+
+void BigFigure(const char* label, const std::string& value, float scale) {
+    ImGui::BeginGroup();
+    ImGui::TextUnformatted(label);
+    ImGui::SetWindowFontScale(scale * 1.8f);
+    ImGui::TextUnformatted(value.c_str());
+    ImGui::SetWindowFontScale(scale);
+    ImGui::EndGroup();
+}
+
+void OverviewSlide(App& app, int year, float scale) {
+    const sam::Workspace& ws = app.doc.ws;
+    const sam::Budget& b = app.derived.budget;
+    int adopted = 0, concerned = 0;
+    for (auto& [id, m] : ws.matters) {
+        sam::AdoptionSummary s = sam::Summarize(m, app.today);
+        adopted += s.adopted;
+        concerned += s.concerned;
+    }
+    if (!ws.description.empty()) {
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextUnformatted(ws.description.c_str());
+        ImGui::PopTextWrapPos();
+    }
+    ImGui::Spacing();
+    if (ImGui::BeginTable("##big", 3, ImGuiTableFlags_SizingStretchSame)) {
+        ImGui::TableNextColumn();
+        BigFigure(T(app, "ui.parties"), std::to_string(ws.parties.size()), scale);
+        ImGui::TableNextColumn();
+        BigFigure(sam::TrF(app.lang, "ui.total_cost_year", {std::to_string(year)}).c_str(), b.Years() > 0 ? sam::FormatMnkr(b.At(b.net, year)) : "–", scale);
+        ImGui::TableNextColumn();
+        BigFigure(T(app, "ui.adoption_rate"), concerned ? sam::FormatPercent(100.0 * adopted / concerned, 0) : "–", scale);
+        ImGui::EndTable();
+    }
+}
+
+void MatterSlide(App& app, const sam::Matter& m) {
+    const sam::Workspace& ws = app.doc.ws;
+    sam::AdoptionSummary s = sam::Summarize(m, app.today);
+    ImGui::Text("%s", sam::TrF(app.lang, "ui.adopted_of", {std::to_string(s.adopted), std::to_string(s.concerned)}).c_str());
+    if (!m.deadline.empty()) { ImGui::SameLine(); ImGui::Text("· %s %s", T(app, "ui.deadline"), m.deadline.c_str()); }
+    ImGui::Spacing();
+    std::vector<std::string> ids;
+    for (auto& [pid, d] : m.decisions) ids.push_back(pid);
+    sam::SortPartiesSwedish(ws, ids);
+    int columns = ids.size() > 8 ? 3 : 2;
+    if (ImGui::BeginTable("##cards", columns, ImGuiTableFlags_SizingStretchSame)) {
+        for (auto& pid : ids) {
+            const sam::Decision& d = m.decisions.at(pid);
+            ImGui::TableNextColumn();
+            StatusCell(app, d.status);
+            ImGui::SameLine();
+            ImGui::Text("%s: %s", PartyName(app, pid), sam::TrEnum(app.lang, "status", sam::ToString(d.status)).data());
+        }
+        ImGui::EndTable();
+    }
+}
+
+void CostsSlide(App& app, int year) {
+    const sam::Budget& b = app.derived.budget;
+    std::vector<Bar> bars;
+    for (auto& id : b.parties) bars.push_back({PartyName(app, id), (double)b.PartyAt(id, year), 0, false, false, sam::FormatKr(b.PartyAt(id, year)), ""});
+    ImGui::Text("%s: %s", T(app, "ui.total"), sam::FormatKr(b.At(b.net, year)).c_str());
+    BarChart("##slidebars", bars, 0, DefaultChartColors(true));
+}
+
+// The facilitator ticks parties in or out and changes an item's FTE; nothing is saved
+// unless asked.
+void WhatIfSlide(App& app, int year) {
+    const sam::Workspace& ws = app.doc.ws;
+    std::vector<std::string> ids = PayingCandidates(ws);
+    int columns = std::max(1, (int)(ImGui::GetContentRegionAvail().x / (ImGui::GetFontSize() * 9)));
+    if (ImGui::BeginTable("##whoparts", columns)) {
+        for (auto& pid : ids) {
+            ImGui::TableNextColumn();
+            bool on = TakesPart(ws, app.what_if, pid);
+            if (ImGui::Checkbox(PartyName(app, pid), &on)) SetTakesPart(ws, app.what_if, pid, on);
+            Mark(app, "what-if:" + pid);
+        }
+        ImGui::EndTable();
+    }
+    // One item's FTE, in steps of 0,1.
+    for (auto& [iid, item] : ws.cost_items) {
+        if (item.amount) continue;
+        ImGui::PushID(iid.c_str());
+        auto ch = app.what_if.items.find(iid);
+        double fte = ch != app.what_if.items.end() && ch->second.fte ? *ch->second.fte : item.fte;
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(item.name.c_str());
+        ImGui::SameLine(ImGui::GetFontSize() * 14);
+        if (ImGui::Button("−")) app.what_if.items[iid].fte = std::max(0.0, fte - 0.1);
+        ImGui::SameLine();
+        ImGui::Text("%s %s", sam::FormatFte(fte).c_str(), T(app, "ui.fte"));
+        ImGui::SameLine();
+        if (ImGui::Button("+")) app.what_if.items[iid].fte = fte + 0.1;
+        ImGui::PopID();
+        break;   // the first FTE item: enough to show the mechanism on a slide
+    }
+    sam::Budget sb = sam::ComputeBudget(ws, &app.what_if);
+    DrawComparison(app, app.derived.budget, sb, year, "whatif", true);
+    if (!app.read_only && ImGui::Button(T(app, "ui.save_as_scenario"))) {
+        sam::json s = {{"name", T(app, "ui.what_if")}};
+        if (!app.what_if.leave.empty()) s["leave"] = app.what_if.leave;
+        if (!app.what_if.join.empty()) s["join"] = app.what_if.join;
+        for (auto& [iid, ch] : app.what_if.items)
+            if (ch.fte) s["items"][iid]["fte"] = *ch.fte;
+        std::string id = sam::MakeId(T(app, "ui.what_if"), ws.scenarios);
+        if (ApplyEdit(app, sam::json::array({sam::OpAdd("/scenarios/" + id, s)}))) app.status = sam::TrF(app.lang, "ui.saved_scenario", {T(app, "ui.what_if")});
+    }
+}
+
+// Black on white, strong lines: readable from the back of a bright room.
+void PushHighContrast() {
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(1, 1, 1, 1));
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1, 1, 1, 1));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0, 0, 0, 1));
+    ImGui::PushStyleColor(ImGuiCol_TextDisabled, ImVec4(0.2f, 0.2f, 0.2f, 1));
+    ImGui::PushStyleColor(ImGuiCol_Border, ImVec4(0, 0, 0, 1));
+    ImGui::PushStyleColor(ImGuiCol_TableBorderStrong, ImVec4(0, 0, 0, 1));
+    ImGui::PushStyleColor(ImGuiCol_TableBorderLight, ImVec4(0.3f, 0.3f, 0.3f, 1));
+    ImGui::PushStyleColor(ImGuiCol_TableHeaderBg, ImVec4(0.85f, 0.88f, 0.92f, 1));
+    ImGui::PushStyleColor(ImGuiCol_TableRowBgAlt, ImVec4(0, 0, 0, 0.04f));
+    ImGui::PushStyleColor(ImGuiCol_FrameBg, ImVec4(1, 1, 1, 1));
+    ImGui::PushStyleColor(ImGuiCol_CheckMark, ImVec4(0, 0.2f, 0.55f, 1));
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.85f, 0.88f, 0.92f, 1));
+}
+constexpr int kHighContrastColors = 12;
+
+}  // namespace
+
+void DrawPresentation(App& app) {
+    std::vector<sam::Slide> slides = Slides(app.doc.ws);
+    if (slides.empty()) { SetPresenting(app, false); return; }
+    app.slide = std::clamp(app.slide, 0, (int)slides.size() - 1);
+    const sam::Slide& s = slides[app.slide];
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->Pos);
+    ImGui::SetNextWindowSize(vp->Size);
+    PushHighContrast();
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(vp->Size.x * 0.04f, vp->Size.y * 0.04f));
+    ImGui::Begin("##presentation", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+    // The fonts are made for 1080 lines: scale with the window so a smaller projector shows the same slide.
+    float scale = std::clamp(vp->Size.y / (1080.0f * std::max(app.dpi_scale, 0.5f)), 0.5f, 2.0f);
+    ImGui::PushFont(app.font_slide_title ? app.font_slide_title : app.font);
+    ImGui::SetWindowFontScale(scale);
+    ImGui::TextWrapped("%s", SlideTitle(app, s).c_str());
+    ImGui::PopFont();
+    ImGui::PushFont(app.font_slide ? app.font_slide : app.font);
+    ImGui::SetWindowFontScale(scale);
+    ImGui::Separator();
+    ImGui::Spacing();
+    float footer = ImGui::GetFrameHeightWithSpacing() * 1.2f;
+    ImGui::BeginChild("##slide", ImVec2(0, -footer), false);
+    const sam::Budget& b = app.derived.budget;
+    int year = SlideYear(app, b, s);
+    switch (s.kind) {
+        case sam::SlideKind::Overview: OverviewSlide(app, year, scale); break;
+        case sam::SlideKind::Structure: DrawDiagram(app, ImVec2(0, 0), false); break;
+        case sam::SlideKind::Matter:
+            if (app.doc.ws.matters.count(s.ref)) MatterSlide(app, app.doc.ws.matters.at(s.ref));
+            break;
+        case sam::SlideKind::Costs: if (b.Years() > 0) CostsSlide(app, year); break;
+        case sam::SlideKind::Comparison:
+            if (b.Years() > 0 && app.doc.ws.scenarios.count(s.ref)) {
+                sam::Budget sb = sam::ComputeBudget(app.doc.ws, &app.doc.ws.scenarios.at(s.ref));
+                DrawComparison(app, b, sb, year, "slidecmp", true);
+            }
+            break;
+        case sam::SlideKind::WhatIf: if (b.Years() > 0) WhatIfSlide(app, year); break;
+    }
+    ImGui::EndChild();
+    // Footer: where we are, and how to move.
+    ImGui::Separator();
+    std::string where = sam::TrF(app.lang, "ui.slide_of", {std::to_string(app.slide + 1), std::to_string(slides.size())});
+    ImGui::TextUnformatted(where.c_str());
+    Mark(app, "slide-number");
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", T(app, app.following ? "ui.following" : "ui.slide_keys"));
+    ImGui::PopFont();
+    ImGui::End();
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor(kHighContrastColors);
+}
+
+}  // namespace ui
