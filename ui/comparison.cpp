@@ -43,7 +43,7 @@ void DrawComparison(App& app, const sam::Budget& base, const sam::Budget& scenar
     const ImVec4 up(0.75f, 0.22f, 0.10f, 1), down(0.10f, 0.50f, 0.25f, 1);
     if (ImGui::BeginTable("##cmp", 5, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) {
         std::string party_col = std::string(T(app, "ui.party")) + " " + std::to_string(year);
-        ImGui::TableSetupColumn(party_col.c_str(), ImGuiTableColumnFlags_WidthStretch, 2);
+        ImGui::TableSetupColumn(party_col.c_str(), ImGuiTableColumnFlags_WidthStretch, 2.0f);
         ImGui::TableSetupColumn(T(app, "ui.base"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
         ImGui::TableSetupColumn(T(app, "ui.scenario"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
         ImGui::TableSetupColumn(T(app, "ui.difference"), ImGuiTableColumnFlags_WidthStretch, 1.2f);

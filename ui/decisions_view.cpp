@@ -34,8 +34,7 @@ void StatusCombo(App& app, const std::string& matter, const std::string& party, 
 }  // namespace
 
 // Status is shown by colour and by a symbol, never by colour alone.
-struct StatusLook { const char* symbol; ImVec4 color; };
-static StatusLook Look(sam::DecisionStatus s) {
+StatusLook LookOf(sam::DecisionStatus s) {
     switch (s) {
         case sam::DecisionStatus::Adopted: return {"✓", ImVec4(0.16f, 0.55f, 0.27f, 1)};
         case sam::DecisionStatus::AdoptedWithConditions: return {"✓*", ImVec4(0.40f, 0.62f, 0.18f, 1)};
@@ -47,7 +46,7 @@ static StatusLook Look(sam::DecisionStatus s) {
 }
 
 void StatusCell(const App& app, sam::DecisionStatus s) {
-    StatusLook l = Look(s);
+    StatusLook l = LookOf(s);
     ImVec2 p = ImGui::GetCursorScreenPos();
     float h = ImGui::GetTextLineHeight();
     ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + h * 0.5f, p.y + h), ImGui::GetColorU32(l.color), 2.0f);

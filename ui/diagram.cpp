@@ -66,7 +66,11 @@ bool DrawDiagram(App& app, ImVec2 size, bool interactive) {
     const sam::Workspace& ws = app.doc.ws;
     const float font = ImGui::GetFontSize();
     // Diagram units are font-sized so that zoom 1 reads like the rest of the UI.
-    DiagramLayout l = LayoutDiagram(ws, font * 15, font * 4.2f, font * 1.2f, font * 2.2f);
+    // On a slide the boxes are narrower and taller (names wrap to three lines), so that the
+    // whole tree fits the screen with its text still large.
+    const int name_lines = interactive ? 1 : 3;
+    DiagramLayout l = interactive ? LayoutDiagram(ws, font * 15, font * 4.2f, font * 1.2f, font * 2.2f)
+                                  : LayoutDiagram(ws, font * 8.5f, font * 5.9f, font * 0.7f, font * 1.6f);
     ImVec2 avail = ImGui::GetContentRegionAvail();
     if (size.x <= 0) size.x = avail.x;
     if (size.y <= 0) size.y = avail.y;
@@ -85,7 +89,7 @@ bool DrawDiagram(App& app, ImVec2 size, bool interactive) {
     auto fit = [&] {
         float zx = (size.x - margin * 2) / std::max(l.size.x, 1.0f);
         float zy = (size.y - margin * 2) / std::max(l.size.y, 1.0f);
-        app.zoom = std::clamp(std::min(zx, zy), 0.2f, 1.5f);
+        app.zoom = std::clamp(std::min(zx, zy), 0.2f, interactive ? 1.5f : 1.0f);
         app.pan_x = (size.x - l.size.x * app.zoom) * 0.5f;
         app.pan_y = margin;
     };
@@ -156,15 +160,23 @@ bool DrawDiagram(App& app, ImVec2 size, bool interactive) {
         if (fs >= 6) {
             float pad = fs * 0.4f;
             float w = box.x - pad * 2;
-            dl->AddText(nullptr, fs, ImVec2(p0.x + pad, p0.y + pad), text, Fit(b.name, fs, w).c_str());
+            float y = p0.y + pad;
+            if (name_lines == 1) {
+                dl->AddText(nullptr, fs, ImVec2(p0.x + pad, y), text, Fit(b.name, fs, w).c_str());
+                y += fs * 1.15f;
+            } else {
+                ImVec4 name_clip(p0.x, p0.y, p1.x, p0.y + pad + fs * 1.15f * (float)name_lines);
+                dl->AddText(nullptr, fs, ImVec2(p0.x + pad, y), text, b.name.c_str(), nullptr, w, &name_clip);
+                y += fs * 1.15f * (float)name_lines;
+            }
             std::string lvl(sam::TrEnum(app.lang, "level", sam::ToString(b.level)));
             if (b.target_group != sam::TargetGroup::All) lvl += " · " + std::string(sam::TrEnum(app.lang, "target_group", sam::ToString(b.target_group)));
-            dl->AddText(nullptr, fs * 0.85f, ImVec2(p0.x + pad, p0.y + pad + fs * 1.15f), faint, Fit(lvl, fs * 0.85f, w).c_str());
+            dl->AddText(nullptr, fs * 0.85f, ImVec2(p0.x + pad, y), faint, Fit(lvl, fs * 0.85f, w).c_str());
             std::string extra;
             if (b.repeat) extra = sam::TrF(app.lang, "ui.repeat_short", {std::to_string(b.repeat->count), std::to_string(sam::RepeatTotal(ws, b))});
             else if (b.meetings_per_year) extra = sam::TrF(app.lang, "ui.meetings_per_year", {std::to_string(b.meetings_per_year)});
             if (!b.members.empty()) extra += (extra.empty() ? "" : " · ") + sam::TrF(app.lang, "ui.members_count", {std::to_string(b.members.size())});
-            dl->AddText(nullptr, fs * 0.85f, ImVec2(p0.x + pad, p0.y + pad + fs * 2.2f), faint, Fit(extra, fs * 0.85f, w).c_str());
+            dl->AddText(nullptr, fs * 0.85f, ImVec2(p0.x + pad, y + fs * 1.05f), faint, Fit(extra, fs * 0.85f, w).c_str());
         }
         if (app.test_mode) app.rects.push_back({"body:" + l.nodes[i].id, p0.x, p0.y, box.x, box.y});
         if (interactive && hovered && ImGui::IsMouseReleased(ImGuiMouseButton_Left) && io.MouseDragMaxDistanceSqr[0] < 16.0f &&

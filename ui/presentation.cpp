@@ -99,25 +99,49 @@ void OverviewSlide(App& app, int year, float scale) {
     }
 }
 
+// One card per party: a band in the status colour, the symbol, the name and the status
+// in words, so that it reads in black and white too.
 void MatterSlide(App& app, const sam::Matter& m) {
     const sam::Workspace& ws = app.doc.ws;
-    sam::AdoptionSummary s = sam::Summarize(m, app.today);
-    ImGui::Text("%s", sam::TrF(app.lang, "ui.adopted_of", {std::to_string(s.adopted), std::to_string(s.concerned)}).c_str());
+    sam::AdoptionSummary sum = sam::Summarize(m, app.today);
+    ImGui::Text("%s", sam::TrF(app.lang, "ui.adopted_of", {std::to_string(sum.adopted), std::to_string(sum.concerned)}).c_str());
     if (!m.deadline.empty()) { ImGui::SameLine(); ImGui::Text("· %s %s", T(app, "ui.deadline"), m.deadline.c_str()); }
     ImGui::Spacing();
     std::vector<std::string> ids;
     for (auto& [pid, d] : m.decisions) ids.push_back(pid);
     sam::SortPartiesSwedish(ws, ids);
-    int columns = ids.size() > 8 ? 3 : 2;
-    if (ImGui::BeginTable("##cards", columns, ImGuiTableFlags_SizingStretchSame)) {
-        for (auto& pid : ids) {
-            const sam::Decision& d = m.decisions.at(pid);
-            ImGui::TableNextColumn();
-            StatusCell(app, d.status);
-            ImGui::SameLine();
-            ImGui::Text("%s: %s", PartyName(app, pid), sam::TrEnum(app.lang, "status", sam::ToString(d.status)).data());
-        }
-        ImGui::EndTable();
+    const float line = ImGui::GetTextLineHeightWithSpacing();
+    const float gap = line * 0.5f;
+    int columns = ids.size() > 9 ? 4 : 3;
+    float w = (ImGui::GetContentRegionAvail().x - gap * (float)(columns - 1)) / (float)columns;
+    float h = line * 2.4f;
+    ImVec2 o = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    for (size_t i = 0; i < ids.size(); ++i) {
+        const sam::Decision& d = m.decisions.at(ids[i]);
+        StatusLook look = LookOf(d.status);
+        ImVec2 p(o.x + (float)(i % columns) * (w + gap), o.y + (float)(i / columns) * (h + gap));
+        ImVec4 tint = look.color;
+        tint.w = 0.14f;
+        dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), ImGui::GetColorU32(tint), 6);
+        dl->AddRectFilled(p, ImVec2(p.x + line * 0.45f, p.y + h), ImGui::GetColorU32(look.color), 6, ImDrawFlags_RoundCornersLeft);
+        dl->AddRect(p, ImVec2(p.x + w, p.y + h), IM_COL32(0, 0, 0, 255), 6, 0, 1.5f);
+        float x = p.x + line * 0.8f;
+        std::string name = std::string(look.symbol) + "  " + PartyName(app, ids[i]);
+        dl->AddText(ImVec2(x, p.y + line * 0.15f), IM_COL32(0, 0, 0, 255), name.c_str());
+        std::string status(sam::TrEnum(app.lang, "status", sam::ToString(d.status)));
+        if (!d.date.empty()) status += " " + d.date;
+        dl->AddText(ImVec2(x, p.y + line * 1.15f), IM_COL32(40, 40, 40, 255), status.c_str());
+    }
+    int rows = ((int)ids.size() + columns - 1) / columns;
+    ImGui::Dummy(ImVec2(0, (float)rows * (h + gap)));
+    // Conditions, in full: they are what the room discusses.
+    for (auto& pid : ids) {
+        const sam::Decision& d = m.decisions.at(pid);
+        if (d.conditions.empty()) continue;
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextWrapped("%s: %s", PartyName(app, pid), d.conditions.c_str());
+        ImGui::PopTextWrapPos();
     }
 }
 

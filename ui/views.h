@@ -1,5 +1,6 @@
 // The views of the app. Each reads the document and emits edits through ApplyEdit.
 #pragma once
+#include <imgui.h>
 #include "app.h"
 
 namespace ui {
@@ -19,6 +20,9 @@ void DrawSearch(App& app);       // Ctrl+F: find parties, bodies, members, matte
 void TextRight(const char* text);               // right-aligned in the current table cell
 void HelpTooltip(const char* text);             // on the last item
 const char* PartyName(const App& app, const std::string& id);
+// Status is shown by colour and by a symbol, never by colour alone.
+struct StatusLook { const char* symbol; ImVec4 color; };
+StatusLook LookOf(sam::DecisionStatus s);
 void StatusCell(const App& app, sam::DecisionStatus s);   // colour chip and symbol
 
 }  // namespace ui
