@@ -236,7 +236,7 @@ constexpr Entry kTable[] = {
     {"ui.sync_view", "Visningslänk · revision {0}", "View link · revision {0}"},
     {"ui.sync_conflict", "Din ändring av {0} krockar med en annan ändring (revision {1}).", "Your change of {0} clashes with another change (revision {1})."},
     {"ui.sync_dropped", "En ändring sparades inte: {0}", "A change was not saved: {0}"},
-    {"ui.local_demo", "Lokal demo · ändringar sparas inte på någon server (öppna en länk från servern för det)", "Local demo · changes are not saved on a server (open a link from the server for that)"},
+    {"ui.local_demo", "Sparas i den här webbläsaren, inte på någon server (öppna en länk från servern för att dela)", "Kept in this browser, not on a server (open a link from the server to share)"},
     {"ui.add_child", "Lägg till underorgan", "Add a body below"},
     {"ui.add_item", "Lägg till post", "Add an item"},
     {"ui.add_member", "Lägg till ledamot", "Add a member"},

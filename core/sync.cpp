@@ -144,4 +144,29 @@ void SyncResolve(Sync& s, bool keep_mine) {
     s.needs_state = true;   // either way: the newest state first
 }
 
+json SyncSaveOffline(const Sync& s) {
+    json accepted = json::array();
+    for (auto& [rev, patch] : s.accepted) accepted.push_back({{"revision", rev}, {"patch", patch}});
+    json pending = json::array();
+    for (auto& p : s.pending) pending.push_back(p);
+    return {{"format", "samverkan-offline-1"}, {"revision", s.revision}, {"confirmed", s.confirmed},
+            {"accepted", accepted}, {"pending", pending}};
+}
+
+bool SyncLoadOffline(Sync& s, const json& saved) {
+    if (!saved.is_object() || saved.value("format", "") != "samverkan-offline-1" || !saved.contains("confirmed") ||
+        !saved["revision"].is_number_integer() || !saved["accepted"].is_array() || !saved["pending"].is_array())
+        return false;
+    Sync next;
+    next.confirmed = saved["confirmed"];
+    next.revision = saved["revision"].get<int64_t>();
+    for (auto& a : saved["accepted"]) {
+        if (!a.is_object() || !a["revision"].is_number_integer() || !a.contains("patch")) return false;
+        next.accepted[a["revision"].get<int64_t>()] = a["patch"];
+    }
+    for (auto& p : saved["pending"]) next.pending.push_back(p);
+    s = std::move(next);
+    return true;
+}
+
 }  // namespace sam

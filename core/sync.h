@@ -40,6 +40,13 @@ bool SyncRemote(Sync& s, int64_t revision, const json& patch);
 json SyncLocalState(Sync& s);
 size_t SyncWaiting(const Sync& s);
 
+// What must survive a closed tab or a restart without network: the server's state as last
+// seen, its revision, and the changes not yet confirmed. A change in flight is kept as
+// waiting (the server refuses nothing twice: a clash or an error comes back as such).
+json SyncSaveOffline(const Sync& s);
+// Restores a saved copy; false (and `s` unchanged) when it is not one.
+bool SyncLoadOffline(Sync& s, const json& saved);
+
 // What the server's answer to the change in flight means for the app.
 struct SyncReply {
     bool rebuild = false;          // the local state changed: show SyncLocalState

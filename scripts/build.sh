@@ -18,7 +18,7 @@ build_web() {
   # Debian's emscripten needs Debian's node modules, and a writable cache.
   export NODE_PATH=/usr/share/nodejs
   if [[ ! -w /usr/share/emscripten/cache ]]; then export EM_CACHE=${EM_CACHE:-$top/.cache/emscripten}; fi
-  emcmake cmake -S "$top" -B "$top/build/web" -DCMAKE_BUILD_TYPE=Release "${extra[@]}" >/dev/null
+  emcmake cmake -S "$top" -B "$top/build/web" -DCMAKE_BUILD_TYPE=MinSizeRel "${extra[@]}" >/dev/null
   cmake --build "$top/build/web" -j"$jobs"
 }
 

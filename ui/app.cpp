@@ -99,6 +99,19 @@ bool ImportPartiesCsv(App& app, const std::string& text) {
 bool FileOpened(App& app, const std::string& name, const std::string& text) {
     bool csv = name.size() > 4 && name.compare(name.size() - 4, 4, ".csv") == 0;
     if (csv) return ImportPartiesCsv(app, text);
+    if (app.shared) {
+        // The shared workspace takes the file's content as one change (Ctrl+Z undoes it).
+        sam::LoadResult r = sam::LoadWorkspace(text);
+        if (!r.ok) {
+            app.status = name + ": " + (r.problems.empty() ? "?" : r.problems[0].path + ": " + r.problems[0].Message(app.lang));
+            return false;
+        }
+        sam::json patch = sam::json::diff(sam::json::parse(sam::SaveWorkspace(app.doc.ws, false)), sam::json::parse(sam::SaveWorkspace(r.workspace, false)));
+        if (patch.empty()) { app.status = sam::TrF(app.lang, "ui.opened", {name}); return true; }
+        if (!ApplyEdit(app, patch)) return false;
+        app.status = sam::TrF(app.lang, "ui.opened", {name});
+        return true;
+    }
     if (!OpenWorkspaceText(app, text, name)) return false;
     Changed(app, sam::json());   // the new workspace is what the platform keeps now
     app.status = sam::TrF(app.lang, "ui.opened", {name});

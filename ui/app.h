@@ -66,6 +66,7 @@ struct App {
     std::string sync_text;      // the server connection, as the platform reports it ("" when offline-only)
     std::string conflict_text;  // a clash waiting for the user's answer ("" when none)
     bool read_only = false;     // opened with a view link
+    bool shared = false;        // linked to a server: an opened file becomes one edit of the shared workspace
     std::string selected_matter;
     int frames = 0;
     ImFont* font = nullptr;        // headings

@@ -1,5 +1,6 @@
 // Beslut: every matter's status per party, and a party's decision edited in place.
 #include <imgui.h>
+#include <algorithm>
 #include "decisions.h"
 #include "format.h"
 #include "patch.h"
@@ -45,12 +46,13 @@ StatusLook LookOf(sam::DecisionStatus s) {
     }
 }
 
-void StatusCell(const App& app, sam::DecisionStatus s) {
+void StatusCell(App& app, sam::DecisionStatus s, const std::string& mark) {
     StatusLook l = LookOf(s);
     ImVec2 p = ImGui::GetCursorScreenPos();
     float h = ImGui::GetTextLineHeight();
     ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + h * 0.5f, p.y + h), ImGui::GetColorU32(l.color), 2.0f);
     ImGui::Dummy(ImVec2(h * 0.6f, h));
+    if (!mark.empty()) Mark(app, mark);   // the chip itself
     ImGui::SameLine();
     ImGui::TextUnformatted(l.symbol);
 }
@@ -69,7 +71,9 @@ void DrawDecisions(App& app) {
     }
     sam::SortPartiesSwedish(ws, parties);
     ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollX | ImGuiTableFlags_SizingFixedFit;
-    float rows_h = ImGui::GetFrameHeightWithSpacing() * (float)(ws.matters.size() + 2);
+    const ImGuiStyle& st = ImGui::GetStyle();
+    float row_h = ImGui::GetTextLineHeight() + st.CellPadding.y * 2;
+    float rows_h = std::min(row_h * (float)(ws.matters.size() + 1) + st.ScrollbarSize + 4, ImGui::GetContentRegionAvail().y * 0.45f);
     if (ImGui::BeginTable("##matrix", (int)parties.size() + 2, flags, ImVec2(0, rows_h))) {
         ImGui::TableSetupScrollFreeze(1, 1);
         ImGui::TableSetupColumn(T(app, "ui.matter"), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 16);
@@ -88,8 +92,7 @@ void DrawDecisions(App& app) {
                 ImGui::TableNextColumn();
                 auto it = m.decisions.find(p);
                 if (it == m.decisions.end()) { ImGui::TextDisabled(" "); continue; }
-                StatusCell(app, it->second.status);
-                Mark(app, "cell:" + mid + ":" + p);
+                StatusCell(app, it->second.status, "cell:" + mid + ":" + p);
                 HelpTooltip(sam::TrEnum(app.lang, "status", sam::ToString(it->second.status)).data());
             }
         }

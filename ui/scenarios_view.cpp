@@ -54,7 +54,9 @@ void ItemChanges(App& app, const std::string& id, const sam::Scenario& s) {
         ImGui::TableSetupColumn(T(app, "ui.cost_per_fte"), 0, 1.2f);
         ImGui::TableHeadersRow();
         std::string base = ScenarioPath(id) + "/items";
-        for (auto& [iid, item] : ws.cost_items) {
+        for (auto& entry : ws.cost_items) {
+            const std::string& iid = entry.first;   // a plain name: lambdas below use it (clang 14)
+            const sam::CostItem& item = entry.second;
             ImGui::PushID(iid.c_str());
             auto ch = s.items.find(iid);
             ImGui::TableNextRow();

@@ -23,6 +23,6 @@ const char* PartyName(const App& app, const std::string& id);
 // Status is shown by colour and by a symbol, never by colour alone.
 struct StatusLook { const char* symbol; ImVec4 color; };
 StatusLook LookOf(sam::DecisionStatus s);
-void StatusCell(const App& app, sam::DecisionStatus s);   // colour chip and symbol
+void StatusCell(App& app, sam::DecisionStatus s, const std::string& mark = "");   // colour chip and symbol
 
 }  // namespace ui

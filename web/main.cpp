@@ -51,14 +51,40 @@ EM_JS(void, js_fetch_workspace, (), {
     const demo = (why) => { console.info('Samverkan: ' + why + ', opening the built-in demo'); Module.ccall('samverkan_open_demo', 'number', [], []); };
     const params = new URLSearchParams(location.hash.slice(1));
     const id = params.get('w'), token = params.get('t');
-    if (!id || !token) { demo('no workspace link'); return; }
+    if (!id || !token) {
+        // Without a link: what this browser kept from last time, else the demo.
+        if (!Module.ccall('samverkan_open_local', 'number', [], [])) demo('no workspace link');
+        return;
+    }
     window.samverkan = window.samverkan || {};
     fetch('/api/workspaces/' + encodeURIComponent(id), {headers: {'Authorization': 'Bearer ' + token, 'Accept': 'application/json'}})
         .then(r => r.ok ? r.json() : r.json().then(e => Promise.reject(new Error(e.message || ('HTTP ' + r.status)))))
         .then(ws => Module.ccall('samverkan_open_server', 'number', ['string', 'number', 'string', 'string', 'number'],
                                  [JSON.stringify(ws.state), ws.revision, id, token, ws.access === 'view' ? 1 : 0]))
-        .catch(err => demo('the workspace could not be fetched (' + err.message + ')'));
+        .catch(err => {
+            // Offline or the server is away: the copy this browser kept, with the changes that wait.
+            if (Module.ccall('samverkan_open_offline', 'number', ['string', 'string'], [id, token])) return;
+            demo('the workspace could not be fetched (' + err.message + ')');
+        });
 });
+
+// IndexedDB under /persist; the workspace is opened once it has been read.
+EM_JS(void, js_mount_storage, (), {
+    try {
+        FS.mkdir('/persist');
+        FS.mount(IDBFS, {}, '/persist');
+        FS.syncfs(true, (err) => {
+            if (err) console.warn('Samverkan: browser storage unavailable: ' + err);
+            Module.ccall('samverkan_storage_ready', null, ['number'], [err ? 0 : 1]);
+        });
+    } catch (e) {
+        console.warn('Samverkan: browser storage unavailable: ' + e);
+        Module.ccall('samverkan_storage_ready', null, ['number'], [0]);
+    }
+});
+
+// ?test=1 exposes named widgets' rectangles to the browser tests.
+EM_JS(int, js_test_mode, (), { return new URLSearchParams(location.search).get('test') === '1' ? 1 : 0; });
 
 // Tells the page (and the tests) what is open.
 EM_JS(void, js_opened, (const char* source, const char* name), {
@@ -91,8 +117,8 @@ void Loop(void* arg) {
         ui::ApplyStyle(w.app, "/fonts/ui.ttf");
         ImGui_ImplOpenGL3_DestroyDeviceObjects();   // NewFrame rebuilds them with the new fonts
     }
-    // The built-in demo: say that edits stay in this page.
-    if (!w.server.linked && w.app.doc.source == "demo") w.app.sync_text = sam::Tr(w.app.lang, "ui.local_demo");
+    // Without a server link: say where the edits are kept.
+    if (!w.server.linked && w.app.doc.open) w.app.sync_text = sam::Tr(w.app.lang, "ui.local_demo");
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
@@ -106,6 +132,8 @@ void Loop(void* arg) {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     web::SyncFrame(w);
+    web::PersistFrame(w, false);
+    web::PublishFrame(w);
     js_frame_drawn(w.app.frames);
 }
 
@@ -142,6 +170,27 @@ EMSCRIPTEN_KEEPALIVE const char* samverkan_saved() {
     return text.c_str();
 }
 
+EMSCRIPTEN_KEEPALIVE void samverkan_storage_ready(int ok) {
+    if (!g_web) return;
+    g_web->storage_ready = ok != 0;
+    js_fetch_workspace();
+}
+
+EMSCRIPTEN_KEEPALIVE int samverkan_open_local() {
+    std::string text;
+    if (!g_web || !web::LoadStored("", text)) return 0;
+    return samverkan_open(text.c_str(), "local");
+}
+
+EMSCRIPTEN_KEEPALIVE int samverkan_open_offline(const char* id, const char* token) {
+    std::string text;
+    if (!g_web || !web::LoadStored(id, text)) return 0;
+    web::SyncOffline(*g_web, id, token);
+    if (!g_web->app.doc.open) return 0;
+    js_opened("server", g_web->app.doc.ws.name.c_str());
+    return 1;
+}
+
 EMSCRIPTEN_KEEPALIVE int samverkan_open_demo() {
     const std::string* demo = sam::FindDemo("halsam-vasternorrland");
     return demo && samverkan_open(demo->c_str(), "demo") ? 1 : 0;
@@ -171,7 +220,9 @@ int main() {
     char today[16] = {0};
     js_today(today, sizeof today);
     web.app.today = today;
-    js_fetch_workspace();
+    web.app.test_mode = js_test_mode() != 0;
+    web::InstallPlatform(web);
+    js_mount_storage();   // then opens the workspace
     emscripten_set_main_loop_arg(Loop, &web, 0, true);
     return 0;
 }

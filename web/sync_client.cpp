@@ -18,6 +18,7 @@ EM_JS(void, js_stream_open, (const char* id, const char* token, double last), {
     window.samverkanStream = es;
     es.addEventListener('hello', () => Module.ccall('samverkan_stream', null, ['number'], [1]));
     es.addEventListener('patch', (e) => Module.ccall('samverkan_remote', null, ['string'], [e.data]));
+    es.addEventListener('presentation', (e) => Module.ccall('samverkan_presentation', null, ['string'], [e.data]));
     es.onerror = () => Module.ccall('samverkan_stream', null, ['number'], [0]);
 });
 
@@ -47,6 +48,7 @@ EM_JS(void, js_sync_report, (double revision, int waiting, int online), {
 void Rebuild(Web& w) {
     sam::json local = sam::SyncLocalState(w.server.sync);
     ui::ReplaceWorkspace(w.app, local);
+    MarkDirty(w);
     if (!w.server.sync.dropped.empty()) {
         w.app.status = sam::TrF(w.app.lang, "ui.sync_dropped", {w.server.sync.dropped});
         w.server.sync.dropped.clear();
@@ -62,27 +64,62 @@ void TrySend(Web& w) {
 
 }  // namespace
 
-void SyncConnect(Web& w, const std::string& id, const std::string& token, const sam::json& state, int64_t revision) {
+// Changes that waited in this browser (a closed tab, a reload while offline) go out first.
+void RestoreWaiting(Web& w) {
+    std::string text;
+    sam::Sync saved;
+    if (!LoadStored(w.server.id, text) || !sam::SyncLoadOffline(saved, sam::json::parse(text, nullptr, false))) return;
+    for (auto& p : saved.pending) sam::SyncLocalEdit(w.server.sync, p);
+    if (!saved.pending.empty()) Rebuild(w);
+}
+
+void SyncOffline(Web& w, const std::string& id, const std::string& token) {
     g_sync = &w;
     w.server.linked = true;
+    w.app.shared = true;
     w.server.id = id;
     w.server.token = token;
-    sam::SyncStart(w.server.sync, state, revision);
+    std::string text;
+    if (LoadStored(id, text)) sam::SyncLoadOffline(w.server.sync, sam::json::parse(text, nullptr, false));
+    w.server.sync.needs_state = true;   // fetched again as soon as the server answers
+    w.server.retry_at = emscripten_get_now() + 2000;
     w.app.platform.edited = [&w](const sam::json& forward) {
         sam::SyncLocalEdit(w.server.sync, forward);
+        MarkDirty(w);
         TrySend(w);
     };
     w.app.platform.resolve_conflict = [&w](bool keep_mine) {
         w.app.conflict_text.clear();
         sam::SyncResolve(w.server.sync, keep_mine);
     };
+    Rebuild(w);
+    js_stream_open(id.c_str(), token.c_str(), (double)w.server.sync.revision);
+}
+
+void SyncConnect(Web& w, const std::string& id, const std::string& token, const sam::json& state, int64_t revision) {
+    g_sync = &w;
+    w.server.linked = true;
+    w.app.shared = true;
+    w.server.id = id;
+    w.server.token = token;
+    sam::SyncStart(w.server.sync, state, revision);
+    w.app.platform.edited = [&w](const sam::json& forward) {
+        sam::SyncLocalEdit(w.server.sync, forward);
+        MarkDirty(w);
+        TrySend(w);
+    };
+    w.app.platform.resolve_conflict = [&w](bool keep_mine) {
+        w.app.conflict_text.clear();
+        sam::SyncResolve(w.server.sync, keep_mine);
+    };
+    RestoreWaiting(w);
     js_stream_open(id.c_str(), token.c_str(), (double)revision);
 }
 
 void SyncFrame(Web& w) {
     Server& s = w.server;
     if (!s.linked) return;
-    if (s.sync.needs_state && !s.fetching) {
+    if (s.sync.needs_state && !s.fetching && emscripten_get_now() >= s.retry_at) {
         s.fetching = true;
         js_fetch_state(s.id.c_str(), s.token.c_str());
     }
@@ -125,6 +162,7 @@ EMSCRIPTEN_KEEPALIVE void samverkan_patch_result(int status, const char* body) {
         w.app.conflict_text = sam::TrF(w.app.lang, "ui.sync_conflict", {r.conflict_path.empty() ? "?" : r.conflict_path, std::to_string(r.conflict_revision)});
         return;   // waits for the user's answer, in flight
     }
+    MarkDirty(w);
     if (r.read_only) w.app.read_only = true;
     if (r.retry_later) w.server.retry_at = emscripten_get_now() + 2000;
     if (r.rebuild) Rebuild(w);
@@ -141,6 +179,7 @@ EMSCRIPTEN_KEEPALIVE void samverkan_state(int status, const char* body) {
         w.server.retry_at = emscripten_get_now() + 2000;
         return;
     }
+    if (j.value("access", "") == "view") w.app.read_only = true;
     sam::SyncStart(w.server.sync, j["state"], j["revision"].get<int64_t>());
     Rebuild(w);
 }

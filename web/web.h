@@ -23,10 +23,23 @@ struct Web {
     GLFWwindow* window = nullptr;
     int width = 0, height = 0;
     Server server;
+    bool storage_ready = false;   // IndexedDB is mounted and read
+    bool store_dirty = false;     // the workspace changed since it was stored
+    double stored_at = 0;         // when it was last stored (ms)
 };
+
+// platform.cpp: storage, files, clipboard, full screen, and what the page (and tests) can read.
+void InstallPlatform(Web& w);
+std::string StoredPath(const std::string& workspace_id);   // "" for the workspace without a server
+bool LoadStored(const std::string& workspace_id, std::string& text);
+void MarkDirty(Web& w);
+void PersistFrame(Web& w, bool now);
+void PublishFrame(Web& w);
 
 // Called once per frame: sends what waits, asks for the state when needed, updates the status.
 void SyncFrame(Web& w);
+// With no answer from the server: the copy this browser kept, with its waiting changes.
+void SyncOffline(Web& w, const std::string& id, const std::string& token);
 // Starts following the workspace the page was opened for.
 void SyncConnect(Web& w, const std::string& id, const std::string& token, const sam::json& state, int64_t revision);
 

@@ -25,9 +25,12 @@ export function startServer(serverPath, webDir) {
       log += chunk;
       const m = log.match(/running: (http:\/\/127\.0\.0\.1:\d+\/)/);
       const edit = log.match(/HälSam Västernorrland: edit (\S+)  view (\S+)/);
-      if (m && edit) {
+      if (m && edit && log.includes('Stop with Ctrl-C')) {
         clearTimeout(timer);
-        resolve({ url: m[1], editLink: edit[1], viewLink: edit[2], log: () => log,
+        // Every demo workspace's links, by name.
+        const links = {};
+        for (const l of log.matchAll(/^  (.+): edit (\S+)  view (\S+)$/gm)) links[l[1]] = { edit: l[2], view: l[3] };
+        resolve({ url: m[1], editLink: edit[1], viewLink: edit[2], links, log: () => log,
                   stop: () => new Promise((r) => { proc.once('exit', r); proc.kill('SIGTERM'); }) });
       }
     };

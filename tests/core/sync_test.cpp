@@ -125,3 +125,31 @@ TEST_CASE("sync: three clients with random delays converge on the server's state
         }
     }
 }
+
+TEST_CASE("sync: waiting changes survive a save and a restart, and go out against the newest state") {
+    Sync s;
+    SyncStart(s, {{"a", 0}, {"b", 0}}, 1);
+    SyncLocalEdit(s, Op("/a", 1));
+    REQUIRE(SyncNext(s));
+    REQUIRE_FALSE(SyncAccepted(s, 2));          // accepted, its event not seen yet
+    SyncLocalEdit(s, Op("/b", 7));              // still waiting when the tab closes
+    json saved = SyncSaveOffline(s);
+    std::string text = saved.dump();
+
+    // A restart with no network: the same local state from the saved copy.
+    Sync t;
+    REQUIRE(SyncLoadOffline(t, json::parse(text)));
+    CHECK(SyncLocalState(t) == json{{"a", 1}, {"b", 7}});
+    CHECK(SyncWaiting(t) == 1);
+    // Back online: the server is at revision 3 (ours, 2, and someone's, 3); what waited goes out on top.
+    SyncStart(t, {{"a", 1}, {"b", 0}, {"c", 9}}, 3);
+    CHECK(SyncLocalState(t) == json{{"a", 1}, {"b", 7}, {"c", 9}});
+    auto next = SyncNext(t);
+    REQUIRE(next);
+    CHECK(next->first == Op("/b", 7));
+    CHECK(next->second == 3);
+    // Not a saved copy: refused, nothing changed.
+    CHECK_FALSE(SyncLoadOffline(t, json{{"format", "other"}}));
+    CHECK_FALSE(SyncLoadOffline(t, json::parse("[1,2]")));
+    CHECK(SyncWaiting(t) == 1);
+}

@@ -1,0 +1,134 @@
+// The real UI driven by mouse and keyboard in headless Chromium. The page runs in test mode
+// (?test=1), which publishes the screen rectangles of named widgets, so the test clicks
+// real pixels: it changes Kramfors' decision on the Familjehem matter, sees it in the
+// matrix and in the state, switches to English, reloads and finds the edit kept, saves a
+// file and opens it again. Then: the browser's own copy (IndexedDB) keeps a workspace
+// without a server, and changes made while the server is away survive a reload.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PNG } from 'pngjs';
+import { check, outDir, runBrowserTest, watchErrors } from './harness.mjs';
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function waitFor(page, fn, arg, what, timeout = 15000) {
+  try {
+    await page.waitForFunction(fn, arg, { timeout, polling: 50 });
+  } catch (e) {
+    throw new Error('timed out waiting for ' + what);
+  }
+}
+
+// The rectangle of a named widget in CSS pixels (ImGui draws in device pixels).
+async function rect(page, name) {
+  await waitFor(page, (n) => window.samverkan && window.samverkan.rects && window.samverkan.rects[n], name, 'widget ' + name);
+  return page.evaluate((n) => {
+    const c = document.getElementById('canvas');
+    const k = c.clientWidth / c.width;
+    const [x, y, w, h] = window.samverkan.rects[n];
+    return { x: x * k, y: y * k, w: w * k, h: h * k };
+  }, name);
+}
+
+async function click(page, name) {
+  const r = await rect(page, name);
+  await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
+  await sleep(120);   // a few frames
+}
+
+async function saved(page) {
+  return JSON.parse(await page.evaluate(() => Module.ccall('samverkan_saved', 'string', [], [])));
+}
+
+async function pixel(page, x, y) {
+  const png = PNG.sync.read(await page.screenshot({ clip: { x: Math.floor(x), y: Math.floor(y), width: 1, height: 1 } }));
+  return [png.data[0], png.data[1], png.data[2]];
+}
+
+await runBrowserTest(async ({ server, browser, args }) => {
+  const out = outDir(args.out);
+  const link = server.links['Familjehem Västernorrland'].edit;
+  const url = link.replace('/#', '/?test=1#');
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(url);
+  await waitFor(page, () => window.samverkan && window.samverkan.source === 'server' && window.samverkan.frames > 2, null, 'the workspace');
+
+  // Beslut → Kramfors' status → Avböjt, all by mouse.
+  await click(page, 'tab:decisions');
+  await waitFor(page, () => window.samverkan.view === 2, null, 'the decisions view');
+  await click(page, 'status:kramfors');
+  await click(page, 'status-option:declined');
+  const ws = await saved(page);
+  check(ws.matters.familjehemsorganisation.decisions.kramfors.status === 'declined', "the state has Kramfors' decision as declined");
+  const cell = await rect(page, 'cell:familjehemsorganisation:kramfors');
+  const [r, g, b] = await pixel(page, cell.x + cell.w * 0.4, cell.y + cell.h * 0.5);
+  check(r > 150 && g < 90 && b < 90, 'the matrix cell shows the declined colour (rgb ' + [r, g, b].join(',') + ') beside its ✗');
+  await waitFor(page, () => window.samverkan.waiting === 0 && window.samverkan.revision >= 2, null, 'the change to reach the server');
+  await page.screenshot({ path: join(out, 'decisions-declined.png') });
+
+  // English, by the language button.
+  await click(page, 'language');
+  await waitFor(page, () => window.samverkan.lang === 'en', null, 'English');
+  check(true, 'the language button switches to English');
+  await page.screenshot({ path: join(out, 'decisions-en.png') });
+
+  // Reload: the edit is kept (the server has it; the page opens it again).
+  await page.reload();
+  await waitFor(page, () => window.samverkan && window.samverkan.source === 'server' && window.samverkan.frames > 2, null, 'the reloaded workspace');
+  check((await saved(page)).matters.familjehemsorganisation.decisions.kramfors.status === 'declined', 'after a reload the edit is still there');
+
+  // Save a file (a download), change its name, open it again (an upload): one change of the shared workspace.
+  await click(page, 'file');
+  const [download] = await Promise.all([page.waitForEvent('download'), click(page, 'menu-save')]);
+  const file = join(out, download.suggestedFilename());
+  await download.saveAs(file);
+  const text = readFileSync(file, 'utf8');
+  const fromFile = JSON.parse(text);
+  check(download.suggestedFilename().endsWith('.samverkan.json') && fromFile.matters.familjehemsorganisation.decisions.kramfors.status === 'declined',
+        'Save gives a .samverkan.json file with the edit (' + download.suggestedFilename() + ')');
+  fromFile.name = 'Familjehem (från fil)';
+  const changed = join(out, 'changed.samverkan.json');
+  writeFileSync(changed, JSON.stringify(fromFile));
+  await click(page, 'file');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), click(page, 'menu-open')]);
+  await chooser.setFiles(changed);
+  await waitFor(page, () => JSON.parse(Module.ccall('samverkan_saved', 'string', [], [])).name === 'Familjehem (från fil)', null, 'the opened file');
+  await waitFor(page, () => window.samverkan.waiting === 0, null, 'the opened file to reach the server');
+  check(true, 'Open reads the file back into the workspace, and the server has it');
+  // (A reload cuts the event stream of the page it replaces: not an error.)
+  const real = errors.filter((e) => !(e.startsWith('request failed:') && e.includes('/events?')));
+  check(real.length === 0, 'no errors on the page: ' + JSON.stringify(real));
+
+  // Without a server: the browser's own copy (IndexedDB) survives a reload.
+  const local = await context.newPage();
+  await local.goto(server.url + '?test=1');
+  await waitFor(local, () => window.samverkan && window.samverkan.source === 'demo' && window.samverkan.frames > 2, null, 'the built-in demo');
+  await local.evaluate(() => Module.ccall('samverkan_edit', 'number', ['string'],
+    [JSON.stringify([{ op: 'replace', path: '/name', value: 'HälSam, min kopia' }])]));
+  await sleep(600);   // stored within 300 ms
+  await local.reload();
+  await waitFor(local, () => window.samverkan && window.samverkan.frames > 2 && window.samverkan.source, null, 'the reloaded page');
+  const kept = await local.evaluate(() => window.samverkan.source + ' ' + JSON.parse(Module.ccall('samverkan_saved', 'string', [], [])).name);
+  check(kept === 'local HälSam, min kopia', 'without a server, a reload opens the copy kept in IndexedDB (' + kept + ')');
+  await local.close();
+
+  // The server away: a change waits, survives a reload, and goes out when the server is back.
+  await page.route('**/api/**', (route) => route.abort());
+  await page.evaluate(() => Module.ccall('samverkan_edit', 'number', ['string'],
+    [JSON.stringify([{ op: 'replace', path: '/matters/familjehemsorganisation/decisions/ange/status', value: 'adopted' }])]));
+  await sleep(600);
+  await page.reload();
+  await waitFor(page, () => window.samverkan && window.samverkan.source === 'server' && window.samverkan.frames > 2, null, 'the page opened offline');
+  const offline = await saved(page);
+  check(offline.matters.familjehemsorganisation.decisions.ange.status === 'adopted', 'reloaded with the server away, the page opens its kept copy with the waiting change');
+  check(await page.evaluate(() => window.samverkan.waiting) === 1, 'one change waits');
+  await page.unroute('**/api/**');
+  await waitFor(page, () => window.samverkan.waiting === 0, null, 'the waiting change to go out', 20000);
+  const res = await fetch(server.url + 'api/workspaces/' + new URLSearchParams(link.split('#')[1]).get('w'),
+                          { headers: { Authorization: 'Bearer ' + new URLSearchParams(link.split('#')[1]).get('t') } });
+  const onServer = (await res.json()).state;
+  check(onServer.matters.familjehemsorganisation.decisions.ange.status === 'adopted' && onServer.name === 'Familjehem (från fil)',
+        'the server has the change that waited across the reload');
+});

@@ -1,0 +1,210 @@
+// The browser's services for the app: the workspace kept in IndexedDB (IDBFS) so that a
+// reload, a closed tab or a lost network loses nothing; files up and down; the system
+// clipboard; full screen; and the presenter's slide sent to followers.
+#include <emscripten.h>
+#include <imgui.h>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include "json_io.h"
+#include "web.h"
+
+namespace web {
+
+namespace {
+
+Web* g_platform = nullptr;
+
+EM_JS(void, js_download, (const char* name, const char* text, const char* type), {
+    const blob = new Blob([UTF8ToString(text)], {type: UTF8ToString(type)});
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = UTF8ToString(name);
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+});
+
+// A click on "Open" counts as the user's gesture for the file dialog for a few seconds.
+EM_JS(void, js_pick_file, (const char* accept), {
+    let input = document.getElementById('samverkan-file');
+    if (!input) {
+        input = document.createElement('input');
+        input.type = 'file';
+        input.id = 'samverkan-file';
+        input.style.display = 'none';
+        input.addEventListener('change', () => {
+            const f = input.files[0];
+            if (!f) return;
+            f.text().then(t => Module.ccall('samverkan_file_opened', null, ['string', 'string'], [f.name, t]));
+            input.value = "";
+        });
+        document.body.appendChild(input);
+    }
+    input.accept = UTF8ToString(accept);
+    input.click();
+});
+
+EM_JS(void, js_clipboard_write, (const char* text), {
+    const t = UTF8ToString(text);
+    window.samverkanClipboard = t;
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(t).catch(() => {});
+});
+
+EM_JS(void, js_fullscreen, (int on), {
+    if (on && !document.fullscreenElement && document.documentElement.requestFullscreen)
+        document.documentElement.requestFullscreen().catch(() => {});
+    if (!on && document.fullscreenElement) document.exitFullscreen().catch(() => {});
+});
+
+EM_JS(void, js_send_presentation, (const char* id, const char* token, int active, int slide), {
+    fetch('/api/workspaces/' + encodeURIComponent(UTF8ToString(id)) + '/presentation', {
+        method: 'POST',
+        headers: {'Authorization': 'Bearer ' + UTF8ToString(token), 'Content-Type': 'application/json'},
+        body: JSON.stringify({active: !!active, slide: slide})}).catch(() => {});
+});
+
+// The page's own key handling: F5 must present, not reload; Ctrl+V's text comes from the
+// paste event (the only way a page reads the system clipboard without asking).
+EM_JS(void, js_install_page_hooks, (), {
+    window.addEventListener('keydown', (e) => {
+        if (e.key === 'F5' || ((e.ctrlKey || e.metaKey) && (e.key === 's' || e.key === 'o' || e.key === 'f'))) e.preventDefault();
+    }, true);
+    document.addEventListener('paste', (e) => {
+        const t = e.clipboardData ? e.clipboardData.getData('text/plain') : "";
+        window.samverkanClipboard = t;
+        Module.ccall('samverkan_paste', null, ['string'], [t]);
+    });
+    window.addEventListener('pagehide', () => Module.ccall('samverkan_flush', null, [], []));
+    document.addEventListener('visibilitychange', () => { if (document.hidden) Module.ccall('samverkan_flush', null, [], []); });
+});
+
+EM_JS(void, js_persist_sync, (), {
+    FS.syncfs(false, (err) => { if (err) console.warn('Samverkan: browser storage: ' + err); });
+});
+
+EM_JS(void, js_publish_rects, (const char* json), {
+    const s = window.samverkan || (window.samverkan = {});
+    s.rects = JSON.parse(UTF8ToString(json));
+});
+
+EM_JS(void, js_publish_state, (int presenting, int slide, const char* lang, int view), {
+    const s = window.samverkan || (window.samverkan = {});
+    s.presenting = !!presenting;
+    s.slide = slide;
+    s.lang = UTF8ToString(lang);
+    s.view = view;
+});
+
+std::string g_paste;   // the last text pasted into the page
+
+const char* GetClipboard(void*) { return g_paste.c_str(); }
+void SetClipboard(void*, const char* text) {
+    g_paste = text;
+    js_clipboard_write(text);
+}
+
+bool ReadText(const std::string& path, std::string& out) {
+    std::ifstream f(path, std::ios::binary);
+    if (!f) return false;
+    std::stringstream ss;
+    ss << f.rdbuf();
+    out = ss.str();
+    return true;
+}
+
+void WriteText(const std::string& path, const std::string& text) {
+    std::string tmp = path + ".tmp";
+    {
+        std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+        f << text;
+    }
+    std::rename(tmp.c_str(), path.c_str());
+}
+
+}  // namespace
+
+std::string StoredPath(const std::string& workspace_id) {
+    return workspace_id.empty() ? "/persist/local.json" : "/persist/ws-" + workspace_id + ".json";
+}
+
+bool LoadStored(const std::string& workspace_id, std::string& text) { return ReadText(StoredPath(workspace_id), text); }
+
+void MarkDirty(Web& w) { w.store_dirty = true; }
+
+// Writes the open workspace (and, when linked, its sync state with the waiting changes)
+// into IDBFS at most every 300 ms, and at once when the page is hidden.
+void PersistFrame(Web& w, bool now) {
+    if (!w.store_dirty || !w.storage_ready || !w.app.doc.open) return;
+    double t = emscripten_get_now();
+    if (!now && t - w.stored_at < 300) return;
+    if (w.server.linked) WriteText(StoredPath(w.server.id), sam::SyncSaveOffline(w.server.sync).dump());
+    else WriteText(StoredPath(""), sam::SaveWorkspace(w.app.doc.ws, false));
+    js_persist_sync();
+    w.store_dirty = false;
+    w.stored_at = t;
+}
+
+void InstallPlatform(Web& w) {
+    g_platform = &w;
+    js_install_page_hooks();
+    ImGuiIO& io = ImGui::GetIO();
+    io.GetClipboardTextFn = GetClipboard;
+    io.SetClipboardTextFn = SetClipboard;
+    ui::Platform& p = w.app.platform;
+    p.save_file = [](const std::string& name, const std::string& text) {
+        const char* type = name.size() > 4 && name.substr(name.size() - 4) == ".csv" ? "text/csv;charset=utf-8"
+                         : name.size() > 3 && name.substr(name.size() - 3) == ".md" ? "text/markdown;charset=utf-8"
+                         : name.size() > 5 && name.substr(name.size() - 5) == ".html" ? "text/html;charset=utf-8"
+                         : "application/json";
+        js_download(name.c_str(), text.c_str(), type);
+    };
+    p.open_file = [](const std::string& accept) { js_pick_file(accept.c_str()); };
+    p.workspace_changed = [&w](const std::string&) { MarkDirty(w); };
+    p.set_fullscreen = [](bool on) { js_fullscreen(on ? 1 : 0); };
+    p.presentation_changed = [&w](bool active, int slide) {
+        if (w.server.linked && !w.app.read_only) js_send_presentation(w.server.id.c_str(), w.server.token.c_str(), active ? 1 : 0, slide);
+    };
+}
+
+void PublishFrame(Web& w) {
+    js_publish_state(w.app.presenting ? 1 : 0, w.app.slide, w.app.lang == sam::Lang::Sv ? "sv" : "en", (int)w.app.view);
+    if (!w.app.test_mode) return;
+    sam::json rects = sam::json::object();
+    for (const ui::WidgetRect& r : w.app.rects) rects[r.name] = {r.x, r.y, r.w, r.h};
+    js_publish_rects(rects.dump().c_str());
+}
+
+}  // namespace web
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE void samverkan_file_opened(const char* name, const char* text) {
+    if (web::g_platform) ui::FileOpened(web::g_platform->app, name, text);
+}
+
+EMSCRIPTEN_KEEPALIVE void samverkan_paste(const char* text) { web::g_paste = text; }
+
+EMSCRIPTEN_KEEPALIVE void samverkan_flush() {
+    if (web::g_platform) web::PersistFrame(*web::g_platform, true);
+}
+
+// Follow mode: the facilitator's slide, from the server's events (view links only).
+EMSCRIPTEN_KEEPALIVE void samverkan_presentation(const char* data) {
+    if (!web::g_platform) return;
+    ui::App& app = web::g_platform->app;
+    if (!app.read_only) return;
+    sam::json p = sam::json::parse(data, nullptr, false);
+    if (!p.is_object() || !p["active"].is_boolean()) return;
+    bool active = p["active"].get<bool>();
+    if (active) {
+        app.following = true;
+        app.presenting = true;
+        ui::GoToSlide(app, p.value("slide", 0));
+    } else if (app.following) {
+        app.presenting = false;
+        app.following = false;
+    }
+}
+
+}  // extern "C"
