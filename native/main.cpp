@@ -11,6 +11,7 @@
 #include <ctime>
 #include <string>
 #include "app.h"
+#include "key_latch.h"
 #include "demos.h"
 #include "files.h"
 #include "json_io.h"
@@ -111,6 +112,8 @@ int main(int argc, char** argv) {
     io.IniFilename = nullptr;
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     ImGui_ImplGlfw_InitForOpenGL(window, true);
+    ui::KeyLatch keys;
+    ui::InstallKeyLatch(window, &keys);
     ImGui_ImplOpenGL3_Init("#version 330 core");
 
     ui::App app;
@@ -174,6 +177,7 @@ int main(int argc, char** argv) {
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
         ImGui::NewFrame();
+        ui::LatchFrameStarted(keys);
         ui::Frame(app);
         ImGui::Render();
         int w, h;

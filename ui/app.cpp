@@ -155,15 +155,15 @@ void SetUiScale(App& app, float scale) {
 static void Shortcuts(App& app) {
     ImGuiIO& io = ImGui::GetIO();
     if (app.presenting) {
-        if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) SetPresenting(app, false);
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) SetPresenting(app, false);
         if (app.following) return;   // the facilitator moves the slides
-        if (ImGui::IsKeyPressed(ImGuiKey_RightArrow) || ImGui::IsKeyPressed(ImGuiKey_PageDown) || ImGui::IsKeyPressed(ImGuiKey_Space) ||
-            ImGui::IsKeyPressed(ImGuiKey_DownArrow))
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageDown)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space)) ||
+            ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow)))
             GoToSlide(app, app.slide + 1);
-        if (ImGui::IsKeyPressed(ImGuiKey_LeftArrow) || ImGui::IsKeyPressed(ImGuiKey_PageUp) || ImGui::IsKeyPressed(ImGuiKey_UpArrow))
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageUp)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow)))
             GoToSlide(app, app.slide - 1);
-        if (ImGui::IsKeyPressed(ImGuiKey_Home)) GoToSlide(app, 0);
-        if (ImGui::IsKeyPressed(ImGuiKey_End)) GoToSlide(app, 1 << 20);
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Home))) GoToSlide(app, 0);
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_End))) GoToSlide(app, 1 << 20);
         return;
     }
     if (ImGui::IsKeyPressed(keys::kF5, false) && app.doc.open) SetPresenting(app, true);
@@ -176,10 +176,10 @@ static void Shortcuts(App& app) {
     if (io.KeyCtrl && ImGui::IsKeyPressed(keys::kS, false)) SaveCopy(app);
     if (io.KeyCtrl && ImGui::IsKeyPressed(keys::kO, false) && app.platform.open_file) app.platform.open_file(".json,.samverkan.json");
     if (io.WantTextInput) return;
-    if (io.KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_Z, false)) {
+    if (io.KeyCtrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z), false)) {
         if (io.KeyShift) RedoEdit(app); else UndoEdit(app);
     }
-    if (io.KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_Y, false)) RedoEdit(app);
+    if (io.KeyCtrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Y), false)) RedoEdit(app);
 }
 
 void Frame(App& app) {

@@ -109,10 +109,10 @@ bool DrawDiagram(App& app, ImVec2 size, bool interactive) {
         }
         if (focused && !io.WantTextInput) {
             float step = font * 3;
-            if (ImGui::IsKeyPressed(ImGuiKey_LeftArrow)) app.pan_x += step;
-            if (ImGui::IsKeyPressed(ImGuiKey_RightArrow)) app.pan_x -= step;
-            if (ImGui::IsKeyPressed(ImGuiKey_UpArrow)) app.pan_y += step;
-            if (ImGui::IsKeyPressed(ImGuiKey_DownArrow)) app.pan_y -= step;
+            if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow))) app.pan_x += step;
+            if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow))) app.pan_x -= step;
+            if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow))) app.pan_y += step;
+            if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) app.pan_y -= step;
             if (ImGui::IsKeyPressed(keys::kEqual) || ImGui::IsKeyPressed(keys::kKeypadAdd)) app.zoom = std::min(app.zoom * 1.2f, 3.0f);
             if (ImGui::IsKeyPressed(keys::kMinus) || ImGui::IsKeyPressed(keys::kKeypadSubtract)) app.zoom = std::max(app.zoom / 1.2f, 0.2f);
             if (ImGui::IsKeyPressed(keys::k0)) fit();

@@ -56,7 +56,7 @@ void DrawSearch(App& app) {
         ImGui::TextDisabled("%s", T(app, KindKey(h.kind)));
         ImGui::PopID();
     }
-    if (ImGui::IsKeyPressed(ImGuiKey_Escape)) app.search_open = false;
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) app.search_open = false;
     ImGui::End();
     ImGui::PopStyleVar();
 }

@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <string>
 #include "app.h"
+#include "key_latch.h"
 #include "demos.h"
 #include "json_io.h"
 #include "web.h"
@@ -122,6 +123,7 @@ void Loop(void* arg) {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
+    ui::LatchFrameStarted(w.keys);
     ui::Frame(w.app);
     ImGui::Render();
     int fw, fh;
@@ -215,6 +217,7 @@ int main() {
     io.IniFilename = nullptr;
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     ImGui_ImplGlfw_InitForOpenGL(web.window, true);
+    ui::InstallKeyLatch(web.window, &web.keys);
     ImGui_ImplOpenGL3_Init("#version 300 es");
 
     char today[16] = {0};

@@ -2,6 +2,7 @@
 #pragma once
 #include <string>
 #include "app.h"
+#include "key_latch.h"
 #include "sync.h"
 
 struct GLFWwindow;
@@ -26,6 +27,7 @@ struct Web {
     bool storage_ready = false;   // IndexedDB is mounted and read
     bool store_dirty = false;     // the workspace changed since it was stored
     double stored_at = 0;         // when it was last stored (ms)
+    ui::KeyLatch keys;
 };
 
 // platform.cpp: storage, files, clipboard, full screen, and what the page (and tests) can read.

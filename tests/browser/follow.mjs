@@ -1,0 +1,61 @@
+// Follow mode: the facilitator presents with the edit link (F5, then the arrow keys); a
+// page opened with the view link follows to each slide within a second. Also saves the
+// presentation at 1920×1080 for the README.
+import { join } from 'node:path';
+import { check, outDir, runBrowserTest, watchErrors } from './harness.mjs';
+
+async function waitFor(page, fn, arg, what, timeout = 15000) {
+  try {
+    await page.waitForFunction(fn, arg, { timeout, polling: 20 });
+  } catch (e) {
+    throw new Error('timed out waiting for ' + what);
+  }
+}
+
+await runBrowserTest(async ({ server, browser, args }) => {
+  const out = outDir(args.out);
+  const links = server.links['Familjehem Västernorrland'];
+  // Two windows, as on two machines (a page in a background tab draws no frames).
+  const facilitator = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+  const viewer = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+  const errors = watchErrors(viewer);
+  const opened = () => window.samverkan && window.samverkan.source === 'server' && window.samverkan.frames > 2 && window.samverkan.online;
+  await facilitator.goto(links.edit);
+  await viewer.goto(links.view);
+  await waitFor(facilitator, opened, null, 'the facilitator page');
+  await waitFor(viewer, opened, null, 'the viewer page');
+
+  await facilitator.bringToFront();
+  await facilitator.mouse.click(960, 600);   // focus the canvas
+  await facilitator.keyboard.press('F5');
+  await waitFor(facilitator, () => window.samverkan.presenting && window.samverkan.slide === 0, null, 'presentation mode');
+  check(true, 'F5 starts presentation mode');
+  await waitFor(viewer, () => window.samverkan.presenting && window.samverkan.slide === 0, null, 'the viewer to follow into the presentation', 3000);
+  check(true, 'the view link follows into the presentation');
+
+  for (const [key, slide] of [['ArrowRight', 1], ['PageDown', 2], ['ArrowRight', 3], ['PageUp', 2]]) {
+    await facilitator.keyboard.press(key);
+    await waitFor(facilitator, (n) => window.samverkan.slide === n, slide, 'the facilitator on slide ' + (slide + 1));
+    const t0 = Date.now();
+    await waitFor(viewer, (n) => window.samverkan.slide === n, slide, 'the viewer on slide ' + (slide + 1), 1000);
+    const ms = Date.now() - t0;
+    check(ms < 1000, key + ': the viewer follows to slide ' + (slide + 1) + ' ' + ms + ' ms after the facilitator (≤ 1 s)');
+  }
+  await facilitator.screenshot({ path: join(out, 'presentation-1920.png') });
+  await viewer.screenshot({ path: join(out, 'viewer-1920.png') });
+
+  // The viewer cannot steer: its arrow keys do nothing to the facilitator.
+  await viewer.bringToFront();
+  await viewer.mouse.click(960, 600);
+  await viewer.keyboard.press('ArrowRight');
+  await new Promise((r) => setTimeout(r, 300));
+  check(await facilitator.evaluate(() => window.samverkan.slide) === 2, "the viewer's keys do not move the facilitator's slides");
+
+  await facilitator.bringToFront();
+  await facilitator.keyboard.press('Escape');
+  await waitFor(facilitator, () => !window.samverkan.presenting, null, 'Esc');
+  await waitFor(viewer, () => !window.samverkan.presenting, null, 'the viewer to leave the presentation', 2000);
+  check(true, 'Esc ends the presentation for the facilitator and the followers');
+  const real = errors.filter((e) => !(e.startsWith('request failed:') && e.includes('/events?')));
+  check(real.length === 0, 'no errors on the viewer page: ' + JSON.stringify(real));
+});
