@@ -28,6 +28,7 @@ std::vector<sam::Slide> Slides(const sam::Workspace& ws) {
 void SetPresenting(App& app, bool on) {
     if (app.presenting == on) return;
     app.presenting = on;
+    app.style_dirty = true;   // the slide fonts are made (or dropped)
     if (on) app.what_if = sam::Scenario{};
     if (!on) app.following = false;
     if (app.platform.set_fullscreen) app.platform.set_fullscreen(on);

@@ -79,8 +79,12 @@ void ApplyStyle(App& app, const char* font_path) {
     if (!app.font) app.font = body;
     // Presentation: 32 px body and 56 px titles at 1080 lines (the slide scales them to the
     // window), whatever the UI scale: the room's distance sets these, not the user's eyes.
-    app.font_slide = font_path ? io.Fonts->AddFontFromFileTTF(font_path, 32.0f * app.dpi_scale, &cfg, kGlyphs) : nullptr;
-    app.font_slide_title = font_path ? io.Fonts->AddFontFromFileTTF(font_path, 56.0f * app.dpi_scale, &cfg, kGlyphs) : nullptr;
+    // Made only while presenting: the page's first frame should not wait for them.
+    app.font_slide = app.font_slide_title = nullptr;
+    if (app.presenting && font_path) {
+        app.font_slide = io.Fonts->AddFontFromFileTTF(font_path, 32.0f * app.dpi_scale, &cfg, kGlyphs);
+        app.font_slide_title = io.Fonts->AddFontFromFileTTF(font_path, 56.0f * app.dpi_scale, &cfg, kGlyphs);
+    }
     if (!app.font_slide) app.font_slide = app.font;
     if (!app.font_slide_title) app.font_slide_title = app.font;
     io.FontDefault = body;

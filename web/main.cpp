@@ -53,8 +53,8 @@ EM_JS(void, js_fetch_workspace, (), {
     const params = new URLSearchParams(location.hash.slice(1));
     const id = params.get('w'), token = params.get('t');
     if (!id || !token) {
-        // Without a link: what this browser kept from last time, else the demo.
-        if (!Module.ccall('samverkan_open_local', 'number', [], [])) demo('no workspace link');
+        // Without a link: the demo at once; what this browser kept replaces it when storage is read.
+        demo('no workspace link');
         return;
     }
     window.samverkan = window.samverkan || {};
@@ -65,7 +65,7 @@ EM_JS(void, js_fetch_workspace, (), {
         .catch(err => {
             // Offline or the server is away: the copy this browser kept, with the changes that wait.
             if (Module.ccall('samverkan_open_offline', 'number', ['string', 'string'], [id, token])) return;
-            demo('the workspace could not be fetched (' + err.message + ')');
+            console.info('Samverkan: the workspace could not be fetched (' + err.message + ')');
         });
 });
 
@@ -172,21 +172,35 @@ EMSCRIPTEN_KEEPALIVE const char* samverkan_saved() {
     return text.c_str();
 }
 
+EMSCRIPTEN_KEEPALIVE int samverkan_open_offline(const char* id, const char* token);
+EMSCRIPTEN_KEEPALIVE int samverkan_open_demo();
+
+// IndexedDB has been read (it takes a while on a first visit, so the page does not wait for it).
 EMSCRIPTEN_KEEPALIVE void samverkan_storage_ready(int ok) {
     if (!g_web) return;
-    g_web->storage_ready = ok != 0;
-    js_fetch_workspace();
-}
-
-EMSCRIPTEN_KEEPALIVE int samverkan_open_local() {
+    web::Web& w = *g_web;
+    w.storage_ready = ok != 0;
     std::string text;
-    if (!g_web || !web::LoadStored("", text)) return 0;
-    return samverkan_open(text.c_str(), "local");
+    if (!w.offline_id.empty()) {            // the server did not answer: the kept copy, if any
+        std::string id = w.offline_id, token = w.offline_token;
+        w.offline_id.clear();
+        if (!samverkan_open_offline(id.c_str(), token.c_str())) samverkan_open_demo();
+    } else if (w.server.linked) {           // changes that waited here go out first
+        web::RestoreWaiting(w);
+    } else if (w.app.doc.source == "demo" && w.app.doc.history.undo.empty() && web::LoadStored("", text)) {
+        samverkan_open(text.c_str(), "local");   // what this browser kept from last time
+    }
 }
 
 EMSCRIPTEN_KEEPALIVE int samverkan_open_offline(const char* id, const char* token) {
+    if (!g_web) return 0;
+    if (!g_web->storage_ready && g_web->offline_id.empty()) {   // asked again once storage has been read
+        g_web->offline_id = id;
+        g_web->offline_token = token;
+        return 1;
+    }
     std::string text;
-    if (!g_web || !web::LoadStored(id, text)) return 0;
+    if (!web::LoadStored(id, text)) return 0;
     web::SyncOffline(*g_web, id, token);
     if (!g_web->app.doc.open) return 0;
     js_opened("server", g_web->app.doc.ws.name.c_str());
@@ -225,7 +239,8 @@ int main() {
     web.app.today = today;
     web.app.test_mode = js_test_mode() != 0;
     web::InstallPlatform(web);
-    js_mount_storage();   // then opens the workspace
+    js_mount_storage();
+    js_fetch_workspace();
     emscripten_set_main_loop_arg(Loop, &web, 0, true);
     return 0;
 }

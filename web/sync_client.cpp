@@ -66,11 +66,14 @@ void TrySend(Web& w) {
 
 // Changes that waited in this browser (a closed tab, a reload while offline) go out first.
 void RestoreWaiting(Web& w) {
+    if (!w.storage_ready || w.restored) return;
+    w.restored = true;
     std::string text;
     sam::Sync saved;
     if (!LoadStored(w.server.id, text) || !sam::SyncLoadOffline(saved, sam::json::parse(text, nullptr, false))) return;
     for (auto& p : saved.pending) sam::SyncLocalEdit(w.server.sync, p);
     if (!saved.pending.empty()) Rebuild(w);
+    TrySend(w);
 }
 
 void SyncOffline(Web& w, const std::string& id, const std::string& token) {
@@ -81,6 +84,7 @@ void SyncOffline(Web& w, const std::string& id, const std::string& token) {
     w.server.token = token;
     std::string text;
     if (LoadStored(id, text)) sam::SyncLoadOffline(w.server.sync, sam::json::parse(text, nullptr, false));
+    w.restored = true;   // the kept copy's waiting changes are in line already
     w.server.sync.needs_state = true;   // fetched again as soon as the server answers
     w.server.retry_at = emscripten_get_now() + 2000;
     w.app.platform.edited = [&w](const sam::json& forward) {

@@ -28,6 +28,8 @@ struct Web {
     bool store_dirty = false;     // the workspace changed since it was stored
     double stored_at = 0;         // when it was last stored (ms)
     ui::KeyLatch keys;
+    std::string offline_id, offline_token;   // the server did not answer before storage was read
+    bool restored = false;                   // the kept waiting changes have been put in line
 };
 
 // platform.cpp: storage, files, clipboard, full screen, and what the page (and tests) can read.
@@ -42,6 +44,8 @@ void PublishFrame(Web& w);
 void SyncFrame(Web& w);
 // With no answer from the server: the copy this browser kept, with its waiting changes.
 void SyncOffline(Web& w, const std::string& id, const std::string& token);
+// Changes that waited in this browser for the linked workspace go out first.
+void RestoreWaiting(Web& w);
 // Starts following the workspace the page was opened for.
 void SyncConnect(Web& w, const std::string& id, const std::string& token, const sam::json& state, int64_t revision);
 
