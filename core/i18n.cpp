@@ -311,6 +311,15 @@ constexpr Entry kTable[] = {
     {"ui.whole_budget", "Hela budgeten", "The whole budget"},
     {"ui.workspace_key", "Arbetsytans nyckel", "The workspace's key"},
     {"ui.years", "År (från–till)", "Years (from–to)"},
+    {"ui.offline_copy", "Servern svarar inte: du arbetar i den sparade kopian. Ändringarna skickas när servern svarar igen.", "The server does not answer: you are working in the kept copy. Changes are sent when the server answers again."},
+    {"ui.home_folder", "Hemkatalog", "Home folder"},
+    {"ui.saved_to", "Sparat i {0}", "Saved to {0}"},
+    {"ui.recover_title", "Återställa osparade ändringar?", "Restore unsaved changes?"},
+    {"ui.recover_text", "Samverkan avslutades oväntat. Det finns en automatiskt sparad kopia av arbetsytan ({0}). Vill du återställa den?", "Samverkan ended unexpectedly. There is an automatically saved copy of the workspace ({0}). Restore it?"},
+    {"ui.recover_yes", "Återställ", "Restore"},
+    {"ui.recover_no", "Kasta kopian", "Discard the copy"},
+    {"ui.recovered", "Återställde den automatiskt sparade kopian ({0}).", "Restored the automatically saved copy ({0})."},
+    {"ui.recent_files", "Senaste filer", "Recent files"},
     {"ui.approx_population", "Befolkningssiffrorna är ungefärliga.", "The population figures are approximate."},
 };
 

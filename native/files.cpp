@@ -47,12 +47,4 @@ bool SaveScreenshot(const std::string& path, int w, int h, std::string* error) {
     return true;
 }
 
-void InstallFileHandlers(ui::App& app, GLFWwindow* window) {
-    (void)window;
-    app.platform.save_file = [&app](const std::string& name, const std::string& text) {
-        std::string error;
-        app.status = WriteFileAtomic(name, text, &error) ? name : error;
-    };
-}
-
 }  // namespace native

@@ -12,7 +12,5 @@ bool ReadFile(const std::string& path, std::string& out, std::string* error);
 bool WriteFileAtomic(const std::string& path, const std::string& text, std::string* error);
 // Reads the current framebuffer (w x h) into a PNG.
 bool SaveScreenshot(const std::string& path, int w, int h, std::string* error);
-// Connects the app's Platform hooks (save, autosave) to the file system.
-void InstallFileHandlers(ui::App& app, GLFWwindow* window);
 
 }  // namespace native

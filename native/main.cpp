@@ -13,6 +13,7 @@
 #include "app.h"
 #include "key_latch.h"
 #include "demos.h"
+#include "desktop.h"
 #include "files.h"
 #include "json_io.h"
 #include "sync_native.h"
@@ -27,6 +28,8 @@ struct Options {
     std::string file, demo = "halsam-vasternorrland", view, screenshot, lang, link, edit, save;
     long long wait_revision = 0;
     int present = -1;  // presentation mode at this slide (-1: off)
+    std::string recover;   // "yes" / "no": answer the recovery question without asking
+    double wait_seconds = 10;
     int frames = 0;   // 0: run until closed
     int width = 1280, height = 800;
 };
@@ -40,7 +43,11 @@ void Usage() {
               "  --frames draw N frames and exit (with --link: also wait until every change has reached the server)\n"
               "  --wait-revision N   with --link and --frames: also wait until revision N has arrived\n"
               "  --save-on-exit FILE write the open workspace to FILE when leaving\n"
-              "  --present N        start in presentation mode at slide N (0 = the first)");
+              "  --present N        start in presentation mode at slide N (0 = the first)\n"
+              "  --recover yes|no   after a crash, restore (or drop) the unsaved changes without asking\n"
+              "  --wait-seconds S   with --link and --frames: wait at most S seconds for the server (default 10)\n"
+              "With --link the workspace and the changes not yet sent are kept in ~/.cache/samverkan, so the\n"
+              "app starts and works without a network and sends them when the server answers again.");
 }
 
 bool ParseArgs(int argc, char** argv, Options& o) {
@@ -63,6 +70,8 @@ bool ParseArgs(int argc, char** argv, Options& o) {
         else if (a == "--wait-revision") { if (!next(v)) return false; o.wait_revision = std::atoll(v.c_str()); }
         else if (a == "--frames") { if (!next(v)) return false; o.frames = std::atoi(v.c_str()); }
         else if (a == "--present") { if (!next(v)) return false; o.present = std::atoi(v.c_str()); }
+        else if (a == "--recover") { if (!next(o.recover)) return false; }
+        else if (a == "--wait-seconds") { if (!next(v)) return false; o.wait_seconds = std::atof(v.c_str()); }
         else if (a == "--size") {
             if (!next(v) || std::sscanf(v.c_str(), "%dx%d", &o.width, &o.height) != 2) {
                 std::fprintf(stderr, "samverkan: --size takes WIDTHxHEIGHT\n");
@@ -123,7 +132,8 @@ int main(int argc, char** argv) {
     float xs = 1, ys = 1;
     glfwGetWindowContentScale(window, &xs, &ys);
     app.dpi_scale = xs > 0 ? xs : 1;
-    native::InstallFileHandlers(app, window);
+    native::Desktop desktop;
+    native::InstallDesktop(desktop, app, window, opt.link.empty());
 
     std::string error;
     native::SyncClient sync;
@@ -134,15 +144,15 @@ int main(int argc, char** argv) {
             std::fprintf(stderr, "samverkan: --link must look like http://HOST:PORT/#w=ID&t=TOKEN\n");
             return 2;
         }
+        sync.SetCache(native::CacheDir() + "/" + native::CacheName(link));
         if (!sync.Start(link, app, &error)) {
             std::fprintf(stderr, "samverkan: %s\n", error.c_str());
             return 1;
         }
         linked = true;
     } else if (!opt.file.empty()) {
-        std::string text;
-        if (!native::ReadFile(opt.file, text, &error) || !ui::OpenWorkspaceText(app, text, opt.file, &error)) {
-            std::fprintf(stderr, "samverkan: %s: %s\n", opt.file.c_str(), error.c_str());
+        if (!native::OpenPath(desktop, app, opt.file)) {
+            std::fprintf(stderr, "samverkan: %s: %s\n", opt.file.c_str(), app.status.c_str());
             return 1;
         }
     } else if (const std::string* demo = sam::FindDemo(opt.demo)) {
@@ -159,6 +169,8 @@ int main(int argc, char** argv) {
             return 1;
         }
     }
+
+    if (!opt.recover.empty()) native::AnswerRecovery(desktop, app, opt.recover == "yes");
 
     if (opt.present >= 0) {
         ui::SetPresenting(app, true);
@@ -179,6 +191,7 @@ int main(int argc, char** argv) {
         ImGui::NewFrame();
         ui::LatchFrameStarted(keys);
         ui::Frame(app);
+        native::DesktopFrame(desktop, app);
         ImGui::Render();
         int w, h;
         glfwGetFramebufferSize(window, &w, &h);
@@ -189,7 +202,7 @@ int main(int argc, char** argv) {
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
         ++frame;
         // With a link, the last frame waits for every change to reach the server (at most 10 s).
-        bool settled = !linked || (sync.Idle() && sync.Revision() >= opt.wait_revision) || glfwGetTime() > 10;
+        bool settled = !linked || (sync.Idle() && sync.Revision() >= opt.wait_revision) || glfwGetTime() > opt.wait_seconds;
         if (opt.frames && frame >= opt.frames && settled) {
             if (!opt.screenshot.empty() && !native::SaveScreenshot(opt.screenshot, w, h, &error)) {
                 std::fprintf(stderr, "samverkan: %s\n", error.c_str());
@@ -199,6 +212,8 @@ int main(int argc, char** argv) {
         }
         glfwSwapBuffers(window);
     }
+    if (linked) sync.SaveCache();
+    native::DesktopClosed(desktop);   // a clean exit leaves nothing to recover
     if (!opt.save.empty() && !native::WriteFileAtomic(opt.save, sam::SaveWorkspace(app.doc.ws), &error)) {
         std::fprintf(stderr, "samverkan: %s\n", error.c_str());
         return 1;

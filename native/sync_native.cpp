@@ -2,6 +2,8 @@
 
 #include <httplib.h>
 #include <GLFW/glfw3.h>
+#include <filesystem>
+#include "files.h"
 
 namespace native {
 
@@ -28,7 +30,21 @@ bool ParseLink(const std::string& url, Link& out) {
     return !out.host.empty() && out.port > 0 && !out.id.empty() && !out.token.empty();
 }
 
+std::string CacheName(const Link& link) {
+    std::string host;
+    for (char c : link.host) host += (std::isalnum((unsigned char)c) || c == '.' || c == '-') ? c : '_';
+    return host + "_" + std::to_string(link.port) + "_" + link.id + ".json";
+}
+
 SyncClient::SyncClient() = default;
+
+void SyncClient::SaveCache() {
+    if (cache_path_.empty()) return;
+    std::error_code ec;
+    std::filesystem::create_directories(std::filesystem::path(cache_path_).parent_path(), ec);
+    WriteFileAtomic(cache_path_, sam::SyncSaveOffline(sync_).dump(), nullptr);
+    cache_dirty_ = false;
+}
 
 SyncClient::~SyncClient() {
     stop_ = true;
@@ -42,7 +58,30 @@ bool SyncClient::Start(const Link& link, ui::App& app, std::string* error) {
     httplib::Client c(link.host, link.port);
     c.set_connection_timeout(5, 0);
     auto r = c.Get("/api/workspaces/" + link.id, {{"Authorization", "Bearer " + link.token}});
-    if (!r) { if (error) *error = "the server at " + link.host + ":" + std::to_string(link.port) + " does not answer"; return false; }
+    std::string cached;
+    sam::Sync kept;
+    bool have_cache = !cache_path_.empty() && ReadFile(cache_path_, cached, nullptr) && sam::SyncLoadOffline(kept, json::parse(cached, nullptr, false));
+    auto hooks = [this, &app] {
+        app.shared = true;
+        app.platform.edited = [this](const json& forward) { sam::SyncLocalEdit(sync_, forward); cache_dirty_ = true; };
+        app.platform.workspace_changed = [this](const std::string&) { cache_dirty_ = true; };
+        app.platform.resolve_conflict = [this, &app](bool keep_mine) {
+            app.conflict_text.clear();
+            sam::SyncResolve(sync_, keep_mine);
+        };
+    };
+    if (!r) {
+        std::string why = "the server at " + link.host + ":" + std::to_string(link.port) + " does not answer";
+        if (!have_cache) { if (error) *error = why + " (and there is no copy kept from an earlier run)"; return false; }
+        // Offline: the kept copy with its waiting changes; the state is fetched when the server answers.
+        sync_ = std::move(kept);
+        sync_.needs_state = true;
+        if (!ui::OpenWorkspaceText(app, sam::SyncLocalState(sync_).dump(), "server", error)) return false;
+        app.status = sam::Tr(app.lang, "ui.offline_copy");
+        hooks();
+        StartStream(sync_.revision);
+        return true;
+    }
     json body = json::parse(r->body, nullptr, false);
     if (r->status != 200 || !body.is_object() || !body.contains("state")) {
         if (error) *error = body.is_object() ? body.value("message", "HTTP " + std::to_string(r->status)) : "HTTP " + std::to_string(r->status);
@@ -52,13 +91,20 @@ bool SyncClient::Start(const Link& link, ui::App& app, std::string* error) {
     app.read_only = body.value("access", "") == "view";
     int64_t revision = body["revision"];
     sam::SyncStart(sync_, body["state"], revision);
-    app.platform.edited = [this](const json& forward) { sam::SyncLocalEdit(sync_, forward); };
-    app.platform.resolve_conflict = [this, &app](bool keep_mine) {
-        app.conflict_text.clear();
-        sam::SyncResolve(sync_, keep_mine);
-    };
+    hooks();
+    // Changes kept from an earlier run that never reached the server go out first.
+    if (have_cache && !kept.pending.empty()) {
+        for (auto& p : kept.pending) sam::SyncLocalEdit(sync_, p);
+        Rebuild(app);
+    }
+    cache_dirty_ = true;
+    StartStream(revision);
+    return true;
+}
+
+void SyncClient::StartStream(int64_t revision) {
     // Follow the events from this revision on; reconnect after a pause when the stream ends.
-    stream_client_ = std::make_unique<httplib::Client>(link.host, link.port);
+    stream_client_ = std::make_unique<httplib::Client>(link_.host, link_.port);
     stream_client_->set_read_timeout(60, 0);
     stream_ = std::thread([this, revision] {
         int64_t last = revision;
@@ -85,7 +131,6 @@ bool SyncClient::Start(const Link& link, ui::App& app, std::string* error) {
             for (int i = 0; i < 20 && !stop_; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
         }
     });
-    return true;
 }
 
 void SyncClient::Send(const json& patch, int64_t base) {
@@ -144,6 +189,11 @@ void SyncClient::Frame(ui::App& app) {
         if (e.is_object() && e.contains("revision") && e.contains("patch")) rebuild |= sam::SyncRemote(sync_, e["revision"], e["patch"]);
     }
     if (rebuild) Rebuild(app);
+    if (rebuild || !replies.empty()) cache_dirty_ = true;
+    if (cache_dirty_ && glfwGetTime() >= cache_due_) {
+        SaveCache();
+        cache_due_ = glfwGetTime() + 0.5;
+    }
     if (sync_.needs_state && glfwGetTime() >= retry_at_ && !FetchState(app)) retry_at_ = glfwGetTime() + 2;
     if (!sending_ && app.conflict_text.empty() && !app.read_only && glfwGetTime() >= retry_at_)
         if (auto next = sam::SyncNext(sync_)) Send(next->first, next->second);

@@ -21,13 +21,19 @@ struct Link {
 };
 // "http://127.0.0.1:8080/#w=ID&t=TOKEN" (the link the server prints) -> Link.
 bool ParseLink(const std::string& url, Link& out);
+// The file name of a link's offline copy: "HOST_PORT_ID.json".
+std::string CacheName(const Link& link);
 
 class SyncClient {
 public:
     SyncClient();
     ~SyncClient();
-    // Fetches the workspace, opens it in the app and starts following it.
+    // Where the workspace and the changes not yet sent are kept between runs.
+    void SetCache(const std::string& path) { cache_path_ = path; }
+    // Fetches the workspace, opens it in the app and starts following it. With no answer
+    // from the server, opens the kept copy (if any) and keeps trying.
     bool Start(const Link& link, ui::App& app, std::string* error);
+    void SaveCache();
     // Once per frame: applies others' changes, answers, and sends what waits.
     void Frame(ui::App& app);
     bool Idle() const;   // nothing waiting, nothing on its way
@@ -46,7 +52,12 @@ private:
     std::atomic<bool> stop_{false}, online_{false}, sending_{false};
     std::unique_ptr<httplib::Client> stream_client_;
     std::thread stream_, sender_;
+    void StartStream(int64_t revision);
+
     double retry_at_ = 0;
+    std::string cache_path_;
+    bool cache_dirty_ = false;
+    double cache_due_ = 0;
 };
 
 }  // namespace native

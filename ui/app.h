@@ -25,7 +25,8 @@ struct Platform {
     std::function<void(bool keep_mine)> resolve_conflict;                              // the user's answer to a clash
     std::function<void(bool on)> set_fullscreen;                                       // presentation mode
     std::function<void(bool active, int slide)> presentation_changed;                  // the facilitator moved: tell followers
-    std::function<void(const std::string& path)> open_document;                        // a server document, e.g. "report"
+    std::function<std::vector<std::string>()> recent_files;                            // desktop: newest first
+    std::function<void(const std::string& path)> open_recent;
 };
 
 // A named widget's place on screen, recorded in test mode so that browser tests click real pixels.

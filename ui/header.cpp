@@ -49,6 +49,14 @@ void FileMenu(App& app) {
     const sam::Workspace& ws = app.doc.ws;
     if (ImGui::MenuItem(T(app, "ui.open_file"), "Ctrl+O") && app.platform.open_file) app.platform.open_file(".json,.samverkan.json");
     Mark(app, "menu-open");
+    if (app.platform.recent_files && app.platform.open_recent) {
+        std::vector<std::string> recent = app.platform.recent_files();
+        if (ImGui::BeginMenu(T(app, "ui.recent_files"), !recent.empty())) {
+            for (auto& path : recent)
+                if (ImGui::MenuItem(path.c_str())) app.platform.open_recent(path);
+            ImGui::EndMenu();
+        }
+    }
     if (ImGui::MenuItem(T(app, "ui.save_file"), "Ctrl+S", false, app.doc.open)) SaveCopy(app);
     Mark(app, "menu-save");
     if (ImGui::MenuItem(T(app, "ui.import_parties"), nullptr, false, !app.read_only) && app.platform.open_file) app.platform.open_file(".csv");

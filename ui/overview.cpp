@@ -24,6 +24,16 @@ void KeyFigure(const char* label, const std::string& value, const std::string& h
     HelpTooltip(how.c_str());
 }
 
+// A line that wraps at the panel edge and acts as a link (a Selectable does not wrap).
+bool WrappedLink(const std::string& text) {
+    float wrap = ImGui::GetContentRegionAvail().x;
+    ImVec2 size = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap);
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    bool clicked = ImGui::Selectable("##link", false, 0, ImVec2(0, size.y));
+    ImGui::GetWindowDrawList()->AddText(nullptr, 0, pos, ImGui::GetColorU32(ImGuiCol_Text), text.c_str(), nullptr, wrap);
+    return clicked;
+}
+
 }  // namespace
 
 void DrawOverview(App& app) {
@@ -101,21 +111,25 @@ void DrawOverview(App& app) {
         const sam::Matter& m = ws.matters.at(o.matter);
         std::string line = sam::TrF(app.lang, "ui.overdue_line", {o.date, o.what, m.title});
         ImGui::PushID(shown++);
-        if (ImGui::Selectable(line.c_str())) { app.view = View::Decisions; app.selected_matter = o.matter; }
+        if (WrappedLink(line)) { app.view = View::Decisions; app.selected_matter = o.matter; }
         ImGui::PopID();
     }
     for (auto& p : app.derived.checks) {
         std::string line = p.Message(app.lang);
         ImGui::PushID(shown++);
-        if (ImGui::Selectable(line.c_str())) {
+        if (WrappedLink(line)) {
             if (p.path.rfind("/matters/", 0) == 0) {
                 app.view = View::Decisions;
                 std::string rest = p.path.substr(9);
                 app.selected_matter = rest.substr(0, rest.find('/'));
             } else if (p.path.rfind("/cost_items/", 0) == 0 || p.path.rfind("/costs", 0) == 0 || p.path.rfind("/funding", 0) == 0) {
                 app.view = View::Costs;
-            } else if (p.path.rfind("/bodies/", 0) == 0 || p.path.rfind("/parties/", 0) == 0) {
+            } else if (p.path.rfind("/bodies/", 0) == 0) {
                 app.view = View::Structure;
+                std::string rest = p.path.substr(8);
+                app.selected_body = rest.substr(0, rest.find('/'));
+            } else if (p.path.rfind("/parties/", 0) == 0) {
+                app.view = View::Decisions;   // a party's committee dates: its decisions are what they plan
             } else if (p.path.rfind("/scenarios/", 0) == 0) {
                 app.view = View::Scenarios;
             }

@@ -15,9 +15,11 @@ export function args() {
 }
 
 // Starts the server with a fresh data folder; resolves with {url, stop}.
-export function startServer(serverPath, webDir) {
-  const data = mkdtempSync(join(tmpdir(), 'samverkan-browser-'));
-  const proc = spawn(serverPath, ['--host', '127.0.0.1', '--port', '0', '--data', data, '--web', webDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+// `options.data` and `options.port` start it again on an earlier server's data and port.
+export function startServer(serverPath, webDir, options = {}) {
+  const data = options.data || mkdtempSync(join(tmpdir(), 'samverkan-browser-'));
+  const proc = spawn(serverPath, ['--host', '127.0.0.1', '--port', String(options.port || 0), '--data', data, '--web', webDir],
+                     { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('server did not start: ' + log)), 10000);
@@ -30,8 +32,8 @@ export function startServer(serverPath, webDir) {
         // Every demo workspace's links, by name.
         const links = {};
         for (const l of log.matchAll(/^  (.+): edit (\S+)  view (\S+)$/gm)) links[l[1]] = { edit: l[2], view: l[3] };
-        resolve({ url: m[1], editLink: edit[1], viewLink: edit[2], links, log: () => log,
-                  stop: () => new Promise((r) => { proc.once('exit', r); proc.kill('SIGTERM'); }) });
+        resolve({ url: m[1], editLink: edit[1], viewLink: edit[2], links, data, log: () => log,
+                  stop: () => new Promise((r) => { if (proc.exitCode !== null || proc.signalCode !== null) return r(); proc.once('exit', r); proc.kill('SIGTERM'); }) });
       }
     };
     proc.stdout.on('data', onData);

@@ -1,10 +1,22 @@
 // The desktop app on a server link, in a real window under Xvfb: its edit reaches the
-// server, and another client's edit made meanwhile reaches it.
+// server, and another client's edit made meanwhile reaches it. Then, with the server
+// stopped, the app starts from its kept copy, takes an edit offline, and sends it when the
+// server is back.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { check, runBrowserTest } from '../browser/harness.mjs';
+import { check, runBrowserTest, startServer } from '../browser/harness.mjs';
+
+// The desktop's own folders (kept copies, recent files, recovery) in a fresh place.
+const home = mkdtempSync(join(tmpdir(), 'samverkan-desktop-home-'));
+const env = { ...process.env, XDG_CACHE_HOME: join(home, 'cache'), XDG_STATE_HOME: join(home, 'state'), XDG_CONFIG_HOME: join(home, 'config') };
+
+function run(appPath, args) {
+  const p = spawn('xvfb-run', ['-a', '-s', '-screen 0 1280x800x24', appPath, ...args], { stdio: 'inherit', env });
+  return new Promise((resolve) => p.once('exit', resolve));
+}
 
 await runBrowserTest(async ({ server, args: a }) => {
   const link = new URL(server.editLink);
@@ -15,7 +27,7 @@ await runBrowserTest(async ({ server, args: a }) => {
   const saved = join(tmpdir(), `samverkan-desktop-${process.pid}.json`);
   const desktopEdit = JSON.stringify([{ op: 'replace', path: '/matters/tjanstepersonsstruktur-2022/decisions/kramfors/status', value: 'adopted' }]);
   const app = spawn('xvfb-run', ['-a', '-s', '-screen 0 1280x800x24', a.app, '--link', server.editLink, '--edit', desktopEdit,
-                                 '--frames', '30', '--wait-revision', '3', '--save-on-exit', saved], { stdio: 'inherit' });
+                                 '--frames', '30', '--wait-revision', '3', '--save-on-exit', saved], { stdio: 'inherit', env });
   const exited = new Promise((resolve) => app.once('exit', resolve));
   // When the desktop's edit is in, another client edits something else.
   let revision = 1;
@@ -33,4 +45,27 @@ await runBrowserTest(async ({ server, args: a }) => {
   const local = JSON.parse(readFileSync(saved, 'utf8'));
   check(state.matters['tjanstepersonsstruktur-2022'].decisions.kramfors.status === 'adopted', 'the server has the desktop\'s edit');
   check(JSON.stringify(local) === JSON.stringify(state), 'the desktop app ended with the server\'s state, the other edit included');
+
+  // No server: the app opens its kept copy, and an edit waits in it.
+  const port = new URL(server.url).port;
+  await server.stop();
+  const offlineEdit = JSON.stringify([{ op: 'replace', path: '/matters/tjanstepersonsstruktur-2022/decisions/timra/status', value: 'paused' }]);
+  const offlineSaved = join(home, 'offline.json');
+  const offlineCode = await run(a.app, ['--link', server.editLink, '--edit', offlineEdit, '--frames', '10', '--wait-seconds', '1', '--save-on-exit', offlineSaved]);
+  check(offlineCode === 0, 'with the server stopped, the desktop app starts from its kept copy (code ' + offlineCode + ')');
+  const offline = JSON.parse(readFileSync(offlineSaved, 'utf8'));
+  check(offline.matters['tjanstepersonsstruktur-2022'].decisions.timra.status === 'paused' &&
+        offline.matters['tjanstepersonsstruktur-2022'].decisions.ange.status === 'declined',
+        'offline it shows the last state it saw, with the new edit');
+  // The server back on the same data and port: the waiting edit goes out at the next start.
+  const again = await startServer(a.server, a.web, { data: server.data, port });
+  try {
+    const onlineCode = await run(a.app, ['--link', server.editLink, '--frames', '10', '--wait-revision', '4']);
+    check(onlineCode === 0, 'the next start, online, exits cleanly');
+    const after = (await (await fetch(api, { headers: auth })).json());
+    check(after.revision === 4 && after.state.matters['tjanstepersonsstruktur-2022'].decisions.timra.status === 'paused',
+          'the edit made offline reached the server (revision ' + after.revision + ')');
+  } finally {
+    await again.stop();
+  }
 }, { withBrowser: false });

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# The desktop app's files in a real window under Xvfb: a file opened from the command line
+# joins the recent files; after a crash (kill -9) the autosaved copy is offered and restored;
+# a clean exit leaves no recovery file.
+#   desktop_files.sh SAMVERKAN PNG_CHECK OUT_DIR SOURCE_DIR
+set -euo pipefail
+app=$1 check=$2 out=$3 src=$4
+rm -rf "$out" && mkdir -p "$out"
+export XDG_CONFIG_HOME="$out/config" XDG_STATE_HOME="$out/state" XDG_CACHE_HOME="$out/cache"
+win() { xvfb-run -a -s "-screen 0 1280x800x24" "$app" "$@"; }
+ok() { echo "ok - $*"; }
+fail() { echo "not ok - $*"; exit 1; }
+
+# 1. A file opened joins the recent files (absolute path); a clean exit leaves no recovery file.
+cp "$src/demo/norrbotten.json" "$out/norrbotten.samverkan.json"
+(cd "$out" && win norrbotten.samverkan.json --frames 3)
+grep -q "\"$out/norrbotten.samverkan.json\"" "$out/config/samverkan/recent.json" || fail "the opened file is in the recent files"
+ok "the opened file is in the recent files"
+[[ -z "$(ls "$out/state/samverkan" 2>/dev/null | grep recovery || true)" ]] || fail "a clean exit leaves no recovery file"
+ok "a clean exit leaves no recovery file"
+
+# 2. An edit, then a crash before saving: the autosave (2 s after the change) survives.
+edit='[{"op":"replace","path":"/name","value":"Familjehem – ändrad före kraschen"}]'
+win --demo familjehem-vasternorrland --edit "$edit" --frames 100000000 &
+for _ in $(seq 1 100); do
+  ls "$out/state/samverkan"/recovery-*.json >/dev/null 2>&1 && break
+  sleep 0.1
+done
+ls "$out/state/samverkan"/recovery-*.json >/dev/null 2>&1 || fail "the app autosaves a recovery file"
+ok "the app autosaves a recovery file within seconds of a change"
+pkill -9 -f "^$app --demo familjehem" || true   # the app itself, not xvfb-run
+wait || true
+grep -q "ändrad före kraschen" "$out/state/samverkan"/recovery-*.json || fail "the recovery file holds the change"
+ok "after kill -9 the recovery file holds the unsaved change"
+
+# 3. The next start asks (a screenshot of the question), and restoring brings the change back.
+win --frames 4 --screenshot "$out/recovery-question.png"
+"$check" "$out/recovery-question.png" 1.5
+ls "$out/state/samverkan"/recovery-*.json >/dev/null 2>&1 || fail "an unanswered question keeps the recovery file"
+ok "the question is shown, and the copy is kept until it is answered"
+win --recover yes --frames 3 --save-on-exit "$out/restored.json"
+grep -q "ändrad före kraschen" "$out/restored.json" || fail "restoring brings the change back"
+ok "restoring brings the unsaved change back"
+[[ -z "$(ls "$out/state/samverkan" | grep recovery || true)" ]] || fail "the answered copy is removed"
+ok "once answered, the recovery file is gone"
+echo "desktop_files: 1 passed, 0 failed"
