@@ -320,6 +320,8 @@ constexpr Entry kTable[] = {
     {"ui.recover_no", "Kasta kopian", "Discard the copy"},
     {"ui.recovered", "Återställde den automatiskt sparade kopian ({0}).", "Restored the automatically saved copy ({0})."},
     {"ui.recent_files", "Senaste filer", "Recent files"},
+    {"ui.more_lines", "… och {0} till (se rapporten)", "… and {0} more (see the report)"},
+    {"ui.party_page", "Parter {0}–{1} av {2}", "Parties {0}–{1} of {2}"},
     {"ui.approx_population", "Befolkningssiffrorna är ungefärliga.", "The population figures are approximate."},
 };
 

@@ -3,6 +3,7 @@
 #include <imgui.h>
 #include "keys.h"
 #include <algorithm>
+#include <set>
 #include "csv.h"
 #include "json_io.h"
 #include "patch.h"
@@ -142,6 +143,24 @@ static void Recompute(App& app) {
     if (app.derived.revision == app.doc.revision) return;
     app.derived.budget = sam::ComputeBudget(app.doc.ws);
     app.derived.checks = sam::CheckConsistency(app.doc.ws, app.today);
+    app.derived.scenarios.clear();
+    for (auto& [id, s] : app.doc.ws.scenarios) app.derived.scenarios[id] = sam::ComputeBudget(app.doc.ws, &s);
+    app.derived.adopted = app.derived.concerned = 0;
+    for (auto& [id, m] : app.doc.ws.matters) {
+        sam::AdoptionSummary s = sam::Summarize(m, app.today);
+        app.derived.adopted += s.adopted;
+        app.derived.concerned += s.concerned;
+    }
+    app.derived.overdue = sam::OverdueMilestones(app.doc.ws, app.today);
+    app.derived.matter_ids.clear();
+    std::set<std::string> deciding;
+    for (auto& [id, m] : app.doc.ws.matters) {
+        app.derived.matter_ids.push_back(id);
+        for (auto& [pid, d] : m.decisions) deciding.insert(pid);
+    }
+    app.derived.deciding_parties.clear();
+    for (auto& pid : deciding) if (app.doc.ws.parties.count(pid)) app.derived.deciding_parties.push_back(pid);
+    sam::SortPartiesSwedish(app.doc.ws, app.derived.deciding_parties);
     app.derived.revision = app.doc.revision;
 }
 

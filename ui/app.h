@@ -5,6 +5,7 @@
 #include <functional>
 #include <string>
 #include "costs.h"
+#include "decisions.h"
 #include "history.h"
 #include "i18n.h"
 #include "model.h"
@@ -49,6 +50,11 @@ struct Derived {
     uint64_t revision = ~0ull;
     sam::Budget budget;
     std::vector<sam::Problem> checks;
+    std::map<std::string, sam::Budget> scenarios;   // scenario id -> its budget
+    int adopted = 0, concerned = 0;                 // over all matters
+    std::vector<sam::OverdueMilestone> overdue;
+    std::vector<std::string> matter_ids;            // in id order, for lists that show a window of rows
+    std::vector<std::string> deciding_parties;      // parties with a decision on some matter, Swedish order
 };
 
 struct App {
@@ -89,6 +95,7 @@ struct App {
     bool following = false;           // a view link follows the facilitator's slides
     sam::Scenario what_if;            // the "what if" slide's changes (not saved unless asked)
     int cost_year = 0;                // the year the cost views and slides show (0: this year)
+    int party_page = 0;               // Beslut: which parties the matrix shows (a table has at most 64 columns)
 
     // Search (Ctrl+F).
     bool search_open = false;

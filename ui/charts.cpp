@@ -44,9 +44,11 @@ int BarChart(const char* id, const std::vector<Bar>& bars, float width, const Ch
     ImDrawList* dl = ImGui::GetWindowDrawList();
     int hovered = -1;
     ImVec2 mouse = ImGui::GetIO().MousePos;
+    ImVec2 clip_min = dl->GetClipRectMin(), clip_max = dl->GetClipRectMax();
     for (size_t i = 0; i < bars.size(); ++i) {
         const Bar& b = bars[i];
         float y = origin.y + row_h * (float)i;
+        if (y + row_h < clip_min.y || y > clip_max.y) continue;   // off screen: hundreds of bars stay cheap
         // Label, clipped to its column.
         ImVec4 clip(origin.x, y, origin.x + label_w, y + row_h);
         dl->AddText(nullptr, 0, ImVec2(origin.x, y), colors.text, b.label.c_str(), nullptr, 0, &clip);

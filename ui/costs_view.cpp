@@ -57,8 +57,13 @@ void ItemsTable(App& app, const sam::Budget& b, int year) {
     ImGui::TableSetupColumn(year_col.c_str(), 0, 1.3f);
     ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFrameHeight());
     ImGui::TableHeadersRow();
-    for (auto& r : b.items) {
-        if (r.id.empty()) continue;
+    std::vector<const sam::ItemResult*> rows;
+    for (auto& r : b.items) if (!r.id.empty()) rows.push_back(&r);
+    ImGuiListClipper clip;   // hundreds of items: only the rows on screen
+    clip.Begin((int)rows.size());
+    while (clip.Step())
+    for (int row = clip.DisplayStart; row < clip.DisplayEnd; ++row) {
+        const sam::ItemResult& r = *rows[row];
         auto it = ws.cost_items.find(r.id);
         if (it == ws.cost_items.end()) continue;
         const sam::CostItem& item = it->second;
@@ -217,6 +222,14 @@ void DrawCosts(App& app) {
         ImGui::TableHeadersRow();
         int64_t sum = 0, sum_all = 0;
         for (auto& id : b.parties) {
+            sum += b.PartyAt(id, year);
+            sum_all += b.PartyTotal(id);
+        }
+        ImGuiListClipper clip;
+        clip.Begin((int)b.parties.size());
+        while (clip.Step())
+        for (int row = clip.DisplayStart; row < clip.DisplayEnd; ++row) {
+            const std::string& id = b.parties[row];
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(PartyName(app, id));
@@ -225,8 +238,6 @@ void DrawCosts(App& app) {
             Mark(app, "party-cost:" + id);
             ImGui::TableNextColumn();
             TextRight(sam::FormatKr(b.PartyTotal(id)).c_str());
-            sum += b.PartyAt(id, year);
-            sum_all += b.PartyTotal(id);
         }
         ImGui::TableNextRow();
         ImGui::TableNextColumn();

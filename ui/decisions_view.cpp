@@ -62,15 +62,24 @@ void DrawDecisions(App& app) {
     if (ws.matters.empty()) { ImGui::TextDisabled("%s", T(app, "ui.no_matters")); return; }
     if (app.selected_matter.empty() || !ws.matters.count(app.selected_matter)) app.selected_matter = ws.matters.begin()->first;
 
-    // Matrix: matters down, parties across.
-    std::vector<std::string> parties;
-    for (auto& [id, p] : ws.parties) {
-        bool any = false;
-        for (auto& [mid, m] : ws.matters) any |= m.decisions.count(id) > 0;
-        if (any) parties.push_back(id);
+    // Matrix: matters down, parties across, a page of parties at a time (a table holds 64 columns).
+    const std::vector<std::string>& all_parties = app.derived.deciding_parties;
+    const int kPage = 40;
+    int pages = std::max(1, ((int)all_parties.size() + kPage - 1) / kPage);
+    app.party_page = std::clamp(app.party_page, 0, pages - 1);
+    if (pages > 1) {
+        if (ImGui::ArrowButton("##prev", ImGuiDir_Left)) app.party_page = std::max(0, app.party_page - 1);
+        ImGui::SameLine();
+        int first = app.party_page * kPage;
+        int last = std::min((int)all_parties.size(), first + kPage);
+        ImGui::Text("%s", sam::TrF(app.lang, "ui.party_page", {std::to_string(first + 1), std::to_string(last), std::to_string(all_parties.size())}).c_str());
+        ImGui::SameLine();
+        if (ImGui::ArrowButton("##next", ImGuiDir_Right)) app.party_page = std::min(pages - 1, app.party_page + 1);
     }
-    sam::SortPartiesSwedish(ws, parties);
-    ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollX | ImGuiTableFlags_SizingFixedFit;
+    std::vector<std::string> parties(all_parties.begin() + std::min((size_t)app.party_page * kPage, all_parties.size()),
+                                     all_parties.begin() + std::min((size_t)(app.party_page + 1) * kPage, all_parties.size()));
+    ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY |
+                            ImGuiTableFlags_SizingFixedFit;
     const ImGuiStyle& st = ImGui::GetStyle();
     float row_h = ImGui::GetTextLineHeight() + st.CellPadding.y * 2;
     float rows_h = std::min(row_h * (float)(ws.matters.size() + 1) + st.ScrollbarSize + 4, ImGui::GetContentRegionAvail().y * 0.45f);
@@ -80,22 +89,29 @@ void DrawDecisions(App& app) {
         ImGui::TableSetupColumn(T(app, "ui.adopted_short"));
         for (auto& p : parties) ImGui::TableSetupColumn(PartyName(app, p));
         ImGui::TableHeadersRow();
-        for (auto& [mid, m] : ws.matters) {
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            if (ImGui::Selectable(m.title.c_str(), app.selected_matter == mid)) app.selected_matter = mid;
-            Mark(app, "matter:" + mid);
-            ImGui::TableNextColumn();
-            sam::AdoptionSummary s = sam::Summarize(m, app.today);
-            ImGui::Text("%d/%d", s.adopted, s.concerned);
-            for (auto& p : parties) {
+        ImGuiListClipper clip;   // only the rows on screen: thousands of matters stay fast
+        clip.Begin((int)app.derived.matter_ids.size());
+        while (clip.Step())
+            for (int row = clip.DisplayStart; row < clip.DisplayEnd; ++row) {
+                const std::string& mid = app.derived.matter_ids[row];
+                const sam::Matter& m = ws.matters.at(mid);
+                ImGui::TableNextRow();
                 ImGui::TableNextColumn();
-                auto it = m.decisions.find(p);
-                if (it == m.decisions.end()) { ImGui::TextDisabled(" "); continue; }
-                StatusCell(app, it->second.status, "cell:" + mid + ":" + p);
-                HelpTooltip(sam::TrEnum(app.lang, "status", sam::ToString(it->second.status)).data());
+                ImGui::PushID(row);
+                if (ImGui::Selectable(m.title.c_str(), app.selected_matter == mid)) app.selected_matter = mid;
+                ImGui::PopID();
+                Mark(app, "matter:" + mid);
+                ImGui::TableNextColumn();
+                sam::AdoptionSummary s = sam::Summarize(m, app.today);
+                ImGui::Text("%d/%d", s.adopted, s.concerned);
+                for (auto& p : parties) {
+                    ImGui::TableNextColumn();
+                    auto it = m.decisions.find(p);
+                    if (it == m.decisions.end()) { ImGui::TextDisabled(" "); continue; }
+                    StatusCell(app, it->second.status, app.test_mode ? "cell:" + mid + ":" + p : std::string());
+                    HelpTooltip(sam::TrEnum(app.lang, "status", sam::ToString(it->second.status)).data());
+                }
             }
-        }
         ImGui::EndTable();
     }
 
@@ -119,7 +135,11 @@ void DrawDecisions(App& app) {
         std::vector<std::string> ids;
         for (auto& [pid, d] : m.decisions) ids.push_back(pid);
         sam::SortPartiesSwedish(ws, ids);
-        for (auto& pid : ids) {
+        ImGuiListClipper clip;
+        clip.Begin((int)ids.size());
+        while (clip.Step())
+        for (int row = clip.DisplayStart; row < clip.DisplayEnd; ++row) {
+            const std::string& pid = ids[row];
             const sam::Decision& d = m.decisions.at(pid);
             std::string base = "/matters/" + sam::PointerToken(app.selected_matter) + "/decisions/" + sam::PointerToken(pid);
             ImGui::PushID(pid.c_str());

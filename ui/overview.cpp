@@ -48,13 +48,8 @@ void DrawOverview(App& app) {
 
     // Key figures.
     int year = CurrentYear(app, b);
-    int adopted = 0, concerned = 0;
-    for (auto& [id, m] : ws.matters) {
-        sam::AdoptionSummary s = sam::Summarize(m, app.today);
-        adopted += s.adopted;
-        concerned += s.concerned;
-    }
-    auto overdue = sam::OverdueMilestones(ws, app.today);
+    int adopted = app.derived.adopted, concerned = app.derived.concerned;
+    const auto& overdue = app.derived.overdue;
     if (ImGui::BeginTable("##figures", 4, ImGuiTableFlags_SizingStretchSame)) {
         ImGui::TableNextColumn();
         KeyFigure(sam::TrF(app.lang, "ui.total_cost_year", {std::to_string(year)}).c_str(),
@@ -83,7 +78,11 @@ void DrawOverview(App& app) {
         std::vector<std::string> ids;
         for (auto& [id, p] : ws.parties) ids.push_back(id);
         sam::SortPartiesSwedish(ws, ids);
-        for (auto& id : ids) {
+        ImGuiListClipper clip;   // only the rows on screen
+        clip.Begin((int)ids.size());
+        while (clip.Step())
+        for (int row = clip.DisplayStart; row < clip.DisplayEnd; ++row) {
+            const std::string& id = ids[row];
             const sam::Party& p = ws.parties.at(id);
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
@@ -107,7 +106,10 @@ void DrawOverview(App& app) {
     ImGui::TextUnformatted(T(app, "ui.needs_attention"));
     ImGui::PushTextWrapPos(0);
     int shown = 0;
+    const int kMaxLines = 60;   // a long list is a report's job; the count says how many more
+    size_t total = overdue.size() + app.derived.checks.size();
     for (auto& o : overdue) {
+        if (shown >= kMaxLines) break;
         const sam::Matter& m = ws.matters.at(o.matter);
         std::string line = sam::TrF(app.lang, "ui.overdue_line", {o.date, o.what, m.title});
         ImGui::PushID(shown++);
@@ -115,6 +117,7 @@ void DrawOverview(App& app) {
         ImGui::PopID();
     }
     for (auto& p : app.derived.checks) {
+        if (shown >= kMaxLines) break;
         std::string line = p.Message(app.lang);
         ImGui::PushID(shown++);
         if (WrappedLink(line)) {
@@ -138,6 +141,7 @@ void DrawOverview(App& app) {
         ImGui::PopID();
     }
     if (shown == 0) ImGui::TextDisabled("%s", T(app, "ui.nothing_needs_attention"));
+    if (total > (size_t)shown) ImGui::TextDisabled("%s", sam::TrF(app.lang, "ui.more_lines", {std::to_string(total - shown)}).c_str());
     ImGui::PopTextWrapPos();
     ImGui::EndChild();
 }

@@ -77,12 +77,7 @@ void BigFigure(const char* label, const std::string& value, float scale) {
 void OverviewSlide(App& app, int year, float scale) {
     const sam::Workspace& ws = app.doc.ws;
     const sam::Budget& b = app.derived.budget;
-    int adopted = 0, concerned = 0;
-    for (auto& [id, m] : ws.matters) {
-        sam::AdoptionSummary s = sam::Summarize(m, app.today);
-        adopted += s.adopted;
-        concerned += s.concerned;
-    }
+    int adopted = app.derived.adopted, concerned = app.derived.concerned;
     if (!ws.description.empty()) {
         ImGui::PushTextWrapPos(0);
         ImGui::TextUnformatted(ws.description.c_str());
@@ -251,10 +246,7 @@ void DrawPresentation(App& app) {
             break;
         case sam::SlideKind::Costs: if (b.Years() > 0) CostsSlide(app, year); break;
         case sam::SlideKind::Comparison:
-            if (b.Years() > 0 && app.doc.ws.scenarios.count(s.ref)) {
-                sam::Budget sb = sam::ComputeBudget(app.doc.ws, &app.doc.ws.scenarios.at(s.ref));
-                DrawComparison(app, b, sb, year, "slidecmp", true);
-            }
+            if (b.Years() > 0 && app.derived.scenarios.count(s.ref)) DrawComparison(app, b, app.derived.scenarios.at(s.ref), year, "slidecmp", true);
             break;
         case sam::SlideKind::WhatIf: if (b.Years() > 0) WhatIfSlide(app, year); break;
     }

@@ -123,8 +123,8 @@ void DrawScenarios(App& app) {
             }
             Participation(app, id, s);
             ItemChanges(app, id, s);
-            sam::Budget sb = sam::ComputeBudget(ws, &s);
-            DrawComparison(app, base, sb, year, ("cmp-" + id).c_str(), false);
+            auto sb = app.derived.scenarios.find(id);
+            if (sb != app.derived.scenarios.end()) DrawComparison(app, base, sb->second, year, ("cmp-" + id).c_str(), false);
             ImGui::Unindent();
         }
         ImGui::PopID();

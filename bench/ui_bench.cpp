@@ -1,0 +1,89 @@
+// samverkan-uibench: the CPU time of building one frame of each view for the national-scale
+// workspace (ImGui without a window: what the views cost, not the GPU). Target: <= 4 ms.
+#include <imgui.h>
+#include <time.h>
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+#include "app.h"
+#include "json_io.h"
+#include "national.h"
+#include "views.h"
+
+#ifndef SAMVERKAN_FONT
+#define SAMVERKAN_FONT ""
+#endif
+
+namespace {
+
+double CpuMs() {
+    timespec t{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+}
+
+// One frame as the platforms make it, without drawing it.
+void OneFrame(ui::App& app) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(1280, 800);
+    io.DeltaTime = 1.0f / 60;
+    if (app.style_dirty) {
+        ui::ApplyStyle(app, SAMVERKAN_FONT[0] ? SAMVERKAN_FONT : nullptr);
+        unsigned char* px;
+        int w, h;
+        io.Fonts->GetTexDataAsRGBA32(&px, &w, &h);
+    }
+    ImGui::NewFrame();
+    ui::Frame(app);
+    ImGui::Render();
+}
+
+struct Result { double median, p99; };
+
+Result Measure(ui::App& app, int frames) {
+    OneFrame(app);   // the first frame after a change recomputes the budget and checks: not a frame's cost
+    OneFrame(app);
+    std::vector<double> ms;
+    for (int i = 0; i < frames; ++i) {
+        double t0 = CpuMs();
+        OneFrame(app);
+        ms.push_back(CpuMs() - t0);
+    }
+    std::sort(ms.begin(), ms.end());
+    return {ms[ms.size() / 2], ms[std::min(ms.size() - 1, (size_t)(ms.size() * 0.99))]};
+}
+
+}  // namespace
+
+int main() {
+    ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;
+    ui::App app;
+    app.today = "2026-11-23";
+    if (!ui::OpenWorkspaceText(app, sam::SaveWorkspace(bench::NationalWorkspace(), false), "bench")) {
+        std::fprintf(stderr, "samverkan-uibench: the national workspace did not load\n");
+        return 1;
+    }
+    const sam::Workspace& ws = app.doc.ws;
+    std::printf("national workspace: %zu parties, %zu bodies, %zu matters, %zu cost items, %zu scenarios\n", ws.parties.size(),
+                ws.bodies.size(), ws.matters.size(), ws.cost_items.size(), ws.scenarios.size());
+    struct Case { const char* name; ui::View view; bool present; int slide; };
+    const Case cases[] = {{"Översikt", ui::View::Overview, false, 0}, {"Struktur (diagram)", ui::View::Structure, false, 0},
+                          {"Beslut", ui::View::Decisions, false, 0}, {"Kostnader", ui::View::Costs, false, 0},
+                          {"Scenarier", ui::View::Scenarios, false, 0}, {"Presentation: struktur", ui::View::Overview, true, 1},
+                          {"Presentation: ett ärende", ui::View::Overview, true, 2}};
+    bool all_ok = true;
+    for (const Case& c : cases) {
+        app.view = c.view;
+        app.presenting = c.present;
+        app.slide = c.slide;
+        app.style_dirty = true;   // fonts for presenting or not
+        Result r = Measure(app, 60);
+        bool ok = r.median <= 4.0;
+        all_ok &= ok;
+        std::printf("%-28s CPU per frame: median %7.3f ms   p99 %7.3f ms   target <= 4 ms   %s\n", c.name, r.median, r.p99, ok ? "ok" : "OVER");
+        std::fflush(stdout);
+    }
+    ImGui::DestroyContext();
+    return all_ok ? 0 : 1;
+}
