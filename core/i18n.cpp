@@ -322,6 +322,14 @@ constexpr Entry kTable[] = {
     {"ui.recent_files", "Senaste filer", "Recent files"},
     {"ui.more_lines", "… och {0} till (se rapporten)", "… and {0} more (see the report)"},
     {"ui.party_page", "Parter {0}–{1} av {2}", "Parties {0}–{1} of {2}"},
+    {"ui.committee_meetings_help", "Datum då partens beslutande nämnd sammanträder. Bakåtplaneringen räknar ut när underlaget senast ska skickas ut.", "Dates the party's deciding committee meets. Backward planning works out the latest day to send the papers out."},
+    {"ui.add_meeting", "Nytt datum (Enter)", "New date (Enter)"},
+    {"ui.new_party", "Ny part", "New party"},
+    {"ui.lead_days", "Dagar före sammanträdet som underlaget ska ut", "Days before the meeting the papers must go out"},
+    {"ui.delete_party", "Ta bort parten", "Delete the party"},
+    {"ui.delete_party_help", "Partens beslut och plats bland de betalande tas bort också. Ctrl+Z ångrar.", "The party's decisions and place among the payers go too. Ctrl+Z undoes."},
+    {"ui.add_party", "Lägg till part", "Add a party"},
+    {"ui.party_click_help", "Klicka på en part för att ändra den.", "Click a party to edit it."},
     {"ui.approx_population", "Befolkningssiffrorna är ungefärliga.", "The population figures are approximate."},
 };
 

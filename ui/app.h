@@ -84,6 +84,8 @@ struct App {
     unsigned field_id = 0;
     char field_buf[1024] = {};
 
+    std::string selected_party;       // Översikt: the party being edited
+
     // Struktur: the diagram's view and the selected body.
     std::string selected_body;
     float zoom = 1.0f, pan_x = 0, pan_y = 0;

@@ -60,6 +60,7 @@ void FileMenu(App& app) {
     if (ImGui::MenuItem(T(app, "ui.save_file"), "Ctrl+S", false, app.doc.open)) SaveCopy(app);
     Mark(app, "menu-save");
     if (ImGui::MenuItem(T(app, "ui.import_parties"), nullptr, false, !app.read_only) && app.platform.open_file) app.platform.open_file(".csv");
+    Mark(app, "menu-import");
     ImGui::Separator();
     if (!app.doc.open || !app.platform.save_file) return;
     if (ImGui::BeginMenu(T(app, "ui.export_csv"))) {

@@ -86,7 +86,10 @@ void DrawOverview(App& app) {
             const sam::Party& p = ws.parties.at(id);
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(p.name.c_str());
+            ImGui::PushID(id.c_str());
+            if (ImGui::Selectable(p.name.c_str(), app.selected_party == id, ImGuiSelectableFlags_SpanAllColumns)) app.selected_party = id;
+            Mark(app, "party:" + id);
+            ImGui::PopID();
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(sam::TrEnum(app.lang, "party_kind", sam::ToString(p.kind)).data());
             ImGui::TableNextColumn();
@@ -94,6 +97,9 @@ void DrawOverview(App& app) {
         }
         ImGui::EndTable();
     }
+    if (ImGui::SmallButton(T(app, "ui.add_party"))) AddParty(app);
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", T(app, "ui.party_click_help"));
     if (!ws.population_note.empty()) {
         ImGui::PushTextWrapPos(0);
         ImGui::TextDisabled("%s", ws.population_note.c_str());
@@ -103,6 +109,11 @@ void DrawOverview(App& app) {
     ImGui::SameLine();
 
     ImGui::BeginChild("##attention", ImVec2(0, 0), false);
+    if (!app.selected_party.empty()) {
+        DrawPartyPanel(app);
+        ImGui::EndChild();
+        return;
+    }
     ImGui::TextUnformatted(T(app, "ui.needs_attention"));
     ImGui::PushTextWrapPos(0);
     int shown = 0;

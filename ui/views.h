@@ -13,7 +13,9 @@ void DrawStructure(App& app);
 void DrawDecisions(App& app);
 void DrawCosts(App& app);
 void DrawScenarios(App& app);
-void DrawPresentation(App& app); // full screen slides (F5 / Esc)
+void DrawPresentation(App& app);
+void DrawPartyPanel(App& app);   // the selected party's details (Översikt)
+void AddParty(App& app); // full screen slides (F5 / Esc)
 void DrawSearch(App& app);       // Ctrl+F: find parties, bodies, members, matters and items
 
 // Shared widgets.

@@ -120,6 +120,29 @@ await runBrowserTest(async ({ server, browser, args }) => {
   await waitFor(local, () => window.samverkan && window.samverkan.frames > 2 && window.samverkan.source === 'local', null, 'the kept copy');
   const kept = await local.evaluate(() => window.samverkan.source + ' ' + JSON.parse(Module.ccall('samverkan_saved', 'string', [], [])).name);
   check(kept === 'local HälSam, min kopia', 'without a server, a reload opens the copy kept in IndexedDB (' + kept + ')');
+
+  // A party's committee meetings, typed in: click the party, type a date, Enter.
+  await click(local, 'party:timra');
+  await click(local, 'add-meeting');
+  await local.keyboard.type('2022-11-29');
+  await local.keyboard.press('Enter');
+  await waitFor(local, () => JSON.parse(Module.ccall('samverkan_saved', 'string', [], [])).parties.timra.committee_meetings.includes('2022-11-29'),
+                null, 'the typed meeting date');
+  check(true, "a committee meeting typed into Timrå's details is in the workspace");
+
+  // Parties from a spreadsheet: File → Import parties (CSV) adds the 16 Norrbotten parties as one change.
+  await click(local, 'file');
+  const [csvChooser] = await Promise.all([local.waitForEvent('filechooser'), click(local, 'menu-import')]);
+  await csvChooser.setFiles(join(args.source, 'tests/data/parties-norrbotten.csv'));
+  await waitFor(local, () => Object.values(JSON.parse(Module.ccall('samverkan_saved', 'string', [], [])).parties).some((p) => p.name === 'Luleå'),
+                null, 'the imported parties');
+  const imported = await saved(local);
+  const lulea = Object.values(imported.parties).find((p) => p.name === 'Luleå');
+  check(Object.keys(imported.parties).length === 9 + 16 && lulea.population === 79600 && lulea.kind === 'municipality',
+        'the CSV import added ' + (Object.keys(imported.parties).length - 9) + ' parties with kind and population');
+  await local.keyboard.press('Control+z');
+  await waitFor(local, () => Object.keys(JSON.parse(Module.ccall('samverkan_saved', 'string', [], [])).parties).length === 9, null, 'Ctrl+Z');
+  check(true, 'Ctrl+Z takes the whole import back in one step');
   await local.close();
 
   // The server away: a change waits, survives a reload, and goes out when the server is back.

@@ -16,4 +16,12 @@ for demo in halsam-vasternorrland familjehem-vasternorrland norrbotten; do
     done
   done
 done
-echo "window_test: 30 windows rendered"
+# Presentation mode at projector size: every slide kind of each demo.
+for demo in halsam-vasternorrland familjehem-vasternorrland norrbotten; do
+  for slide in 0 1 2 3 4; do
+    png="$out/present-$demo-$slide.png"
+    xvfb-run -a -s "-screen 0 1920x1080x24" "$app" --demo "$demo" --size 1920x1080 --present "$slide" --frames 4 --screenshot "$png"
+    "$check" "$png" 1.0
+  done
+done
+echo "window_test: 45 windows rendered"
