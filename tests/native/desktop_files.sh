@@ -7,6 +7,7 @@ set -euo pipefail
 app=$1 check=$2 out=$3 src=$4
 rm -rf "$out" && mkdir -p "$out"
 export XDG_CONFIG_HOME="$out/config" XDG_STATE_HOME="$out/state" XDG_CACHE_HOME="$out/cache"
+mkdir -p "$XDG_CACHE_HOME"
 win() { xvfb-run -a -s "-screen 0 1280x800x24" "$app" "$@"; }
 ok() { echo "ok - $*"; }
 fail() { echo "not ok - $*"; exit 1; }

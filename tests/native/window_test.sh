@@ -7,6 +7,7 @@ app=$1 check=$2 out=$3
 mkdir -p "$out"
 # The desktop keeps recent files and recovery copies under XDG folders: a fresh place for tests.
 export XDG_CONFIG_HOME="$out/config" XDG_STATE_HOME="$out/state" XDG_CACHE_HOME="$out/cache"
+mkdir -p "$XDG_CACHE_HOME"
 for demo in halsam-vasternorrland familjehem-vasternorrland norrbotten; do
   for view in overview structure decisions costs scenarios; do
     for lang in sv en; do
