@@ -330,6 +330,9 @@ constexpr Entry kTable[] = {
     {"ui.delete_party_help", "Partens beslut och plats bland de betalande tas bort också. Ctrl+Z ångrar.", "The party's decisions and place among the payers go too. Ctrl+Z undoes."},
     {"ui.add_party", "Lägg till part", "Add a party"},
     {"ui.party_click_help", "Klicka på en part för att ändra den.", "Click a party to edit it."},
+    {"ui.add_slide", "+ Bild", "+ Slide"},
+    {"ui.add_slide_help", "Lägg till vyn du ser som nästa bild i presentationen (F5 visar bilderna).", "Add the view you see as the presentation's next slide (F5 shows the slides)."},
+    {"ui.slide_added", "Vyn är bild {0} i presentationen.", "The view is slide {0} of the presentation."},
     {"ui.approx_population", "Befolkningssiffrorna är ungefärliga.", "The population figures are approximate."},
 };
 

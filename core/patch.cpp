@@ -267,6 +267,7 @@ PatchResult ApplyPatch(Workspace& ws, const json& patch) {
     w.description = std::move(next.description);
     w.population_note = std::move(next.population_note);
     w.costs = std::move(next.costs);
+    w.slides = std::move(next.slides);
     w.extra = std::move(next.extra);
     if (whole_collections.count("parties")) { w.parties = std::move(next.parties); next.parties.clear(); }
     if (whole_collections.count("bodies")) { w.bodies = std::move(next.bodies); next.bodies.clear(); }

@@ -119,16 +119,22 @@ void DrawHeader(App& app) {
     // Tools on the right: search, present, file, scale, theme, language.
     const char* search = T(app, "ui.search");
     const char* present = T(app, "ui.present");
+    const char* add_slide = T(app, "ui.add_slide");
     const char* file = T(app, "ui.file");
     char scale[16];
     std::snprintf(scale, sizeof scale, "%d %%", (int)(app.ui_scale * 100 + 0.5f));
     const char* lang = app.lang == sam::Lang::Sv ? "English" : "Svenska";
     const char* theme = T(app, app.dark ? "ui.theme_light" : "ui.theme_dark");
     float sp = ImGui::GetStyle().ItemSpacing.x;
-    float w = ButtonWidth(search) + ButtonWidth(present) + ButtonWidth(file) + ButtonWidth(scale) + ButtonWidth(theme) + ButtonWidth(lang) + sp * 5;
+    float w = ButtonWidth(search) + ButtonWidth(add_slide) + ButtonWidth(present) + ButtonWidth(file) + ButtonWidth(scale) + ButtonWidth(theme) +
+              ButtonWidth(lang) + sp * 6;
     ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - w));
     if (ImGui::Button(search) && app.doc.open) { app.search_open = true; app.search_focus = true; }
     HelpTooltip("Ctrl+F");
+    ImGui::SameLine();
+    if (ImGui::Button(add_slide) && app.doc.open && !app.read_only) AddViewAsSlide(app);
+    Mark(app, "add-slide");
+    HelpTooltip(T(app, "ui.add_slide_help"));
     ImGui::SameLine();
     if (ImGui::Button(present) && app.doc.open) SetPresenting(app, true);
     Mark(app, "present");

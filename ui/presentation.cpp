@@ -8,6 +8,7 @@
 #include "decisions.h"
 #include "diagram.h"
 #include "format.h"
+#include "json_io.h"
 #include "patch.h"
 #include "views.h"
 
@@ -23,6 +24,39 @@ std::vector<sam::Slide> Slides(const sam::Workspace& ws) {
     for (auto& [id, s] : ws.scenarios) out.push_back({"", sam::SlideKind::Comparison, id, 0, {}});
     if (!ws.cost_items.empty()) out.push_back({"", sam::SlideKind::WhatIf, "", 0, {}});
     return out;
+}
+
+// The current view as a slide at the end of the show. A workspace without slides of its own
+// starts from the default set, so that nothing the room would have seen disappears.
+void AddViewAsSlide(App& app) {
+    const sam::Workspace& ws = app.doc.ws;
+    sam::Slide s;
+    switch (app.view) {
+        case View::Overview: s.kind = sam::SlideKind::Overview; break;
+        case View::Structure: s.kind = sam::SlideKind::Structure; break;
+        case View::Decisions: s.kind = sam::SlideKind::Matter; s.ref = app.selected_matter; break;
+        case View::Costs: s.kind = sam::SlideKind::Costs; s.year = app.cost_year; break;
+        case View::Scenarios:
+            if (ws.scenarios.empty()) { s.kind = sam::SlideKind::WhatIf; break; }
+            s.kind = sam::SlideKind::Comparison;
+            s.ref = ws.scenarios.begin()->first;
+            s.year = app.cost_year;
+            break;
+    }
+    if (s.kind == sam::SlideKind::Matter && !ws.matters.count(s.ref)) {
+        if (ws.matters.empty()) return;
+        s.ref = ws.matters.begin()->first;
+    }
+    sam::json patch = sam::json::array();
+    if (ws.slides.empty()) {
+        sam::json all = sam::json::array();
+        for (const sam::Slide& d : Slides(ws)) all.push_back(sam::ToJson(d));
+        all.push_back(sam::ToJson(s));
+        patch.push_back(sam::OpAdd("/slides", all));
+    } else {
+        patch.push_back(sam::OpAdd("/slides/-", sam::ToJson(s)));
+    }
+    if (ApplyEdit(app, patch)) app.status = sam::TrF(app.lang, "ui.slide_added", {std::to_string(Slides(app.doc.ws).size())});
 }
 
 void SetPresenting(App& app, bool on) {

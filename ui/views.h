@@ -15,7 +15,8 @@ void DrawCosts(App& app);
 void DrawScenarios(App& app);
 void DrawPresentation(App& app);
 void DrawPartyPanel(App& app);   // the selected party's details (Översikt)
-void AddParty(App& app); // full screen slides (F5 / Esc)
+void AddParty(App& app);
+void AddViewAsSlide(App& app);   // the view on screen as the presentation's next slide // full screen slides (F5 / Esc)
 void DrawSearch(App& app);       // Ctrl+F: find parties, bodies, members, matters and items
 
 // Shared widgets.

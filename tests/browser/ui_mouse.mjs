@@ -143,6 +143,13 @@ await runBrowserTest(async ({ server, browser, args }) => {
   await local.keyboard.press('Control+z');
   await waitFor(local, () => Object.keys(JSON.parse(Module.ccall('samverkan_saved', 'string', [], [])).parties).length === 9, null, 'Ctrl+Z');
   check(true, 'Ctrl+Z takes the whole import back in one step');
+
+  // A saved view: the structure diagram as the presentation's next slide.
+  await click(local, 'tab:structure');
+  await click(local, 'add-slide');
+  const slides = (await saved(local)).slides;
+  check(slides && slides.length === 6 && slides[5].kind === 'structure',
+        '"+ Bild" saves the view on screen as the last slide, after the default ones (' + (slides ? slides.length : 0) + ' slides)');
   await local.close();
 
   // The server away: a change waits, survives a reload, and goes out when the server is back.

@@ -129,3 +129,19 @@ TEST_CASE("search finds parties, bodies, members, matters and items, å ä ö in
     CHECK(FoldCase("ÅÄÖ Éa") == "åäö éa");
     CHECK(Search(ws, "a", 3).size() == 3);
 }
+
+#include "patch.h"
+
+TEST_CASE("slides are edited by JSON Patch like everything else") {
+    Workspace ws = LoadDemo("halsam-vasternorrland");
+    PatchResult r = ApplyPatch(ws, json::parse(R"([{"op": "add", "path": "/slides", "value": [{"kind": "structure"}]}])"));
+    INFO((r.problems.empty() ? "" : r.problems[0].path + " " + r.problems[0].Message(Lang::En)));
+    REQUIRE(r.ok);
+    REQUIRE(ws.slides.size() == 1);
+    r = ApplyPatch(ws, json::parse(R"([{"op": "add", "path": "/slides/-", "value": {"kind": "matter", "ref": "tjanstepersonsstruktur-2022"}}])"));
+    REQUIRE(r.ok);
+    CHECK(ws.slides.size() == 2);
+    r = ApplyPatch(ws, json::parse(R"([{"op": "add", "path": "/slides/-", "value": {"kind": "cinema"}}])"));
+    CHECK_FALSE(r.ok);
+    CHECK(ws.slides.size() == 2);
+}
