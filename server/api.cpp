@@ -45,7 +45,7 @@ bool Allowed(const Access& a, const std::string& id, Role need, httplib::Respons
 // The workspace exists and the request may `need` it; otherwise answers and returns false.
 // (Without the admin token an unknown id is 401 like a wrong token: ids are not disclosed.)
 bool Open(const Access& a, Storage& storage, const std::string& id, Role need, httplib::Response& res) {
-    if (!storage.Info(id)) {
+    if (!storage.Exists(id)) {
         if (a.admin) SendError(res, 404, "unknown_workspace", "no workspace with id " + id);
         else SendError(res, 401, "unauthorized", "the token does not open this workspace");
         return false;

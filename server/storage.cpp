@@ -186,12 +186,34 @@ std::optional<std::string> Storage::Create(const sam::Workspace& ws, const std::
 }
 
 std::pair<std::string, Role> Storage::FindToken(const std::string& hash) {
-    std::lock_guard lock(mu_);
     if (hash.empty()) return {"", Role::None};
-    Stmt st(db_, "SELECT id, edit_hash = ?1 FROM workspaces WHERE edit_hash = ?1 OR view_hash = ?1 LIMIT 1");
-    st.Bind(1, hash);
-    if (!st || st.Step() != SQLITE_ROW) return {"", Role::None};
-    return {st.Text(0), st.Int(1) ? Role::Edit : Role::View};
+    {
+        std::lock_guard cache(cache_mu_);
+        auto it = tokens_.find(hash);
+        if (it != tokens_.end()) return it->second;
+    }
+    std::pair<std::string, Role> found{"", Role::None};
+    {
+        std::lock_guard lock(mu_);
+        Stmt st(db_, "SELECT id, edit_hash = ?1 FROM workspaces WHERE edit_hash = ?1 OR view_hash = ?1 LIMIT 1");
+        st.Bind(1, hash);
+        if (!st || st.Step() != SQLITE_ROW) return found;   // unknown tokens are not remembered
+        found = {st.Text(0), st.Int(1) ? Role::Edit : Role::View};
+    }
+    std::lock_guard cache(cache_mu_);
+    tokens_[hash] = found;
+    return found;
+}
+
+bool Storage::Exists(const std::string& id) {
+    {
+        std::lock_guard cache(cache_mu_);
+        if (ids_.count(id)) return true;
+    }
+    if (!Info(id)) return false;
+    std::lock_guard cache(cache_mu_);
+    ids_.insert(id);
+    return true;
 }
 
 bool Storage::AppendBatch(const std::string& id, int64_t base, const std::vector<RevisionRow>& rows, const std::string& name,

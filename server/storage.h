@@ -3,6 +3,8 @@
 #pragma once
 #include <cstdint>
 #include <mutex>
+#include <unordered_map>
+#include <unordered_set>
 #include <optional>
 #include <string>
 #include <vector>
@@ -40,6 +42,9 @@ public:
 
     std::vector<WorkspaceInfo> List();
     std::optional<WorkspaceInfo> Info(const std::string& id);
+    // Whether a workspace exists: answered from memory after the first time, so that a
+    // request's access check never waits behind a commit that is syncing to disk.
+    bool Exists(const std::string& id);
     // The state JSON text at the latest revision (or at `revision`).
     std::optional<std::string> State(const std::string& id, int64_t revision = -1);
     // Creates a workspace with its first revision and its two token hashes; returns its id.
@@ -62,6 +67,11 @@ private:
     bool Exec(const char* sql, std::string* error);
     sqlite3* db_ = nullptr;
     std::mutex mu_;
+    // Tokens and ids never change once made (workspaces are not deleted): kept in memory
+    // under their own lock.
+    std::mutex cache_mu_;
+    std::unordered_map<std::string, std::pair<std::string, Role>> tokens_;
+    std::unordered_set<std::string> ids_;
 };
 
 // A random id of 16 hex characters (64 bits), for workspaces.
