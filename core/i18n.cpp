@@ -333,6 +333,10 @@ constexpr Entry kTable[] = {
     {"ui.add_slide", "+ Bild", "+ Slide"},
     {"ui.add_slide_help", "Lägg till vyn du ser som nästa bild i presentationen (F5 visar bilderna).", "Add the view you see as the presentation's next slide (F5 shows the slides)."},
     {"ui.slide_added", "Vyn är bild {0} i presentationen.", "The view is slide {0} of the presentation."},
+    {"ui.chip_open", "Pågår", "Open"},
+    {"ui.chip_adopted", "Antaget", "Adopted"},
+    {"ui.chip_late", "Försenat", "Late"},
+    {"ui.chip_declined", "Avböjt av några", "Declined by some"},
     {"ui.approx_population", "Befolkningssiffrorna är ungefärliga.", "The population figures are approximate."},
 };
 

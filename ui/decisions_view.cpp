@@ -57,6 +57,24 @@ void StatusCell(App& app, sam::DecisionStatus s, const std::string& mark) {
     ImGui::TextUnformatted(l.symbol);
 }
 
+// A matter's state as a chip: its word and count on a colour, e.g. "Försenat 0/8".
+void MatterChip(App& app, const sam::Matter& m) {
+    sam::AdoptionSummary s = sam::Summarize(m, app.today);
+    const char* key = "ui.chip_open";
+    ImVec4 color(0.35f, 0.45f, 0.70f, 1);
+    if (s.concerned > 0 && s.adopted == s.concerned) { key = "ui.chip_adopted"; color = ImVec4(0.16f, 0.55f, 0.27f, 1); }
+    else if (!s.late_parties.empty()) { key = "ui.chip_late"; color = ImVec4(0.75f, 0.20f, 0.18f, 1); }
+    else if (s.declined > 0) { key = "ui.chip_declined"; color = ImVec4(0.80f, 0.55f, 0.10f, 1); }
+    std::string text = std::string(T(app, key)) + " " + std::to_string(s.adopted) + "/" + std::to_string(s.concerned);
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    ImVec2 size = ImGui::CalcTextSize(text.c_str());
+    float pad = ImGui::GetFontSize() * 0.3f;
+    ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + size.x + pad * 2, p.y + size.y), ImGui::GetColorU32(color), size.y * 0.5f);
+    ImGui::GetWindowDrawList()->AddText(ImVec2(p.x + pad, p.y), IM_COL32(255, 255, 255, 255), text.c_str());
+    ImGui::Dummy(ImVec2(size.x + pad * 2, size.y));
+    HelpTooltip(sam::TrF(app.lang, "ui.adopted_of", {std::to_string(s.adopted), std::to_string(s.concerned)}).c_str());
+}
+
 void DrawDecisions(App& app) {
     const sam::Workspace& ws = app.doc.ws;
     if (ws.matters.empty()) { ImGui::TextDisabled("%s", T(app, "ui.no_matters")); return; }
@@ -86,7 +104,7 @@ void DrawDecisions(App& app) {
     if (ImGui::BeginTable("##matrix", (int)parties.size() + 2, flags, ImVec2(0, rows_h))) {
         ImGui::TableSetupScrollFreeze(1, 1);
         ImGui::TableSetupColumn(T(app, "ui.matter"), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 16);
-        ImGui::TableSetupColumn(T(app, "ui.adopted_short"));
+        ImGui::TableSetupColumn(T(app, "ui.status"));
         for (auto& p : parties) ImGui::TableSetupColumn(PartyName(app, p));
         ImGui::TableHeadersRow();
         ImGuiListClipper clip;   // only the rows on screen: thousands of matters stay fast
@@ -102,8 +120,7 @@ void DrawDecisions(App& app) {
                 ImGui::PopID();
                 Mark(app, "matter:" + mid);
                 ImGui::TableNextColumn();
-                sam::AdoptionSummary s = sam::Summarize(m, app.today);
-                ImGui::Text("%d/%d", s.adopted, s.concerned);
+                MatterChip(app, m);
                 for (auto& p : parties) {
                     ImGui::TableNextColumn();
                     auto it = m.decisions.find(p);
@@ -122,7 +139,7 @@ void DrawDecisions(App& app) {
     sam::AdoptionSummary s = sam::Summarize(m, app.today);
     ImGui::TextDisabled("%s", sam::TrF(app.lang, "ui.adopted_of", {std::to_string(s.adopted), std::to_string(s.concerned)}).c_str());
     if (!m.deadline.empty()) { ImGui::SameLine(); ImGui::TextDisabled("· %s %s", T(app, "ui.deadline"), m.deadline.c_str()); }
-    DrawTimeline(app, m, ImGui::GetFontSize() * 6.5f);
+    DrawTimeline(app, m, ImGui::GetFontSize() * 7.8f);
     std::vector<sam::PlanRow> plan = sam::PlanMatter(ws, m, app.today);
     if (ImGui::BeginTable("##decisions", 6, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) {
         ImGui::TableSetupColumn(T(app, "ui.party"), ImGuiTableColumnFlags_WidthStretch, 1.0f);

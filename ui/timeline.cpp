@@ -86,12 +86,28 @@ void DrawTimeline(App& app, const sam::Matter& m, float height) {
     ImVec2 mouse = ImGui::GetIO().MousePos;
     for (const TimePoint& k : marks) {
         float x = x_of(k.day);
-        std::string label = k.date + " " + k.label + (k.overdue ? " · " + std::string(T(app, "report.overdue")) : "");
+        std::string full = k.date + " " + k.label + (k.overdue ? " · " + std::string(T(app, "report.overdue")) : "");
+        // Long milestone texts are cut (the tooltip and the list below have them whole); the
+        // date and "försenad" always show.
+        std::string what = k.label;
+        float max_w = std::max(font * 8, width * 0.28f);
+        auto compose = [&] { return k.date + " " + what + (k.overdue ? " · " + std::string(T(app, "report.overdue")) : ""); };
+        std::string label = compose();
+        while (ImGui::CalcTextSize(label.c_str()).x > max_w && what.size() > 1) {
+            do what.pop_back(); while (!what.empty() && ((unsigned char)what.back() & 0xC0) == 0x80);
+            if (!what.empty()) what.pop_back();
+            std::string shorter = what + "…";
+            std::swap(what, shorter);
+            label = compose();
+            std::swap(what, shorter);
+        }
         float w = ImGui::CalcTextSize(label.c_str()).x;
+        // Near the right edge the label goes to the left of its marker.
+        float lx = x + 3 + w <= o.x + width ? x + 3 : x - 3 - w;
         int row = 0;
-        while (row < rows && row_end[row] > x - 4) ++row;
+        while (row < rows && row_end[row] > lx - 4) ++row;
         if (row == rows) row = (int)(std::min_element(row_end.begin(), row_end.end()) - row_end.begin());
-        row_end[row] = x + w;
+        row_end[row] = lx + w;
         float ly = axis_y - font * (1.6f + 1.25f * (float)row);
         ImU32 c = k.overdue ? red : k.deadline ? blue : k.done ? green : text;
         dl->AddLine(ImVec2(x, ly + font), ImVec2(x, axis_y), axis, 1);
@@ -103,10 +119,10 @@ void DrawTimeline(App& app, const sam::Matter& m, float height) {
             dl->AddCircle(ImVec2(x, axis_y), 6, c, 0, 2.5f);
         }
         ImVec4 clip(o.x, o.y, o.x + width, o.y + height);
-        dl->AddText(nullptr, 0, ImVec2(x + 3, ly), c, label.c_str(), nullptr, 0, &clip);
+        dl->AddText(nullptr, 0, ImVec2(lx, ly), c, label.c_str(), nullptr, 0, &clip);
         if (ImGui::IsItemHovered() && std::abs(mouse.x - x) < 8 && mouse.y > ly && mouse.y < axis_y + 8) {
             ImGui::BeginTooltip();
-            ImGui::TextUnformatted(label.c_str());
+            ImGui::TextUnformatted(full.c_str());
             ImGui::EndTooltip();
         }
     }
