@@ -79,12 +79,18 @@ void DrawTimeline(App& app, const sam::Matter& m, float height) {
         float lw = ImGui::CalcTextSize(arrow.c_str()).x;
         dl->AddText(ImVec2(today > hi ? o.x + width - lw : o.x, o.y), orange, arrow.c_str());
     }
-    // Markers, their labels stacked in as many rows as fit; when all are taken, the one
-    // that ends first is reused.
+    // Markers, their labels stacked in as many rows as fit. Overdue milestones and the
+    // deadline get their rows first; a label that finds no free row is left to its tooltip.
     int rows = std::max(1, (int)((axis_y - o.y - font * 2.4f) / (font * 1.25f)));
-    std::vector<float> row_end((size_t)rows, -1e9f);
+    std::vector<std::vector<std::pair<float, float>>> taken((size_t)rows);
+    std::vector<const TimePoint*> order;
+    for (const TimePoint& k : marks) order.push_back(&k);
+    std::stable_sort(order.begin(), order.end(), [](const TimePoint* a, const TimePoint* b) {
+        return (a->overdue || a->deadline) > (b->overdue || b->deadline);
+    });
     ImVec2 mouse = ImGui::GetIO().MousePos;
-    for (const TimePoint& k : marks) {
+    for (const TimePoint* kp : order) {
+        const TimePoint& k = *kp;
         float x = x_of(k.day);
         std::string full = k.date + " " + k.label + (k.overdue ? " · " + std::string(T(app, "report.overdue")) : "");
         // Long milestone texts are cut (the tooltip and the list below have them whole); the
@@ -104,13 +110,19 @@ void DrawTimeline(App& app, const sam::Matter& m, float height) {
         float w = ImGui::CalcTextSize(label.c_str()).x;
         // Near the right edge the label goes to the left of its marker.
         float lx = x + 3 + w <= o.x + width ? x + 3 : x - 3 - w;
+        auto free = [&](int r) {
+            for (auto& [a, b] : taken[r])
+                if (lx < b + 6 && lx + w > a - 6) return false;
+            return true;
+        };
         int row = 0;
-        while (row < rows && row_end[row] > lx - 4) ++row;
-        if (row == rows) row = (int)(std::min_element(row_end.begin(), row_end.end()) - row_end.begin());
-        row_end[row] = lx + w;
+        while (row < rows && !free(row)) ++row;
+        bool labelled = row < rows;   // no free row: the marker only (its tooltip has the text)
+        if (labelled) taken[row].push_back({lx, lx + w});
+        else row = 0;
         float ly = axis_y - font * (1.6f + 1.25f * (float)row);
         ImU32 c = k.overdue ? red : k.deadline ? blue : k.done ? green : text;
-        dl->AddLine(ImVec2(x, ly + font), ImVec2(x, axis_y), axis, 1);
+        if (labelled) dl->AddLine(ImVec2(x, ly + font), ImVec2(x, axis_y), axis, 1);
         if (k.overdue) {   // a warning triangle as well as the colour and the word
             dl->AddTriangleFilled(ImVec2(x, axis_y - 7), ImVec2(x - 7, axis_y + 6), ImVec2(x + 7, axis_y + 6), red);
         } else if (k.done) {
@@ -119,8 +131,8 @@ void DrawTimeline(App& app, const sam::Matter& m, float height) {
             dl->AddCircle(ImVec2(x, axis_y), 6, c, 0, 2.5f);
         }
         ImVec4 clip(o.x, o.y, o.x + width, o.y + height);
-        dl->AddText(nullptr, 0, ImVec2(lx, ly), c, label.c_str(), nullptr, 0, &clip);
-        if (ImGui::IsItemHovered() && std::abs(mouse.x - x) < 8 && mouse.y > ly && mouse.y < axis_y + 8) {
+        if (labelled) dl->AddText(nullptr, 0, ImVec2(lx, ly), c, label.c_str(), nullptr, 0, &clip);
+        if (ImGui::IsItemHovered() && std::abs(mouse.x - x) < 8 && mouse.y > (labelled ? ly : axis_y - 8) && mouse.y < axis_y + 8) {
             ImGui::BeginTooltip();
             ImGui::TextUnformatted(full.c_str());
             ImGui::EndTooltip();
