@@ -54,12 +54,7 @@ bool ReadFile(const std::string& path, std::string& out) {
     return true;
 }
 
-std::string Today() {
-    std::time_t t = std::time(nullptr);
-    char buf[16];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d", std::localtime(&t));
-    return buf;
-}
+std::string Today() { return sam::LocalDate(std::time(nullptr)); }
 
 std::vector<std::string> Split(const std::string& s, char sep) {
     std::vector<std::string> out;

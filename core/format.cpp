@@ -192,4 +192,12 @@ int CompareSwedish(std::string_view a, std::string_view b) {
     return a.compare(b) < 0 ? -1 : a.compare(b) > 0 ? 1 : 0;
 }
 
+std::string LocalDate(std::time_t t) {
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    char buf[16];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+    return buf;
+}
+
 }  // namespace sam

@@ -2,6 +2,7 @@
 // Thousands are separated by a non-breaking space (U+00A0); decimals by a comma.
 #pragma once
 #include <cstdint>
+#include <ctime>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -31,6 +32,8 @@ bool IsValidDate(std::string_view s);
 int64_t DaysFromCivil(int y, int m, int d);
 int64_t DateToDays(std::string_view s);   // s must be valid
 std::string DaysToDate(int64_t days);
+// The local calendar date of a moment, YYYY-MM-DD (thread-safe: the server calls it per request).
+std::string LocalDate(std::time_t t);
 
 // Swedish alphabetical order: a..z then å ä ö, case-insensitive; <0, 0, >0.
 int CompareSwedish(std::string_view a, std::string_view b);

@@ -11,6 +11,7 @@
 #include <ctime>
 #include <string>
 #include "app.h"
+#include "format.h"
 #include "key_latch.h"
 #include "demos.h"
 #include "desktop.h"
@@ -83,12 +84,7 @@ bool ParseArgs(int argc, char** argv, Options& o) {
     return true;
 }
 
-std::string Today() {
-    std::time_t t = std::time(nullptr);
-    char buf[16];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d", std::localtime(&t));
-    return buf;
-}
+std::string Today() { return sam::LocalDate(std::time(nullptr)); }
 
 ui::View ViewByName(const std::string& n) {
     if (n == "structure") return ui::View::Structure;

@@ -9,6 +9,7 @@
 #include <ctime>
 #include "api.h"
 #include "exports.h"
+#include "format.h"
 #include "papers.h"
 #include "report.h"
 #include "static_files.h"
@@ -17,12 +18,7 @@ namespace server {
 
 namespace {
 
-std::string Today() {
-    std::time_t t = std::time(nullptr);
-    char buf[16];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d", std::localtime(&t));
-    return buf;
-}
+std::string Today() { return sam::LocalDate(std::time(nullptr)); }
 
 sam::Lang LangOf(const httplib::Request& req) {
     return req.has_param("lang") && req.get_param_value("lang") == "en" ? sam::Lang::En : sam::Lang::Sv;

@@ -76,46 +76,42 @@ void RestoreWaiting(Web& w) {
     TrySend(w);
 }
 
-void SyncOffline(Web& w, const std::string& id, const std::string& token) {
+namespace {
+
+// The page is linked to a workspace on the server: its edits go there from now on.
+void Link(Web& w, const std::string& id, const std::string& token) {
     g_sync = &w;
     w.server.linked = true;
     w.app.shared = true;
     w.server.id = id;
     w.server.token = token;
+    w.app.platform.edited = [&w](const sam::json& forward) {
+        sam::SyncLocalEdit(w.server.sync, forward);
+        MarkDirty(w);
+        TrySend(w);
+    };
+    w.app.platform.resolve_conflict = [&w](bool keep_mine) {
+        w.app.conflict_text.clear();
+        sam::SyncResolve(w.server.sync, keep_mine);
+    };
+}
+
+}  // namespace
+
+void SyncOffline(Web& w, const std::string& id, const std::string& token) {
+    Link(w, id, token);
     std::string text;
     if (LoadStored(id, text)) sam::SyncLoadOffline(w.server.sync, sam::json::parse(text, nullptr, false));
     w.restored = true;   // the kept copy's waiting changes are in line already
     w.server.sync.needs_state = true;   // fetched again as soon as the server answers
     w.server.retry_at = emscripten_get_now() + 2000;
-    w.app.platform.edited = [&w](const sam::json& forward) {
-        sam::SyncLocalEdit(w.server.sync, forward);
-        MarkDirty(w);
-        TrySend(w);
-    };
-    w.app.platform.resolve_conflict = [&w](bool keep_mine) {
-        w.app.conflict_text.clear();
-        sam::SyncResolve(w.server.sync, keep_mine);
-    };
     Rebuild(w);
     js_stream_open(id.c_str(), token.c_str(), (double)w.server.sync.revision);
 }
 
 void SyncConnect(Web& w, const std::string& id, const std::string& token, const sam::json& state, int64_t revision) {
-    g_sync = &w;
-    w.server.linked = true;
-    w.app.shared = true;
-    w.server.id = id;
-    w.server.token = token;
+    Link(w, id, token);
     sam::SyncStart(w.server.sync, state, revision);
-    w.app.platform.edited = [&w](const sam::json& forward) {
-        sam::SyncLocalEdit(w.server.sync, forward);
-        MarkDirty(w);
-        TrySend(w);
-    };
-    w.app.platform.resolve_conflict = [&w](bool keep_mine) {
-        w.app.conflict_text.clear();
-        sam::SyncResolve(w.server.sync, keep_mine);
-    };
     RestoreWaiting(w);
     js_stream_open(id.c_str(), token.c_str(), (double)revision);
 }
