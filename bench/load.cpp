@@ -143,9 +143,14 @@ int main(int argc, char** argv) {
         json patch = json::array({{{"op", "replace"}, {"path", "/matters/strategi/decisions/kommun-" + std::to_string(i) + "/status"}, {"value", kStatuses[n % 4]}}});
         auto r = clients[i]->Patch("/api/workspaces/" + id, {{"Authorization", "Bearer " + token}, {"If-Match", "\"" + std::to_string(base[i]) + "\""}},
                                    patch.dump(), "application/json-patch+json");
+        if (r && r->status == 409) {
+            // An editor whose base the server cannot rebase from takes the newest revision, as the app does.
+            json answer = json::parse(r->body, nullptr, false);
+            if (answer.is_object() && answer.contains("revision")) base[i] = answer["revision"];
+        }
         if (!r || r->status != 200) {
             static std::atomic<int> shown{0};
-            if (shown++ < 3) std::fprintf(stderr, "  refused: %d %s\n", r ? r->status : 0, r ? r->body.c_str() : "");
+            if (shown++ < 3) std::fprintf(stderr, "  refused: %d %s\n", r ? r->status : 0, r ? r->body.c_str() : httplib::to_string(r.error()).c_str());
             return false;
         }
         base[i] = json::parse(r->body)["revision"];
@@ -207,16 +212,21 @@ int main(int argc, char** argv) {
         fc.push_back(std::make_unique<httplib::Client>("127.0.0.1", s.port));
         fc.back()->set_read_timeout(60, 0);
     }
+    std::atomic<int> retries{0};
     for (int i = 0; i < kFollowers; ++i)
         followers.emplace_back([&, i] {
+          bool counted = false;
+          // A follower whose stream could not be opened (or broke) tries again, as EventSource does.
+          for (int attempt = 0; attempt < 20 && !stop; ++attempt) {
+            if (attempt > 0) { ++retries; std::this_thread::sleep_for(std::chrono::milliseconds(200)); }
             std::string buffer;
-            fc[i]->Get("/api/workspaces/" + id + "/events", {{"Authorization", "Bearer " + token}}, [&](const char* d, size_t n) {
+            auto r = fc[i]->Get("/api/workspaces/" + id + "/events", {{"Authorization", "Bearer " + token}}, [&](const char* d, size_t n) {
                 buffer.append(d, n);
                 size_t end;
                 while ((end = buffer.find("\n\n")) != std::string::npos) {
                     std::string ev = buffer.substr(0, end);
                     buffer.erase(0, end + 2);
-                    if (ev.find("event: hello") != std::string::npos) ++ready;
+                    if (ev.find("event: hello") != std::string::npos && !counted) { counted = true; ++ready; }
                     size_t at = ev.find("id: ");
                     if (at != 0) continue;
                     int64_t rev = std::stoll(ev.substr(4));
@@ -226,8 +236,19 @@ int main(int argc, char** argv) {
                 }
                 return !stop;
             });
+            if (!r && !stop && retries < 5) std::fprintf(stderr, "  follower %d: %s\n", i, httplib::to_string(r.error()).c_str());
+          }
         });
-    while (ready < kFollowers) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    auto connect_until = Clock::now() + std::chrono::seconds(30);
+    while (ready < kFollowers && Clock::now() < connect_until) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    if (ready < kFollowers) {
+        std::printf("fan-out: only %d of %d followers could open their stream in 30 s\n", ready.load(), kFollowers);
+        stop = true;
+        for (auto& c2 : fc) c2->stop();
+        for (auto& t : followers) t.join();
+        return 1;
+    }
+    if (retries) std::printf("fan-out: %d follower streams had to be opened again\n", retries.load());
     httplib::Client w("127.0.0.1", s.port);
     int64_t rev = json::parse(w.Get("/api/workspaces/" + id, {{"Authorization", "Bearer " + token}})->body)["revision"];
     for (int n = 0; n < 50; ++n) {

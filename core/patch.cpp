@@ -110,11 +110,13 @@ PatchResult ApplyPatch(Workspace& ws, const json& patch) {
 
     // 2. The part of the document the patch can see: root fields and touched entities.
     bool whole = false;
+    bool root = false;   // a root field (name, costs, slides, …) is touched
     std::set<std::string> whole_collections;
     std::set<std::pair<std::string, std::string>> entities;
     std::set<std::pair<std::string, std::string>> decisions;   // (matter, party)
     for (auto& u : units) {
         if (u.whole) whole = true;
+        else if (u.collection.empty()) root = true;
         else if (!u.collection.empty() && u.id.empty()) whole_collections.insert(u.collection);
         else if (!u.party.empty()) decisions.insert({u.id, u.party});
         else if (!u.collection.empty()) entities.insert({u.collection, u.id});
@@ -126,7 +128,8 @@ PatchResult ApplyPatch(Workspace& ws, const json& patch) {
     }
     auto visible = [&](const Workspace& w) {
         if (whole) return ToJson(w);
-        json d = RootToJson(w);
+        // The root fields only when touched: reading them back is most of a small edit's cost.
+        json d = root ? RootToJson(w) : json::object();
         for (const char* c : kCollections) {
             if (whole_collections.count(c)) { d[c] = CollectionToJson(w, c); continue; }
             json part = json::object();
@@ -198,7 +201,7 @@ PatchResult ApplyPatch(Workspace& ws, const json& patch) {
     for (const char* c : kCollections)
         if (!doc.contains(c) || !doc[c].is_object()) errors.push_back({Severity::Error, std::string("/") + c, "err.not_object", {}});
     if (HasErrors(errors)) return res;
-    ParseRoot(doc, next, errors);
+    if (root) ParseRoot(doc, next, errors);
     for (auto& c : whole_collections) ParseCollection(doc[c], c, next, errors);
     std::vector<std::pair<std::string, std::string>> removed;
     for (auto& [c, id] : entities) {
@@ -262,13 +265,15 @@ PatchResult ApplyPatch(Workspace& ws, const json& patch) {
 
     // 5. Commit.
     Workspace& w = ws;
-    w.schema_version = next.schema_version;
-    w.name = std::move(next.name);
-    w.description = std::move(next.description);
-    w.population_note = std::move(next.population_note);
-    w.costs = std::move(next.costs);
-    w.slides = std::move(next.slides);
-    w.extra = std::move(next.extra);
+    if (root) {
+        w.schema_version = next.schema_version;
+        w.name = std::move(next.name);
+        w.description = std::move(next.description);
+        w.population_note = std::move(next.population_note);
+        w.costs = std::move(next.costs);
+        w.slides = std::move(next.slides);
+        w.extra = std::move(next.extra);
+    }
     if (whole_collections.count("parties")) { w.parties = std::move(next.parties); next.parties.clear(); }
     if (whole_collections.count("bodies")) { w.bodies = std::move(next.bodies); next.bodies.clear(); }
     if (whole_collections.count("matters")) { w.matters = std::move(next.matters); next.matters.clear(); }

@@ -1,5 +1,7 @@
 #include "hub.h"
 
+#include <algorithm>
+
 #include "json_io.h"
 #include "patch.h"
 
@@ -22,23 +24,27 @@ std::string ClashPath(const std::string& pointer) {
     return out;
 }
 
-bool PathsClash(const std::string& a, const std::string& b) {
-    std::string x = ClashPath(a), y = ClashPath(b);
+bool ClashPathsOverlap(const std::string& x, const std::string& y) {
     auto under = [](const std::string& p, const std::string& q) { return q.size() > p.size() && q.compare(0, p.size(), p) == 0 && q[p.size()] == '/'; };
     return x == y || under(x, y) || under(y, x) || x.empty() || y.empty();
 }
 
+bool PathsClash(const std::string& a, const std::string& b) { return ClashPathsOverlap(ClashPath(a), ClashPath(b)); }
+
 namespace {
 
-std::vector<std::string> PathsOf(const json& patch) {
-    std::vector<std::string> out;
-    if (!patch.is_array()) return out;
+// The paths a patch touches, as given and as ClashPath forms.
+void PathsOf(const json& patch, std::vector<std::string>* given, std::vector<std::string>& clash) {
+    if (!patch.is_array()) return;
     for (auto& op : patch) {
         if (!op.is_object()) continue;
-        if (op.contains("path") && op["path"].is_string()) out.push_back(op["path"]);
-        if (op.contains("from") && op["from"].is_string()) out.push_back(op["from"]);
+        for (const char* field : {"path", "from"}) {
+            auto it = op.find(field);
+            if (it == op.end() || !it->is_string()) continue;
+            if (given) given->push_back(it->get<std::string>());
+            clash.push_back(ClashPath(it->get<std::string>()));
+        }
     }
-    return out;
 }
 
 std::string EventText(int64_t revision, const std::string& author, const std::string& time, const json& patch) {
@@ -65,112 +71,197 @@ Live* Hub::Get(const std::string& id) {
     auto live = std::make_unique<Live>();
     live->ws = std::move(r.workspace);
     live->revision = live->durable = info->revision;
+    // What the recent revisions changed, so that a client whose base predates this
+    // server's start (it was offline, or the server restarted) can still be rebased.
+    for (auto& row : storage_.RevisionsAfter(id, std::max<int64_t>(0, info->revision - (int64_t)kKeptChanges))) {
+        std::vector<std::string> clash;
+        PathsOf(json::parse(row.patch, nullptr, false), nullptr, clash);
+        live->changes.push_back({row.revision, std::move(clash)});
+    }
     Live* p = live.get();
+    p->writer = std::thread([this, id, p] { Write(id, *p); });
     live_[id] = std::move(live);
     return p;
 }
 
-Outcome Hub::Commit(const std::string& id, Live& live, std::unique_lock<std::mutex>& lock, const json& forward,
-                    const std::string& author, const std::string& summary, const json& inverse) {
-    Queued q;
-    q.revision = ++live.revision;
-    q.forward = forward;
-    q.inverse = inverse;
-    q.author = author;
-    q.summary = summary;
-    q.time = NowIso();
-    q.result = std::make_shared<int>(0);
-    auto result = q.result;
-    int64_t revision = q.revision;
-    live.changes.push_back({revision, PathsOf(forward)});
-    while (live.changes.size() > kKeptChanges) live.changes.pop_front();
-    live.queue.push_back(std::move(q));
-
-    while (*result == 0) {
-        if (live.writing) { live.committed.wait(lock); continue; }
-        // Write everything queued so far, as one transaction.
-        live.writing = true;
-        std::vector<Queued> batch = std::move(live.queue);
-        live.queue.clear();
-        int64_t base = batch.front().revision - 1, last = batch.back().revision;
-        bool snapshot = last / kSnapshotEvery != base / kSnapshotEvery;   // crossed a multiple of 50
-        std::string state = snapshot ? sam::SaveWorkspace(live.ws) : "";   // the state at `last`: nothing newer is applied yet
-        std::string name = live.ws.name;
-        std::vector<RevisionRow> rows;
-        for (auto& b : batch) rows.push_back({b.revision, b.time, b.author, b.summary, b.forward.dump()});
-        lock.unlock();
-        std::string error;
-        bool ok = storage_.AppendBatch(id, base, rows, name, state, &error);
-        lock.lock();
-        if (ok) {
-            for (auto& b : batch) {
-                *b.result = 1;
-                live.events.push_back({b.revision, EventText(b.revision, b.author, b.time, b.forward)});
-            }
-            while (live.events.size() > 1000) live.events.pop_front();
-            live.durable = last;
-            live.changed.notify_all();
-        } else {
-            // Memory follows the database: undo what was queued since, then the batch.
-            for (auto it = live.queue.rbegin(); it != live.queue.rend(); ++it) { sam::ApplyPatch(live.ws, it->inverse); *it->result = -1; }
-            for (auto it = batch.rbegin(); it != batch.rend(); ++it) { sam::ApplyPatch(live.ws, it->inverse); *it->result = -1; }
-            live.queue.clear();
-            live.revision = base;
-            while (!live.changes.empty() && live.changes.back().first > base) live.changes.pop_back();
-        }
-        live.writing = false;
-        live.committed.notify_all();
-        if (!ok && *result == -1)
-            return {500, {{"error", "storage"}, {"message", "the change could not be stored: " + error}}};
+Outcome Hub::Run(Live& live, Job& job) {
+    {
+        std::lock_guard lock(live.inbox_mu);
+        if (live.closing) return {503, {{"error", "stopping"}, {"message", "the server is stopping; send the change again when it is back"}}};
+        live.inbox.push_back(&job);
     }
-    if (*result == -1) return {500, {{"error", "storage"}, {"message", "the change could not be stored"}}};
-    return {200, {{"revision", revision}}};
+    live.work.notify_one();
+    std::unique_lock lock(job.mu);
+    job.done.wait(lock, [&] { return job.finished; });
+    return std::move(job.outcome);
+}
+
+namespace {
+
+void Finish(Job& job, Outcome outcome) {
+    std::lock_guard lock(job.mu);   // notified under the lock: the job lives on its requester's stack
+    job.outcome = std::move(outcome);
+    job.finished = true;
+    job.done.notify_one();
+}
+
+}  // namespace
+
+bool Hub::Apply(const std::string& id, Live& live, const Job& job, sam::PatchResult& applied, std::string& summary, Outcome& refused) {
+    int64_t current = live.revision;
+    if (job.kind == Job::Kind::Restore) {
+        if (job.revision < 1 || job.revision > current) {
+            refused = {404, {{"error", "unknown_revision"}, {"message", "revision must be between 1 and " + std::to_string(current)}}};
+            return false;
+        }
+        auto state = storage_.State(id, job.revision);
+        if (!state) {
+            refused = {500, {{"error", "storage"}, {"message", "revision " + std::to_string(job.revision) + " could not be read"}}};
+            return false;
+        }
+        applied = sam::ApplyPatch(live.ws, json::array({{{"op", "replace"}, {"path", ""}, {"value", json::parse(*state)}}}));
+        if (!applied.ok) {
+            refused = {422, ProblemsBody("invalid_revision", "the old revision does not pass today's rules", applied.problems)};
+            return false;
+        }
+        summary = "restored revision " + std::to_string(job.revision);
+        return true;
+    }
+    const json& patch = *job.patch;
+    int64_t base = job.revision;
+    if (base > current || base < 1) {
+        refused = {409, {{"error", "unknown_base"}, {"message", "revision " + std::to_string(base) + " is not one of this workspace's"}, {"revision", current}}};
+        return false;
+    }
+    if (base < current) {
+        // Others edited since the base: fine unless they touched what this patch touches.
+        if (live.changes.empty() || live.changes.front().first > base + 1) {
+            refused = {409, {{"error", "base_too_old"}, {"message", "the base revision is too old to rebase on; fetch the workspace again"}, {"revision", current}}};
+            return false;
+        }
+        std::vector<std::string> given, mine;
+        PathsOf(patch, &given, mine);
+        json clashes = json::array();
+        // Revisions are kept one per entry, in order: the first after the base is at a known place.
+        for (size_t i = size_t(base + 1 - live.changes.front().first); i < live.changes.size(); ++i) {
+            auto& [rev, paths] = live.changes[i];
+            for (auto& theirs : paths)
+                for (size_t m = 0; m < mine.size(); ++m)
+                    if (ClashPathsOverlap(mine[m], theirs)) clashes.push_back({{"path", given[m]}, {"revision", rev}, {"their_path", theirs}});
+        }
+        if (!clashes.empty()) {
+            refused = {409, {{"error", "conflict"}, {"message", "someone changed the same thing since revision " + std::to_string(base)},
+                             {"revision", current}, {"clashes", clashes}}};
+            return false;
+        }
+    }
+    applied = sam::ApplyPatch(live.ws, patch);
+    if (!applied.ok) {
+        bool moved = base < current;
+        for (auto& p : applied.problems) moved &= p.code == "err.patch_path" || p.code == "err.patch_test_failed";
+        if (moved) refused = {409, {{"error", "conflict"}, {"message", applied.problems[0].Message(sam::Lang::En)}, {"revision", current}}};
+        else refused = {422, ProblemsBody("invalid_patch", applied.problems.empty() ? "invalid patch" : applied.problems[0].Message(sam::Lang::En), applied.problems)};
+        return false;
+    }
+    summary = sam::SummarizePatch(patch);
+    return true;
+}
+
+void Hub::Write(const std::string& id, Live& live) {
+    struct Pending {
+        Job* job;
+        int64_t revision;
+        sam::PatchResult applied;
+        std::string summary, time;
+    };
+    for (;;) {
+        std::vector<Job*> jobs;
+        {
+            std::unique_lock lock(live.inbox_mu);
+            live.work.wait(lock, [&] { return !live.inbox.empty() || live.closing; });
+            if (live.inbox.empty()) return;   // closing, and nothing left to write
+            jobs.swap(live.inbox);
+        }
+        // 1. Apply in arrival order; refusals are answered at once.
+        std::vector<Pending> group;
+        int64_t base;
+        {
+            std::lock_guard lock(live.mu);
+            base = live.revision;
+            std::string now = NowIso();
+            for (Job* job : jobs) {
+                Pending p{job, 0, {}, {}, now};
+                Outcome refused;
+                if (!Apply(id, live, *job, p.applied, p.summary, refused)) { Finish(*job, std::move(refused)); continue; }
+                p.revision = ++live.revision;
+                std::vector<std::string> clash;
+                PathsOf(p.applied.forward, nullptr, clash);
+                live.changes.push_back({p.revision, std::move(clash)});
+                while (live.changes.size() > kKeptChanges) live.changes.pop_front();
+                group.push_back(std::move(p));
+            }
+        }
+        if (group.empty()) continue;
+        // 2. One transaction, one sync to disk, for the whole group. Only this thread
+        // changes live.ws, so reading it here needs no lock.
+        int64_t last = group.back().revision;
+        bool snapshot = last / kSnapshotEvery != base / kSnapshotEvery;   // crossed a multiple of 50
+        std::vector<RevisionRow> rows;
+        for (auto& p : group) rows.push_back({p.revision, p.time, p.job->author, p.summary, p.applied.forward.dump()});
+        std::string error;
+        bool ok = storage_.AppendBatch(id, base, rows, live.ws.name, snapshot ? sam::SaveWorkspace(live.ws) : "", &error);
+        // 3. Followers hear of it once it is on disk; on failure memory follows the database.
+        {
+            std::lock_guard lock(live.mu);
+            if (ok) {
+                for (size_t i = 0; i < group.size(); ++i)
+                    live.events.push_back({group[i].revision, EventText(group[i].revision, rows[i].author, rows[i].time, group[i].applied.forward)});
+                while (live.events.size() > 1000) live.events.pop_front();
+                live.durable = last;
+                live.changed.notify_all();
+            } else {
+                for (auto it = group.rbegin(); it != group.rend(); ++it) sam::ApplyPatch(live.ws, it->applied.inverse);
+                live.revision = base;
+                while (!live.changes.empty() && live.changes.back().first > base) live.changes.pop_back();
+            }
+        }
+        for (auto& p : group)
+            Finish(*p.job, ok ? Outcome{200, {{"revision", p.revision}}}
+                              : Outcome{500, {{"error", "storage"}, {"message", "the change could not be stored: " + error}}});
+    }
 }
 
 Outcome Hub::Patch(const std::string& id, int64_t base, const json& patch, const std::string& author) {
     Live* live = Get(id);
     if (!live) return {404, {{"error", "unknown_workspace"}, {"message", "no workspace with id " + id}}};
-    std::unique_lock lock(live->mu);
-    int64_t current = live->revision;
-    if (base > current || base < 1)
-        return {409, {{"error", "unknown_base"}, {"message", "revision " + std::to_string(base) + " is not one of this workspace's"}, {"revision", current}}};
-    if (base < current) {
-        // Others edited since the base: fine unless they touched what this patch touches.
-        if (live->changes.empty() || live->changes.front().first > base + 1)
-            return {409, {{"error", "base_too_old"}, {"message", "the base revision is too old to rebase on; fetch the workspace again"}, {"revision", current}}};
-        std::vector<std::string> mine = PathsOf(patch);
-        json clashes = json::array();
-        for (auto& [rev, paths] : live->changes) {
-            if (rev <= base) continue;
-            for (auto& theirs : paths)
-                for (auto& m : mine)
-                    if (PathsClash(m, theirs)) clashes.push_back({{"path", m}, {"revision", rev}, {"their_path", theirs}});
-        }
-        if (!clashes.empty())
-            return {409, {{"error", "conflict"}, {"message", "someone changed the same thing since revision " + std::to_string(base)},
-                          {"revision", current}, {"clashes", clashes}}};
-    }
-    sam::PatchResult r = sam::ApplyPatch(live->ws, patch);
-    if (!r.ok) {
-        bool moved = base < current;
-        for (auto& p : r.problems) moved &= p.code == "err.patch_path" || p.code == "err.patch_test_failed";
-        if (moved) return {409, {{"error", "conflict"}, {"message", r.problems[0].Message(sam::Lang::En)}, {"revision", current}}};
-        return {422, ProblemsBody("invalid_patch", r.problems.empty() ? "invalid patch" : r.problems[0].Message(sam::Lang::En), r.problems)};
-    }
-    return Commit(id, *live, lock, r.forward, author, sam::SummarizePatch(patch), r.inverse);
+    Job job;
+    job.kind = Job::Kind::Patch;
+    job.revision = base;
+    job.patch = &patch;
+    job.author = author;
+    return Run(*live, job);
 }
 
 Outcome Hub::Restore(const std::string& id, int64_t revision, const std::string& author) {
     Live* live = Get(id);
     if (!live) return {404, {{"error", "unknown_workspace"}, {"message", "no workspace with id " + id}}};
-    std::unique_lock lock(live->mu);
-    if (revision < 1 || revision > live->revision)
-        return {404, {{"error", "unknown_revision"}, {"message", "revision must be between 1 and " + std::to_string(live->revision)}}};
-    auto state = storage_.State(id, revision);
-    if (!state) return {500, {{"error", "storage"}, {"message", "revision " + std::to_string(revision) + " could not be read"}}};
-    sam::PatchResult r = sam::ApplyPatch(live->ws, json::array({{{"op", "replace"}, {"path", ""}, {"value", json::parse(*state)}}}));
-    if (!r.ok) return {422, ProblemsBody("invalid_revision", "the old revision does not pass today's rules", r.problems)};
-    return Commit(id, *live, lock, r.forward, author, "restored revision " + std::to_string(revision), r.inverse);
+    Job job;
+    job.kind = Job::Kind::Restore;
+    job.revision = revision;
+    job.author = author;
+    return Run(*live, job);
+}
+
+void Hub::Close() {
+    std::lock_guard lock(mu_);
+    for (auto& [id, live] : live_) {
+        {
+            std::lock_guard l(live->inbox_mu);
+            live->closing = true;
+        }
+        live->work.notify_all();
+        if (live->writer.joinable()) live->writer.join();
+    }
 }
 
 void Hub::Stop() {

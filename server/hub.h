@@ -9,8 +9,10 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 #include "model.h"
+#include "patch.h"
 #include "storage.h"
 
 namespace server {
@@ -20,40 +22,53 @@ struct Event {
     std::string text;   // the whole Server-Sent Event: "id: …\nevent: patch\ndata: …\n\n"
 };
 
-// A change applied in memory and waiting for its commit.
-struct Queued {
-    int64_t revision = 0;
-    sam::json forward, inverse;
-    std::string author, summary, time;
-    std::shared_ptr<int> result;   // 0 waiting, 1 committed, -1 failed
+struct Outcome {
+    int status = 200;
+    sam::json body;
+};
+
+// A change handed to its workspace's writer; the request's thread sleeps until it is done.
+struct Job {
+    enum class Kind { Patch, Restore } kind = Kind::Patch;
+    int64_t revision = 0;               // Patch: the base it was made against; Restore: the one to restore
+    const sam::json* patch = nullptr;   // Patch only
+    std::string author;
+    Outcome outcome;
+    bool finished = false;
+    std::mutex mu;
+    std::condition_variable done;
 };
 
 struct Live {
     std::mutex mu;
-    std::condition_variable changed;     // new events for followers
-    std::condition_variable committed;   // a batch was written
-    std::vector<Queued> queue;           // applied, not yet written
-    bool writing = false;                // a request is writing a batch
-    sam::Workspace ws;
-    int64_t revision = 0;       // the newest applied (some may still be on their way to disk)
-    int64_t durable = 0;        // the newest on disk: what followers are told about
-    // Paths each recent revision changed, to tell a clash from an edit elsewhere.
+    std::condition_variable changed;   // new events for followers
+    sam::Workspace ws;                 // changed only by the writer, under `mu`
+    int64_t revision = 0;   // the newest applied (a group may still be on its way to disk)
+    int64_t durable = 0;    // the newest on disk: what followers are told about
+    // What each recent revision changed (ClashPath forms), one entry per revision in order,
+    // to tell a clash from an edit elsewhere.
     std::deque<std::pair<int64_t, std::vector<std::string>>> changes;
     std::deque<Event> events;   // recent ones, for streams that fell behind a little
     int streams = 0;
     // The facilitator's presentation ({"active", "slide"}): not stored, only followed live.
     sam::json presentation;
     int64_t presentation_seq = 0;
-};
 
-struct Outcome {
-    int status = 200;
-    sam::json body;
+    // The writer: one thread per workspace applies every change in order and commits them
+    // in groups (what arrived while the last group was syncing to disk goes in one
+    // transaction). Requests only queue here and sleep, so they neither contend for `mu`
+    // nor wake one another.
+    std::mutex inbox_mu;
+    std::condition_variable work;
+    std::vector<Job*> inbox;
+    bool closing = false;
+    std::thread writer;
 };
 
 class Hub {
 public:
     explicit Hub(Storage& storage) : storage_(storage) {}
+    ~Hub() { Close(); }
 
     // The live workspace, loaded on first use; nullptr for an unknown id.
     Live* Get(const std::string& id);
@@ -61,8 +76,10 @@ public:
     Outcome Patch(const std::string& id, int64_t base, const sam::json& patch, const std::string& author);
     // Makes revision `revision`'s state the newest revision.
     Outcome Restore(const std::string& id, int64_t revision, const std::string& author);
-    // Wakes every stream so that it ends (the server is stopping).
+    // Wakes every stream so that it ends (the server is stopping); writes go on.
     void Stop();
+    // Writes what is queued, then ends the writers (after the last request has finished).
+    void Close();
     bool Stopping() const { return stopping_; }
 
     static constexpr int kMaxStreams = 250;       // per workspace
@@ -70,10 +87,12 @@ public:
     static constexpr int kSnapshotEvery = 50;
 
 private:
-    // Queues an applied change and waits until it is on disk (group commit: whoever finds
-    // no batch being written writes everything queued, in one transaction).
-    Outcome Commit(const std::string& id, Live& live, std::unique_lock<std::mutex>& lock, const sam::json& forward,
-                   const std::string& author, const std::string& summary, const sam::json& inverse);
+    // Hands a job to the workspace's writer and waits for its outcome.
+    Outcome Run(Live& live, Job& job);
+    void Write(const std::string& id, Live& live);
+    // Applies one job to the live workspace (the writer, under live.mu): false and
+    // `refused` when it is refused.
+    bool Apply(const std::string& id, Live& live, const Job& job, sam::PatchResult& applied, std::string& summary, Outcome& refused);
 
     Storage& storage_;
     std::mutex mu_;
@@ -84,6 +103,8 @@ private:
 // "/bodies/x/mandate/2" -> "/bodies/x/mandate": array positions shift under other edits,
 // so two edits clash when they touch the same array.
 std::string ClashPath(const std::string& pointer);
+// Whether two ClashPath forms clash: the same, one inside the other, or the whole document.
+bool ClashPathsOverlap(const std::string& x, const std::string& y);
 bool PathsClash(const std::string& a, const std::string& b);
 
 }  // namespace server

@@ -129,7 +129,9 @@ int main(int argc, char** argv) {
     svr.set_keep_alive_max_count(100000);   // reconnects overflow httplib's listen backlog of 5 under load
     // httplib's default also sets SO_REUSEPORT, which lets a second server share a
     // port that is in use; SO_REUSEADDR alone still allows a quick restart.
-    svr.set_socket_options([](int sock) {
+    int listening = -1;
+    svr.set_socket_options([&listening](int sock) {
+        listening = sock;
         int yes = 1;
         setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
         // Answers go out at once (headers and body are separate writes: Nagle would hold the body).
@@ -143,6 +145,10 @@ int main(int argc, char** argv) {
     } else if (!svr.bind_to_port(opt.host, opt.port)) {
         return Fail("cannot listen on " + opt.host + ":" + std::to_string(opt.port) + ": the port is in use or not allowed");
     }
+    // httplib listens with a backlog of 5: a room opening the page at once, or 50 editors
+    // connecting together, would see connections dropped and retried a second later.
+    // listen() again on the bound socket only raises the backlog.
+    if (listening >= 0) ::listen(listening, 1024);
 
     server::Storage storage;
     std::string db_path = opt.data + "/samverkan.sqlite3";
@@ -221,6 +227,7 @@ int main(int argc, char** argv) {
         pthread_kill(stopper.native_handle(), SIGTERM);   // wakes the sigwait when listen ended another way
         stopper.join();
     }
+    hub.Close();   // the writers finish what was queued
     storage.Close();
     std::printf("Samverkan stopped.\n");
     return 0;

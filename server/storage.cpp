@@ -229,8 +229,9 @@ bool Storage::AppendBatch(const std::string& id, int64_t base, const std::vector
         ok = w && w.Step() == SQLITE_DONE && sqlite3_changes(db_) == 1;
         if (!ok && error) *error = "the workspace is not at revision " + std::to_string(base);
     }
+    Stmt r(db_, "INSERT INTO revisions (workspace, revision, time, author, summary, patch) VALUES (?, ?, ?, ?, ?, ?)");
     for (size_t i = 0; ok && i < rows.size(); ++i) {
-        Stmt r(db_, "INSERT INTO revisions (workspace, revision, time, author, summary, patch) VALUES (?, ?, ?, ?, ?, ?)");
+        sqlite3_reset(r.s);
         r.Bind(1, id); r.Bind(2, base + 1 + (int64_t)i); r.Bind(3, rows[i].time); r.Bind(4, rows[i].author);
         r.Bind(5, rows[i].summary); r.Bind(6, rows[i].patch);
         ok = r && r.Step() == SQLITE_DONE;

@@ -174,6 +174,72 @@ TEST_CASE("patches: revisions, validation, clashes, history and restore") {
     CHECK(c.Post("/api/workspaces/" + w.id + "/restore", Bearer(w.view), R"({"revision": 1})", "application/json")->status == 403);
 }
 
+TEST_CASE("a restart: an edit made against a revision from before it is still rebased, and a clash still found") {
+    std::string data = Fresh("api-restart");
+    Created w;
+    {
+        ServerProcess s;
+        REQUIRE(s.Start({"--data", data}, data + "-0.log"));
+        httplib::Client c("127.0.0.1", s.port);
+        w = Create(c, {{"name", "Familjehem"}, {"demo", "familjehem-vasternorrland"}});
+        REQUIRE(Patch(c, w, 1, json::array({Op("replace", kStatus + "harnosand/status", "adopted")}))->status == 200);
+        REQUIRE(s.Stop(SIGTERM) == 0);
+    }
+    ServerProcess s;
+    REQUIRE(s.Start({"--data", data}, data + "-1.log"));
+    httplib::Client c("127.0.0.1", s.port);
+    // An editor who was offline across the restart, still at revision 1.
+    auto elsewhere = Patch(c, w, 1, json::array({Op("replace", kStatus + "ange/status", "paused")}));
+    REQUIRE(elsewhere);
+    CHECK(elsewhere->status == 200);
+    CHECK(json::parse(elsewhere->body)["revision"] == 3);
+    auto same = Patch(c, w, 1, json::array({Op("replace", kStatus + "harnosand/status", "declined")}));
+    REQUIRE(same);
+    CHECK(same->status == 409);
+    CHECK(json::parse(same->body)["error"] == "conflict");
+    CHECK(json::parse(same->body)["clashes"][0]["revision"] == 2);
+    json d = Get(c, w)["state"]["matters"]["familjehemsorganisation"]["decisions"];
+    CHECK(d["harnosand"]["status"] == "adopted");
+    CHECK(d["ange"]["status"] == "paused");
+}
+
+TEST_CASE("SIGTERM while editors write: every answered change is stored, and the server exits cleanly") {
+    std::string data = Fresh("api-term");
+    Created w;
+    ServerProcess s;
+    REQUIRE(s.Start({"--data", data}, data + "-0.log"));
+    {
+        httplib::Client c("127.0.0.1", s.port);
+        w = Create(c, {{"name", "Familjehem"}, {"demo", "familjehem-vasternorrland"}});
+    }
+    static const char* kParties[] = {"harnosand", "ange", "solleftea", "kramfors"};
+    std::atomic<int> answered{0};
+    std::atomic<bool> go{true};
+    std::vector<std::thread> editors;
+    for (int e = 0; e < 4; ++e)
+        editors.emplace_back([&, e] {
+            httplib::Client wc("127.0.0.1", s.port);
+            int64_t base = 1;
+            for (int i = 0; go && i < 2000; ++i) {
+                auto r = Patch(wc, w, base, json::array({Op("replace", kStatus + kParties[e] + "/status", i % 2 ? "adopted" : "paused")}));
+                if (!r) break;
+                if (r->status != 200) continue;
+                base = json::parse(r->body)["revision"];
+                ++answered;
+            }
+        });
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    CHECK(s.Stop(SIGTERM) == 0);
+    go = false;
+    for (auto& t : editors) t.join();
+    REQUIRE(answered > 0);
+    ServerProcess again;
+    REQUIRE(again.Start({"--data", data}, data + "-1.log"));
+    httplib::Client c("127.0.0.1", again.port);
+    MESSAGE("changes answered before SIGTERM: " << answered.load());
+    CHECK(Get(c, w)["revision"].get<int64_t>() >= 1 + answered.load());
+}
+
 TEST_CASE("oversized and hostile requests get a 4xx and the server stays up") {
     std::string data = Fresh("api-hostile");
     ServerProcess s;
