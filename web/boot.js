@@ -8,15 +8,20 @@
     status.className = 'error';
     text.textContent = sv + ' / ' + en + (detail ? ' (' + detail + ')' : '');
   }
-  var probe = document.createElement('canvas');
-  if (!probe.getContext('webgl2')) {
+  // The app's own context, made here rather than in a probe canvas: the app's
+  // getContext later returns this one, so the browser sets up WebGL once, while the
+  // program is still downloading. The attributes are the app's (GLFW hints in main.cpp):
+  // no antialiasing, depth, stencil or alpha, which ImGui does not use.
+  var canvas = document.getElementById('canvas');
+  var gl = canvas.getContext('webgl2', { antialias: false, alpha: false, depth: false, stencil: false });
+  if (!gl) {
     fail('Webbläsaren saknar WebGL 2, som Samverkan behöver. Prova en aktuell Chrome, Edge eller Firefox.',
          'This browser lacks WebGL 2, which Samverkan needs. Try a current Chrome, Edge or Firefox.');
     return;
   }
   window.samverkanFirstFrame = function () { status.className = 'hidden'; };
   window.Module = {
-    canvas: document.getElementById('canvas'),
+    canvas: canvas,
     print: function (s) { console.log(s); },
     printErr: function (s) { console.warn(s); },
     onAbort: function (what) {

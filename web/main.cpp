@@ -219,6 +219,11 @@ int main() {
     glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    // What boot.js asked for when it made the canvas's context (ImGui draws no depth,
+    // stencil or transparency; an opaque canvas is cheaper to composite).
+    glfwWindowHint(GLFW_DEPTH_BITS, 0);
+    glfwWindowHint(GLFW_STENCIL_BITS, 0);
+    glfwWindowHint(GLFW_ALPHA_BITS, 0);
     static Web web;
     g_web = &web;
     web.window = glfwCreateWindow(1280, 800, "Samverkan", nullptr, nullptr);

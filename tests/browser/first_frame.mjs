@@ -12,7 +12,8 @@ await runBrowserTest(async ({ server, browser, args }) => {
   await page.goto(server.editLink);
   await page.waitForFunction(() => window.samverkan && window.samverkan.frames >= 1, null, { timeout: 30000 });
   const firstFrameMs = Date.now() - t0;
-  console.log(`first frame after ${firstFrameMs} ms`);
+  const sinceNavigation = Math.round(await page.evaluate(() => performance.now()));
+  console.log(`first frame after ${firstFrameMs} ms (goto) / at most ${sinceNavigation} ms after navigation start`);
   // Let the workspace arrive from the server and a few frames draw.
   await page.waitForFunction(() => window.samverkan.frames >= 10, null, { timeout: 30000 });
   const shot = await page.screenshot();

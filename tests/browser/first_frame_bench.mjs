@@ -1,0 +1,41 @@
+// The web page's first frame, N loads in one headless Chromium (each in a fresh context:
+// no HTTP cache, no storage), from the real server:
+//   node tests/browser/first_frame_bench.mjs SERVER_BINARY WEB_DIR [N]
+// Prints, per load, the time from navigation start (the page's time origin) to the first
+// animation frame after the app's first frame, and from Playwright's goto() call to it.
+// The first load also starts the browser's GPU process.
+import { launchBrowser, startServer } from './harness.mjs';
+
+const [serverPath, webDir, count] = process.argv.slice(2);
+if (!serverPath || !webDir) {
+  console.error('usage: node tests/browser/first_frame_bench.mjs SERVER_BINARY WEB_DIR [N]');
+  process.exit(2);
+}
+const n = Number(count || 8);
+const server = await startServer(serverPath, webDir);
+const browser = await launchBrowser();
+// Runs in the page before its scripts: notes when the first drawn frame has been presented.
+const hook = () => {
+  const poll = () => {
+    if (window.samverkan && window.samverkan.frames >= 1) { window.firstFrameAt = performance.now(); return; }
+    requestAnimationFrame(poll);
+  };
+  requestAnimationFrame(poll);
+};
+const sinceNavigation = [], sinceGoto = [];
+for (let i = 0; i < n; i++) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.addInitScript(hook);
+  const t0 = Date.now();
+  await page.goto(server.editLink);
+  await page.waitForFunction(() => window.firstFrameAt, null, { timeout: 30000 });
+  sinceGoto.push(Date.now() - t0);
+  sinceNavigation.push(Math.round(await page.evaluate(() => window.firstFrameAt)));
+  await context.close();
+}
+const median = (a) => [...a].sort((x, y) => x - y)[a.length >> 1];
+console.log(`first frame, ms after navigation start: ${sinceNavigation.join(' ')}  (first load ${sinceNavigation[0]}, median ${median(sinceNavigation)}; target <= 1000)`);
+console.log(`first frame, ms after goto():           ${sinceGoto.join(' ')}  (first load ${sinceGoto[0]}, median ${median(sinceGoto)})`);
+await browser.close();
+await server.stop();
