@@ -1,5 +1,7 @@
 #include "csv.h"
 
+#include <cmath>
+
 #include "format.h"
 
 namespace sam {
@@ -72,10 +74,14 @@ PartiesCsv ParsePartiesCsv(std::string_view text) {
             return fail(line, "unknown kind \"" + Trim(r[1]) + "\" (region, municipality, association, county_board, university, other)",
                         "okänd typ \"" + Trim(r[1]) + "\" (region, municipality, association, county_board, university, other)");
         auto pop = ParseDecimal(Trim(r[2]));
-        if (!pop || *pop != (double)(int64_t)*pop)
+        if (!pop || *pop != std::floor(*pop))
             return fail(line, "population \"" + Trim(r[2]) + "\" is not a whole number",
                         "befolkningen \"" + Trim(r[2]) + "\" är inget heltal");
         if (*pop < 0) return fail(line, "population must not be negative", "befolkningen får inte vara negativ");
+        // The model's own limit; it also keeps the conversion below defined.
+        if (*pop > kMaxPopulation)
+            return fail(line, "population " + Trim(r[2]) + " is more than " + std::to_string(kMaxPopulation),
+                        "befolkningen " + Trim(r[2]) + " är mer än " + std::to_string(kMaxPopulation));
         p.population = (int64_t)*pop;
         for (auto& q : out.rows)
             if (q.name == p.name) return fail(line, "\"" + p.name + "\" appears twice", "\"" + p.name + "\" förekommer två gånger");

@@ -470,7 +470,7 @@ Party ParseParty(const json& j, const std::string& path, std::vector<Problem>& o
     Reader r(j, path, out);
     r.Str("name", p.name, true, true);
     r.Enum("kind", p.kind);
-    r.Int("population", p.population, 0, 100'000'000);
+    r.Int("population", p.population, 0, kMaxPopulation);
     r.Str("org_number", p.org_number);
     r.StrList("committee_meetings", p.committee_meetings, false);
     for (size_t i = 0; i < p.committee_meetings.size(); ++i)

@@ -35,6 +35,7 @@ struct Party {
 };
 
 inline constexpr int kDefaultLeadDays = 21;
+inline constexpr int64_t kMaxPopulation = 100'000'000;   // the largest population a party may have
 
 struct Member {
     std::string role;

@@ -1,5 +1,7 @@
 #include "fields.h"
 
+#include <cmath>
+
 #include <imgui.h>
 #include <cstdio>
 #include <cstring>
@@ -40,7 +42,8 @@ bool EditInt(App& app, const char* id, const std::string& path, int64_t value, i
     std::string text;
     if (!TextInput(app, id, std::to_string(value), text)) return false;
     std::optional<double> v = sam::ParseDecimal(text);
-    if (!v || *v != (double)(int64_t)*v || *v < (double)lo || *v > (double)hi) {
+    // The range first: converting a number beyond int64's range is undefined.
+    if (!v || *v < (double)lo || *v > (double)hi || *v != std::floor(*v)) {
         app.status = sam::TrF(app.lang, "ui.bad_int", {text, std::to_string(lo), std::to_string(hi)});
         return false;
     }

@@ -15,6 +15,10 @@ TEST_CASE("the parties CSV of the shared data folder") {
     CHECK_FALSE(bad.ok);
     CHECK(bad.error == "line 2: unknown kind \"kommun\" (region, municipality, association, county_board, university, other)");
     CHECK(ParsePartiesCsv("name;kind;population\nÅnge;municipality;-3\n").error == "line 2: population must not be negative");
+    // A number too large for a population (found by the fuzzer: it overflowed the conversion).
+    CHECK(ParsePartiesCsv("name;kind;population\nÅnge;municipality;" + std::string(120, '9') + "\n").error.find("is more than 100000000") != std::string::npos);
+    CHECK(ParsePartiesCsv("name;kind;population\nÅnge;municipality;100000001\n").error == "line 2: population 100000001 is more than 100000000");
+    CHECK(ParsePartiesCsv("name;kind;population\nÅnge;municipality;100000000\n").ok);
     CHECK(ParsePartiesCsv("name;kind;population\nÅnge;municipality;9100;x\n").error == "line 2: expected 3 fields, found 4");
     CHECK(ParseCsv("a;\"b;c\";\"d \"\"e\"\"\"\n")[0] == std::vector<std::string>{"a", "b;c", "d \"e\""});
 }

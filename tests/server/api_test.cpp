@@ -35,6 +35,9 @@ Created Create(httplib::Client& c, const json& body) {
     return {j["id"], j["edit_token"], j["view_token"]};
 }
 
+// The Familjehem demo as a new workspace: the tests' usual starting point.
+Created CreateFamiljehem(httplib::Client& c) { return Create(c, {{"name", "Familjehem"}, {"demo", "familjehem-vasternorrland"}}); }
+
 httplib::Result Patch(httplib::Client& c, const Created& w, int64_t base, const json& patch, const std::string& token = "",
                       const std::string& author = "") {
     httplib::Headers h = Bearer(token.empty() ? w.edit : token);
@@ -65,7 +68,7 @@ TEST_CASE("access: edit and view links, the admin token, and nothing else") {
     ServerProcess s;
     REQUIRE(s.Start({"--data", data}, data + ".log"));
     httplib::Client c("127.0.0.1", s.port);
-    Created a = Create(c, {{"name", "Familjehem"}, {"demo", "familjehem-vasternorrland"}});
+    Created a = CreateFamiljehem(c);
     Created b = Create(c, {{"name", "Tom"}});
     CHECK(a.edit.size() == 32);
     CHECK(a.edit != a.view);
@@ -100,7 +103,7 @@ TEST_CASE("patches: revisions, validation, clashes, history and restore") {
     ServerProcess s;
     REQUIRE(s.Start({"--data", data}, data + ".log"));
     httplib::Client c("127.0.0.1", s.port);
-    Created w = Create(c, {{"name", "Familjehem"}, {"demo", "familjehem-vasternorrland"}});
+    Created w = CreateFamiljehem(c);
 
     auto ok = Patch(c, w, 1, json::array({Op("replace", kStatus + "harnosand/status", "adopted"), Op("add", kStatus + "harnosand/date", "2017-10-02")}),
                     "", "Anna%20Svensson");
@@ -181,7 +184,7 @@ TEST_CASE("a restart: an edit made against a revision from before it is still re
         ServerProcess s;
         REQUIRE(s.Start({"--data", data}, data + "-0.log"));
         httplib::Client c("127.0.0.1", s.port);
-        w = Create(c, {{"name", "Familjehem"}, {"demo", "familjehem-vasternorrland"}});
+        w = CreateFamiljehem(c);
         REQUIRE(Patch(c, w, 1, json::array({Op("replace", kStatus + "harnosand/status", "adopted")}))->status == 200);
         REQUIRE(s.Stop(SIGTERM) == 0);
     }
@@ -210,7 +213,7 @@ TEST_CASE("SIGTERM while editors write: every answered change is stored, and the
     REQUIRE(s.Start({"--data", data}, data + "-0.log"));
     {
         httplib::Client c("127.0.0.1", s.port);
-        w = Create(c, {{"name", "Familjehem"}, {"demo", "familjehem-vasternorrland"}});
+        w = CreateFamiljehem(c);
     }
     static const char* kParties[] = {"harnosand", "ange", "solleftea", "kramfors"};
     std::atomic<int> answered{0};
@@ -344,7 +347,7 @@ TEST_CASE("events: every follower sees each accepted patch, and resumes without 
     ServerProcess s;
     REQUIRE(s.Start({"--data", data}, data + ".log"));
     httplib::Client c("127.0.0.1", s.port);
-    Created w = Create(c, {{"name", "Familjehem"}, {"demo", "familjehem-vasternorrland"}});
+    Created w = CreateFamiljehem(c);
     Follower f;
     f.id = w.id;
     f.token = w.view;
@@ -384,7 +387,7 @@ TEST_CASE("kill -9 during a stream of writes: every acknowledged revision surviv
         ServerProcess s;
         REQUIRE(s.Start({"--data", data}, data + "-0.log"));
         httplib::Client c("127.0.0.1", s.port);
-        w = Create(c, {{"name", "Familjehem"}, {"demo", "familjehem-vasternorrland"}});
+        w = CreateFamiljehem(c);
         s.Stop(SIGKILL);
     }
     static const char* kStatuses[] = {"adopted", "declined", "paused", "pending"};
@@ -432,7 +435,7 @@ TEST_CASE("200 open event streams, and the API still answers; all of them get th
     ServerProcess s;
     REQUIRE(s.Start({"--data", data}, data + ".log"));
     httplib::Client c("127.0.0.1", s.port);
-    Created w = Create(c, {{"name", "Familjehem"}, {"demo", "familjehem-vasternorrland"}});
+    Created w = CreateFamiljehem(c);
     std::vector<std::unique_ptr<Follower>> followers;
     for (int i = 0; i < 200; ++i) {
         auto f = std::make_unique<Follower>();
@@ -521,7 +524,7 @@ TEST_CASE("documents: the report, the beslutsunderlag, annexes and CSVs for hold
     ServerProcess s;
     REQUIRE(s.Start({"--data", data}, data + ".log"));
     httplib::Client c("127.0.0.1", s.port);
-    Created w = Create(c, {{"name", "Familjehem"}, {"demo", "familjehem-vasternorrland"}});
+    Created w = CreateFamiljehem(c);
     std::string base = "/w/" + w.id;
 
     auto r = c.Get(base + "/report", Bearer(w.view));
