@@ -229,21 +229,25 @@ void WhatIfSlide(App& app, int year) {
 }
 
 // Black on white, strong lines: readable from the back of a bright room.
+const struct { ImGuiCol id; ImVec4 colour; } kHighContrast[] = {
+    {ImGuiCol_WindowBg, {1, 1, 1, 1}},
+    {ImGuiCol_ChildBg, {1, 1, 1, 1}},
+    {ImGuiCol_Text, {0, 0, 0, 1}},
+    {ImGuiCol_TextDisabled, {0.2f, 0.2f, 0.2f, 1}},
+    {ImGuiCol_Border, {0, 0, 0, 1}},
+    {ImGuiCol_TableBorderStrong, {0, 0, 0, 1}},
+    {ImGuiCol_TableBorderLight, {0.3f, 0.3f, 0.3f, 1}},
+    {ImGuiCol_TableHeaderBg, {0.85f, 0.88f, 0.92f, 1}},
+    {ImGuiCol_TableRowBgAlt, {0, 0, 0, 0.04f}},
+    {ImGuiCol_FrameBg, {1, 1, 1, 1}},
+    {ImGuiCol_CheckMark, {0, 0.2f, 0.55f, 1}},
+    {ImGuiCol_Button, {0.85f, 0.88f, 0.92f, 1}},
+};
+const int kHighContrastColors = IM_ARRAYSIZE(kHighContrast);
+
 void PushHighContrast() {
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(1, 1, 1, 1));
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1, 1, 1, 1));
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0, 0, 0, 1));
-    ImGui::PushStyleColor(ImGuiCol_TextDisabled, ImVec4(0.2f, 0.2f, 0.2f, 1));
-    ImGui::PushStyleColor(ImGuiCol_Border, ImVec4(0, 0, 0, 1));
-    ImGui::PushStyleColor(ImGuiCol_TableBorderStrong, ImVec4(0, 0, 0, 1));
-    ImGui::PushStyleColor(ImGuiCol_TableBorderLight, ImVec4(0.3f, 0.3f, 0.3f, 1));
-    ImGui::PushStyleColor(ImGuiCol_TableHeaderBg, ImVec4(0.85f, 0.88f, 0.92f, 1));
-    ImGui::PushStyleColor(ImGuiCol_TableRowBgAlt, ImVec4(0, 0, 0, 0.04f));
-    ImGui::PushStyleColor(ImGuiCol_FrameBg, ImVec4(1, 1, 1, 1));
-    ImGui::PushStyleColor(ImGuiCol_CheckMark, ImVec4(0, 0.2f, 0.55f, 1));
-    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.85f, 0.88f, 0.92f, 1));
+    for (auto& c : kHighContrast) ImGui::PushStyleColor(c.id, c.colour);
 }
-constexpr int kHighContrastColors = 12;
 
 }  // namespace
 
