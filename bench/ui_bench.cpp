@@ -28,7 +28,9 @@ void OneFrame(ui::App& app) {
     io.DisplaySize = ImVec2(1280, 800);
     io.DeltaTime = 1.0f / 60;
     if (app.style_dirty) {
-        ui::ApplyStyle(app, SAMVERKAN_FONT[0] ? SAMVERKAN_FONT : nullptr);
+        ui::FontSource font;
+        font.path = SAMVERKAN_FONT[0] ? SAMVERKAN_FONT : nullptr;
+        ui::ApplyStyle(app, font);
         unsigned char* px;
         int w, h;
         io.Fonts->GetTexDataAsRGBA32(&px, &w, &h);

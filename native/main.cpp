@@ -173,7 +173,8 @@ int main(int argc, char** argv) {
         ui::GoToSlide(app, opt.present);
     }
 
-    const char* font = SAMVERKAN_FONT[0] ? SAMVERKAN_FONT : nullptr;
+    ui::FontSource font;
+    font.path = SAMVERKAN_FONT[0] ? SAMVERKAN_FONT : nullptr;
     int frame = 0;
     while (!glfwWindowShouldClose(window)) {
         glfwPollEvents();

@@ -4,6 +4,7 @@
 #include <chrono>
 #include "auth.h"
 #include "demos.h"
+#include "encoding.h"
 #include "json_io.h"
 #include "model.h"
 
@@ -13,7 +14,7 @@ using sam::json;
 
 void SendError(httplib::Response& res, int status, const std::string& code, const std::string& message) {
     res.status = status;
-    res.set_content(json{{"error", code}, {"message", message}}.dump(), "application/json");
+    SetBody(res, json{{"error", code}, {"message", message}}.dump(), "application/json");
 }
 
 Access Authorize(const httplib::Request& req, Storage& storage, const ApiConfig& config) {
@@ -55,10 +56,11 @@ bool Open(const Access& a, Storage& storage, const std::string& id, Role need, h
 
 namespace {
 
-void SendJson(httplib::Response& res, int status, const json& body) {
+// `req` given: a large answer is gzipped when the client takes it (encoding.h).
+void SendJson(httplib::Response& res, int status, const json& body, const httplib::Request* req = nullptr) {
     res.status = status;
     res.set_header("Cache-Control", "no-store");
-    res.set_content(body.dump(), "application/json");
+    SetBody(res, body.dump(), "application/json", req);
 }
 
 std::string Author(const httplib::Request& req) {
@@ -98,7 +100,7 @@ const char* kId = R"(/api/workspaces/([A-Za-z0-9_-]{1,64}))";
 
 void InstallErrorBodies(httplib::Server& svr) {
     svr.set_error_handler([](const httplib::Request&, httplib::Response& res) {
-        if (!res.body.empty()) return;
+        if (!res.body.empty() || res.has_header("Content-Type")) return;   // the handler gave its own (SetBody)
         switch (res.status) {
             case 413: SendError(res, 413, "payload_too_large", "the request is larger than the server accepts (8 MB)"); break;
             case 404: SendError(res, 404, "not_found", "no such path"); break;
@@ -117,7 +119,7 @@ void InstallApi(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfi
         json list = json::array();
         for (auto& w : storage.List())
             if (a.admin || w.id == a.workspace) list.push_back(InfoJson(w));
-        SendJson(res, 200, {{"workspaces", list}});
+        SendJson(res, 200, {{"workspaces", list}}, &req);
     });
 
     svr.Post("/api/workspaces", [&](const httplib::Request& req, httplib::Response& res) {
@@ -160,7 +162,7 @@ void InstallApi(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfi
             auto state = storage.State(id, revision);
             if (!state) return SendError(res, 500, "storage", "the workspace's state could not be read");
             res.set_header("ETag", "\"" + std::to_string(revision) + "\"");
-            return SendJson(res, 200, {{"revision", revision}, {"state", json::parse(*state)}});
+            return SendJson(res, 200, {{"revision", revision}, {"state", json::parse(*state)}}, &req);
         }
         Live* live = hub.Get(id);
         if (!live) return SendError(res, 500, "storage", "the workspace's state could not be read");
@@ -172,7 +174,7 @@ void InstallApi(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfi
         }
         res.set_header("ETag", "\"" + std::to_string(revision) + "\"");
         const char* access = a.admin ? "admin" : a.role == Role::Edit ? "edit" : "view";
-        SendJson(res, 200, {{"revision", revision}, {"state", state}, {"access", access}});
+        SendJson(res, 200, {{"revision", revision}, {"state", state}, {"access", access}}, &req);
     });
 
     svr.Patch(kId, [&](const httplib::Request& req, httplib::Response& res) {
@@ -233,7 +235,7 @@ void InstallApi(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfi
         json list = json::array();
         for (auto& r : storage.History(id, 500))
             list.push_back({{"revision", r.revision}, {"time", r.time}, {"author", r.author}, {"summary", r.summary}});
-        SendJson(res, 200, {{"history", list}});
+        SendJson(res, 200, {{"history", list}}, &req);
     });
 
     svr.Get(std::string(kId) + "/events", [&](const httplib::Request& req, httplib::Response& res) {

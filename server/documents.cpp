@@ -8,6 +8,7 @@
 #include <httplib.h>
 #include <ctime>
 #include "api.h"
+#include "encoding.h"
 #include "exports.h"
 #include "format.h"
 #include "papers.h"
@@ -36,11 +37,11 @@ bool Read(const httplib::Request& req, httplib::Response& res, Storage& storage,
     return true;
 }
 
-void Send(httplib::Response& res, const std::string& text, const char* type, const std::string& download = "") {
+void Send(const httplib::Request& req, httplib::Response& res, std::string text, const char* type, const std::string& download = "") {
     res.set_header("Cache-Control", "no-store");
     SetSecurityHeaders(res);   // also Referrer-Policy: no-referrer, so a link's token is not passed on
     if (!download.empty()) res.set_header("Content-Disposition", "attachment; filename=\"" + download + "\"");
-    res.set_content(text, type);
+    SetBody(res, std::move(text), type, &req);
 }
 
 const char* kW = R"(/w/([A-Za-z0-9_-]{1,64}))";
@@ -59,12 +60,12 @@ void InstallDocuments(httplib::Server& svr, Storage& storage, Hub& hub, const Ap
         o.format = md ? sam::ReportFormat::Markdown : sam::ReportFormat::Html;
         sam::ReportResult r = sam::MakeReport(ws, o);
         if (!r.ok) return SendError(res, 422, "report", r.error);
-        Send(res, r.text, md ? "text/markdown; charset=utf-8" : "text/html; charset=utf-8");
+        Send(req, res, r.text, md ? "text/markdown; charset=utf-8" : "text/html; charset=utf-8");
     });
     svr.Get(std::string(kW) + "/beslutsunderlag.md", [&](const httplib::Request& req, httplib::Response& res) {
         sam::Workspace ws;
         if (!Read(req, res, storage, hub, config, ws)) return;
-        Send(res, sam::DecisionPaper(ws, LangOf(req), Today()).text, "text/markdown; charset=utf-8");
+        Send(req, res, sam::DecisionPaper(ws, LangOf(req), Today()).text, "text/markdown; charset=utf-8");
     });
     svr.Get(std::string(kW) + "/bilaga/([A-Za-z0-9_.-]{1,64})", [&](const httplib::Request& req, httplib::Response& res) {
         sam::Workspace ws;
@@ -72,7 +73,7 @@ void InstallDocuments(httplib::Server& svr, Storage& storage, Hub& hub, const Ap
         bool md = req.has_param("format") && req.get_param_value("format") == "md";
         sam::PaperResult p = sam::PartyAnnex(ws, req.matches[2], md ? sam::ReportFormat::Markdown : sam::ReportFormat::Html, LangOf(req), Today());
         if (!p.ok) return SendError(res, 404, "unknown_party", p.error);
-        Send(res, p.text, md ? "text/markdown; charset=utf-8" : "text/html; charset=utf-8");
+        Send(req, res, p.text, md ? "text/markdown; charset=utf-8" : "text/html; charset=utf-8");
     });
     svr.Get(std::string(kW) + "/([a-z]{1,16})\\.csv", [&](const httplib::Request& req, httplib::Response& res) {
         sam::CsvTable table;
@@ -81,7 +82,7 @@ void InstallDocuments(httplib::Server& svr, Storage& storage, Hub& hub, const Ap
         sam::Workspace ws;
         if (!Read(req, res, storage, hub, config, ws)) return;
         sam::Lang lang = LangOf(req);
-        Send(res, sam::ExportCsv(ws, table, lang), "text/csv; charset=utf-8", sam::CsvFileName(ws, table, lang));
+        Send(req, res, sam::ExportCsv(ws, table, lang), "text/csv; charset=utf-8", sam::CsvFileName(ws, table, lang));
     });
 }
 

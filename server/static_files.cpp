@@ -1,9 +1,11 @@
 #include "static_files.h"
 
 #include <httplib.h>
+#include <openssl/evp.h>
 #include <fstream>
 #include <sstream>
 #include "api.h"
+#include "encoding.h"
 
 namespace server {
 
@@ -20,13 +22,34 @@ const char* ContentType(const std::string& f) {
     return "application/octet-stream";
 }
 
-void SetSecurityHeaders(httplib::Response& res) {
+void SetSecurityHeaders(httplib::Response& res, const std::string& script_hashes) {
     res.set_header("Content-Security-Policy",
-                   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; "
+                   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'" + (script_hashes.empty() ? "" : " " + script_hashes) +
+                   "; style-src 'self' 'unsafe-inline'; "
                    "img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
     res.set_header("X-Content-Type-Options", "nosniff");
     res.set_header("Referrer-Policy", "no-referrer");
     res.set_header("X-Frame-Options", "DENY");
+}
+
+std::string InlineScriptHashes(const std::string& html) {
+    std::string out;
+    for (size_t pos = html.find("<script"); pos != std::string::npos; pos = html.find("<script", pos)) {
+        size_t open_end = html.find('>', pos);
+        if (open_end == std::string::npos) break;
+        size_t close = html.find("</script>", open_end);
+        if (close == std::string::npos) break;
+        std::string tag = html.substr(pos, open_end - pos);
+        pos = close + 9;
+        if (tag.find("src=") != std::string::npos) continue;
+        unsigned char digest[EVP_MAX_MD_SIZE];
+        unsigned int length = 0;
+        EVP_Digest(html.data() + open_end + 1, close - open_end - 1, digest, &length, EVP_sha256(), nullptr);
+        unsigned char base64[4 * ((EVP_MAX_MD_SIZE + 2) / 3) + 1];
+        EVP_EncodeBlock(base64, digest, (int)length);
+        out += (out.empty() ? "'sha256-" : " 'sha256-") + std::string((const char*)base64) + "'";
+    }
+    return out;
 }
 
 namespace {
@@ -57,14 +80,16 @@ void ServeStatic(httplib::Server& svr, const std::string& web_dir) {
         std::string path = web_dir + "/" + name;
         std::string body;
         bool gz = false;
+        bool page = name.size() > 5 && name.compare(name.size() - 5, 5, ".html") == 0;
         std::string accept = req.get_header_value("Accept-Encoding");
-        if (accept.find("gzip") != std::string::npos && ReadWhole(path + ".gz", body)) gz = true;
+        // A page is sent as it is: its inline scripts are hashed below.
+        if (!page && accept.find("gzip") != std::string::npos && ReadWhole(path + ".gz", body)) gz = true;
         else if (!ReadWhole(path, body)) return SendError(res, 404, "not_found", "no such file: " + name);
         if (gz) res.set_header("Content-Encoding", "gzip");
         res.set_header("Vary", "Accept-Encoding");
-        res.set_header("Cache-Control", name == "index.html" ? "no-cache" : "no-cache");
-        SetSecurityHeaders(res);
-        res.set_content(std::move(body), ContentType(name));
+        res.set_header("Cache-Control", "no-cache");
+        SetSecurityHeaders(res, page ? InlineScriptHashes(body) : "");
+        SetBody(res, std::move(body), ContentType(name), &req);   // the .gz files as they are
     });
 }
 

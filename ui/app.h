@@ -126,7 +126,17 @@ bool RedoEdit(App& app);
 
 // Sets ImGui's style and fonts for the current theme and scale. Call before the first
 // frame and whenever dark/ui_scale/dpi_scale change. `font_path` is a TTF file.
-void ApplyStyle(App& app, const char* font_path);
+// Where the UI font comes from: a TTF file (desktop) or bytes built into the program (web,
+// where a separate download would hold up the first frame). Neither: ImGui's own font.
+// The web program also carries the atlas built from it at scale 1 (ui/font_atlas.h).
+struct FontSource {
+    const char* path = nullptr;
+    const unsigned char* data = nullptr;
+    int size = 0;
+    const unsigned char* atlas = nullptr;
+    int atlas_size = 0;
+};
+void ApplyStyle(App& app, const FontSource& font);
 // Builds one frame of the whole app (call between ImGui::NewFrame and ImGui::Render).
 void Frame(App& app);
 

@@ -19,6 +19,14 @@ namespace {
 using web::Web;
 Web* g_web = nullptr;   // the page calls in through exported functions
 
+}  // namespace
+
+// The UI font and its atlas at scale 1, as bytes (web/CMakeLists.txt).
+extern const unsigned char kUiFont[], kUiFontAtlas[];
+extern const int kUiFontSize, kUiFontAtlasSize;
+
+namespace {
+
 // The window's size in CSS pixels and the device pixel ratio.
 EM_JS(void, js_canvas_metrics, (int* css_w, int* css_h, double* dpr), {
     setValue(css_w, window.innerWidth | 0, 'i32');
@@ -45,6 +53,12 @@ EM_JS(void, js_frame_drawn, (int frames), {
     if (frames === 1 && typeof window.samverkanFirstFrame === 'function') window.samverkanFirstFrame();
 });
 
+// Whether the fonts came from the atlas carried in the program ('carried') or were built
+// from the TTF ('built': another scale, or slides); the tests read it.
+EM_JS(void, js_font_atlas, (int carried), {
+    (window.samverkan || (window.samverkan = {})).fontAtlas = carried ? 'carried' : 'built';
+});
+
 // Opens the workspace the page's link names (#w=ID&t=TOKEN: the fragment never reaches
 // the server's logs); without a link, or when the server cannot be reached, the demo.
 EM_JS(void, js_fetch_workspace, (), {
@@ -58,7 +72,10 @@ EM_JS(void, js_fetch_workspace, (), {
         return;
     }
     window.samverkan = window.samverkan || {};
-    fetch('/api/workspaces/' + encodeURIComponent(id), {headers: {'Authorization': 'Bearer ' + token, 'Accept': 'application/json'}})
+    // The page asked for it already (index.html); otherwise ask now.
+    const asked = Module.workspaceFetch || fetch('/api/workspaces/' + encodeURIComponent(id), {headers: {'Authorization': 'Bearer ' + token, 'Accept': 'application/json'}});
+    Module.workspaceFetch = null;
+    asked
         .then(r => r.ok ? r.json() : r.json().then(e => Promise.reject(new Error(e.message || ('HTTP ' + r.status)))))
         .then(ws => Module.ccall('samverkan_open_server', 'number', ['string', 'number', 'string', 'string', 'number'],
                                  [JSON.stringify(ws.state), ws.revision, id, token, ws.access === 'view' ? 1 : 0]))
@@ -115,7 +132,13 @@ void Loop(void* arg) {
     Resize(w);
     glfwPollEvents();
     if (w.app.style_dirty) {
-        ui::ApplyStyle(w.app, "/fonts/ui.ttf");
+        ui::FontSource font;
+        font.data = kUiFont;
+        font.size = kUiFontSize;
+        font.atlas = kUiFontAtlas;
+        font.atlas_size = kUiFontAtlasSize;
+        ui::ApplyStyle(w.app, font);
+        js_font_atlas(ImGui::GetIO().Fonts->ConfigData.empty());
         ImGui_ImplOpenGL3_DestroyDeviceObjects();   // NewFrame rebuilds them with the new fonts
     }
     // Without a server link: say where the edits are kept.
@@ -219,7 +242,7 @@ int main() {
     glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
-    // What boot.js asked for when it made the canvas's context (ImGui draws no depth,
+    // What index.html asked for when it made the canvas's context (ImGui draws no depth,
     // stencil or transparency; an opaque canvas is cheaper to composite).
     glfwWindowHint(GLFW_DEPTH_BITS, 0);
     glfwWindowHint(GLFW_STENCIL_BITS, 0);

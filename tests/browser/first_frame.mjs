@@ -1,5 +1,7 @@
 // The page, loaded from the real server in headless Chromium, draws its first frame:
-// the canvas has pixels that are not background and the console has no errors.
+// the canvas has pixels that are not background and the console has no errors. At a device
+// pixel ratio of 1 the fonts come from the atlas built into the program, at 2 they are
+// built in the page. When WebGL 2 or a program file is missing, the page says so in words.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { check, outDir, pixelStats, runBrowserTest, watchErrors } from './harness.mjs';
@@ -24,6 +26,35 @@ await runBrowserTest(async ({ server, browser, args }) => {
   check(await page.locator('#status').evaluate((e) => e.classList.contains('hidden')), 'the loading indicator is gone after the first frame');
   const opened = await page.evaluate(() => ({ source: window.samverkan.source, name: window.samverkan.name }));
   check(opened.source === 'server' && opened.name === 'HälSam Västernorrland', 'the edit link opened the server workspace: ' + JSON.stringify(opened));
+  check(await page.evaluate(() => window.samverkan.fontAtlas) === 'carried', 'at scale 1 the fonts come from the atlas built into the program');
+  // A high-DPI screen: the fonts are built at twice the size, and the text is drawn.
+  const retina = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2 });
+  const retinaErrors = watchErrors(retina);
+  await retina.goto(server.editLink);
+  await retina.waitForFunction(() => window.samverkan && window.samverkan.frames >= 10 && window.samverkan.source, null, { timeout: 30000 });
+  check(await retina.evaluate(() => window.samverkan.fontAtlas) === 'built', 'at scale 2 the page builds its own atlas');
+  const retinaShot = await retina.screenshot();
+  writeFileSync(join(out, 'first-frame-dpr2.png'), retinaShot);
+  check(pixelStats(retinaShot).drawnPercent > 2, 'the high-DPI page shows the app');
+  check(retinaErrors.length === 0, 'no errors on the high-DPI page: ' + JSON.stringify(retinaErrors));
+  await retina.close();
+  // Failures the page explains instead of going blank (no WebGL 2; a program file missing).
+  const status = async (setup, why) => {
+    const p = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await setup(p);
+    await p.goto(server.editLink);
+    await p.waitForFunction(() => document.getElementById('status').className === 'error', null, { timeout: 30000 });
+    const text = await p.locator('#status-text').innerText();
+    const visible = await p.locator('#status-text').isVisible();
+    await p.close();
+    check(visible && text.includes(why), 'the page says: ' + text);
+  };
+  await status((p) => p.addInitScript(() => {
+    const get = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (kind, ...rest) { return kind === 'webgl2' ? null : get.call(this, kind, ...rest); };
+  }), 'saknar WebGL 2');
+  await status((p) => p.route('**/samverkan.wasm', (r) => r.fulfill({ status: 404, contentType: 'application/json', body: '{}' })), 'samverkan.wasm kunde inte laddas');
+  await status((p) => p.route('**/samverkan.js', (r) => r.abort()), 'samverkan.js kunde inte laddas');
   // Without a link the page still works: the built-in demo, offline.
   const plain = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await plain.goto(server.url);

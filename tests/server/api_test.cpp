@@ -98,6 +98,40 @@ TEST_CASE("access: edit and view links, the admin token, and nothing else") {
     CHECK(Get(c, a)["revision"] == 1);   // nothing was stored
 }
 
+TEST_CASE("a workspace goes to a browser gzipped once, and plain to a client that asks for no encoding") {
+    std::string data = Fresh("api-encoding");
+    ServerProcess s;
+    REQUIRE(s.Start({"--data", data}, data + ".log"));
+    httplib::Client c("127.0.0.1", s.port);
+    Created w = CreateFamiljehem(c);
+    json expected = Get(c, w);
+
+    httplib::Client raw("127.0.0.1", s.port);
+    raw.set_decompress(false);
+    httplib::Headers browser = Bearer(w.view);
+    browser.emplace("Accept-Encoding", "gzip, deflate, br, zstd");
+    auto packed = raw.Get("/api/workspaces/" + w.id, browser);
+    REQUIRE(packed);
+    CHECK(packed->status == 200);
+    CHECK(packed->get_header_value_count("Content-Encoding") == 1);
+    CHECK(packed->get_header_value("Content-Encoding") == "gzip");   // not httplib's slow Brotli
+    CHECK(packed->get_header_value("Vary") == "Accept-Encoding");
+    CHECK(packed->body.substr(0, 2) == "\x1f\x8b");
+    auto plain = raw.Get("/api/workspaces/" + w.id, Bearer(w.view));
+    REQUIRE(plain);
+    CHECK_FALSE(plain->has_header("Content-Encoding"));
+    CHECK(json::parse(plain->body) == expected);
+    CHECK(packed->body.size() * 2 < plain->body.size());
+    auto inflated = c.Get("/api/workspaces/" + w.id, browser);   // httplib's client inflates it
+    REQUIRE(inflated);
+    CHECK(json::parse(inflated->body) == expected);
+    // Small answers go as they are.
+    auto health = raw.Get("/api/health", {{"Accept-Encoding", "gzip, br"}});
+    REQUIRE(health);
+    CHECK_FALSE(health->has_header("Content-Encoding"));
+    CHECK(json::parse(health->body)["ok"] == true);
+}
+
 TEST_CASE("patches: revisions, validation, clashes, history and restore") {
     std::string data = Fresh("api-patch");
     ServerProcess s;

@@ -4,7 +4,10 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include "process.h"
+#include "static_files.h"
 
 using json = nlohmann::json;
 namespace fs = std::filesystem;
@@ -52,6 +55,23 @@ TEST_CASE("serves the page, the wasm precompressed, and the demo workspaces") {
     CHECK(plain->get_header_value("Content-Encoding").empty());
     CHECK(plain->body.size() > gz->body.size());
 
+    // What a browser asks for (Brotli too): each file is encoded once, as stored, and the
+    // script is byte for byte the precompressed file (not compressed again on the fly).
+    const httplib::Headers browser = {{"Accept-Encoding", "gzip, deflate, br, zstd"}};
+    auto script = raw.Get("/samverkan.js", browser);
+    REQUIRE(script);
+    CHECK(script->get_header_value_count("Content-Encoding") == 1);
+    CHECK(script->get_header_value("Content-Encoding") == "gzip");
+    CHECK(script->get_header_value("Content-Type") == "text/javascript; charset=utf-8");
+    std::ifstream stored(std::string(SAMVERKAN_WEB_SITE) + "/samverkan.js.gz", std::ios::binary);
+    std::string stored_gz((std::istreambuf_iterator<char>(stored)), std::istreambuf_iterator<char>());
+    CHECK(script->body == stored_gz);
+    auto packed_page = raw.Get("/", browser);
+    REQUIRE(packed_page);
+    CHECK(packed_page->get_header_value_count("Content-Encoding") == 1);
+    CHECK(packed_page->get_header_value("Content-Encoding") == "gzip");
+    CHECK(packed_page->body.size() < page->body.size());
+
     auto anonymous = c.Get("/api/workspaces");
     REQUIRE(anonymous);
     CHECK(anonymous->status == 401);
@@ -90,6 +110,31 @@ TEST_CASE("serves the page, the wasm precompressed, and the demo workspaces") {
 
     CHECK(s.Stop(SIGTERM) == 0);
     CHECK(s.Log().find("Samverkan stopped.") != std::string::npos);
+}
+
+TEST_CASE("the page's own inline script, and no other, is allowed by its Content-Security-Policy") {
+    // CSP hashes are SHA-256 of the exact text between the tags, in base64.
+    CHECK(server::InlineScriptHashes("<p><script>alert(1)</script><script src=\"x.js\"></script>") ==
+          "'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='");
+    CHECK(server::InlineScriptHashes("<script>alert(1)</script><script>\nconsole.log(\"å\");\n</script>") ==
+          "'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI=' 'sha256-zT/4FnkFiYHyMuUKTwRuVRr7eCq5D6iPcqgTTF1PSIM='");
+    CHECK(server::InlineScriptHashes("<p>no scripts</p>").empty());
+    CHECK(server::InlineScriptHashes("<script>never closed").empty());
+
+    std::string data = FreshDir("server-csp");
+    ServerProcess s;
+    REQUIRE(s.Start({"--data", data, "--web", SAMVERKAN_WEB_SITE}, data + ".log"));
+    httplib::Client c("127.0.0.1", s.port);
+    auto page = c.Get("/");
+    REQUIRE(page);
+    std::string hashes = server::InlineScriptHashes(page->body);
+    CHECK(hashes.find("'sha256-") == 0);
+    std::string csp = page->get_header_value("Content-Security-Policy");
+    CHECK(csp.find("script-src 'self' 'wasm-unsafe-eval' " + hashes + ";") != std::string::npos);
+    // Other files name no inline scripts.
+    auto js = c.Get("/samverkan.js");
+    REQUIRE(js);
+    CHECK(js->get_header_value("Content-Security-Policy").find("sha256") == std::string::npos);
 }
 
 TEST_CASE("a second start keeps the data and creates no second set of demos") {
