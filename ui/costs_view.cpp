@@ -59,13 +59,13 @@ void ItemsTable(App& app, const sam::Budget& b, int year) {
     ImGui::TableHeadersRow();
     std::vector<const sam::ItemResult*> rows;
     for (auto& r : b.items) if (!r.id.empty()) rows.push_back(&r);
-    ImGuiListClipper clip;   // hundreds of items: only the rows on screen
-    clip.Begin((int)rows.size());
-    while (clip.Step())
-    for (int row = clip.DisplayStart; row < clip.DisplayEnd; ++row) {
+    // A few dozen items: every row, the quantity wrapped. Hundreds: only the rows on screen,
+    // which the clipper needs to be of one height, so the quantity keeps to one line.
+    const bool one_line = rows.size() > 200;
+    auto item_row = [&](int row) {
         const sam::ItemResult& r = *rows[row];
         auto it = ws.cost_items.find(r.id);
-        if (it == ws.cost_items.end()) continue;
+        if (it == ws.cost_items.end()) return;
         const sam::CostItem& item = it->second;
         std::string path = ItemPath(r.id);
         ImGui::PushID(r.id.c_str());
@@ -87,7 +87,13 @@ void ItemsTable(App& app, const sam::Budget& b, int year) {
         if (item.amount) EditAmount(app, "##amount", path + "/amount", *item.amount);
         else EditAmount(app, "##cost", path + "/cost_per_fte", item.cost_per_fte);
         ImGui::TableNextColumn();
-        ImGui::TextWrapped("%s", r.quantity_text.empty() ? "1" : r.quantity_text.c_str());
+        const char* quantity = r.quantity_text.empty() ? "1" : r.quantity_text.c_str();
+        if (!one_line) {
+            ImGui::TextWrapped("%s", quantity);
+        } else {
+            ImGui::TextUnformatted(quantity);
+            HelpTooltip(quantity);
+        }
         ImGui::TableNextColumn();
         float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
         ImGui::SetNextItemWidth(half);
@@ -106,6 +112,14 @@ void ItemsTable(App& app, const sam::Budget& b, int year) {
         if (ImGui::SmallButton("×")) ApplyEdit(app, sam::json::array({sam::OpRemove(path)}));
         HelpTooltip(T(app, "ui.remove_item"));
         ImGui::PopID();
+    };
+    if (one_line) {
+        ImGuiListClipper clip;
+        clip.Begin((int)rows.size());
+        while (clip.Step())
+            for (int row = clip.DisplayStart; row < clip.DisplayEnd; ++row) item_row(row);
+    } else {
+        for (int row = 0; row < (int)rows.size(); ++row) item_row(row);
     }
     // Funding and totals: the figures core computed.
     auto total_row = [&](const char* label, int64_t v, const std::string& how) {
