@@ -126,6 +126,7 @@ void ItemsTable(App& app, const sam::Budget& b, int year) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(label);
+        Mark(app, std::string("total:") + label);
         for (int c = 0; c < 5; ++c) ImGui::TableNextColumn();
         ImGui::TableNextColumn();
         TextRight(sam::FormatKr(v).c_str());
