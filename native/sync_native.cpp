@@ -49,8 +49,10 @@ void SyncClient::SaveCache() {
 SyncClient::~SyncClient() {
     stop_ = true;
     if (stream_client_) stream_client_->stop();
+    if (fetch_client_) fetch_client_->stop();   // a silent network does not hold up the exit
     if (stream_.joinable()) stream_.join();
     if (sender_.joinable()) sender_.join();
+    if (fetcher_.joinable()) fetcher_.join();
 }
 
 bool SyncClient::Start(const Link& link, ui::App& app, std::string* error) {
@@ -148,15 +150,28 @@ void SyncClient::Send(const json& patch, int64_t base) {
     });
 }
 
-bool SyncClient::FetchState(ui::App& app) {
-    httplib::Client c(link_.host, link_.port);
-    c.set_connection_timeout(2, 0);
-    auto r = c.Get("/api/workspaces/" + link_.id, {{"Authorization", "Bearer " + link_.token}});
-    if (!r || r->status != 200) return false;
-    json body = json::parse(r->body, nullptr, false);
-    if (!body.is_object() || !body.contains("state")) return false;
-    sam::SyncStart(sync_, body["state"], body["revision"]);
+// The workspace asked for again (after starting offline, or a gap in the events) on a
+// thread of its own: a network that swallows packets must not freeze the window.
+void SyncClient::Fetch() {
+    if (fetcher_.joinable()) fetcher_.join();
+    fetching_ = true;
+    fetch_client_ = std::make_unique<httplib::Client>(link_.host, link_.port);
+    fetch_client_->set_connection_timeout(5, 0);
+    fetcher_ = std::thread([this] {
+        auto r = fetch_client_->Get("/api/workspaces/" + link_.id, {{"Authorization", "Bearer " + link_.token}});
+        std::lock_guard lock(mu_);
+        fetched_ = r ? std::make_pair(r->status, r->body) : std::make_pair(0, std::string());
+        fetching_ = false;
+    });
+}
+
+bool SyncClient::TakeState(ui::App& app, int status, const std::string& text) {
+    if (status != 200) return false;
+    json body = json::parse(text, nullptr, false);
+    if (!body.is_object() || !body.contains("state") || !body.contains("revision")) return false;
+    sam::SyncStart(sync_, body["state"], body["revision"]);   // changes made meanwhile stay waiting
     Rebuild(app);
+    cache_dirty_ = true;
     return true;
 }
 
@@ -171,10 +186,12 @@ void SyncClient::Rebuild(ui::App& app) {
 void SyncClient::Frame(ui::App& app) {
     std::deque<std::string> events;
     std::deque<std::pair<int, std::string>> replies;
+    std::optional<std::pair<int, std::string>> fetched;
     {
         std::lock_guard lock(mu_);
         events.swap(events_);
         replies.swap(replies_);
+        fetched.swap(fetched_);
     }
     bool rebuild = false;
     for (auto& [status, body] : replies) {
@@ -190,11 +207,12 @@ void SyncClient::Frame(ui::App& app) {
     }
     if (rebuild) Rebuild(app);
     if (rebuild || !replies.empty()) cache_dirty_ = true;
+    if (fetched && !TakeState(app, fetched->first, fetched->second)) retry_at_ = glfwGetTime() + 2;
     if (cache_dirty_ && glfwGetTime() >= cache_due_) {
         SaveCache();
         cache_due_ = glfwGetTime() + 0.5;
     }
-    if (sync_.needs_state && glfwGetTime() >= retry_at_ && !FetchState(app)) retry_at_ = glfwGetTime() + 2;
+    if (sync_.needs_state && !fetching_ && !fetched && glfwGetTime() >= retry_at_) Fetch();
     if (!sending_ && app.conflict_text.empty() && !app.read_only && glfwGetTime() >= retry_at_)
         if (auto next = sam::SyncNext(sync_)) Send(next->first, next->second);
     std::string waiting = std::to_string(sam::SyncWaiting(sync_)), rev = std::to_string(sync_.revision);

@@ -5,6 +5,7 @@
 #include <deque>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include "app.h"
@@ -41,7 +42,8 @@ public:
 
 private:
     void Send(const sam::json& patch, int64_t base);
-    bool FetchState(ui::App& app);
+    void Fetch();
+    bool TakeState(ui::App& app, int status, const std::string& body);
     void Rebuild(ui::App& app);
 
     Link link_;
@@ -49,9 +51,10 @@ private:
     mutable std::mutex mu_;
     std::deque<std::string> events_;                  // event data from the stream thread
     std::deque<std::pair<int, std::string>> replies_; // status and body from the send thread
-    std::atomic<bool> stop_{false}, online_{false}, sending_{false};
-    std::unique_ptr<httplib::Client> stream_client_;
-    std::thread stream_, sender_;
+    std::optional<std::pair<int, std::string>> fetched_;  // the state, from the fetch thread
+    std::atomic<bool> stop_{false}, online_{false}, sending_{false}, fetching_{false};
+    std::unique_ptr<httplib::Client> stream_client_, fetch_client_;   // stopped on exit
+    std::thread stream_, sender_, fetcher_;
     void StartStream(int64_t revision);
 
     double retry_at_ = 0;
