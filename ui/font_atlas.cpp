@@ -61,8 +61,17 @@ std::vector<unsigned char> SaveFontAtlas(const ImFontAtlas& atlas, float scale) 
     w.Bytes(atlas.TexUvLines, sizeof atlas.TexUvLines);
     w.Put((uint32_t)atlas.Fonts.Size);
     for (const ImFont* f : atlas.Fonts) {
-        FontHeader h{f->FontSize, f->Scale, f->Ascent, f->Descent, f->MetricsTotalSurface,
-                     f->FallbackChar, f->EllipsisChar, f->DotChar, (uint32_t)f->Glyphs.Size};
+        FontHeader h;
+        std::memset(&h, 0, sizeof h);   // padding too: the same font gives the same bytes
+        h.size = f->FontSize;
+        h.scale = f->Scale;
+        h.ascent = f->Ascent;
+        h.descent = f->Descent;
+        h.metrics_total_surface = f->MetricsTotalSurface;
+        h.fallback_char = f->FallbackChar;
+        h.ellipsis_char = f->EllipsisChar;
+        h.dot_char = f->DotChar;
+        h.glyphs = (uint32_t)f->Glyphs.Size;
         w.Put(h);
         w.Bytes(f->Glyphs.Data, sizeof(ImFontGlyph) * (size_t)f->Glyphs.Size);
     }

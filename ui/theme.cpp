@@ -82,6 +82,8 @@ void ApplyStyle(App& app, const FontSource& font) {
     // need: WebGL 2 and OpenGL 3 take any height, and the page uploads 45 % less.
     io.Fonts->Flags |= ImFontAtlasFlags_NoMouseCursors | ImFontAtlasFlags_NoPowerOfTwoHeight;
     io.FontDefault = nullptr;
+    ImFontConfig cfg;
+    cfg.OversampleH = 2;
     // Body and heading fonts, from the atlas built with the program when the scale is its.
     ImFont* body = nullptr;
     if (!app.presenting && LoadFontAtlas(*io.Fonts, font.atlas, (size_t)font.atlas_size, scale) && io.Fonts->Fonts.Size == 2) {
@@ -89,8 +91,6 @@ void ApplyStyle(App& app, const FontSource& font) {
         app.font = io.Fonts->Fonts[1];
     } else {
         io.Fonts->Clear();
-        ImFontConfig cfg;
-        cfg.OversampleH = 2;
         body = AddUiFont(font, 17.0f * scale, cfg);
         if (!body) {   // no TTF: ImGui's built-in font still covers Latin-1
             ImFontConfig def;
@@ -105,8 +105,6 @@ void ApplyStyle(App& app, const FontSource& font) {
     // Made only while presenting: the page's first frame should not wait for them.
     app.font_slide = app.font_slide_title = nullptr;
     if (app.presenting) {
-        ImFontConfig cfg;
-        cfg.OversampleH = 2;
         app.font_slide = AddUiFont(font, 32.0f * app.dpi_scale, cfg);
         app.font_slide_title = AddUiFont(font, 56.0f * app.dpi_scale, cfg);
     }
