@@ -37,6 +37,7 @@ void OneFrame(ui::App& app) {
     }
     ImGui::NewFrame();
     ui::Frame(app);
+    ui::ApplyQueuedEdits(app);
     ImGui::Render();
 }
 

@@ -13,6 +13,7 @@
 #include "csv.h"
 #include "demos.h"
 #include "format.h"
+#include "number_input.h"
 #include "exports.h"
 #include "json_io.h"
 #include "papers.h"
@@ -137,8 +138,10 @@ int CmdAllocate(int argc, char** argv) {
     sam::PartiesCsv csv = sam::ParsePartiesCsv(text);
     if (!csv.ok) return Usage(a.opts["parties"] + ": " + csv.error);
 
-    auto total = sam::ParseAmount(a.opts["total"]);
-    if (!total) return Usage("--total \"" + a.opts["total"] + "\" is not an amount in kronor");
+    sam::NumberInput total_in = sam::ReadAmount(a.opts["total"]);
+    if (!total_in.ok) return Usage("--total: " + sam::NumberInputMessage(sam::Lang::En, total_in, a.opts["total"], true));
+    if (total_in.value < 0) return Usage("--total \"" + a.opts["total"] + "\" is negative: the total to share must be 0 kr or more");
+    std::optional<int64_t> total = (int64_t)total_in.value;
 
     std::string key_name = a.opts["key"];
     sam::AllocationKey key;

@@ -1,5 +1,7 @@
 #include "format.h"
 
+#include "number_input.h"
+
 #include <cmath>
 #include <cstdio>
 #include <vector>
@@ -51,65 +53,34 @@ std::string FormatPercent(double pct, int max_decimals) { return FormatDecimal(p
 
 std::string FormatFte(double fte) { return FormatDecimal(fte, 2); }
 
-namespace {
-
-// Drops spaces (also non-breaking and narrow no-break) and lower-cases ASCII.
-std::string Compact(std::string_view text) {
-    std::string s;
-    for (size_t i = 0; i < text.size(); ++i) {
-        unsigned char c = (unsigned char)text[i];
-        if (c == ' ' || c == '\t') continue;
-        if (c == 0xC2 && i + 1 < text.size() && (unsigned char)text[i + 1] == 0xA0) { ++i; continue; }
-        if (c == 0xE2 && i + 2 < text.size() && (unsigned char)text[i + 1] == 0x80 &&
-            ((unsigned char)text[i + 2] == 0xAF || (unsigned char)text[i + 2] == 0x89)) { i += 2; continue; }
-        if (c == 0xE2 && i + 2 < text.size() && (unsigned char)text[i + 1] == 0x88 && (unsigned char)text[i + 2] == 0x92) {
-            s += '-'; i += 2; continue;   // U+2212 minus sign
-        }
-        s += (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : (char)c;
-    }
-    return s;
-}
-
-bool EndsWith(std::string& s, std::string_view suffix) {
-    if (s.size() < suffix.size() || s.compare(s.size() - suffix.size(), suffix.size(), suffix) != 0) return false;
-    s.resize(s.size() - suffix.size());
-    return true;
-}
-
-std::optional<double> ParseNumber(const std::string& s) {
-    if (s.empty()) return std::nullopt;
-    std::string t;
-    int seps = 0;
-    for (size_t i = 0; i < s.size(); ++i) {
-        char c = s[i];
-        if (c >= '0' && c <= '9') t += c;
-        else if ((c == ',' || c == '.') && seps == 0) { t += '.'; ++seps; }
-        else if (c == '-' && i == 0) t += c;
-        else return std::nullopt;
-    }
-    if (t == "-" || t == "." || t == "-.") return std::nullopt;
-    return std::strtod(t.c_str(), nullptr);
-}
-
-}  // namespace
-
 std::optional<int64_t> ParseAmount(std::string_view text) {
-    std::string s = Compact(text);
-    double scale = 1;
-    if (EndsWith(s, "mnkr") || EndsWith(s, "mkr") || EndsWith(s, "msek")) scale = 1e6;
-    else if (EndsWith(s, "tkr")) scale = 1e3;
-    else if (EndsWith(s, "kr") || EndsWith(s, "sek") || EndsWith(s, ":-")) scale = 1;
-    auto v = ParseNumber(s);
-    if (!v || std::fabs(*v * scale) > 9e15) return std::nullopt;
-    return (int64_t)std::llround(*v * scale);
+    NumberInput n = ReadAmount(text);
+    if (!n.ok) return std::nullopt;
+    return (int64_t)n.value;
 }
 
-std::optional<double> ParseDecimal(std::string_view text) { return ParseNumber(Compact(text)); }
+std::optional<double> ParseDecimal(std::string_view text) {
+    NumberInput n = ReadNumber(text);
+    return n.ok ? std::optional<double>(n.value) : std::nullopt;
+}
 
 std::optional<double> ParsePercent(std::string_view text) {
-    std::string s = Compact(text);
-    EndsWith(s, "%");
-    return ParseNumber(s);
+    NumberInput n = ReadPercent(text);
+    return n.ok ? std::optional<double>(n.value) : std::nullopt;
+}
+
+std::string NormalizeDate(std::string_view text) {
+    // 2023-2-3 -> 2023-02-03; anything else comes back as it was (IsValidDate judges it).
+    std::string s(text);
+    while (!s.empty() && s.back() == ' ') s.pop_back();
+    while (!s.empty() && s.front() == ' ') s.erase(0, 1);
+    int y = 0, m = 0, d = 0, used = 0;
+    if (std::sscanf(s.c_str(), "%4d-%2d-%2d%n", &y, &m, &d, &used) == 3 && used == (int)s.size() && s.size() >= 8 && s[4] == '-') {
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+        return buf;
+    }
+    return s;
 }
 
 bool IsValidDate(std::string_view s) {

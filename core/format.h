@@ -18,14 +18,16 @@ std::string FormatDecimal(double v, int max_decimals);// 0,3   12,25   (trailing
 std::string FormatPercent(double pct, int max_decimals = 1);  // 30 %   12,5 %
 std::string FormatFte(double fte);                    // 0,3 åa -> "0,3"
 
-// Accepts "295 000 kr", "295000", "295 000", "3,4 mnkr", "3.4 mnkr", "250 tkr", "1 234,50 kr".
-// Returns whole kronor (rounded), or nothing when the text is not an amount.
+// Accepts "295 000 kr", "295000", "295 000", "3,4 mnkr", "3.4 mnkr", "250 tkr" (number_input.h
+// has the rules and the messages). Nothing when the text is not a whole-kronor amount.
 std::optional<int64_t> ParseAmount(std::string_view text);
 // Accepts "0,3", "0.3", "1 234,5". Nothing when not a number.
 std::optional<double> ParseDecimal(std::string_view text);
 // Accepts "30 %", "30%", "12,5". Nothing when not a number.
 std::optional<double> ParsePercent(std::string_view text);
 
+// "2023-2-3" -> "2023-02-03"; other text unchanged.
+std::string NormalizeDate(std::string_view text);
 // A real calendar date written YYYY-MM-DD.
 bool IsValidDate(std::string_view s);
 // Days since 1970-01-01 of a valid date (for durations and timelines).

@@ -18,7 +18,9 @@ struct Entry {
 // enum groups name the model's choices, ui.* label the views.
 constexpr Entry kTable[] = {
     // Validation errors.
-    {"err.not_json", "Filen är inte giltig JSON: {0}", "The file is not valid JSON: {0}"},
+    {"err.not_json", "Filen är ingen Samverkan-fil: den är inte giltig JSON (fel vid byte {0})", "The file is not a Samverkan file: it is not valid JSON (error at byte {0})"},
+    {"err.too_deep", "Filen är nästlad djupare än {0} nivåer och kan inte läsas", "The file nests deeper than {0} levels and cannot be read"},
+    {"err.not_utf8", "Texten är inte giltig UTF-8 (spara filen som UTF-8)", "The text is not valid UTF-8 (save the file as UTF-8)"},
     {"err.not_object", "Ska vara ett JSON-objekt", "Must be a JSON object"},
     {"err.not_array", "Ska vara en lista", "Must be a list"},
     {"err.not_string", "Ska vara text", "Must be text"},
@@ -53,10 +55,10 @@ constexpr Entry kTable[] = {
     {"warn.region_per_capita", "{0} räknas per invånare, men regionens befolkning är hela länets: kommunernas invånare räknas två gånger", "{0} is counted per capita, but the region's population is the whole county's: the municipalities' residents count twice"},
     {"warn.no_local_group", "{0} saknar lokal samverkansgrupp", "{0} has no local collaboration group"},
     {"warn.decision_after_deadline", "Beslutet ({0}) är fattat efter sista dag ({1})", "The decision ({0}) was made after the deadline ({1})"},
-    {"warn.meeting_too_late", "{0}s nämnd sammanträder inte före sista dag {2} för \"{3}\" (nästa möte: {1})", "{0}'s committee does not meet before the deadline {2} for \"{3}\" (next meeting: {1})"},
+    {"warn.meeting_too_late", "Nämnden i {0} sammanträder inte före sista dag {2} för \"{3}\" (nästa möte: {1})", "{0}'s committee does not meet before the deadline {2} for \"{3}\" (next meeting: {1})"},
     {"warn.unknown_matter", "Ärendet \"{0}\" finns inte", "The matter \"{0}\" does not exist"},
     {"warn.unknown_scenario", "Scenariot \"{0}\" finns inte", "The scenario \"{0}\" does not exist"},
-    {"warn.cost_per_fte", "Kostnaden per årsarbetare, {0}, skiljer sig från övriga poster (median {1}). Stämmer beloppet?", "The cost per full-time equivalent, {0}, differs from the other items (median {1}). Is the amount right?"},
+    {"warn.cost_per_fte", "Kostnaden per årsarbetare för ”{2}”, {0}, skiljer sig från övriga poster (median {1}). Stämmer beloppet?", "The cost per full-time equivalent of “{2}”, {0}, differs from the other items (median {1}). Is the amount right?"},
 
     // Allocation failures.
     {"alloc.no_payers", "Ingen part betalar", "No party pays"},
@@ -142,7 +144,7 @@ constexpr Entry kTable[] = {
     {"paper.without", "utan {0}", "without {0}"},
     {"annex.title", "Bilaga för {0}: {1}", "Annex for {0}: {1}"},
     {"annex.share", "Kostnadsandel", "Share of the costs"},
-    {"annex.share_caption", "{0}s kostnad per år", "{0}'s cost per year"},
+    {"annex.share_caption", "Kostnad per år för {0}", "{0}'s cost per year"},
     {"annex.not_paying", "{0} betalar inte för samverkan.", "{0} does not pay for the collaboration."},
     {"annex.decisions_due", "Beslut att fatta", "Decisions to make"},
     {"annex.due_caption", "Ärenden där {0} ännu inte har beslutat", "Matters {0} has not decided yet"},
@@ -219,7 +221,7 @@ constexpr Entry kTable[] = {
     {"ui.how_matters", "Antal ärenden i arbetsytan", "Number of matters in the workspace"},
     {"ui.how_adoption", "{0} av {1} berörda parters beslut är antaganden (med eller utan villkor)", "{0} of {1} concerned parties' decisions are adoptions (with or without conditions)"},
     {"ui.how_overdue", "Milstolpar som inte är klara och vars datum passerat ({0})", "Milestones not done whose date has passed ({0})"},
-    {"ui.overdue_line", "{0}: {1} ({2}) är försenad", "{0}: {1} ({2}) is overdue"},
+    {"ui.overdue_line", "Försenad milstolpe {0}: {1} ({2})", "Overdue milestone {0}: {1} ({2})"},
     {"ui.no_matters", "Inga ärenden ännu.", "No matters yet."},
     {"ui.adopted_short", "Antagit", "Adopted"},
     {"ui.no_costs", "Inga kostnadsposter ännu.", "No cost items yet."},
@@ -235,6 +237,15 @@ constexpr Entry kTable[] = {
     {"ui.sync_offline", "Offline · {0} ändringar väntar", "Offline · {0} changes waiting"},
     {"ui.sync_view", "Visningslänk · revision {0}", "View link · revision {0}"},
     {"ui.sync_conflict", "Din ändring av {0} krockar med en annan ändring (revision {1}).", "Your change of {0} clashes with another change (revision {1})."},
+    {"num.empty", "Skriv ett tal, till exempel 0,3.", "Type a number, for example 0.3."},
+    {"num.empty_amount", "Skriv ett belopp, till exempel 295 000 kr.", "Type an amount, for example 295 000 kr."},
+    {"num.not_number", "”{0}” är inget tal. Skriv till exempel 0,3 eller 1 500.", "“{0}” is not a number. Type for example 0,3 or 1 500."},
+    {"num.not_amount", "”{0}” är inget belopp. Skriv till exempel 295 000 kr, 250 tkr eller 3,4 mnkr.", "“{0}” is not an amount. Type for example 295 000 kr, 250 tkr or 3,4 mnkr."},
+    {"num.ambiguous_dot", "”{0}” kan läsas på två sätt. Skriv tusental med mellanslag (150 000) och decimaler med komma (150,5).", "“{0}” can be read two ways. Group thousands with spaces (150 000) and write decimals with a comma (150,5)."},
+    {"num.grouping", "”{0}”: tusental grupperas tre siffror i taget, till exempel 1 500 000.", "“{0}”: thousands are grouped three digits at a time, for example 1 500 000."},
+    {"num.whole_kronor", "”{0}”: belopp anges i hela kronor.", "“{0}”: amounts are in whole kronor."},
+    {"ui.undo_clash", "Kan inte ångra: någon annan har ändrat {0} efter dig. Ändra värdet direkt i stället.", "Cannot undo: someone else changed {0} after you. Change the value directly instead."},
+    {"ui.redo_clash", "Kan inte göra om: någon annan har ändrat {0} sedan du ångrade.", "Cannot redo: someone else changed {0} since you undid."},
     {"ui.sync_dropped", "En ändring sparades inte: {0}", "A change was not saved: {0}"},
     {"ui.local_demo", "Sparas i den här webbläsaren, inte på någon server (öppna en länk från servern för att dela)", "Kept in this browser, not on a server (open a link from the server to share)"},
     {"ui.add_child", "Lägg till underorgan", "Add a body below"},
@@ -268,6 +279,9 @@ constexpr Entry kTable[] = {
     {"ui.following", "Följer presentatören · Esc slutar följa", "Following the presenter · Esc stops following"},
     {"ui.how_send_by", "Nämnden sammanträder {0}; underlaget ska ut {1} dagar före.", "The committee meets {0}; the papers go out {1} days before."},
     {"ui.import_parties", "Importera parter (CSV) …", "Import parties (CSV) …"},
+    {"ui.imported_party", "1 part lades till, {1} uppdaterades. Ctrl+Z ångrar.", "1 party added, {1} updated. Ctrl+Z undoes."},
+    {"ui.imported_none", "Filen har rubrikraden men inga parter.", "The file has the header but no parties."},
+    {"ui.imported_encoding", "Filen lästes som {0}: kontrollera å, ä och ö.", "The file was read as {0}: check å, ä and ö."},
     {"ui.imported_parties", "{0} parter lades till, {1} uppdaterades. Ctrl+Z ångrar.", "{0} parties added, {1} updated. Ctrl+Z undoes."},
     {"ui.item_changes", "Ändra poster i scenariot", "Change items in the scenario"},
     {"ui.meetings_per_year_label", "Möten per år", "Meetings a year"},
@@ -374,6 +388,12 @@ std::string FillArgs(std::string_view tmpl, const std::vector<std::string>& args
 
 std::string TrF(Lang lang, std::string_view key, const std::vector<std::string>& args) {
     return FillArgs(Tr(lang, key), args);
+}
+
+std::string TrEnumNoun(Lang lang, std::string_view group, std::string_view value) {
+    std::string s(TrEnum(lang, group, value));
+    if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z') s[0] = (char)(s[0] - 'A' + 'a');
+    return s;
 }
 
 std::string_view TrEnum(Lang lang, std::string_view group, std::string_view value) {

@@ -16,6 +16,8 @@ std::string TrF(Lang lang, std::string_view key, const std::vector<std::string>&
 std::string FillArgs(std::string_view tmpl, const std::vector<std::string>& args);
 // Names of enum values as users read them: TrEnum(lang, "party_kind", "region").
 std::string_view TrEnum(Lang lang, std::string_view group, std::string_view value);
+// The same inside a sentence: "3 grupper per kommun", not "per Kommun".
+std::string TrEnumNoun(Lang lang, std::string_view group, std::string_view value);
 // Every key, for tests that check both languages are filled.
 std::vector<std::string_view> AllTextKeys();
 

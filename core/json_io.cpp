@@ -1,5 +1,7 @@
 #include "json_io.h"
 
+#include "json_scan.h"
+
 #include <algorithm>
 #include <cmath>
 #include "format.h"
@@ -741,7 +743,14 @@ LoadResult LoadWorkspace(std::string_view text) {
     StreamResult streamed = StreamWorkspace(text, ws, res.problems);
     if (!streamed.parsed) {
         res.problems.clear();
-        res.problems.push_back({Severity::Error, "", "err.not_json", {streamed.error}});
+        // The scanner's reason in the user's words: where it went wrong, or that it nests too deep.
+        const std::string& e = streamed.error;
+        size_t at = e.find("at byte ");
+        if (e.find("nested more than") != std::string::npos)
+            res.problems.push_back({Severity::Error, "", "err.too_deep", {std::to_string(kMaxJsonDepth)}});
+        else
+            res.problems.push_back({Severity::Error, "", "err.not_json",
+                                    {at == std::string::npos ? "0" : e.substr(at + 8, e.find(':', at) - at - 8)}});
         res.workspace = Workspace{};
         return res;
     }

@@ -9,7 +9,8 @@ namespace sam {
 
 namespace {
 
-constexpr int kMaxDepth = 512;
+constexpr int kMaxDepth = kMaxJsonDepth;
+static_assert(kMaxDepth == 64, "the message below names the limit");
 
 // Bytes that end a plain run inside a string: quote, backslash, controls, non-ASCII.
 struct StopTable {
@@ -173,7 +174,7 @@ struct Scanner {
         if (p >= end) return Fail("unexpected end of input");
         switch (*p) {
             case '{': {
-                if (depth >= kMaxDepth) return Fail("nested too deeply");
+                if (depth >= kMaxDepth) return Fail("nested more than 64 levels deep");
                 ++p;
                 if (!sax.start_object(std::size_t(-1))) return false;
                 Space();
@@ -194,7 +195,7 @@ struct Scanner {
                 }
             }
             case '[': {
-                if (depth >= kMaxDepth) return Fail("nested too deeply");
+                if (depth >= kMaxDepth) return Fail("nested more than 64 levels deep");
                 ++p;
                 if (!sax.start_array(std::size_t(-1))) return false;
                 Space();
@@ -232,6 +233,44 @@ bool ScanJson(std::string_view text, json::json_sax_t& sax, std::string& error) 
     s.Space();
     if (s.p != s.end) return s.Fail("text after the JSON value");
     return true;
+}
+
+int JsonDepth(std::string_view text, int stop_at) {
+    int depth = 0, deepest = 0;
+    bool in_string = false;
+    for (size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (in_string) {
+            if (c == '\\') ++i;
+            else if (c == '"') in_string = false;
+            continue;
+        }
+        if (c == '"') in_string = true;
+        else if (c == '{' || c == '[') {
+            if (++depth > deepest && (deepest = depth) > stop_at) return deepest;
+        } else if (c == '}' || c == ']') {
+            --depth;
+        }
+    }
+    return deepest;
+}
+
+std::optional<json> ParseJsonLimited(std::string_view text, std::string& error) {
+    if (JsonDepth(text) > kMaxJsonDepth) {
+        error = "nested more than " + std::to_string(kMaxJsonDepth) + " levels deep";
+        return std::nullopt;
+    }
+    json j = json::parse(text, nullptr, false);
+    if (j.is_discarded()) {
+        try {
+            json ignored = json::parse(text);
+            (void)ignored;
+        } catch (const json::parse_error& e) {
+            error = e.what();
+        }
+        return std::nullopt;
+    }
+    return j;
 }
 
 }  // namespace sam

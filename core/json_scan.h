@@ -2,14 +2,26 @@
 // events as json::sax_parse, several times faster on large workspace files because
 // strings are copied in runs instead of one character at a time.
 #pragma once
+#include <optional>
 #include <string>
 #include <string_view>
 #include "model.h"
 
 namespace sam {
 
+// How deep any JSON the app reads may nest (a workspace needs 8). Deeper text is refused
+// before it is parsed: printing or copying such a value recurses once per level.
+inline constexpr int kMaxJsonDepth = 64;
+
 // false when the text is not one valid JSON value, with `error` saying where; also false
-// when the handler returns false. Nesting deeper than 512 levels is refused.
+// when the handler returns false. Nesting deeper than kMaxJsonDepth is refused.
 bool ScanJson(std::string_view text, json::json_sax_t& sax, std::string& error);
+
+// The deepest nesting of brackets in `text` (outside strings), counting no further than
+// `stop_at` + 1: a cheap check before a parser that recurses or builds values.
+int JsonDepth(std::string_view text, int stop_at = kMaxJsonDepth);
+// Parses `text` when it is valid JSON nested at most kMaxJsonDepth deep; otherwise
+// nothing, with `error` saying why (in English, for logs and API answers).
+std::optional<json> ParseJsonLimited(std::string_view text, std::string& error);
 
 }  // namespace sam

@@ -1,5 +1,7 @@
 #include "patch.h"
 
+#include "utf8.h"
+
 #include <optional>
 #include <set>
 #include "json_io.h"
@@ -79,6 +81,11 @@ PatchResult ApplyPatch(Workspace& ws, const json& patch) {
     PatchResult res;
     if (!patch.is_array()) {
         res.problems.push_back({Severity::Error, "", "err.patch_not_array", {}});
+        return res;
+    }
+    // Text the model could not write out again (a file in another encoding, a broken client).
+    if (auto bad = FindInvalidUtf8(patch)) {
+        res.problems.push_back({Severity::Error, RepairUtf8(*bad), "err.not_utf8", {}});
         return res;
     }
 

@@ -58,7 +58,7 @@ void StructureSection(Doc& d, const Workspace& ws, Lang l) {
         if (ws.parties.count(b.party)) facts.push_back(Tx(l, "ui.organisation") + ": " + PartyName(ws, b.party));
         if (b.meetings_per_year) facts.push_back(TrF(l, "ui.meetings_per_year", {std::to_string(b.meetings_per_year)}));
         if (b.repeat)
-            facts.push_back(TrF(l, "ui.repeat_text", {std::to_string(b.repeat->count), std::string(TrEnum(l, "party_kind", ToString(b.repeat->per_kind))),
+            facts.push_back(TrF(l, "ui.repeat_text", {std::to_string(b.repeat->count), TrEnumNoun(l, "party_kind", ToString(b.repeat->per_kind)),
                                                       std::to_string(RepeatTotal(ws, b))}));
         d.List(facts);
         if (!b.mandate.empty()) {

@@ -140,7 +140,7 @@ std::vector<Problem> CheckConsistency(const Workspace& ws, const std::string& as
         double median = v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
         for (auto& [id, x] : per_fte)
             if (median > 0 && (x > median * 1.25 || x < median * 0.8))
-                c.Warn("/cost_items/" + id, "warn.cost_per_fte", {FormatKr(std::llround(x)), FormatKr(std::llround(median))});
+                c.Warn("/cost_items/" + id, "warn.cost_per_fte", {FormatKr(std::llround(x)), FormatKr(std::llround(median)), ws.cost_items.at(id).name});
     }
     for (auto& [id, f] : ws.funding)
         if (!f.cost_item.empty() && !ws.cost_items.count(f.cost_item))

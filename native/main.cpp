@@ -10,7 +10,9 @@
 #include <cstring>
 #include <ctime>
 #include <string>
+#include <vector>
 #include "app.h"
+#include "full_frame.h"
 #include "format.h"
 #include "key_latch.h"
 #include "demos.h"
@@ -33,7 +35,24 @@ struct Options {
     double wait_seconds = 10;
     int frames = 0;   // 0: run until closed
     int width = 1280, height = 800;
+    std::string style_matrix;   // folder: switch every look at run time and save each frame
 };
+
+// Every theme × scale × language × presentation, switched at run time as a user would.
+struct Look {
+    bool dark;
+    float scale;
+    sam::Lang lang;
+    bool presenting;
+};
+std::vector<Look> StyleMatrix() {
+    std::vector<Look> out;
+    for (bool presenting : {false, true})
+        for (sam::Lang lang : {sam::Lang::Sv, sam::Lang::En})
+            for (float scale : {0.75f, 1.0f, 1.5f, 2.0f})
+                for (bool dark : {false, true}) out.push_back({dark, scale, lang, presenting});
+    return out;
+}
 
 void Usage() {
     std::puts("usage: samverkan [FILE.json] [--demo ID] [--link http://HOST:PORT/#w=ID&t=TOKEN] [--lang sv|en]\n"
@@ -47,6 +66,7 @@ void Usage() {
               "  --present N        start in presentation mode at slide N (0 = the first)\n"
               "  --recover yes|no   after a crash, restore (or drop) the unsaved changes without asking\n"
               "  --wait-seconds S   with --link and --frames: wait at most S seconds for the server (default 10)\n"
+              "  --style-matrix DIR switch theme, scale, language and presentation at run time, saving each to DIR\n"
               "With --link the workspace and the changes not yet sent are kept in ~/.cache/samverkan, so the\n"
               "app starts and works without a network and sends them when the server answers again.");
 }
@@ -72,6 +92,7 @@ bool ParseArgs(int argc, char** argv, Options& o) {
         else if (a == "--frames") { if (!next(v)) return false; o.frames = std::atoi(v.c_str()); }
         else if (a == "--present") { if (!next(v)) return false; o.present = std::atoi(v.c_str()); }
         else if (a == "--recover") { if (!next(o.recover)) return false; }
+        else if (a == "--style-matrix") { if (!next(o.style_matrix)) return false; }
         else if (a == "--wait-seconds") { if (!next(v)) return false; o.wait_seconds = std::atof(v.c_str()); }
         else if (a == "--size") {
             if (!next(v) || std::sscanf(v.c_str(), "%dx%d", &o.width, &o.height) != 2) {
@@ -178,26 +199,34 @@ int main(int argc, char** argv) {
     int frame = 0;
     while (!glfwWindowShouldClose(window)) {
         glfwPollEvents();
-        if (app.style_dirty) {
-            ui::ApplyStyle(app, font);
-            ImGui_ImplOpenGL3_DestroyDeviceObjects();  // NewFrame rebuilds them with the new fonts
+        // A move to a screen with another scale restyles like any other change of scale.
+        float xs = 1, ys = 1;
+        glfwGetWindowContentScale(window, &xs, &ys);
+        if (xs > 0 && xs != app.dpi_scale) {
+            app.dpi_scale = xs;
+            app.style_dirty = true;
         }
         if (linked) sync.Frame(app);
-        ImGui_ImplOpenGL3_NewFrame();
-        ImGui_ImplGlfw_NewFrame();
-        ImGui::NewFrame();
-        ui::LatchFrameStarted(keys);
-        ui::Frame(app);
-        native::DesktopFrame(desktop, app);
-        ImGui::Render();
+        ui::FullFrame(app, window, keys, font, [&] { native::DesktopFrame(desktop, app); });
         int w, h;
         glfwGetFramebufferSize(window, &w, &h);
-        glViewport(0, 0, w, h);
-        ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-        glClearColor(bg.x, bg.y, bg.z, 1);
-        glClear(GL_COLOR_BUFFER_BIT);
-        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
         ++frame;
+        if (!opt.style_matrix.empty() && frame >= 4 && (frame - 4) % 3 == 0) {
+            // Each look gets three frames (fonts rebuilt, laid out, settled), then its picture.
+            static const std::vector<Look> looks = StyleMatrix();
+            int step = (frame - 4) / 3;
+            if (step > 0) {
+                const Look& l = looks[step - 1];
+                char name[160];
+                std::snprintf(name, sizeof name, "%s/look-%02d-%s-%d-%s-%s.png", opt.style_matrix.c_str(), step - 1, l.dark ? "dark" : "light",
+                              (int)(l.scale * 100), l.lang == sam::Lang::Sv ? "sv" : "en", l.presenting ? "present" : "edit");
+                if (!native::SaveScreenshot(name, w, h, &error)) { std::fprintf(stderr, "samverkan: %s\n", error.c_str()); return 1; }
+            }
+            if (step == (int)looks.size()) break;
+            const Look& l = looks[step];
+            ui::SetLook(app, l.dark, l.scale, l.lang);
+            ui::SetPresenting(app, l.presenting);
+        }
         // With a link, the last frame waits for every change to reach the server (at most 10 s).
         bool settled = !linked || (sync.Idle() && sync.Revision() >= opt.wait_revision) || glfwGetTime() > opt.wait_seconds;
         if (opt.frames && frame >= opt.frames && settled) {

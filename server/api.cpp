@@ -5,6 +5,9 @@
 #include "auth.h"
 #include "demos.h"
 #include "encoding.h"
+#include "guards.h"
+#include "json_scan.h"
+#include "utf8.h"
 #include "json_io.h"
 #include "model.h"
 
@@ -14,7 +17,7 @@ using sam::json;
 
 void SendError(httplib::Response& res, int status, const std::string& code, const std::string& message) {
     res.status = status;
-    SetBody(res, json{{"error", code}, {"message", message}}.dump(), "application/json");
+    SetBody(res, sam::JsonText(json{{"error", code}, {"message", message}}), "application/json");
 }
 
 Access Authorize(const httplib::Request& req, Storage& storage, const ApiConfig& config) {
@@ -60,14 +63,21 @@ namespace {
 void SendJson(httplib::Response& res, int status, const json& body, const httplib::Request* req = nullptr) {
     res.status = status;
     res.set_header("Cache-Control", "no-store");
-    SetBody(res, body.dump(), "application/json", req);
+    SetBody(res, sam::JsonText(body), "application/json", req);
 }
 
-std::string Author(const httplib::Request& req) {
+// Who made a change, as the client names it (X-Author, URL-encoded UTF-8): at most 80 bytes,
+// cut between characters; false (and a 400) when it is not UTF-8.
+bool Author(const httplib::Request& req, httplib::Response& res, std::string& out) {
     std::string a = httplib::detail::decode_url(req.get_header_value("X-Author"), false);
-    if (a.size() > 80) a.resize(80);
-    for (char& c : a) if ((unsigned char)c < 0x20) c = ' ';
-    return a.empty() ? "okänd" : a;
+    if (!sam::ValidUtf8(a)) {
+        SendError(res, 400, "bad_author", "X-Author must be URL-encoded UTF-8");
+        return false;
+    }
+    a = sam::CutUtf8(a, 80);
+    for (char& c : a) if ((unsigned char)c < 0x20 || c == 0x7F) c = ' ';
+    out = a.empty() ? "okänd" : a;
+    return true;
 }
 
 // If-Match: "7" or 7 -> 7; -1 when missing, -2 when malformed.
@@ -79,14 +89,17 @@ int64_t IfMatch(const httplib::Request& req) {
     return std::stoll(v);
 }
 
+// The body as JSON: valid UTF-8, nested at most sam::kMaxJsonDepth deep (deeper JSON
+// would overflow the stack of whatever prints or copies it), or a 400 saying why.
 bool ParseBody(const httplib::Request& req, httplib::Response& res, json& out) {
-    out = json::parse(req.body, nullptr, false);
-    if (out.is_discarded()) {
-        std::string why;
-        try { json ignored = json::parse(req.body); (void)ignored; } catch (const json::parse_error& e) { why = e.what(); }
-        SendError(res, 400, "malformed_json", "the body is not valid JSON: " + why);
+    std::string why;
+    std::optional<json> j = sam::ParseJsonLimited(req.body, why);
+    if (!j) {
+        if (why.rfind("nested", 0) == 0) SendError(res, 400, "too_deep", "the body is " + why + " (at most " + std::to_string(sam::kMaxJsonDepth) + ")");
+        else SendError(res, 400, "malformed_json", "the body is not valid JSON (UTF-8): " + sam::RepairUtf8(why));
         return false;
     }
+    out = std::move(*j);
     return true;
 }
 
@@ -102,7 +115,8 @@ void InstallErrorBodies(httplib::Server& svr) {
     svr.set_error_handler([](const httplib::Request&, httplib::Response& res) {
         if (!res.body.empty() || res.has_header("Content-Type")) return;   // the handler gave its own (SetBody)
         switch (res.status) {
-            case 413: SendError(res, 413, "payload_too_large", "the request is larger than the server accepts (8 MB)"); break;
+            case 413: SendError(res, 413, "payload_too_large", "the request is larger than the server accepts"); break;
+            case 414: SendError(res, 414, "uri_too_long", "the request's address is longer than the server accepts"); break;
             case 404: SendError(res, 404, "not_found", "no such path"); break;
             case 400: SendError(res, 400, "bad_request", "the request could not be read"); break;
             default: SendError(res, res.status, "error", "the request failed"); break;
@@ -133,7 +147,7 @@ void InstallApi(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfi
         sam::Workspace ws;
         if (body.contains("demo")) {
             const std::string* text = body["demo"].is_string() ? sam::FindDemo(body["demo"]) : nullptr;
-            if (!text) return SendError(res, 400, "unknown_demo", "no demo named " + body["demo"].dump());
+            if (!text) return SendError(res, 400, "unknown_demo", "no demo named " + sam::JsonText(body["demo"]));
             ws = sam::LoadWorkspace(*text).workspace;
         } else if (body.contains("state")) {
             sam::LoadResult r = sam::LoadWorkspace(body["state"].dump());
@@ -189,7 +203,9 @@ void InstallApi(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfi
         if (base == -2) return SendError(res, 400, "bad_if_match", "If-Match must be a revision number, as in the ETag");
         json patch;
         if (!ParseBody(req, res, patch)) return;
-        Outcome o = hub.Patch(id, base, patch, Author(req));
+        std::string author;
+        if (!Author(req, res, author)) return;
+        Outcome o = hub.Patch(id, base, patch, author);
         if (o.status == 200) res.set_header("ETag", "\"" + std::to_string(o.body["revision"].get<int64_t>()) + "\"");
         SendJson(res, o.status, o.body);
     });
@@ -202,7 +218,9 @@ void InstallApi(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfi
         if (!ParseBody(req, res, body)) return;
         if (!body.is_object() || !body.contains("revision") || !body["revision"].is_number_integer())
             return SendError(res, 400, "bad_request", "the body must be {\"revision\": N}");
-        Outcome o = hub.Restore(id, body["revision"], Author(req));
+        std::string author;
+        if (!Author(req, res, author)) return;
+        Outcome o = hub.Restore(id, body["revision"], author);
         SendJson(res, o.status, o.body);
     });
 
@@ -234,7 +252,7 @@ void InstallApi(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfi
         if (!Open(a, storage, id, Role::View, res)) return;
         json list = json::array();
         for (auto& r : storage.History(id, 500))
-            list.push_back({{"revision", r.revision}, {"time", r.time}, {"author", r.author}, {"summary", r.summary}});
+            list.push_back({{"revision", r.revision}, {"time", r.time}, {"author", sam::RepairUtf8(r.author)}, {"summary", r.summary}});
         SendJson(res, 200, {{"history", list}}, &req);
     });
 
@@ -248,9 +266,22 @@ void InstallApi(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfi
         std::string resume = req.get_header_value("Last-Event-ID");
         if (resume.empty() && req.has_param("last_event_id")) resume = req.get_param_value("last_event_id");
         if (!resume.empty() && resume.find_first_not_of("0123456789") == std::string::npos && resume.size() < 18) last = std::stoll(resume);
+        // A refused stream's connection is closed at once, so it holds no thread.
+        std::string client = req.remote_addr;
+        if (int refused = config.streams ? config.streams->Take(client) : 0) {
+            res.set_header("Retry-After", "10");
+            SendError(res, refused, "too_many_streams", refused == 429 ? "this address has as many event streams open as it may"
+                                                                          : "the server has as many event streams open as it can serve");
+            return CloseAfter(res);
+        }
         {
             std::lock_guard lock(live->mu);
-            if (live->streams >= Hub::kMaxStreams) return SendError(res, 503, "too_many_streams", "this workspace has as many followers as it can serve");
+            if (live->streams >= Hub::kMaxStreams) {
+                if (config.streams) config.streams->Release(client);
+                res.set_header("Retry-After", "10");
+                SendError(res, 503, "too_many_streams", "this workspace has as many followers as it can serve");
+                return CloseAfter(res);
+            }
             ++live->streams;
             if (last < 0) last = live->durable;   // a new follower starts from now
         }
@@ -265,7 +296,7 @@ void InstallApi(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfi
                 {
                     std::unique_lock lock(live->mu);
                     if (*hello) {
-                        out = "retry: 1000\nevent: hello\ndata: " + json{{"revision", live->durable}}.dump() + "\n\n";
+                        out = "retry: 1000\nevent: hello\ndata: " + sam::JsonText(json{{"revision", live->durable}}) + "\n\n";
                         *hello = false;
                     } else if (live->durable <= *state && live->presentation_seq <= *shown) {
                         live->changed.wait_for(lock, std::chrono::seconds(15), [&] {
@@ -275,7 +306,7 @@ void InstallApi(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfi
                     if (hub.Stopping()) return false;
                     // The facilitator's slide (no id: it is not a revision, and a resumed stream gets the newest).
                     if (live->presentation_seq > *shown) {
-                        out += "event: presentation\ndata: " + live->presentation.dump() + "\n\n";
+                        out += "event: presentation\ndata: " + sam::JsonText(live->presentation) + "\n\n";
                         *shown = live->presentation_seq;
                     }
                     if (live->durable > *state) {
@@ -286,8 +317,8 @@ void InstallApi(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfi
                         } else {
                             lock.unlock();
                             for (auto& r : storage.RevisionsAfter(id, *state)) {
-                                json data = {{"revision", r.revision}, {"author", r.author}, {"time", r.time}, {"patch", json::parse(r.patch)}};
-                                out += "id: " + std::to_string(r.revision) + "\nevent: patch\ndata: " + data.dump() + "\n\n";
+                                json data = {{"revision", r.revision}, {"author", sam::RepairUtf8(r.author)}, {"time", r.time}, {"patch", json::parse(r.patch)}};
+                                out += "id: " + std::to_string(r.revision) + "\nevent: patch\ndata: " + sam::JsonText(data) + "\n\n";
                                 *state = r.revision;
                             }
                         }
@@ -297,7 +328,8 @@ void InstallApi(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfi
                 }
                 return sink.write(out.data(), out.size());
             },
-            [live](bool) {
+            [live, streams = config.streams, client](bool) {
+                if (streams) streams->Release(client);
                 std::lock_guard lock(live->mu);
                 --live->streams;
             });

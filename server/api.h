@@ -9,8 +9,11 @@ namespace httplib { class Server; struct Request; struct Response; }
 
 namespace server {
 
+class StreamBudget;
+
 struct ApiConfig {
-    std::string admin_hash;   // SHA-256 of the admin token
+    std::string admin_hash;          // SHA-256 of the admin token
+    StreamBudget* streams = nullptr; // event streams over the whole server (guards.h)
 };
 
 void SendError(httplib::Response& res, int status, const std::string& code, const std::string& message);

@@ -1,5 +1,7 @@
 #include "hub.h"
 
+#include "utf8.h"
+
 #include <algorithm>
 
 #include "json_io.h"
@@ -49,7 +51,7 @@ void PathsOf(const json& patch, std::vector<std::string>* given, std::vector<std
 
 std::string EventText(int64_t revision, const std::string& author, const std::string& time, const json& patch) {
     json data = {{"revision", revision}, {"author", author}, {"time", time}, {"patch", patch}};
-    return "id: " + std::to_string(revision) + "\nevent: patch\ndata: " + data.dump() + "\n\n";
+    return "id: " + std::to_string(revision) + "\nevent: patch\ndata: " + sam::JsonText(data) + "\n\n";
 }
 
 json ProblemsBody(const char* code, const std::string& message, const std::vector<sam::Problem>& problems) {
@@ -207,7 +209,7 @@ void Hub::Write(const std::string& id, Live& live) {
         int64_t last = group.back().revision;
         bool snapshot = last / kSnapshotEvery != base / kSnapshotEvery;   // crossed a multiple of 50
         std::vector<RevisionRow> rows;
-        for (auto& p : group) rows.push_back({p.revision, p.time, p.job->author, p.summary, p.applied.forward.dump()});
+        for (auto& p : group) rows.push_back({p.revision, p.time, p.job->author, p.summary, sam::JsonText(p.applied.forward)});
         std::string error;
         bool ok = storage_.AppendBatch(id, base, rows, live.ws.name, snapshot ? sam::SaveWorkspace(live.ws) : "", &error);
         // 3. Followers hear of it once it is on disk; on failure memory follows the database.

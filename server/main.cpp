@@ -19,6 +19,7 @@
 #include <thread>
 #include "api.h"
 #include "auth.h"
+#include "guards.h"
 #include "hub.h"
 #include "demos.h"
 #include "json_io.h"
@@ -33,6 +34,7 @@ struct Options {
     std::string data = "./data";
     std::string web;
     std::string backup;   // --backup FILE: copy the database and exit
+    server::Limits limits;
 };
 
 const char* kUsage =
@@ -42,6 +44,9 @@ const char* kUsage =
     "  --data DIR   folder for the database samverkan.sqlite3 (default ./data, created if missing)\n"
     "  --web DIR    folder with index.html, samverkan.js and samverkan.wasm to serve\n"
     "  --backup FILE  copy the database of --data to FILE (safe while a server runs) and exit\n"
+    "  --max-body-mb N  largest request body accepted, in MB (default 8; a national workspace needs about 50)\n"
+    "  --max-streams N  event streams open at once over all workspaces (default 256, fewer than the 320 threads)\n"
+    "  --streams-per-address N  event streams from one client address (default 200)\n"
     "  --help       this text\n";
 
 int Fail(const std::string& line) {
@@ -53,14 +58,26 @@ bool ParseArgs(int argc, char** argv, Options& o, std::string& error) {
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         if (a == "--help" || a == "-h") { std::fputs(kUsage, stdout); std::exit(0); }
-        if (a != "--host" && a != "--port" && a != "--data" && a != "--web" && a != "--backup") { error = "unknown option " + a; return false; }
+        if (a != "--host" && a != "--port" && a != "--data" && a != "--web" && a != "--backup" && a != "--max-body-mb" &&
+            a != "--max-streams" && a != "--streams-per-address") { error = "unknown option " + a; return false; }
         if (i + 1 >= argc) { error = a + " needs a value"; return false; }
         std::string v = argv[++i];
         if (a == "--host") o.host = v;
         else if (a == "--data") o.data = v;
         else if (a == "--web") o.web = v;
         else if (a == "--backup") o.backup = v;
-        else {
+        else if (a == "--max-body-mb") {
+            char* end = nullptr;
+            long mb = std::strtol(v.c_str(), &end, 10);
+            if (v.empty() || *end || mb < 1 || mb > 1024) { error = "--max-body-mb takes a number from 1 to 1024, not \"" + v + "\""; return false; }
+            o.limits.body_bytes = (size_t)mb * 1024 * 1024;
+        } else if (a == "--max-streams" || a == "--streams-per-address") {
+            char* end = nullptr;
+            long n = std::strtol(v.c_str(), &end, 10);
+            int most = a == "--max-streams" ? o.limits.threads - 32 : 10000;
+            if (v.empty() || *end || n < 1 || n > most) { error = a + " takes a number from 1 to " + std::to_string(most) + ", not \"" + v + "\""; return false; }
+            (a == "--max-streams" ? o.limits.streams_total : o.limits.streams_per_client) = (int)n;
+        } else {
             char* end = nullptr;
             long p = std::strtol(v.c_str(), &end, 10);
             if (v.empty() || *end || p < 0 || p > 65535) { error = "--port takes a number from 0 to 65535, not \"" + v + "\""; return false; }
@@ -121,9 +138,13 @@ int main(int argc, char** argv) {
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
     httplib::Server svr;
-    // One thread per open connection: room for every event stream and the API beside them.
-    svr.new_task_queue = [] { return new httplib::ThreadPool(320); };
-    svr.set_payload_max_length(8 * 1024 * 1024);
+    // One thread per open connection. Event streams may take streams_total of them, never
+    // all: the rest answer the API (guards.h).
+    const server::Limits& limits = opt.limits;
+    svr.new_task_queue = [&limits] { return new httplib::ThreadPool(limits.threads); };
+    svr.set_payload_max_length(limits.body_bytes);
+    server::InstallGuards(svr, limits);
+    server::StreamBudget streams(limits);
     svr.set_read_timeout(10, 0);
     svr.set_write_timeout(10, 0);
     svr.set_keep_alive_max_count(100000);   // reconnects overflow httplib's listen backlog of 5 under load
@@ -155,6 +176,7 @@ int main(int argc, char** argv) {
     if (!storage.Open(db_path, &error)) return Fail("cannot open the database " + db_path + ": " + error);
     // The admin token: from SAMVERKAN_ADMIN_TOKEN, or made and shown once on first start.
     server::ApiConfig api;
+    api.streams = &streams;
     if (const char* env = std::getenv("SAMVERKAN_ADMIN_TOKEN"); env && *env) {
         api.admin_hash = server::HashToken(env);
         storage.SetMeta("admin_hash", api.admin_hash);

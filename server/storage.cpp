@@ -1,5 +1,7 @@
 #include "storage.h"
 
+#include "utf8.h"
+
 #include <sqlite3.h>
 #include <chrono>
 #include <cstdio>
@@ -109,7 +111,32 @@ bool Storage::Open(const std::string& path, std::string* error) {
         db_ = nullptr;
         return false;
     }
+    RepairText();
     return true;
+}
+
+int Storage::RepairText() {
+    // Earlier versions stored an X-Author as sent, malformed UTF-8 included; such a row broke
+    // every answer that carried it. Repaired here (U+FFFD for each bad byte), and said so.
+    std::vector<std::pair<int64_t, std::string>> bad;
+    {
+        Stmt st(db_, "SELECT rowid, author, summary, workspace, revision FROM revisions");
+        while (st && st.Step() == SQLITE_ROW)
+            if (!sam::ValidUtf8(st.Text(1)) || !sam::ValidUtf8(st.Text(2))) {
+                bad.push_back({st.Int(0), st.Text(1) + '\n' + st.Text(2)});
+                std::fprintf(stderr, "samverkan-server: repairing revision %lld of workspace %s: its author or summary is not UTF-8\n",
+                             (long long)st.Int(4), sam::RepairUtf8(st.Text(3)).c_str());
+            }
+    }
+    for (auto& [rowid, text] : bad) {
+        size_t nl = text.find('\n');
+        Stmt up(db_, "UPDATE revisions SET author = ?, summary = ? WHERE rowid = ?");
+        up.Bind(1, sam::RepairUtf8(text.substr(0, nl)));
+        up.Bind(2, sam::RepairUtf8(text.substr(nl + 1)));
+        up.Bind(3, rowid);
+        up.Step();
+    }
+    return (int)bad.size();
 }
 
 std::vector<WorkspaceInfo> Storage::List() {

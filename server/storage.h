@@ -38,6 +38,8 @@ public:
 
     // Opens (creating when missing) the database file. false + error on failure.
     bool Open(const std::string& path, std::string* error);
+    // Rows written by earlier versions with malformed UTF-8 are repaired; returns how many.
+    int RepairText();
     void Close();
 
     std::vector<WorkspaceInfo> List();

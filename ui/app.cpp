@@ -17,6 +17,13 @@ const char* T(const App& app, const char* key) {
     return sam::Tr(app.lang, key).data();
 }
 
+// The first problem, with its place in the file when it has one.
+static std::string ProblemText(const App& app, const std::vector<sam::Problem>& problems) {
+    if (problems.empty()) return "?";
+    const sam::Problem& p = problems[0];
+    return p.path.empty() ? p.Message(app.lang) : p.path + ": " + p.Message(app.lang);
+}
+
 static void Changed(App& app, const sam::json& forward) {
     ++app.doc.revision;
     if (app.platform.edited && !forward.is_null()) app.platform.edited(forward);
@@ -24,10 +31,18 @@ static void Changed(App& app, const sam::json& forward) {
 }
 
 bool ReplaceWorkspace(App& app, const sam::json& state) {
+    // Others' changes go in as one patch through core, so the user's own Undo stays.
+    sam::json now = sam::json::parse(sam::SaveWorkspace(app.doc.ws, false));
     sam::LoadResult r = sam::LoadWorkspace(state.dump());
     if (!r.ok) return false;
-    app.doc.ws = std::move(r.workspace);
-    app.doc.history = {};
+    sam::json change = sam::json::diff(now, sam::json::parse(sam::SaveWorkspace(r.workspace, false)));
+    if (change.empty()) return true;
+    if (sam::ApplyPatch(app.doc.ws, change).ok) {
+        sam::NoteRemoteChange(app.doc.history, change);
+    } else {   // cannot happen for a diff; if it does, the state is what counts
+        app.doc.ws = std::move(r.workspace);
+        app.doc.history = {};
+    }
     app.doc.open = true;
     ++app.doc.revision;
     return true;
@@ -36,7 +51,7 @@ bool ReplaceWorkspace(App& app, const sam::json& state) {
 bool OpenWorkspaceText(App& app, const std::string& text, const std::string& source, std::string* error) {
     sam::LoadResult r = sam::LoadWorkspace(text);
     if (!r.ok) {
-        std::string msg = r.problems.empty() ? "?" : r.problems[0].path + ": " + r.problems[0].Message(app.lang);
+        std::string msg = ProblemText(app, r.problems);
         if (error) *error = msg;
         app.status = msg;
         return false;
@@ -50,25 +65,64 @@ bool OpenWorkspaceText(App& app, const std::string& text, const std::string& sou
     return true;
 }
 
-bool ApplyEdit(App& app, const sam::json& patch) {
+namespace {
+
+// An edit refused by core: the reason in the status bar, and at the field it came from.
+void Refused(App& app, const sam::PatchResult& r, unsigned field, const std::string& typed) {
+    app.status = r.problems.empty() ? "?" : r.problems[0].Message(app.lang);
+    if (field) app.field_error = {field, typed, app.status};
+}
+
+bool ApplyNow(App& app, const QueuedEdit& e) {
+    switch (e.kind) {
+        case QueuedEdit::Undo: return UndoEdit(app);
+        case QueuedEdit::Redo: return RedoEdit(app);
+        case QueuedEdit::Patch: break;
+    }
+    sam::PatchResult r = sam::Edit(app.doc.ws, app.doc.history, e.patch);
+    if (!r.ok) { Refused(app, r, e.field, e.typed); return false; }
+    if (e.field && app.field_error.id == e.field) app.field_error = {};
+    Changed(app, r.forward);
+    return true;
+}
+
+}  // namespace
+
+bool ApplyEdit(App& app, const sam::json& patch) { return ApplyFieldEdit(app, patch, 0, ""); }
+
+bool ApplyFieldEdit(App& app, const sam::json& patch, unsigned field, const std::string& typed) {
     if (app.read_only) {
         app.status = T(app, "ui.read_only");
         return false;
     }
-    sam::PatchResult r = sam::Edit(app.doc.ws, app.doc.history, patch);
-    if (!r.ok) {
-        app.status = r.problems.empty() ? "?" : r.problems[0].Message(app.lang);
-        return false;
+    QueuedEdit e{QueuedEdit::Patch, patch, field, typed};
+    if (!app.in_frame) {
+        if (!ApplyNow(app, e)) return false;
+        app.status.clear();
+        return true;
     }
+    // During a frame the views still hold references into the model: the edit waits
+    // until they are drawn (ApplyQueuedEdits). The caller may set a message meanwhile.
     app.status.clear();
-    Changed(app, r.forward);
+    app.queued.push_back(std::move(e));
     return true;
+}
+
+void ApplyQueuedEdits(App& app) {
+    app.in_frame = false;
+    std::vector<QueuedEdit> queued;
+    queued.swap(app.queued);
+    for (auto& e : queued) ApplyNow(app, e);
 }
 
 bool ImportPartiesCsv(App& app, const std::string& text) {
     sam::PartiesCsv csv = sam::ParsePartiesCsv(text);
     if (!csv.ok) {
         app.status = app.lang == sam::Lang::Sv ? csv.error_sv : csv.error;
+        return false;
+    }
+    if (csv.rows.empty()) {
+        app.status = T(app, "ui.imported_none");
         return false;
     }
     const sam::Workspace& ws = app.doc.ws;
@@ -93,7 +147,8 @@ bool ImportPartiesCsv(App& app, const std::string& text) {
     }
     if (participants != ws.costs.participants) patch.push_back(sam::OpAdd("/costs/participants", participants));
     if (!ApplyEdit(app, patch)) return false;
-    app.status = sam::TrF(app.lang, "ui.imported_parties", {std::to_string(added), std::to_string(updated)});
+    app.status = sam::TrF(app.lang, added == 1 ? "ui.imported_party" : "ui.imported_parties", {std::to_string(added), std::to_string(updated)});
+    if (csv.encoding != "UTF-8") app.status += " " + sam::TrF(app.lang, "ui.imported_encoding", {csv.encoding});
     return true;
 }
 
@@ -104,7 +159,7 @@ bool FileOpened(App& app, const std::string& name, const std::string& text) {
         // The shared workspace takes the file's content as one change (Ctrl+Z undoes it).
         sam::LoadResult r = sam::LoadWorkspace(text);
         if (!r.ok) {
-            app.status = name + ": " + (r.problems.empty() ? "?" : r.problems[0].path + ": " + r.problems[0].Message(app.lang));
+            app.status = name + ": " + ProblemText(app, r.problems);
             return false;
         }
         sam::json patch = sam::json::diff(sam::json::parse(sam::SaveWorkspace(app.doc.ws, false)), sam::json::parse(sam::SaveWorkspace(r.workspace, false)));
@@ -125,19 +180,30 @@ void Mark(App& app, const std::string& name) {
     app.rects.push_back({name, a.x, a.y, b.x - a.x, b.y - a.y});
 }
 
-bool UndoEdit(App& app) {
+namespace {
+
+bool UndoOrRedo(App& app, bool undo) {
+    if (app.read_only) return false;
+    if (app.in_frame) {   // like any edit: after the views are drawn
+        app.queued.push_back({undo ? QueuedEdit::Undo : QueuedEdit::Redo, nullptr, 0, ""});
+        return true;
+    }
     sam::json forward;
-    if (app.read_only || !sam::Undo(app.doc.ws, app.doc.history, &forward)) return false;
+    std::string clash;
+    bool ok = undo ? sam::Undo(app.doc.ws, app.doc.history, &forward, &clash)
+                   : sam::Redo(app.doc.ws, app.doc.history, &forward, &clash);
+    if (!ok) {
+        if (!clash.empty()) app.status = sam::TrF(app.lang, undo ? "ui.undo_clash" : "ui.redo_clash", {clash});
+        return false;
+    }
     Changed(app, forward);
     return true;
 }
 
-bool RedoEdit(App& app) {
-    sam::json forward;
-    if (app.read_only || !sam::Redo(app.doc.ws, app.doc.history, &forward)) return false;
-    Changed(app, forward);
-    return true;
-}
+}  // namespace
+
+bool UndoEdit(App& app) { return UndoOrRedo(app, true); }
+bool RedoEdit(App& app) { return UndoOrRedo(app, false); }
 
 static void Recompute(App& app) {
     if (app.derived.revision == app.doc.revision) return;
@@ -162,6 +228,12 @@ static void Recompute(App& app) {
     for (auto& pid : deciding) if (app.doc.ws.parties.count(pid)) app.derived.deciding_parties.push_back(pid);
     sam::SortPartiesSwedish(app.doc.ws, app.derived.deciding_parties);
     app.derived.revision = app.doc.revision;
+}
+
+void SetLook(App& app, bool dark, float scale, sam::Lang lang) {
+    if (dark != app.dark) { app.dark = dark; app.style_dirty = true; }
+    SetUiScale(app, scale);
+    app.lang = lang;
 }
 
 void SetUiScale(App& app, float scale) {
@@ -203,6 +275,7 @@ static void Shortcuts(App& app) {
 
 void Frame(App& app) {
     ++app.frames;
+    app.in_frame = true;   // edits wait until the frame's views are drawn
     app.rects.clear();
     Shortcuts(app);
     if (app.presenting && app.doc.open) {

@@ -57,6 +57,21 @@ struct Derived {
     std::vector<std::string> deciding_parties;      // parties with a decision on some matter, Swedish order
 };
 
+// An edit a view asked for, applied once the frame's views are drawn.
+struct QueuedEdit {
+    enum Kind { Patch, Undo, Redo } kind = Patch;
+    sam::json patch;
+    unsigned field = 0;    // the text field it came from (0: none)
+    std::string typed;     // what was typed there, kept when the edit is refused
+};
+
+// A field whose input was refused: what was typed stays, and the reason shows beside it.
+struct FieldError {
+    unsigned id = 0;
+    std::string typed;
+    std::string message;
+};
+
 struct App {
     Document doc;
     Derived derived;
@@ -83,6 +98,11 @@ struct App {
     // The text field being edited (see fields.h): its ImGui id and its text.
     unsigned field_id = 0;
     char field_buf[1024] = {};
+    FieldError field_error;
+
+    // Edits asked for during a frame wait here (see ApplyEdit).
+    bool in_frame = false;
+    std::vector<QueuedEdit> queued;
 
     std::string selected_party;       // Översikt: the party being edited
 
@@ -113,9 +133,17 @@ struct App {
 // keeps the current one and returns the problems' first message.
 bool OpenWorkspaceText(App& app, const std::string& text, const std::string& source, std::string* error = nullptr);
 // Applies one edit (a JSON Patch) through core; shows the reason when it is rejected.
+// Called during a frame (from a view), the edit waits until the views are drawn, so no
+// view reads an entity that an edit replaced; it returns true then, and a refusal shows
+// on the next frame.
 bool ApplyEdit(App& app, const sam::json& patch);
-// Replaces the workspace with a newer state (from the server), keeping what the user
-// looks at; the undo history ends there, since its steps were made on the old state.
+// The same for an edit typed into a text field: a refusal keeps `typed` in the field
+// and shows the reason there.
+bool ApplyFieldEdit(App& app, const sam::json& patch, unsigned field, const std::string& typed);
+// Applies what the frame's views asked for, in order (FullFrame calls it).
+void ApplyQueuedEdits(App& app);
+// Takes a newer state from the server (others' changes), keeping what the user looks at
+// and the user's own Undo: the difference goes in as one patch through core.
 bool ReplaceWorkspace(App& app, const sam::json& state);
 // A file the user picked: a workspace (.json) opens, a parties list (.csv) is imported.
 bool FileOpened(App& app, const std::string& name, const std::string& text);
@@ -142,6 +170,8 @@ void Frame(App& app);
 
 // UI scale 75–200 % (Ctrl+ and Ctrl− too).
 void SetUiScale(App& app, float scale);
+// Theme, scale and language at once (the theme button; the tests' style matrix).
+void SetLook(App& app, bool dark, float scale, sam::Lang lang);
 // Records the last item's rectangle under `name` (test mode only).
 void Mark(App& app, const std::string& name);
 
@@ -150,6 +180,9 @@ std::vector<sam::Slide> Slides(const sam::Workspace& ws);
 // Presentation mode on or off, and a move to another slide (the platform tells followers).
 void SetPresenting(App& app, bool on);
 void GoToSlide(App& app, int slide);
+// A view link follows the facilitator: into and out of the presentation (with its fonts),
+// and to each slide.
+void Follow(App& app, bool active, int slide);
 
 // Short text lookups for the views.
 const char* T(const App& app, const char* key);

@@ -1,21 +1,52 @@
 #include "fields.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include <imgui.h>
 #include <cstdio>
 #include <cstring>
 #include "format.h"
+#include "number_input.h"
 #include "patch.h"
 
 namespace ui {
 
+namespace {
+
+// Input that could not be read: kept in the field, with the reason beside it.
+bool Refuse(App& app, const char* id, const std::string& typed, const std::string& message) {
+    app.status = message;
+    app.field_error = {ImGui::GetID(id), typed, message};
+    return false;
+}
+
+// The edit of a field, applied (or refused) through core like every edit.
+bool Commit(App& app, const char* id, const std::string& typed, sam::json op) {
+    return ApplyFieldEdit(app, sam::json::array({std::move(op)}), ImGui::GetID(id), typed);
+}
+
+void ShowFieldError(const App& app) {
+    ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    ImU32 red = ImGui::GetColorU32(ImVec4(0.8f, 0.1f, 0.1f, 1));
+    ImGui::GetWindowDrawList()->AddRect(a, b, red, ImGui::GetStyle().FrameRounding, 0, 2.0f);
+    ImGui::PushStyleColor(ImGuiCol_Text, red);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::max(b.x - a.x, ImGui::GetFontSize() * 14));
+    ImGui::TextUnformatted(app.field_error.message.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+}
+
+}  // namespace
+
 bool TextInput(App& app, const char* id, const std::string& value, std::string& out, const char* hint) {
     ImGuiID gid = ImGui::GetID(id);
-    // While a field is being edited its text lives in app.field_buf; the others show the value.
+    bool refused = app.field_error.id == gid;
+    // While a field is being edited its text lives in app.field_buf; the others show the
+    // value, or what was typed when it was refused.
     char shown[sizeof app.field_buf];
     char* buf = app.field_id == gid ? app.field_buf : shown;
-    if (buf == shown) std::snprintf(shown, sizeof shown, "%s", value.c_str());
+    if (buf == shown) std::snprintf(shown, sizeof shown, "%s", refused ? app.field_error.typed.c_str() : value.c_str());
     if (hint) ImGui::InputTextWithHint(id, hint, buf, sizeof app.field_buf);
     else ImGui::InputText(id, buf, sizeof app.field_buf);
     if (ImGui::IsItemActivated()) {
@@ -23,8 +54,12 @@ bool TextInput(App& app, const char* id, const std::string& value, std::string& 
         std::memcpy(app.field_buf, buf, sizeof app.field_buf);
     }
     bool done = ImGui::IsItemDeactivatedAfterEdit();
+    bool cancelled = ImGui::IsItemDeactivated() && !done && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape));
     if (done) out = buf;
     if (ImGui::IsItemDeactivated() && app.field_id == gid) app.field_id = 0;
+    if (refused && cancelled) app.field_error = {};   // Esc: back to the stored value
+    else if (refused) ShowFieldError(app);
+    if (refused && done && out == value) app.field_error = {};
     return done && out != value;
 }
 
@@ -32,46 +67,49 @@ bool EditText(App& app, const char* id, const std::string& path, const std::stri
     std::string text;
     if (!TextInput(app, id, value, text)) return false;
     if (text.empty()) {
-        if (required) { app.status = T(app, "ui.required"); return false; }
-        return ApplyEdit(app, sam::json::array({sam::OpRemove(path)}));
+        if (required) return Refuse(app, id, text, T(app, "ui.required"));
+        return Commit(app, id, text, sam::OpRemove(path));
     }
-    return ApplyEdit(app, sam::json::array({sam::OpAdd(path, text)}));
+    return Commit(app, id, text, sam::OpAdd(path, text));
 }
 
 bool EditInt(App& app, const char* id, const std::string& path, int64_t value, int64_t lo, int64_t hi) {
     std::string text;
     if (!TextInput(app, id, std::to_string(value), text)) return false;
-    std::optional<double> v = sam::ParseDecimal(text);
+    sam::NumberInput n = sam::ReadNumber(text);
     // The range first: converting a number beyond int64's range is undefined.
-    if (!v || *v < (double)lo || *v > (double)hi || *v != std::floor(*v)) {
-        app.status = sam::TrF(app.lang, "ui.bad_int", {text, std::to_string(lo), std::to_string(hi)});
-        return false;
+    if (!n.ok || n.value < (double)lo || n.value > (double)hi || n.value != std::floor(n.value)) {
+        std::string why = n.ok ? sam::TrF(app.lang, "ui.bad_int", {text, std::to_string(lo), std::to_string(hi)}) : sam::NumberInputMessage(app.lang, n, text);
+        return Refuse(app, id, text, why);
     }
-    return ApplyEdit(app, sam::json::array({sam::OpAdd(path, (int64_t)*v)}));
+    return Commit(app, id, text, sam::OpAdd(path, (int64_t)n.value));
 }
 
 bool EditDecimal(App& app, const char* id, const std::string& path, double value) {
     std::string text;
     if (!TextInput(app, id, sam::FormatDecimal(value, 4), text)) return false;
-    std::optional<double> v = sam::ParseDecimal(text);
-    if (!v || *v < 0) { app.status = sam::TrF(app.lang, "ui.bad_decimal", {text}); return false; }
-    return ApplyEdit(app, sam::json::array({sam::OpAdd(path, *v)}));
+    sam::NumberInput n = sam::ReadNumber(text);
+    if (!n.ok) return Refuse(app, id, text, sam::NumberInputMessage(app.lang, n, text));
+    if (n.value < 0) return Refuse(app, id, text, sam::TrF(app.lang, "ui.bad_decimal", {text}));
+    return Commit(app, id, text, sam::OpAdd(path, n.value));
 }
 
 bool EditAmount(App& app, const char* id, const std::string& path, int64_t value) {
     std::string text;
     if (!TextInput(app, id, sam::FormatKr(value), text)) return false;
-    std::optional<int64_t> v = sam::ParseAmount(text);
-    if (!v || *v < 0) { app.status = sam::TrF(app.lang, "ui.bad_amount", {text}); return false; }
-    return ApplyEdit(app, sam::json::array({sam::OpAdd(path, *v)}));
+    sam::NumberInput n = sam::ReadAmount(text);
+    if (!n.ok) return Refuse(app, id, text, sam::NumberInputMessage(app.lang, n, text));
+    if (n.value < 0) return Refuse(app, id, text, sam::TrF(app.lang, "ui.bad_amount", {text}));
+    return Commit(app, id, text, sam::OpAdd(path, (int64_t)n.value));
 }
 
 bool EditDate(App& app, const char* id, const std::string& path, const std::string& value) {
     std::string text;
     if (!TextInput(app, id, value, text, T(app, "ui.date_hint"))) return false;
-    if (text.empty()) return ApplyEdit(app, sam::json::array({sam::OpRemove(path)}));
-    if (!sam::IsValidDate(text)) { app.status = sam::TrF(app.lang, "err.bad_date", {text}); return false; }
-    return ApplyEdit(app, sam::json::array({sam::OpAdd(path, text)}));
+    if (text.empty()) return Commit(app, id, text, sam::OpRemove(path));
+    std::string date = sam::NormalizeDate(text);   // 2023-2-3 is 2023-02-03
+    if (!sam::IsValidDate(date)) return Refuse(app, id, text, sam::TrF(app.lang, "err.bad_date", {text}));
+    return Commit(app, id, text, sam::OpAdd(path, date));
 }
 
 bool BeginEnumCombo(App&, const char* id, const char* current) {

@@ -63,10 +63,14 @@ void FileMenu(App& app) {
     Mark(app, "menu-import");
     ImGui::Separator();
     if (!app.doc.open || !app.platform.save_file) return;
-    if (ImGui::BeginMenu(T(app, "ui.export_csv"))) {
-        for (sam::CsvTable t : {sam::CsvTable::Parties, sam::CsvTable::Members, sam::CsvTable::Decisions, sam::CsvTable::Costs})
+    bool csv_menu = ImGui::BeginMenu(T(app, "ui.export_csv"));
+    Mark(app, "menu-export-csv");
+    if (csv_menu) {
+        for (sam::CsvTable t : {sam::CsvTable::Parties, sam::CsvTable::Members, sam::CsvTable::Decisions, sam::CsvTable::Costs}) {
             if (ImGui::MenuItem(T(app, CsvLabel(t))))
                 app.platform.save_file(sam::CsvFileName(ws, t, app.lang), sam::ExportCsv(ws, t, app.lang));
+            Mark(app, std::string("menu-export-") + sam::CsvTableName(t));
+        }
         ImGui::EndMenu();
     }
     if (ImGui::MenuItem(T(app, "ui.paper")))
@@ -155,7 +159,8 @@ void DrawHeader(App& app) {
         ImGui::EndPopup();
     }
     ImGui::SameLine();
-    if (ImGui::Button(theme)) { app.dark = !app.dark; app.style_dirty = true; }
+    if (ImGui::Button(theme)) SetLook(app, !app.dark, app.ui_scale, app.lang);
+    Mark(app, "theme");
     ImGui::SameLine();
     if (ImGui::Button(lang)) app.lang = app.lang == sam::Lang::Sv ? sam::Lang::En : sam::Lang::Sv;
     Mark(app, "language");

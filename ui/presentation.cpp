@@ -69,6 +69,23 @@ void SetPresenting(App& app, bool on) {
     if (!app.read_only && app.platform.presentation_changed) app.platform.presentation_changed(on, app.slide);
 }
 
+void Follow(App& app, bool active, int slide) {
+    if (active) {
+        app.following = true;
+        if (!app.presenting) {
+            app.presenting = true;
+            app.style_dirty = true;   // the slide fonts, as on the facilitator's screen
+        }
+        GoToSlide(app, slide);
+    } else if (app.following) {
+        app.following = false;
+        if (app.presenting) {
+            app.presenting = false;
+            app.style_dirty = true;
+        }
+    }
+}
+
 void GoToSlide(App& app, int slide) {
     int n = (int)Slides(app.doc.ws).size();
     slide = std::clamp(slide, 0, std::max(0, n - 1));

@@ -138,7 +138,7 @@ void Members(App& app, const std::string& id, const sam::Body& b) {
 void Repeats(App& app, const std::string& id, const sam::Body& b) {
     const sam::Workspace& ws = app.doc.ws;
     std::string base = BodyPath(id) + "/repeat";
-    Label(sam::TrF(app.lang, "ui.repeat_text", {std::to_string(b.repeat->count), std::string(sam::TrEnum(app.lang, "party_kind", sam::ToString(b.repeat->per_kind))),
+    Label(sam::TrF(app.lang, "ui.repeat_text", {std::to_string(b.repeat->count), sam::TrEnumNoun(app.lang, "party_kind", sam::ToString(b.repeat->per_kind)),
                                                   std::to_string(sam::RepeatTotal(ws, b))}).c_str());
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
     EditInt(app, "##count", base + "/count", b.repeat->count, 0, 1000);

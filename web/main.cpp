@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <string>
 #include "app.h"
+#include "full_frame.h"
 #include "key_latch.h"
 #include "demos.h"
 #include "json_io.h"
@@ -62,7 +63,7 @@ EM_JS(void, js_font_atlas, (int carried), {
 // Opens the workspace the page's link names (#w=ID&t=TOKEN: the fragment never reaches
 // the server's logs); without a link, or when the server cannot be reached, the demo.
 EM_JS(void, js_fetch_workspace, (), {
-    const open = (text, source) => Module.ccall('samverkan_open', 'number', ['string', 'string'], [text, source]);
+    const open = (text, source) => Module.callText('samverkan_open', 'number', ['string', 'string'], [text, source]);
     const demo = (why) => { console.info('Samverkan: ' + why + ', opening the built-in demo'); Module.ccall('samverkan_open_demo', 'number', [], []); };
     const params = new URLSearchParams(location.hash.slice(1));
     const id = params.get('w'), token = params.get('t');
@@ -77,11 +78,11 @@ EM_JS(void, js_fetch_workspace, (), {
     Module.workspaceFetch = null;
     asked
         .then(r => r.ok ? r.json() : r.json().then(e => Promise.reject(new Error(e.message || ('HTTP ' + r.status)))))
-        .then(ws => Module.ccall('samverkan_open_server', 'number', ['string', 'number', 'string', 'string', 'number'],
+        .then(ws => Module.callText('samverkan_open_server', 'number', ['string', 'number', 'string', 'string', 'number'],
                                  [JSON.stringify(ws.state), ws.revision, id, token, ws.access === 'view' ? 1 : 0]))
         .catch(err => {
             // Offline or the server is away: the copy this browser kept, with the changes that wait.
-            if (Module.ccall('samverkan_open_offline', 'number', ['string', 'string'], [id, token])) return;
+            if (Module.callText('samverkan_open_offline', 'number', ['string', 'string'], [id, token])) return;
             console.info('Samverkan: the workspace could not be fetched (' + err.message + ')');
         });
 });
@@ -131,31 +132,16 @@ void Loop(void* arg) {
     Web& w = *(Web*)arg;
     Resize(w);
     glfwPollEvents();
-    if (w.app.style_dirty) {
-        ui::FontSource font;
-        font.data = kUiFont;
-        font.size = kUiFontSize;
-        font.atlas = kUiFontAtlas;
-        font.atlas_size = kUiFontAtlasSize;
-        ui::ApplyStyle(w.app, font);
-        js_font_atlas(ImGui::GetIO().Fonts->ConfigData.empty());
-        ImGui_ImplOpenGL3_DestroyDeviceObjects();   // NewFrame rebuilds them with the new fonts
-    }
     // Without a server link: say where the edits are kept.
     if (!w.server.linked && w.app.doc.open) w.app.sync_text = sam::Tr(w.app.lang, "ui.local_demo");
-    ImGui_ImplOpenGL3_NewFrame();
-    ImGui_ImplGlfw_NewFrame();
-    ImGui::NewFrame();
-    ui::LatchFrameStarted(w.keys);
-    ui::Frame(w.app);
-    ImGui::Render();
-    int fw, fh;
-    glfwGetFramebufferSize(w.window, &fw, &fh);
-    glViewport(0, 0, fw, fh);
-    ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-    glClearColor(bg.x, bg.y, bg.z, 1);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    ui::FontSource font;
+    font.data = kUiFont;
+    font.size = kUiFontSize;
+    font.atlas = kUiFontAtlas;
+    font.atlas_size = kUiFontAtlasSize;
+    bool restyled = w.app.style_dirty;
+    ui::FullFrame(w.app, w.window, w.keys, font);
+    if (restyled) js_font_atlas(ImGui::GetIO().Fonts->ConfigData.empty());
     web::SyncFrame(w);
     web::PersistFrame(w, false);
     web::PublishFrame(w);
@@ -193,6 +179,14 @@ EMSCRIPTEN_KEEPALIVE const char* samverkan_saved() {
     static std::string text;
     text = g_web && g_web->app.doc.open ? sam::SaveWorkspace(g_web->app.doc.ws) : "";
     return text.c_str();
+}
+
+// Theme, scale, language and presentation switched at run time, as the buttons and keys
+// do (the browser tests' style matrix drives it).
+EMSCRIPTEN_KEEPALIVE void samverkan_set_look(int dark, double scale, int english, int presenting) {
+    if (!g_web) return;
+    ui::SetLook(g_web->app, dark != 0, (float)scale, english ? sam::Lang::En : sam::Lang::Sv);
+    ui::SetPresenting(g_web->app, presenting != 0);
 }
 
 EMSCRIPTEN_KEEPALIVE int samverkan_open_offline(const char* id, const char* token);

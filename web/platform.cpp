@@ -15,8 +15,10 @@ namespace {
 
 Web* g_platform = nullptr;
 
-EM_JS(void, js_download, (const char* name, const char* text, const char* type), {
-    const blob = new Blob([UTF8ToString(text)], {type: UTF8ToString(type)});
+// The bytes as they are: UTF8ToString would drop the CSV's byte order mark, and Excel then
+// reads å, ä and ö as Windows-1252.
+EM_JS(void, js_download, (const char* name, const char* data, int size, const char* type), {
+    const blob = new Blob([HEAPU8.slice(data, data + size)], {type: UTF8ToString(type)});
     const a = document.createElement('a');
     a.href = URL.createObjectURL(blob);
     a.download = UTF8ToString(name);
@@ -36,7 +38,15 @@ EM_JS(void, js_pick_file, (const char* accept), {
         input.addEventListener('change', () => {
             const f = input.files[0];
             if (!f) return;
-            f.text().then(t => Module.ccall('samverkan_file_opened', null, ['string', 'string'], [f.name, t]));
+            // The file's bytes, not text: core tells UTF-8 from Windows-1252 (Swedish Excel's CSV).
+            f.arrayBuffer().then(buf => {
+                const bytes = new Uint8Array(buf);
+                const p = _malloc(bytes.length + 1);
+                HEAPU8.set(bytes, p);
+                HEAPU8[p + bytes.length] = 0;
+                try { Module.callText('samverkan_file_opened', null, ['string', 'number', 'number'], [f.name, p, bytes.length]); }
+                finally { _free(p); }
+            });
             input.value = "";
         });
         document.body.appendChild(input);
@@ -73,7 +83,7 @@ EM_JS(void, js_install_page_hooks, (), {
     document.addEventListener('paste', (e) => {
         const t = e.clipboardData ? e.clipboardData.getData('text/plain') : "";
         window.samverkanClipboard = t;
-        Module.ccall('samverkan_paste', null, ['string'], [t]);
+        Module.callText('samverkan_paste', null, ['string'], [t]);
     });
     window.addEventListener('pagehide', () => Module.ccall('samverkan_flush', null, [], []));
     document.addEventListener('visibilitychange', () => { if (document.hidden) Module.ccall('samverkan_flush', null, [], []); });
@@ -157,7 +167,7 @@ void InstallPlatform(Web& w) {
                          : name.size() > 3 && name.substr(name.size() - 3) == ".md" ? "text/markdown;charset=utf-8"
                          : name.size() > 5 && name.substr(name.size() - 5) == ".html" ? "text/html;charset=utf-8"
                          : "application/json";
-        js_download(name.c_str(), text.c_str(), type);
+        js_download(name.c_str(), text.data(), (int)text.size(), type);
     };
     p.open_file = [](const std::string& accept) { js_pick_file(accept.c_str()); };
     p.workspace_changed = [&w](const std::string&) { MarkDirty(w); };
@@ -179,8 +189,8 @@ void PublishFrame(Web& w) {
 
 extern "C" {
 
-EMSCRIPTEN_KEEPALIVE void samverkan_file_opened(const char* name, const char* text) {
-    if (web::g_platform) ui::FileOpened(web::g_platform->app, name, text);
+EMSCRIPTEN_KEEPALIVE void samverkan_file_opened(const char* name, const char* data, int size) {
+    if (web::g_platform) ui::FileOpened(web::g_platform->app, name, std::string(data, (size_t)size));
 }
 
 EMSCRIPTEN_KEEPALIVE void samverkan_paste(const char* text) { web::g_paste = text; }
@@ -196,15 +206,8 @@ EMSCRIPTEN_KEEPALIVE void samverkan_presentation(const char* data) {
     if (!app.read_only) return;
     sam::json p = sam::json::parse(data, nullptr, false);
     if (!p.is_object() || !p["active"].is_boolean()) return;
-    bool active = p["active"].get<bool>();
-    if (active) {
-        app.following = true;
-        app.presenting = true;
-        ui::GoToSlide(app, p.value("slide", 0));
-    } else if (app.following) {
-        app.presenting = false;
-        app.following = false;
-    }
+    int slide = p.contains("slide") && p["slide"].is_number_integer() ? p["slide"].get<int>() : 0;
+    ui::Follow(app, p["active"].get<bool>(), slide);
 }
 
 }  // extern "C"

@@ -17,8 +17,8 @@ EM_JS(void, js_stream_open, (const char* id, const char* token, double last), {
     const es = new EventSource(url);
     window.samverkanStream = es;
     es.addEventListener('hello', () => Module.ccall('samverkan_stream', null, ['number'], [1]));
-    es.addEventListener('patch', (e) => Module.ccall('samverkan_remote', null, ['string'], [e.data]));
-    es.addEventListener('presentation', (e) => Module.ccall('samverkan_presentation', null, ['string'], [e.data]));
+    es.addEventListener('patch', (e) => Module.callText('samverkan_remote', null, ['string'], [e.data]));
+    es.addEventListener('presentation', (e) => Module.callText('samverkan_presentation', null, ['string'], [e.data]));
     es.onerror = () => Module.ccall('samverkan_stream', null, ['number'], [0]);
 });
 
@@ -28,14 +28,14 @@ EM_JS(void, js_send_patch, (const char* id, const char* token, double base, cons
         headers: {'Authorization': 'Bearer ' + UTF8ToString(token), 'If-Match': '"' + base + '"',
                   'Content-Type': 'application/json-patch+json'},
         body: UTF8ToString(patch)})
-        .then(r => r.text().then(body => Module.ccall('samverkan_patch_result', null, ['number', 'string'], [r.status, body])))
-        .catch(() => Module.ccall('samverkan_patch_result', null, ['number', 'string'], [0, ""]));
+        .then(r => r.text().then(body => Module.callText('samverkan_patch_result', null, ['number', 'string'], [r.status, body])))
+        .catch(() => Module.callText('samverkan_patch_result', null, ['number', 'string'], [0, ""]));
 });
 
 EM_JS(void, js_fetch_state, (const char* id, const char* token), {
     fetch('/api/workspaces/' + encodeURIComponent(UTF8ToString(id)), {headers: {'Authorization': 'Bearer ' + UTF8ToString(token)}})
-        .then(r => r.text().then(body => Module.ccall('samverkan_state', null, ['number', 'string'], [r.status, body])))
-        .catch(() => Module.ccall('samverkan_state', null, ['number', 'string'], [0, ""]));
+        .then(r => r.text().then(body => Module.callText('samverkan_state', null, ['number', 'string'], [r.status, body])))
+        .catch(() => Module.callText('samverkan_state', null, ['number', 'string'], [0, ""]));
 });
 
 EM_JS(void, js_sync_report, (double revision, int waiting, int online), {

@@ -2,7 +2,7 @@
 // page opened with the view link follows to each slide within a second. Also saves the
 // presentation at 1920×1080 for the README.
 import { join } from 'node:path';
-import { check, outDir, runBrowserTest, watchErrors } from './harness.mjs';
+import { check, waitUntil, outDir, runBrowserTest, watchErrors } from './harness.mjs';
 
 async function waitFor(page, fn, arg, what, timeout = 15000) {
   try {
@@ -28,10 +28,10 @@ await runBrowserTest(async ({ server, browser, args }) => {
   await facilitator.bringToFront();
   await facilitator.mouse.click(960, 600);   // focus the canvas
   await facilitator.keyboard.press('F5');
-  await waitFor(facilitator, () => window.samverkan.presenting && window.samverkan.slide === 0, null, 'presentation mode');
-  check(true, 'F5 starts presentation mode');
-  await waitFor(viewer, () => window.samverkan.presenting && window.samverkan.slide === 0, null, 'the viewer to follow into the presentation', 3000);
-  check(true, 'the view link follows into the presentation');
+  check(await waitUntil(facilitator, () => window.samverkan.presenting && window.samverkan.slide === 0, null), 'F5 starts presentation mode');
+  check(await waitUntil(viewer, () => window.samverkan.presenting && window.samverkan.slide === 0, null, 3000), 'the view link follows into the presentation');
+  // The follower draws with the slide fonts (32 px text, 56 px titles), built for the presentation.
+  check(await waitUntil(viewer, () => window.samverkan.fontAtlas === 'built', null, 3000), 'the follower switches to the slide fonts');
 
   for (const [key, slide] of [['ArrowRight', 1], ['PageDown', 2], ['ArrowRight', 3], ['PageUp', 2]]) {
     await facilitator.keyboard.press(key);
@@ -54,8 +54,7 @@ await runBrowserTest(async ({ server, browser, args }) => {
   await facilitator.bringToFront();
   await facilitator.keyboard.press('Escape');
   await waitFor(facilitator, () => !window.samverkan.presenting, null, 'Esc');
-  await waitFor(viewer, () => !window.samverkan.presenting, null, 'the viewer to leave the presentation', 2000);
-  check(true, 'Esc ends the presentation for the facilitator and the followers');
+  check(await waitUntil(viewer, () => !window.samverkan.presenting, null, 2000), 'Esc ends the presentation for the facilitator and the followers');
   const real = errors.filter((e) => !(e.startsWith('request failed:') && e.includes('/events?')));
   check(real.length === 0, 'no errors on the viewer page: ' + JSON.stringify(real));
 });

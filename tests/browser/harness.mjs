@@ -32,7 +32,8 @@ export function startServer(serverPath, webDir, options = {}) {
         // Every demo workspace's links, by name.
         const links = {};
         for (const l of log.matchAll(/^  (.+): edit (\S+)  view (\S+)$/gm)) links[l[1]] = { edit: l[2], view: l[3] };
-        resolve({ url: m[1], editLink: edit[1], viewLink: edit[2], links, data, log: () => log,
+        const admin = log.match(/Admin token \(shown this once[^)]*\): (\S+)/);
+        resolve({ url: m[1], editLink: edit[1], viewLink: edit[2], links, data, log: () => log, adminToken: admin ? admin[1] : null,
                   stop: () => new Promise((r) => { if (proc.exitCode !== null || proc.signalCode !== null) return r(); proc.once('exit', r); proc.kill('SIGTERM'); }) });
       }
     };
@@ -72,6 +73,16 @@ export function pixelStats(buffer) {
   const total = png.width * png.height;
   const background = Math.max(...counts.values());
   return { colours: counts.size, drawnPercent: (100 * (total - background)) / total };
+}
+
+// Waits for `fn` to hold in the page; false when it does not within `timeout` ms.
+export async function waitUntil(page, fn, arg, timeout = 15000) {
+  try {
+    await page.waitForFunction(fn, arg, { timeout, polling: 20 });
+    return true;
+  } catch (e) {
+    return false;
+  }
 }
 
 export function outDir(dir) {

@@ -1,6 +1,6 @@
 // Two browsers on one workspace: an edit in one reaches the other live; a view link
 // cannot change anything; an edit made offline is sent when the network returns.
-import { check, runBrowserTest, watchErrors } from './harness.mjs';
+import { check, waitUntil, runBrowserTest, watchErrors } from './harness.mjs';
 
 const waitFor = (page, fn, arg, ms = 5000) => page.waitForFunction(fn, arg, { timeout: ms, polling: 10 });
 await runBrowserTest(async ({ server, browser }) => {
@@ -10,8 +10,7 @@ await runBrowserTest(async ({ server, browser }) => {
   const errors = watchErrors(viewer);
   await editor.goto(server.editLink);
   await viewer.goto(server.viewLink);
-  for (const p of [editor, viewer]) await waitFor(p, () => window.samverkan && window.samverkan.source === 'server' && window.samverkan.online, null, 20000);
-  check(true, 'both pages opened the workspace from the server and follow its events');
+  for (const p of [editor, viewer]) check(await waitUntil(p, () => window.samverkan && window.samverkan.source === 'server' && window.samverkan.online, null, 20000), 'both pages opened the workspace from the server and follow its events');
 
   const path = '/matters/tjanstepersonsstruktur-2022/decisions/kramfors/status';
   const edit = (page, value) => page.evaluate(([p, v]) => Module.ccall('samverkan_edit', 'number', ['string'],

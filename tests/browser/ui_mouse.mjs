@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
-import { check, outDir, runBrowserTest, watchErrors } from './harness.mjs';
+import { check, waitUntil, outDir, runBrowserTest, watchErrors } from './harness.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -71,9 +71,7 @@ await runBrowserTest(async ({ server, browser, args }) => {
   await waitFor(page, () => window.samverkan.view === 2, null, 'the decisions view');
   await click(page, 'status:kramfors');
   await click(page, 'status-option:declined');
-  await waitFor(page, () => JSON.parse(Module.ccall('samverkan_saved', 'string', [], [])).matters.familjehemsorganisation.decisions.kramfors.status === 'declined',
-                null, "Kramfors' decision to change", 5000);
-  check(true, "the state has Kramfors' decision as declined");
+  check(await waitUntil(page, () => JSON.parse(Module.ccall('samverkan_saved', 'string', [], [])).matters.familjehemsorganisation.decisions.kramfors.status === 'declined', null, 5000), "the state has Kramfors' decision as declined");
   const cell = await rect(page, 'cell:familjehemsorganisation:kramfors');
   const [r, g, b] = await pixel(page, cell.x + cell.w * 0.4, cell.y + cell.h * 0.5);
   check(r > 150 && g < 90 && b < 90, 'the matrix cell shows the declined colour (rgb ' + [r, g, b].join(',') + ') beside its ✗');
@@ -82,15 +80,13 @@ await runBrowserTest(async ({ server, browser, args }) => {
   await page.keyboard.press('Control+z');
   await waitFor(page, (f) => eval(f)() === 'adopted_with_conditions', kramfors.toString(), 'Ctrl+Z to undo');
   await page.keyboard.press('Control+y');
-  await waitFor(page, (f) => eval(f)() === 'declined', kramfors.toString(), 'Ctrl+Y to redo');
-  check(true, 'Ctrl+Z undoes the change and Ctrl+Y makes it again');
+  check(await waitUntil(page, (f) => eval(f)() === 'declined', kramfors.toString()), 'Ctrl+Z undoes the change and Ctrl+Y makes it again');
   await waitFor(page, () => window.samverkan.waiting === 0 && window.samverkan.revision >= 4, null, 'the changes to reach the server');
   await page.screenshot({ path: join(out, 'decisions-declined.png') });
 
   // English, by the language button.
   await click(page, 'language');
-  await waitFor(page, () => window.samverkan.lang === 'en', null, 'English');
-  check(true, 'the language button switches to English');
+  check(await waitUntil(page, () => window.samverkan.lang === 'en', null), 'the language button switches to English');
   await page.screenshot({ path: join(out, 'decisions-en.png') });
 
   // Reload: the edit is kept (the server has it; the page opens it again).
@@ -114,8 +110,7 @@ await runBrowserTest(async ({ server, browser, args }) => {
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), click(page, 'menu-open')]);
   await chooser.setFiles(changed);
   await waitFor(page, () => JSON.parse(Module.ccall('samverkan_saved', 'string', [], [])).name === 'Familjehem (från fil)', null, 'the opened file');
-  await waitFor(page, () => window.samverkan.waiting === 0, null, 'the opened file to reach the server');
-  check(true, 'Open reads the file back into the workspace, and the server has it');
+  check(await waitUntil(page, () => window.samverkan.waiting === 0, null), 'Open reads the file back into the workspace, and the server has it');
   // (A reload cuts the event stream of the page it replaces: not an error.)
   const real = errors.filter((e) => !(e.startsWith('request failed:') && e.includes('/events?')));
   check(real.length === 0, 'no errors on the page: ' + JSON.stringify(real));
@@ -138,9 +133,7 @@ await runBrowserTest(async ({ server, browser, args }) => {
   await click(local, 'add-meeting');
   await local.keyboard.type('2022-11-29');
   await local.keyboard.press('Enter');
-  await waitFor(local, () => JSON.parse(Module.ccall('samverkan_saved', 'string', [], [])).parties.timra.committee_meetings.includes('2022-11-29'),
-                null, 'the typed meeting date');
-  check(true, "a committee meeting typed into Timrå's details is in the workspace");
+  check(await waitUntil(local, () => JSON.parse(Module.ccall('samverkan_saved', 'string', [], [])).parties.timra.committee_meetings.includes('2022-11-29'), null), "a committee meeting typed into Timrå's details is in the workspace");
 
   // Parties from a spreadsheet: File → Import parties (CSV) adds the 16 Norrbotten parties as one change.
   await click(local, 'file');
@@ -153,8 +146,28 @@ await runBrowserTest(async ({ server, browser, args }) => {
   check(Object.keys(imported.parties).length === 9 + 16 && lulea.population === 79600 && lulea.kind === 'municipality',
         'the CSV import added ' + (Object.keys(imported.parties).length - 9) + ' parties with kind and population');
   await local.keyboard.press('Control+z');
-  await waitFor(local, () => Object.keys(JSON.parse(Module.ccall('samverkan_saved', 'string', [], [])).parties).length === 9, null, 'Ctrl+Z');
-  check(true, 'Ctrl+Z takes the whole import back in one step');
+  check(await waitUntil(local, () => Object.keys(JSON.parse(Module.ccall('samverkan_saved', 'string', [], [])).parties).length === 9, null), 'Ctrl+Z takes the whole import back in one step');
+
+  // What Swedish Excel saves: Windows-1252 with the app's own Swedish header. å, ä and ö arrive whole.
+  const cp1252 = join(out, 'parter-excel.csv');
+  writeFileSync(cp1252, Buffer.from('Namn;Typ;Inv\xe5nare\r\nH\xe4rn\xf6sand-kopia;Kommun;24 900\r\n', 'latin1'));
+  await click(local, 'file');
+  const [cpChooser] = await Promise.all([local.waitForEvent('filechooser'), click(local, 'menu-import')]);
+  await cpChooser.setFiles(cp1252);
+  check(await waitUntil(local, () => Object.values(JSON.parse(Module.ccall('samverkan_saved', 'string', [], [])).parties)
+        .some((p) => p.name === 'Härnösand-kopia' && p.population === 24900), null, 5000),
+        'a Windows-1252 CSV with the Swedish header imports "Härnösand-kopia" with å, ä and ö');
+  await local.keyboard.press('Control+z');
+
+  // Exported CSVs keep their byte order mark, so Excel reads them as UTF-8.
+  await click(local, 'file');
+  await click(local, 'menu-export-csv');
+  const [csvDownload] = await Promise.all([local.waitForEvent('download'), click(local, 'menu-export-parties')]);
+  const csvFile = join(out, csvDownload.suggestedFilename());
+  await csvDownload.saveAs(csvFile);
+  const csvBytes = readFileSync(csvFile);
+  check(csvBytes[0] === 0xef && csvBytes[1] === 0xbb && csvBytes[2] === 0xbf && csvBytes.toString('utf8').includes('Härnösand'),
+        'Arkiv → Exportera CSV gives a file that starts with the UTF-8 byte order mark (' + csvDownload.suggestedFilename() + ')');
 
   // A saved view: the structure diagram as the presentation's next slide.
   await click(local, 'tab:structure');

@@ -106,7 +106,9 @@ TEST_CASE("bad input: one clear line and exit 2") {
     std::vector<Case> cases = {
         {"allocate " + VN + " --total 1000 --key per-capita --exclude Stockholm", "unknown party in --exclude: Stockholm"},
         {"allocate --parties /nonexistent.csv --total 1000 --key equal", "cannot read the parties file /nonexistent.csv"},
-        {"allocate " + VN + " --total tusen --key equal", "--total \"tusen\" is not an amount in kronor"},
+        {"allocate " + VN + " --total tusen --key equal", "--total: “tusen” is not an amount"},
+        {"allocate " + VN + " --total -5 --key equal", "--total \"-5\" is negative"},
+        {"allocate " + VN + " --total 150.000 --key equal", "can be read two ways"},
         {"allocate " + VN + " --total 1000 --key lottery", "unknown --key \"lottery\""},
         {"allocate " + VN + " --total 1000 --key region-split", "--key region-split needs --region-share PCT"},
         {"allocate " + VN + " --total 1000 --key base-plus-per-capita", "--key base-plus-per-capita needs --base-fee KR"},
@@ -145,7 +147,7 @@ TEST_CASE("validate lists problems and exits 1 only on errors") {
     std::ofstream(junk) << "{ not json";
     Run j = Cli("validate " + junk);
     CHECK(j.code == 1);
-    CHECK(j.out.find("Filen är inte giltig JSON") != std::string::npos);
+    CHECK(j.out.find("Filen är ingen Samverkan-fil: den är inte giltig JSON (fel vid byte 2)") != std::string::npos);
 }
 
 TEST_CASE("report in Markdown, CSV and HTML") {

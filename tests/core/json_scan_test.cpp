@@ -129,15 +129,34 @@ TEST_CASE("ScanJson agrees with nlohmann on random documents and their mutations
     MESSAGE("mutations still valid: " << valid << " of 4000");
 }
 
-TEST_CASE("ScanJson refuses nesting deeper than 512 levels, with a reason") {
-    std::string deep(600, '[');
-    deep += std::string(600, ']');
+TEST_CASE("ScanJson refuses nesting deeper than 64 levels, with a reason") {
+    std::string deep(65, '[');
+    deep += std::string(65, ']');
     json result;
     DomSax dom(result);
     std::string error;
     CHECK_FALSE(ScanJson(deep, dom, error));
-    CHECK(error.find("nested too deeply") != std::string::npos);
+    CHECK(error.find("nested more than 64 levels deep") != std::string::npos);
+    std::string ok(64, '[');
+    ok += std::string(64, ']');
+    CHECK(ScanJson(ok, dom, error));
     LoadResult r = LoadWorkspace(deep);
     CHECK_FALSE(r.ok);
-    CHECK(r.problems[0].code == "err.not_json");
+    CHECK(r.problems[0].code == "err.too_deep");
+}
+
+TEST_CASE("JsonDepth and ParseJsonLimited: deep text is refused before it is parsed") {
+    CHECK(JsonDepth("[1, {\"a\": [2]}]") == 3);
+    CHECK(JsonDepth("\"[[[[\"") == 0);                 // brackets in strings do not count
+    CHECK(JsonDepth("[\"\\\"[[\"]") == 1);             // nor after an escaped quote
+    std::string deep(100000, '[');
+    CHECK(JsonDepth(deep) == kMaxJsonDepth + 1);        // stops counting past the limit
+    std::string error;
+    CHECK_FALSE(ParseJsonLimited(deep + std::string(100000, ']'), error));
+    CHECK(error == "nested more than 64 levels deep");
+    CHECK_FALSE(ParseJsonLimited("{\"a\":", error));
+    CHECK(error.find("parse error") != std::string::npos);
+    auto j = ParseJsonLimited("{\"a\": [1, 2]}", error);
+    REQUIRE(j);
+    CHECK((*j)["a"][1] == 2);
 }

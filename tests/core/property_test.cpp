@@ -180,7 +180,7 @@ TEST_CASE("property: random patches on random workspaces") {
         }
         // Undo walks back through every accepted state exactly.
         for (size_t i = states.size() - 1; i > 0; --i) {
-            json inv = h.undo.back();
+            json inv = h.undo.back().patch;
             Workspace copy = ws;
             PatchResult ur = ApplyPatch(copy, inv);
             INFO("undo " << inv.dump() << " -> " << (ur.problems.empty() ? "" : ur.problems[0].path + " " + ur.problems[0].Message(Lang::En)));

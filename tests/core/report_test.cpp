@@ -1,5 +1,6 @@
 #include "csv.h"
 #include "helpers.h"
+#include "exports.h"
 #include "report.h"
 
 using namespace sam;
@@ -10,17 +11,89 @@ TEST_CASE("the parties CSV of the shared data folder") {
     REQUIRE(p.rows.size() == 2);
     CHECK(p.rows[1].name == "Ånge");
     CHECK(p.rows[0].kind == PartyKind::Region);
-    CHECK_FALSE(ParsePartiesCsv("namn;typ;invånare\n").ok);
-    PartiesCsv bad = ParsePartiesCsv("name;kind;population\nÅnge;kommun;9100\n");
+    CHECK(ParsePartiesCsv("namn;typ;invånare\n").ok);   // the Swedish header, as the app exports it
+    PartiesCsv bad = ParsePartiesCsv("name;kind;population\nÅnge;kommunen;9100\n");
     CHECK_FALSE(bad.ok);
-    CHECK(bad.error == "line 2: unknown kind \"kommun\" (region, municipality, association, county_board, university, other)");
+    CHECK(bad.error_sv == "rad 2: okänd typ \"kommunen\" (Region, Kommun, Kommunförbund, Länsstyrelse, Lärosäte, Annan)");
     CHECK(ParsePartiesCsv("name;kind;population\nÅnge;municipality;-3\n").error == "line 2: population must not be negative");
     // A number too large for a population (found by the fuzzer: it overflowed the conversion).
     CHECK(ParsePartiesCsv("name;kind;population\nÅnge;municipality;" + std::string(120, '9') + "\n").error.find("is more than 100000000") != std::string::npos);
     CHECK(ParsePartiesCsv("name;kind;population\nÅnge;municipality;100000001\n").error == "line 2: population 100000001 is more than 100000000");
     CHECK(ParsePartiesCsv("name;kind;population\nÅnge;municipality;100000000\n").ok);
-    CHECK(ParsePartiesCsv("name;kind;population\nÅnge;municipality;9100;x\n").error == "line 2: expected 3 fields, found 4");
+    CHECK(ParsePartiesCsv("name;kind;population\nÅnge;municipality;9100;x\n").ok);   // other columns are ignored
+    CHECK(ParsePartiesCsv("name;kind;population\nÅnge;municipality\n").error == "line 2: expected 3 fields, found 2");
     CHECK(ParseCsv("a;\"b;c\";\"d \"\"e\"\"\"\n")[0] == std::vector<std::string>{"a", "b;c", "d \"e\""});
+}
+
+namespace {
+std::string Export(const Workspace& ws, const char* table, Lang l) {
+    CsvTable t;
+    REQUIRE(CsvTableFromName(table, t));
+    return ExportCsv(ws, t, l);
+}
+}  // namespace
+
+TEST_CASE("parties CSV: the app's own export, Swedish Excel's encodings, commas") {
+    Workspace ws = LoadDemo("halsam-vasternorrland");
+    PartiesCsv own = ParsePartiesCsv(Export(ws, "parties", Lang::Sv));
+    REQUIRE(own.ok);
+    CHECK(own.rows.size() == ws.parties.size());
+    bool harnosand = false;
+    for (auto& r : own.rows) harnosand |= r.name == "Härnösand" && r.kind == PartyKind::Municipality;
+    CHECK(harnosand);
+    CHECK(ParsePartiesCsv(Export(ws, "parties", Lang::En)).ok);
+
+    // Windows-1252, as Swedish Excel saves "CSV (semikolonavgränsad)".
+    PartiesCsv cp = ParsePartiesCsv("Namn;Typ;Inv\xE5nare\r\nH\xE4rn\xF6sand;Kommun;25 000\r\n");
+    REQUIRE(cp.ok);
+    CHECK(cp.encoding == "Windows-1252");
+    CHECK(cp.rows[0].name == "Härnösand");
+    CHECK(cp.rows[0].population == 25000);
+    // UTF-16 with its BOM ("Unicode text").
+    std::string utf16 = "\xFF\xFE";
+    for (char c : std::string("name\tkind\tpopulation\nA\tregion\t1\n")) { utf16 += c; utf16 += '\0'; }
+    PartiesCsv u = ParsePartiesCsv(utf16);
+    REQUIRE(u.ok);
+    CHECK(u.encoding == "UTF-16");
+    CHECK(u.rows[0].kind == PartyKind::Region);
+    // Commas between the fields.
+    CHECK(ParsePartiesCsv("name,kind,population\nÅnge,municipality,9100\n").ok);
+    // A byte that Windows-1252 has no character for: refused, not guessed.
+    CHECK(ParsePartiesCsv("name;kind;population\nA\x81;region;1\n").error_sv.find("varken UTF-8") != std::string::npos);
+}
+
+TEST_CASE("CSV export: text that starts like a formula is written as text") {
+    CHECK(CsvField("=HYPERLINK(\"http://x\")") == "\"'=HYPERLINK(\"\"http://x\"\")\"");
+    CHECK(CsvField("+SUM(1+1)") == "'+SUM(1+1)");
+    CHECK(CsvField("-2+3") == "'-2+3");
+    CHECK(CsvField("@SUM(1)") == "'@SUM(1)");
+    CHECK(CsvField("\tx") == "'\tx");
+    CHECK(CsvField("\rx") == "\"'\rx\"");
+    CHECK(CsvField("a\rb") == "\"a\rb\"");   // a bare CR is quoted, so it cannot split a row
+    CHECK(CsvField("-2") == "-2");              // numbers stay numbers
+    CHECK(CsvField("-12,5") == "-12,5");
+    CHECK(CsvField("Kramfors") == "Kramfors");
+    // Every export: a party named like a formula arrives as text in parties, decisions and costs.
+    Workspace ws = LoadDemo("halsam-vasternorrland");
+    ws.parties.at("kramfors").name = "=HYPERLINK(\"http://evil\";\"x\")";
+    ws.bodies.begin()->second.members["m-evil"] = Member{};
+    ws.bodies.begin()->second.members["m-evil"].name = "@SUM(1)";
+    ws.bodies.begin()->second.members["m-evil"].role = "+cmd";
+    for (const char* table : {"parties", "members", "decisions", "costs"}) {
+        std::string csv = Export(ws, table, Lang::Sv);
+        INFO(table);
+        for (auto& row : ParseCsv(csv))
+            for (auto& cell : row) {
+                CHECK(cell.find("\r") == std::string::npos);
+                if (!cell.empty() && std::string("=+@").find(cell[0]) != std::string::npos) FAIL_CHECK("a live formula: " << cell);
+            }
+    }
+    // And it reads back as the name it was.
+    PartiesCsv back = ParsePartiesCsv(Export(ws, "parties", Lang::Sv));
+    REQUIRE(back.ok);
+    bool found = false;
+    for (auto& r : back.rows) found |= r.name == ws.parties.at("kramfors").name;
+    CHECK(found);
 }
 
 TEST_CASE("report: the cost and decision summary") {

@@ -25,4 +25,15 @@ for demo in halsam-vasternorrland familjehem-vasternorrland norrbotten; do
     "$check" "$png" 1.0
   done
 done
-echo "window_test: 45 windows rendered"
+# Every look switched at run time in one window (theme, scale, language, presentation):
+# each frame after a switch must be drawn, not only the background colour.
+mkdir -p "$out/looks"
+rm -f "$out"/looks/*.png
+xvfb-run -a -s "-screen 0 1280x800x24" "$app" --demo halsam-vasternorrland --view decisions --style-matrix "$out/looks"
+looks=0
+for png in "$out"/looks/look-*.png; do
+  "$check" "$png" 1.0
+  looks=$((looks + 1))
+done
+[[ $looks -eq 32 ]] || { echo "window_test: expected 32 looks, found $looks" >&2; exit 1; }
+echo "window_test: 45 windows and 32 looks rendered"

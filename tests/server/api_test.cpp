@@ -283,16 +283,7 @@ TEST_CASE("oversized and hostile requests get a 4xx and the server stays up") {
     REQUIRE(s.Start({"--data", data}, data + ".log"));
     httplib::Client c("127.0.0.1", s.port);
     Created w = Create(c, {{"name", "Tom"}});
-    std::string big(50 * 1024 * 1024, ' ');
-    big[0] = '[';
-    big.back() = ']';
-    httplib::Headers h = Bearer(w.edit);
-    h.emplace("If-Match", "\"1\"");
-    auto r = c.Patch("/api/workspaces/" + w.id, h, big, "application/json-patch+json");
-    if (r) {   // the server may also close the connection before reading it all
-        CHECK(r->status == 413);
-        CHECK(json::parse(r->body)["error"] == "payload_too_large");
-    }
+    // Oversized bodies, chunked bodies and header floods: hostile_test.cpp, with raw sockets.
     for (const char* path : {"/api/workspaces/../../etc/passwd", "/api/nope", "/api/workspaces/x/y/z"}) {
         auto g = c.Get(path, kAdmin);
         REQUIRE(g);

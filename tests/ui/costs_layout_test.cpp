@@ -42,6 +42,7 @@ TEST_CASE("Kostnader: a wrapped quantity pushes the next item and the totals dow
         app.rects.clear();
         ImGui::NewFrame();
         ui::Frame(app);
+        ui::ApplyQueuedEdits(app);
         ImGui::Render();
     }
     // "3 grupper per kommun × 7 kommuner" wraps at 1280 px: the local groups' row is taller.

@@ -1,0 +1,99 @@
+#include "guards.h"
+
+#include <httplib.h>
+#include <memory>
+#include "api.h"
+
+namespace server {
+
+void CloseAfter(httplib::Response& res) {
+    // httplib 0.11 keeps a connection open after any answer. A content provider that
+    // reports failure once the whole body is written makes it close the connection.
+    res.set_header("Connection", "close");
+    if (!res.content_provider_) {   // SetBody gives one; a plain body becomes one here
+        auto body = std::make_shared<std::string>(std::move(res.body));
+        res.body.clear();
+        std::string type = res.get_header_value("Content-Type");
+        res.headers.erase("Content-Type");
+        res.set_content_provider(body->size(), type.empty() ? "text/plain" : type,
+            [body](size_t offset, size_t length, httplib::DataSink& sink) { return sink.write(body->data() + offset, length); });
+    }
+    auto inner = res.content_provider_;
+    res.content_provider_ = [inner](size_t offset, size_t length, httplib::DataSink& sink) {
+        inner(offset, length, sink);
+        return false;
+    };
+}
+
+namespace {
+
+bool HasBody(const httplib::Request& req) {
+    return req.method == "POST" || req.method == "PATCH" || req.method == "PUT" || req.method == "DELETE";
+}
+
+httplib::Server::HandlerResponse Refuse(httplib::Response& res, int status, const std::string& code, const std::string& message) {
+    SendError(res, status, code, message);
+    CloseAfter(res);
+    return httplib::Server::HandlerResponse::Handled;
+}
+
+}  // namespace
+
+void InstallGuards(httplib::Server& svr, const Limits& limits) {
+    svr.set_pre_routing_handler([limits](const httplib::Request& req, httplib::Response& res) {
+        // httplib adds four headers of its own (REMOTE_ADDR, REMOTE_PORT, LOCAL_ADDR, LOCAL_PORT).
+        size_t count = req.headers.size() > 4 ? req.headers.size() - 4 : 0, bytes = 0;
+        for (auto& [name, value] : req.headers) bytes += name.size() + value.size();
+        if (count > limits.header_count || bytes > limits.header_bytes)
+            return Refuse(res, 431, "headers_too_large", "the request has more than " + std::to_string(limits.header_count) +
+                          " headers or " + std::to_string(limits.header_bytes / 1024) + " KB of them");
+        if (HasBody(req)) {
+            if (req.has_header("Transfer-Encoding"))
+                return Refuse(res, 411, "length_required", "send the body with Content-Length (chunked bodies are not accepted)");
+            // httplib would decompress without a limit: a small body could unpack to gigabytes.
+            if (req.has_header("Content-Encoding") && req.get_header_value("Content-Encoding") != "identity")
+                return Refuse(res, 415, "unsupported_encoding", "send the body uncompressed (no Content-Encoding)");
+            // Without a length httplib reads until the client closes, with no limit.
+            if (!req.has_header("Content-Length"))
+                return Refuse(res, 411, "length_required", "send the body with Content-Length (0 when there is none)");
+            {
+                std::string v = req.get_header_value("Content-Length");
+                if (v.empty() || v.size() > 18 || v.find_first_not_of("0123456789") != std::string::npos ||
+                    req.get_header_value_count("Content-Length") > 1)
+                    return Refuse(res, 400, "bad_content_length", "Content-Length must be one whole number of bytes");
+                if (std::stoull(v) > limits.body_bytes)
+                    return Refuse(res, 413, "payload_too_large", "the body is larger than the server accepts (" +
+                                  std::to_string(limits.body_bytes / (1024 * 1024)) + " MB)");
+            }
+        }
+        return httplib::Server::HandlerResponse::Unhandled;
+    });
+}
+
+int StreamBudget::Take(const std::string& client) {
+    std::lock_guard lock(mu_);
+    if (total_ >= limits_.streams_total) return 503;
+    int& mine = per_client_[client];
+    if (mine >= limits_.streams_per_client) {
+        if (mine == 0) per_client_.erase(client);
+        return 429;
+    }
+    ++mine;
+    ++total_;
+    return 0;
+}
+
+void StreamBudget::Release(const std::string& client) {
+    std::lock_guard lock(mu_);
+    auto it = per_client_.find(client);
+    if (it == per_client_.end()) return;
+    --total_;
+    if (--it->second <= 0) per_client_.erase(it);
+}
+
+int StreamBudget::Open() const {
+    std::lock_guard lock(mu_);
+    return total_;
+}
+
+}  // namespace server

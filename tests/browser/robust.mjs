@@ -1,0 +1,98 @@
+// Nothing breaks in ordinary use, in the browser: a large workspace opened from its link
+// keeps drawing; every theme × scale × language × presentation, switched at run time after
+// the app has drawn full frames, draws a UI (not one colour); the theme button and the
+// scale keys, clicked and pressed as a user would, too.
+import { join } from 'node:path';
+import { check, outDir, pixelStats, runBrowserTest, waitUntil, watchErrors } from './harness.mjs';
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function frames(page) { return page.evaluate(() => window.samverkan.frames); }
+
+// A frame drawn after the last change, and its screenshot's statistics.
+async function settledShot(page, path) {
+  const f = await frames(page);
+  if (!await waitUntil(page, (n) => window.samverkan.frames >= n + 4, f, 10000)) throw new Error('no frames after a change');
+  return pixelStats(await page.screenshot({ path }));
+}
+
+// A workspace of about 2,7 MB: the Norrbotten demo with 200 matters, each decided by every party.
+function largeWorkspace(state) {
+  const parties = Object.keys(state.parties);
+  for (let i = 0; i < 200; i++) {
+    const decisions = {};
+    for (const p of parties) decisions[p] = { status: 'pending', conditions: 'Villkor '.repeat(30) };
+    const milestones = {};
+    for (let k = 0; k < 20; k++) milestones['m' + k] = { date: '2024-0' + (1 + (k % 9)) + '-1' + (k % 9), what: 'Delmål ' + k + ' för ärende ' + i, done: false };
+    state.matters['arende-' + i] = { title: 'Ärende ' + i + ': gemensam plan för vård och omsorg', kind: 'recommendation',
+      date: '2024-01-15', deadline: '2024-12-31', description: 'Beskrivning. '.repeat(600), decisions, milestones };
+  }
+  return state;
+}
+
+await runBrowserTest(async ({ server, browser, args }) => {
+  const out = outDir(args.out);
+
+  // 1. A large workspace from its server link (it used to overflow the wasm stack at once).
+  const demo = await (await fetch(server.url + 'api/workspaces/' + new URL(server.links['Norrbotten: nära vård och suicidprevention'].edit).hash.match(/w=([^&]+)/)[1],
+    { headers: { Authorization: 'Bearer ' + new URL(server.links['Norrbotten: nära vård och suicidprevention'].edit).hash.match(/t=([^&]+)/)[1] } })).json();
+  const body = JSON.stringify({ name: 'Stor arbetsyta', state: largeWorkspace(demo.state) });
+  check(body.length > 2.5e6, 'the large workspace is ' + (body.length / 1e6).toFixed(1) + ' MB');
+  const made = await fetch(server.url + 'api/workspaces', { method: 'POST', body,
+    headers: { Authorization: 'Bearer ' + server.adminToken, 'Content-Type': 'application/json' } });
+  check(made.status === 201, 'the server stores it (' + made.status + ')');
+  const ws = await made.json();
+  const big = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  const bigErrors = watchErrors(big);
+  await big.goto(server.url + '#w=' + ws.id + '&t=' + ws.edit_token);
+  check(await waitUntil(big, () => window.samverkan && window.samverkan.source === 'server' && window.samverkan.frames > 3, null, 30000),
+        'the large workspace opens from its link');
+  const f0 = await frames(big);
+  await sleep(2000);
+  const f1 = await frames(big);
+  check(f1 - f0 >= 5, 'it keeps drawing (' + (f1 - f0) + ' frames in 2 s)');
+  const bigShot = pixelStats(await big.screenshot({ path: join(out, 'large.png') }));
+  check(bigShot.colours > 20 && bigShot.drawnPercent > 3, 'the large workspace is drawn (' + bigShot.drawnPercent.toFixed(1) + ' % drawn)');
+  check(bigErrors.length === 0, 'no errors with the large workspace: ' + JSON.stringify(bigErrors));
+  await big.context().close();
+
+  // 2. The style matrix, switched at run time on a page that has drawn full frames.
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  const errors = watchErrors(page);
+  await page.goto(server.editLink.replace('/#', '/?test=1#'));
+  check(await waitUntil(page, () => window.samverkan && window.samverkan.source === 'server' && window.samverkan.frames > 5, null, 20000),
+        'the HälSam page opens');
+  let looks = 0, blank = [];
+  for (const presenting of [0, 1])
+    for (const english of [0, 1])
+      for (const scale of [0.75, 1, 1.5, 2])
+        for (const dark of [0, 1]) {
+          await page.evaluate(([d, s, e, p]) => Module.ccall('samverkan_set_look', null, ['number', 'number', 'number', 'number'], [d, s, e, p]),
+                              [dark, scale, english, presenting]);
+          const name = `look-${dark ? 'dark' : 'light'}-${scale * 100}-${english ? 'en' : 'sv'}-${presenting ? 'present' : 'edit'}`;
+          const st = await settledShot(page, join(out, name + '.png'));
+          if (!(st.colours > 8 && st.drawnPercent > 1)) blank.push(name + ' (' + st.drawnPercent.toFixed(2) + ' %)');
+          looks++;
+        }
+  check(looks === 32 && blank.length === 0, 'every one of 32 looks switched at run time is drawn' + (blank.length ? ': blank ' + blank.join(', ') : ''));
+
+  // 3. As a user: the theme button and Ctrl+/Ctrl− (the first frames after each were blank).
+  await page.evaluate(() => Module.ccall('samverkan_set_look', null, ['number', 'number', 'number', 'number'], [0, 1, 0, 0]));
+  await settledShot(page, join(out, 'before-click.png'));
+  check(await waitUntil(page, () => window.samverkan.rects && window.samverkan.rects.theme, null, 5000), 'the theme button is on screen');
+  const r = await page.evaluate(() => {
+    const c = document.getElementById('canvas'), k = c.clientWidth / c.width, [x, y, w, h] = window.samverkan.rects.theme;
+    return { x: (x + w / 2) * k, y: (y + h / 2) * k };
+  });
+  await page.mouse.click(r.x, r.y);
+  let st = await settledShot(page, join(out, 'after-theme-click.png'));
+  check(st.colours > 8 && st.drawnPercent > 1, 'after a click on Mörkt tema the UI is drawn (' + st.drawnPercent.toFixed(1) + ' %)');
+  await page.keyboard.press('Control+Equal');
+  st = await settledShot(page, join(out, 'after-ctrl-plus.png'));
+  check(st.colours > 8 && st.drawnPercent > 1, 'after Ctrl+ the UI is drawn (' + st.drawnPercent.toFixed(1) + ' %)');
+  await page.keyboard.press('F5');
+  st = await settledShot(page, join(out, 'after-f5.png'));
+  check(st.colours > 4 && st.drawnPercent > 1, 'the first slide after F5 is drawn (' + st.drawnPercent.toFixed(1) + ' %)');
+  const real = errors.filter((e) => !(e.startsWith('request failed:') && e.includes('/events?')));
+  check(real.length === 0, 'no errors while switching: ' + JSON.stringify(real));
+});

@@ -1,0 +1,38 @@
+#include "full_frame.h"
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+namespace ui {
+
+void RebuildFontTexture() {
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
+void FullFrame(App& app, GLFWwindow* window, KeyLatch& keys, const FontSource& font,
+               const std::function<void()>& platform_views) {
+    if (app.style_dirty) {
+        ApplyStyle(app, font);
+        if (app.frames > 0) RebuildFontTexture();   // the first NewFrame makes the device objects
+    }
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    LatchFrameStarted(keys);
+    Frame(app);
+    if (platform_views) platform_views();
+    ApplyQueuedEdits(app);   // no view holds a reference into the model past this point
+    ImGui::Render();
+    int w = 0, h = 0;
+    glfwGetFramebufferSize(window, &w, &h);
+    glViewport(0, 0, w, h);
+    ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glClearColor(bg.x, bg.y, bg.z, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+}  // namespace ui

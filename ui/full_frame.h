@@ -1,0 +1,21 @@
+// One frame of the app for both platforms (web and desktop use GLFW and ImGui's OpenGL 3
+// backend alike): style changes, ImGui's frame, the views, the edits they queued, drawing.
+#pragma once
+#include <functional>
+#include "app.h"
+#include "key_latch.h"
+
+struct GLFWwindow;
+
+namespace ui {
+
+// `platform_views` draws what only one platform has (the desktop's dialogs); may be empty.
+void FullFrame(App& app, GLFWwindow* window, KeyLatch& keys, const FontSource& font,
+               const std::function<void()>& platform_views = {});
+
+// After a change of theme, scale or presentation: the new fonts' texture, and nothing else.
+// (Destroying all device objects in ImGui 1.86's OpenGL 3 backend keeps the old buffer
+// sizes, so the next frame writes past buffers that have no storage: a blank window.)
+void RebuildFontTexture();
+
+}  // namespace ui
