@@ -1,5 +1,7 @@
 #include "costs.h"
 
+#include <cstdlib>
+
 #include <algorithm>
 #include <cmath>
 #include <set>
@@ -287,6 +289,18 @@ Comparison Compare(const Workspace& ws, const Budget& base, const Budget& scen, 
         c.rows.push_back(d);
     }
     return c;
+}
+
+ShownYear YearToShow(const Budget& b, int chosen, const std::string& today) {
+    ShownYear out;
+    int now = today.size() >= 4 ? std::atoi(today.substr(0, 4).c_str()) : 0;
+    if (b.Years() <= 0) { out.year = chosen ? chosen : now; return out; }
+    if (b.HasYear(chosen)) { out.year = chosen; return out; }
+    if (b.HasYear(now)) { out.year = now; return out; }
+    out.year = now > b.last_year ? b.last_year : b.first_year;
+    out.note = "ui.year_outside";
+    out.args = {std::to_string(now), std::to_string(b.first_year), std::to_string(b.last_year), std::to_string(out.year)};
+    return out;
 }
 
 }  // namespace sam

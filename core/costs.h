@@ -88,6 +88,16 @@ struct Comparison {
 Comparison Compare(const Workspace& ws, const Budget& base, const Budget& scenario, int year);
 
 // Sorts party ids by their names in Swedish order.
+// Which year the cost views show: `chosen` when the budget has it; else this year (from
+// `today`, YYYY-MM-DD); else the budget's nearest year. `note` is empty, or says why another
+// year than this one is shown (a key of the translation table, with its args).
+struct ShownYear {
+    int year = 0;
+    std::string note;                 // "" or "ui.year_outside"
+    std::vector<std::string> args;    // {this year, first, last, shown}
+};
+ShownYear YearToShow(const Budget& b, int chosen, const std::string& today);
+
 void SortPartiesSwedish(const Workspace& ws, std::vector<std::string>& ids);
 
 }  // namespace sam

@@ -773,4 +773,17 @@ LoadResult LoadWorkspace(std::string_view text) {
     return res;
 }
 
+bool ParseScenarioFor(const Workspace& ws, const json& j, Scenario& out) {
+    if (!j.is_object()) return false;
+    Workspace probe;
+    probe.parties = ws.parties;
+    probe.cost_items = ws.cost_items;
+    std::vector<Problem> problems;
+    ParseEntity(j, "scenarios", "what-if", probe, problems);
+    auto it = probe.scenarios.find("what-if");
+    if (HasErrors(problems) || it == probe.scenarios.end()) return false;
+    out = it->second;
+    return true;
+}
+
 }  // namespace sam

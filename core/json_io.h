@@ -40,6 +40,9 @@ void RemoveEntity(Workspace& ws, std::string_view collection, const std::string&
 // One party's decision; problems get paths base + "/" + party.
 Decision ParseDecision(const json& j, std::string_view base, std::string_view party, std::vector<Problem>& out);
 bool ParseAllocationKey(const json& j, const std::string& path, AllocationKey& key, std::vector<Problem>& out);
+// A scenario sent on its own (the facilitator's "what if"), checked against `ws`'s parties
+// and items; false when it is not one.
+bool ParseScenarioFor(const Workspace& ws, const json& j, Scenario& out);
 // A whole workspace from JSON of the current schema version.
 void ParseWorkspace(const json& j, Workspace& ws, std::vector<Problem>& out);
 

@@ -7,6 +7,7 @@
 #include <imgui_impl_opengl3.h>
 
 #include <cstdio>
+#include <functional>
 #include <cstring>
 #include <ctime>
 #include <string>
@@ -19,6 +20,7 @@
 #include "desktop.h"
 #include "files.h"
 #include "json_io.h"
+#include "monkey.h"
 #include "sync_native.h"
 
 #ifndef SAMVERKAN_FONT
@@ -36,6 +38,8 @@ struct Options {
     int frames = 0;   // 0: run until closed
     int width = 1280, height = 800;
     std::string style_matrix;   // folder: switch every look at run time and save each frame
+    long long monkey_seed = -1; // a seeded random user (native/monkey.h)
+    int monkey_steps = 2000;
 };
 
 // Every theme × scale × language × presentation, switched at run time as a user would.
@@ -67,6 +71,8 @@ void Usage() {
               "  --recover yes|no   after a crash, restore (or drop) the unsaved changes without asking\n"
               "  --wait-seconds S   with --link and --frames: wait at most S seconds for the server (default 10)\n"
               "  --style-matrix DIR switch theme, scale, language and presentation at run time, saving each to DIR\n"
+              "  --monkey SEED      random clicks, drags, keys and text from SEED (--monkey-steps N, default 2000);\n"
+              "                     checks the workspace, the frames and a full undo; exit 1 with the seed on failure\n"
               "With --link the workspace and the changes not yet sent are kept in ~/.cache/samverkan, so the\n"
               "app starts and works without a network and sends them when the server answers again.");
 }
@@ -93,6 +99,8 @@ bool ParseArgs(int argc, char** argv, Options& o) {
         else if (a == "--present") { if (!next(v)) return false; o.present = std::atoi(v.c_str()); }
         else if (a == "--recover") { if (!next(o.recover)) return false; }
         else if (a == "--style-matrix") { if (!next(o.style_matrix)) return false; }
+        else if (a == "--monkey") { if (!next(v)) return false; o.monkey_seed = std::atoll(v.c_str()); }
+        else if (a == "--monkey-steps") { if (!next(v)) return false; o.monkey_steps = std::atoi(v.c_str()); }
         else if (a == "--wait-seconds") { if (!next(v)) return false; o.wait_seconds = std::atof(v.c_str()); }
         else if (a == "--size") {
             if (!next(v) || std::sscanf(v.c_str(), "%dx%d", &o.width, &o.height) != 2) {
@@ -130,7 +138,7 @@ int main(int argc, char** argv) {
     GLFWwindow* window = glfwCreateWindow(opt.width, opt.height, "Samverkan", nullptr, nullptr);
     if (!window) { std::fprintf(stderr, "samverkan: cannot create an OpenGL 3.3 window\n"); glfwTerminate(); return 1; }
     glfwMakeContextCurrent(window);
-    glfwSwapInterval(opt.frames ? 0 : 1);
+    glfwSwapInterval(opt.frames || opt.monkey_seed >= 0 ? 0 : 1);
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -197,6 +205,15 @@ int main(int argc, char** argv) {
     ui::FontSource font;
     font.path = SAMVERKAN_FONT[0] ? SAMVERKAN_FONT : nullptr;
     int frame = 0;
+    native::Monkey monkey;
+    if (opt.monkey_seed >= 0) native::StartMonkey(monkey, app, (uint64_t)opt.monkey_seed, opt.monkey_steps);
+    std::function<void()> monkey_input;
+    if (opt.monkey_seed >= 0)
+        monkey_input = [&] {
+            int fw = 0, fh = 0;
+            glfwGetFramebufferSize(window, &fw, &fh);
+            native::MonkeyInput(monkey, app, fw, fh);
+        };
     while (!glfwWindowShouldClose(window)) {
         glfwPollEvents();
         // A move to a screen with another scale restyles like any other change of scale.
@@ -207,9 +224,19 @@ int main(int argc, char** argv) {
             app.style_dirty = true;
         }
         if (linked) sync.Frame(app);
-        ui::FullFrame(app, window, keys, font, [&] { native::DesktopFrame(desktop, app); });
+        ui::FullFrame(app, window, keys, font, [&] { native::DesktopFrame(desktop, app); }, monkey_input);
         int w, h;
         glfwGetFramebufferSize(window, &w, &h);
+        if (opt.monkey_seed >= 0) {
+            bool ok = native::MonkeyCheck(monkey, app, w, h);
+            if (ok && monkey.step >= monkey.steps) ok = native::MonkeyFinish(monkey, app);
+            if (!ok) {
+                std::fprintf(stderr, "samverkan: monkey failed at %s (run again with --monkey %llu --monkey-steps %d)\n",
+                             monkey.failure.c_str(), (unsigned long long)monkey.seed, monkey.steps);
+                return 1;
+            }
+            if (monkey.step >= monkey.steps) break;
+        }
         ++frame;
         if (!opt.style_matrix.empty() && frame >= 4 && (frame - 4) % 3 == 0) {
             // Each look gets three frames (fonts rebuilt, laid out, settled), then its picture.

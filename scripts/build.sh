@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds Samverkan (Release) into build/: native (desktop, server, CLI, tests) and/or web.
-#   scripts/build.sh [native|web|all]      default: all
+#   scripts/build.sh [native|web|asan|all|test]   default: all (test: all and asan)
 # IMGUI_DIR=/path/to/imgui-1.86 overrides the fetched Dear ImGui source.
 set -euo pipefail
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -22,9 +22,18 @@ build_web() {
   cmake --build "$top/build/web" -j"$jobs"
 }
 
+# The desktop app and the ui units with AddressSanitizer and UndefinedBehaviorSanitizer
+# (the monkey and ui_asan tests run them).
+build_asan() {
+  cmake -S "$top" -B "$top/build/asan" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSAMVERKAN_SANITIZE=ON "${extra[@]}" >/dev/null
+  cmake --build "$top/build/asan" -j"$jobs" --target samverkan ui_tests
+}
+
 case $what in
   native) build_native ;;
   web) build_web ;;
+  asan) build_asan ;;
   all) build_web; build_native ;;
-  *) echo "usage: scripts/build.sh [native|web|all]" >&2; exit 2 ;;
+  test) build_web; build_native; build_asan ;;
+  *) echo "usage: scripts/build.sh [native|web|asan|all|test]" >&2; exit 2 ;;
 esac

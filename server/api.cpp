@@ -234,9 +234,13 @@ void InstallApi(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfi
         if (!body.is_object() || !body.contains("active") || !body["active"].is_boolean() ||
             (body.contains("slide") && (!body["slide"].is_number_integer() || body["slide"].get<int64_t>() < 0 || body["slide"].get<int64_t>() > 10000)))
             return SendError(res, 400, "bad_request", "the body must be {\"active\": true|false, \"slide\": N} with N from 0 to 10000");
+        // The facilitator's "what if" (who leaves or joins, items' FTE), passed on to followers as it is.
+        if (body.contains("what_if") && (!body["what_if"].is_object() || sam::JsonText(body["what_if"]).size() > 64 * 1024))
+            return SendError(res, 400, "bad_request", "what_if must be an object of at most 64 KB");
         Live* live = hub.Get(id);
         if (!live) return SendError(res, 500, "storage", "the workspace could not be read");
         json p = {{"active", body["active"]}, {"slide", body.value("slide", 0)}};
+        if (body.contains("what_if")) p["what_if"] = body["what_if"];
         {
             std::lock_guard lock(live->mu);
             live->presentation = p;

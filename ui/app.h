@@ -182,7 +182,9 @@ void SetPresenting(App& app, bool on);
 void GoToSlide(App& app, int slide);
 // A view link follows the facilitator: into and out of the presentation (with its fonts),
 // and to each slide.
-void Follow(App& app, bool active, int slide);
+void Follow(App& app, bool active, int slide, const sam::json& what_if = nullptr);
+// The facilitator's "what if" as followers get it: who leaves or joins, and items' FTE.
+sam::json WhatIfJson(const App& app);
 
 // Short text lookups for the views.
 const char* T(const App& app, const char* key);

@@ -48,7 +48,7 @@ void DrawComparison(App& app, const sam::Budget& base, const sam::Budget& scenar
         ImGui::TableSetupColumn(T(app, "ui.scenario"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
         ImGui::TableSetupColumn(T(app, "ui.difference"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
         ImGui::TableSetupColumn("%", ImGuiTableColumnFlags_WidthStretch, 0.8f);
-        ImGui::TableHeadersRow();
+        HeadersRow();
         for (auto& r : c.rows) {
             ImGui::TableNextRow();
             bool changed = r.diff != 0 || r.in_base != r.in_scenario;

@@ -1,8 +1,12 @@
 // Kostnader: the cost items as an editable table, the funding, and each party's share
 // for a chosen year as a table and a bar chart. Totals are core's, to the krona.
 #include <imgui.h>
+#include <algorithm>
+#include <cmath>
 #include "charts.h"
 #include "fields.h"
+#include "number_input.h"
+#include "cost_edits.h"
 #include "format.h"
 #include "patch.h"
 #include "views.h"
@@ -10,6 +14,24 @@
 namespace ui {
 
 namespace {
+
+// A year of an item's range; typing a first year after the last moves the last along (and says so).
+void EditYear(App& app, const char* id, const std::string& item_id, const sam::CostItem& item, bool first) {
+    std::string text;
+    int64_t value = first ? item.first_year : item.last_year;
+    if (!TextInput(app, id, std::to_string(value), text)) return;
+    sam::NumberInput n = sam::ReadNumber(text);
+    if (!n.ok || n.value != std::floor(n.value) || n.value < 1900 || n.value > 2200) {
+        std::string why = n.ok ? sam::TrF(app.lang, "ui.bad_int", {text, "1900", "2200"}) : sam::NumberInputMessage(app.lang, n, text);
+        app.status = why;
+        app.field_error = {ImGui::GetID(id), text, why};
+        return;
+    }
+    std::string moved;
+    sam::json patch = sam::SetYearPatch(item_id, item, first, (int)n.value, &moved);
+    if (ApplyFieldEdit(app, patch, ImGui::GetID(id), text) && !moved.empty())
+        app.status = sam::TrF(app.lang, moved == "last_year" ? "ui.last_year_moved" : "ui.first_year_moved", {std::to_string((int)n.value)});
+}
 
 std::string ItemPath(const std::string& id) { return "/cost_items/" + sam::PointerToken(id); }
 
@@ -34,14 +56,30 @@ void KeyEditor(App& app, const char* id, const std::string& path, const std::opt
     ImGui::PopID();
 }
 
-int ChosenYear(App& app, const sam::Budget& b) {
-    int y = app.cost_year;
-    if (!b.HasYear(y)) {
-        y = app.today.size() >= 4 ? std::atoi(app.today.substr(0, 4).c_str()) : b.first_year;
-        if (!b.HasYear(y)) y = b.first_year;
+int ChosenYear(App& app, const sam::Budget& b) { return sam::YearToShow(b, app.cost_year, app.today).year; }
+
+}  // namespace
+
+void YearCombo(App& app, const sam::Budget& b, int year) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(T(app, "ui.year"));
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
+    if (ImGui::BeginCombo("##year", std::to_string(year).c_str())) {
+        for (int y = b.first_year; y <= b.last_year; ++y)
+            if (ImGui::Selectable(std::to_string(y).c_str(), y == year)) app.cost_year = y;
+        ImGui::EndCombo();
     }
-    return y;
+    Mark(app, "year");
+    sam::ShownYear shown = sam::YearToShow(b, app.cost_year, app.today);
+    if (!shown.note.empty()) {   // not this year, and nobody chose it: say why
+        ImGui::SameLine();
+        ImGui::TextDisabled("(?)");
+        HelpTooltip(sam::TrF(app.lang, shown.note, shown.args).c_str());
+    }
 }
+
+namespace {
 
 void ItemsTable(App& app, const sam::Budget& b, int year) {
     const sam::Workspace& ws = app.doc.ws;
@@ -56,7 +94,7 @@ void ItemsTable(App& app, const sam::Budget& b, int year) {
     std::string year_col = std::to_string(year);
     ImGui::TableSetupColumn(year_col.c_str(), 0, 1.3f);
     ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFrameHeight());
-    ImGui::TableHeadersRow();
+    HeadersRow();
     std::vector<const sam::ItemResult*> rows;
     for (auto& r : b.items) if (!r.id.empty()) rows.push_back(&r);
     // A few dozen items: every row, the quantity wrapped. Hundreds: only the rows on screen,
@@ -75,13 +113,20 @@ void ItemsTable(App& app, const sam::Budget& b, int year) {
         EditText(app, "##name", path + "/name", item.name, true);
         if (!r.ok) { ImGui::TextColored(ImVec4(0.8f, 0.2f, 0.2f, 1), "! %s", sam::TrF(app.lang, r.error, r.args).c_str()); }
         ImGui::TableNextColumn();
+        // A fixed amount, or FTE × cost per FTE: one click switches, at the same cost.
         if (item.amount) {
-            ImGui::TextDisabled("–");
+            if (EditButton(app, T(app, "ui.fixed_amount"), true)) ApplyEdit(app, sam::SwitchCostKindPatch(r.id, item));
+            HelpTooltip(T(app, "ui.switch_to_fte"));
         } else {
-            ImGui::SetNextItemWidth(-FLT_MIN);
+            float button = ImGui::CalcTextSize("kr").x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetStyle().ItemSpacing.x;
+            ImGui::SetNextItemWidth(std::max(ImGui::GetContentRegionAvail().x - button, ImGui::GetFontSize() * 2));
             EditDecimal(app, "##fte", path + "/fte", item.fte);
             Mark(app, "fte:" + r.id);
+            ImGui::SameLine();
+            if (EditButton(app, "kr", true)) ApplyEdit(app, sam::SwitchCostKindPatch(r.id, item));
+            HelpTooltip(T(app, "ui.switch_to_amount"));
         }
+        Mark(app, "cost-kind:" + r.id);
         ImGui::TableNextColumn();
         ImGui::SetNextItemWidth(-FLT_MIN);
         if (item.amount) EditAmount(app, "##amount", path + "/amount", *item.amount);
@@ -97,10 +142,11 @@ void ItemsTable(App& app, const sam::Budget& b, int year) {
         ImGui::TableNextColumn();
         float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
         ImGui::SetNextItemWidth(half);
-        EditInt(app, "##first", path + "/first_year", item.first_year, 1900, 2200);
+        EditYear(app, "##first", r.id, item, true);
+        Mark(app, "first-year:" + r.id);
         ImGui::SameLine();
         ImGui::SetNextItemWidth(half);
-        EditInt(app, "##last", path + "/last_year", item.last_year, 1900, 2200);
+        EditYear(app, "##last", r.id, item, false);
         ImGui::TableNextColumn();
         KeyEditor(app, "key", path + "/key", item.key, true, -FLT_MIN);
         ImGui::TableNextColumn();
@@ -109,7 +155,7 @@ void ItemsTable(App& app, const sam::Budget& b, int year) {
             HelpTooltip(sam::TrF(app.lang, "ui.how_item", {sam::FormatFte(r.fte_total), sam::FormatKr((int64_t)r.implied_cost_per_fte),
                                                            sam::FormatKr(b.At(r.gross, year))}).c_str());
         ImGui::TableNextColumn();
-        if (ImGui::SmallButton("×")) ApplyEdit(app, sam::json::array({sam::OpRemove(path)}));
+        if (EditButton(app, "×", true)) ApplyEdit(app, sam::json::array({sam::OpRemove(path)}));
         HelpTooltip(T(app, "ui.remove_item"));
         ImGui::PopID();
     };
@@ -141,11 +187,7 @@ void ItemsTable(App& app, const sam::Budget& b, int year) {
 }
 
 void AddItem(App& app, int year) {
-    const sam::Workspace& ws = app.doc.ws;
-    std::string name = T(app, "ui.new_item");
-    std::string id = sam::MakeId(name, ws.cost_items);
-    sam::json item = {{"name", name}, {"fte", 0.5}, {"cost_per_fte", 700000}, {"first_year", year}, {"last_year", year}};
-    ApplyEdit(app, sam::json::array({sam::OpAdd(ItemPath(id), item)}));
+    if (ApplyEdit(app, sam::NewCostItemPatch(app.doc.ws, T(app, "ui.new_item"), year))) app.status = T(app, "ui.item_added");
 }
 
 void FundingList(App& app) {
@@ -157,7 +199,7 @@ void FundingList(App& app) {
     ImGui::TableSetupColumn(T(app, "ui.amount_per_year"), 0, 1.3f);
     ImGui::TableSetupColumn(T(app, "ui.years"), 0, 1.3f);
     ImGui::TableSetupColumn(T(app, "ui.item"), 0, 1.8f);
-    ImGui::TableHeadersRow();
+    HeadersRow();
     for (auto& [id, f] : ws.funding) {
         std::string path = "/funding/" + sam::PointerToken(id);
         ImGui::PushID(id.c_str());
@@ -185,21 +227,12 @@ void DrawCosts(App& app) {
     const sam::Budget& b = app.derived.budget;
     if (b.Years() <= 0) {
         ImGui::TextDisabled("%s", T(app, "ui.no_costs"));
-        if (ImGui::Button(T(app, "ui.add_item"))) AddItem(app, ws.costs.base_year ? ws.costs.base_year : std::atoi(app.today.substr(0, 4).c_str()));
+        if (EditButton(app, T(app, "ui.add_item"))) AddItem(app, ws.costs.base_year ? ws.costs.base_year : std::atoi(app.today.substr(0, 4).c_str()));
         return;
     }
     int year = ChosenYear(app, b);
     // The year, and the workspace's allocation key.
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(T(app, "ui.year"));
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
-    if (ImGui::BeginCombo("##year", std::to_string(year).c_str())) {
-        for (int y = b.first_year; y <= b.last_year; ++y)
-            if (ImGui::Selectable(std::to_string(y).c_str(), y == year)) app.cost_year = y;
-        ImGui::EndCombo();
-    }
-    Mark(app, "year");
+    YearCombo(app, b, year);
     ImGui::SameLine(0, ImGui::GetFontSize() * 2);
     ImGui::TextUnformatted(T(app, "ui.key"));
     ImGui::SameLine();
@@ -218,7 +251,7 @@ void DrawCosts(App& app) {
         EditAmount(app, "##basefee", "/costs/key/base_fee", ws.costs.key.base_fee);
     }
     ImGui::SameLine();
-    if (ImGui::Button(T(app, "ui.add_item"))) AddItem(app, year);
+    if (EditButton(app, T(app, "ui.add_item"))) AddItem(app, year);
 
     ItemsTable(app, b, year);
     FundingList(app);
@@ -234,7 +267,7 @@ void DrawCosts(App& app) {
         ImGui::TableSetupColumn(T(app, "ui.party"), ImGuiTableColumnFlags_WidthStretch, 1.6f);
         ImGui::TableSetupColumn(yc.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.2f);
         ImGui::TableSetupColumn(all.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.2f);
-        ImGui::TableHeadersRow();
+        HeadersRow();
         int64_t sum = 0, sum_all = 0;
         for (auto& id : b.parties) {
             sum += b.PartyAt(id, year);

@@ -16,7 +16,9 @@ namespace {
 void StatusCombo(App& app, const std::string& matter, const std::string& party, const sam::Decision& d) {
     const char* current = sam::TrEnum(app.lang, "status", sam::ToString(d.status)).data();
     ImGui::SetNextItemWidth(-FLT_MIN);
+    BeginReadOnly(app);
     bool open = ImGui::BeginCombo("##status", current);
+    EndReadOnly(app);
     Mark(app, "status:" + party);
     if (open) {
         for (sam::DecisionStatus s : sam::AllValues<sam::DecisionStatus>()) {
@@ -106,7 +108,7 @@ void DrawDecisions(App& app) {
         ImGui::TableSetupColumn(T(app, "ui.matter"), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 16);
         ImGui::TableSetupColumn(T(app, "ui.status"));
         for (auto& p : parties) ImGui::TableSetupColumn(PartyName(app, p));
-        ImGui::TableHeadersRow();
+        HeadersRow();
         ImGuiListClipper clip;   // only the rows on screen: thousands of matters stay fast
         clip.Begin((int)app.derived.matter_ids.size());
         while (clip.Step())
@@ -148,7 +150,7 @@ void DrawDecisions(App& app) {
         ImGui::TableSetupColumn(T(app, "ui.deciding_body"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
         ImGui::TableSetupColumn(T(app, "ui.conditions"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
         ImGui::TableSetupColumn(T(app, "ui.send_by"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-        ImGui::TableHeadersRow();
+        HeadersRow();
         std::vector<std::string> ids;
         for (auto& [pid, d] : m.decisions) ids.push_back(pid);
         sam::SortPartiesSwedish(ws, ids);
@@ -200,7 +202,7 @@ void DrawDecisions(App& app) {
         for (auto& [sid, ms] : m.milestones) {
             bool done = ms.done;
             ImGui::PushID(sid.c_str());
-            if (ImGui::Checkbox("##done", &done)) ApplyEdit(app, sam::json::array({sam::OpAdd(base + sam::PointerToken(sid) + "/done", done)}));
+            if (EditCheckbox(app, "##done", &done)) ApplyEdit(app, sam::json::array({sam::OpAdd(base + sam::PointerToken(sid) + "/done", done)}));
             ImGui::SameLine();
             bool overdue = !ms.done && !app.today.empty() && ms.date < app.today;
             if (overdue) ImGui::TextColored(ImVec4(0.77f, 0.16f, 0.12f, 1), "%s  %s  (%s)", ms.date.c_str(), ms.what.c_str(), T(app, "report.overdue"));

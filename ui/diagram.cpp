@@ -179,6 +179,10 @@ bool DrawDiagram(App& app, ImVec2 size, bool interactive) {
             dl->AddText(nullptr, fs * 0.85f, ImVec2(p0.x + pad, y + fs * 1.05f), faint, Fit(extra, fs * 0.85f, w).c_str());
         }
         if (app.test_mode) app.rects.push_back({"body:" + l.nodes[i].id, p0.x, p0.y, box.x, box.y});
+        // A name cut to fit its box is whole in the tooltip.
+        if (hovered && io.MousePos.x >= p0.x && io.MousePos.x < p1.x && io.MousePos.y >= p0.y && io.MousePos.y < p1.y &&
+            !ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2.0f))
+            ImGui::SetTooltip("%s", b.name.c_str());
         if (interactive && hovered && ImGui::IsMouseReleased(ImGuiMouseButton_Left) && io.MouseDragMaxDistanceSqr[0] < 16.0f &&
             io.MousePos.x >= p0.x && io.MousePos.x < p1.x && io.MousePos.y >= p0.y && io.MousePos.y < p1.y)
             clicked = (int)i;

@@ -47,8 +47,14 @@ bool TextInput(App& app, const char* id, const std::string& value, std::string& 
     char shown[sizeof app.field_buf];
     char* buf = app.field_id == gid ? app.field_buf : shown;
     if (buf == shown) std::snprintf(shown, sizeof shown, "%s", refused ? app.field_error.typed.c_str() : value.c_str());
+    BeginReadOnly(app);
     if (hint) ImGui::InputTextWithHint(id, hint, buf, sizeof app.field_buf);
     else ImGui::InputText(id, buf, sizeof app.field_buf);
+    EndReadOnly(app);
+    if (app.test_mode) Mark(app, "field:" + std::to_string(gid));   // every field is a target for tests
+    // Text wider than its field is whole in a tooltip (an item's or a party's long name).
+    if (app.field_id != gid && ImGui::IsItemHovered() && ImGui::CalcTextSize(buf).x > ImGui::GetItemRectSize().x - ImGui::GetStyle().FramePadding.x * 2)
+        ImGui::SetTooltip("%s", buf);
     if (ImGui::IsItemActivated()) {
         app.field_id = gid;
         std::memcpy(app.field_buf, buf, sizeof app.field_buf);
@@ -112,9 +118,39 @@ bool EditDate(App& app, const char* id, const std::string& path, const std::stri
     return Commit(app, id, text, sam::OpAdd(path, date));
 }
 
-bool BeginEnumCombo(App&, const char* id, const char* current) {
+void BeginReadOnly(const App& app) {
+    if (app.read_only) ImGui::BeginDisabled();
+}
+
+void EndReadOnly(const App& app) {
+    if (!app.read_only) return;
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", T(app, "ui.view_mode_help"));
+}
+
+bool EditButton(App& app, const char* label, bool small, ImVec2 size) {
+    BeginReadOnly(app);
+    bool clicked = small ? ImGui::SmallButton(label) : ImGui::Button(label, size);
+    EndReadOnly(app);
+    if (app.test_mode) Mark(app, std::string("edit:") + label + ":" + std::to_string(ImGui::GetID(label)));
+    return clicked && !app.read_only;
+}
+
+bool EditCheckbox(App& app, const char* label, bool* value) {
+    BeginReadOnly(app);
+    bool changed = ImGui::Checkbox(label, value);
+    EndReadOnly(app);
+    if (app.test_mode) Mark(app, std::string("check:") + label + ":" + std::to_string(ImGui::GetID(label)));
+    return changed && !app.read_only;
+}
+
+bool BeginEnumCombo(App& app, const char* id, const char* current) {
     ImGui::SetNextItemWidth(-FLT_MIN);
-    return ImGui::BeginCombo(id, current);
+    BeginReadOnly(app);
+    bool open = ImGui::BeginCombo(id, current);
+    EndReadOnly(app);
+    if (app.test_mode) Mark(app, std::string("combo:") + std::to_string(ImGui::GetID(id)));
+    return open;
 }
 
 bool EnumItem(const char* label, bool selected) {

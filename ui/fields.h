@@ -2,6 +2,7 @@
 // elsewhere; Esc cancels). Every view edits through these, so each change is one Undo step.
 #pragma once
 #include <string>
+#include <imgui.h>
 #include "app.h"
 #include "i18n.h"
 #include "model.h"
@@ -18,6 +19,13 @@ bool EditDecimal(App& app, const char* id, const std::string& path, double value
 bool EditAmount(App& app, const char* id, const std::string& path, int64_t value);
 // A date YYYY-MM-DD; empty removes it.
 bool EditDate(App& app, const char* id, const std::string& path, const std::string& value);
+
+// Buttons and boxes that change the workspace: greyed out with a view link (Visningsläge).
+bool EditButton(App& app, const char* label, bool small = false, ImVec2 size = ImVec2(0, 0));
+bool EditCheckbox(App& app, const char* label, bool* value);
+// Greys out what follows until EndReadOnly when the app has a view link.
+void BeginReadOnly(const App& app);
+void EndReadOnly(const App& app);
 
 bool BeginEnumCombo(App& app, const char* id, const char* current);
 bool EnumItem(const char* label, bool selected);

@@ -13,13 +13,14 @@ void RebuildFontTexture() {
 }
 
 void FullFrame(App& app, GLFWwindow* window, KeyLatch& keys, const FontSource& font,
-               const std::function<void()>& platform_views) {
+               const std::function<void()>& platform_views, const std::function<void()>& input) {
     if (app.style_dirty) {
         ApplyStyle(app, font);
         if (app.frames > 0) RebuildFontTexture();   // the first NewFrame makes the device objects
     }
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
+    if (input) input();
     ImGui::NewFrame();
     LatchFrameStarted(keys);
     Frame(app);

@@ -9,9 +9,10 @@ struct GLFWwindow;
 
 namespace ui {
 
-// `platform_views` draws what only one platform has (the desktop's dialogs); may be empty.
+// `platform_views` draws what only one platform has (the desktop's dialogs); `input` may
+// change ImGui's input after the backend has read the devices (a scripted or random user).
 void FullFrame(App& app, GLFWwindow* window, KeyLatch& keys, const FontSource& font,
-               const std::function<void()>& platform_views = {});
+               const std::function<void()>& platform_views = {}, const std::function<void()>& input = {});
 
 // After a change of theme, scale or presentation: the new fonts' texture, and nothing else.
 // (Destroying all device objects in ImGui 1.86's OpenGL 3 backend keeps the old buffer

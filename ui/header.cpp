@@ -1,10 +1,12 @@
 #include <imgui.h>
+#include <algorithm>
 #include <cstdio>
 #include "exports.h"
 #include "format.h"
 #include "json_io.h"
 #include "papers.h"
 #include "report.h"
+#include "fields.h"
 #include "views.h"
 
 namespace ui {
@@ -14,6 +16,31 @@ void TextRight(const char* text) {
     float avail = ImGui::GetContentRegionAvail().x;
     if (avail > w) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + avail - w);
     ImGui::TextUnformatted(text);
+}
+
+int CheckboxColumns(const App& app, const std::vector<std::string>& party_ids) {
+    float widest = ImGui::GetFontSize() * 6;
+    for (auto& id : party_ids) {
+        auto it = app.doc.ws.parties.find(id);
+        if (it != app.doc.ws.parties.end()) widest = std::max(widest, ImGui::CalcTextSize(it->second.name.c_str()).x);
+    }
+    widest += ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::GetStyle().CellPadding.x * 2 + ImGui::GetFontSize();
+    return std::max(1, (int)(ImGui::GetContentRegionAvail().x / widest));
+}
+
+void HeadersRow() {
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (int c = 0; c < ImGui::TableGetColumnCount(); ++c) {
+        if (!ImGui::TableSetColumnIndex(c)) continue;
+        const char* name = ImGui::TableGetColumnName(c);
+        ImGui::PushID(c);
+        ImGui::TableHeader(name);
+        ImGui::PopID();
+        std::string shown(name);
+        shown = shown.substr(0, shown.find("##"));
+        if (!shown.empty() && ImGui::IsItemHovered() && ImGui::CalcTextSize(shown.c_str()).x > ImGui::GetItemRectSize().x - ImGui::GetStyle().CellPadding.x)
+            ImGui::SetTooltip("%s", shown.c_str());
+    }
 }
 
 void HelpTooltip(const char* text) {
@@ -107,6 +134,19 @@ void DrawHeader(App& app) {
     ImGui::PushFont(app.font);
     ImGui::TextUnformatted(app.doc.open ? app.doc.ws.name.c_str() : T(app, "ui.app_title"));
     ImGui::PopFont();
+    if (app.read_only) {
+        // A view link says so where everyone looks, not only in the status bar.
+        ImGui::SameLine();
+        ImVec4 amber(0.96f, 0.76f, 0.20f, 1);
+        ImGui::PushStyleColor(ImGuiCol_Button, amber);
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, amber);
+        ImGui::PushStyleColor(ImGuiCol_ButtonActive, amber);
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.1f, 0.08f, 0.0f, 1));
+        ImGui::SmallButton(T(app, "ui.view_mode"));
+        ImGui::PopStyleColor(4);
+        HelpTooltip(T(app, "ui.view_mode_help"));
+        Mark(app, "view-mode");
+    }
 
     struct Tab { View view; const char* key; const char* mark; };
     static constexpr Tab kTabs[] = {{View::Overview, "ui.overview", "tab:overview"}, {View::Structure, "ui.structure", "tab:structure"},
@@ -136,7 +176,7 @@ void DrawHeader(App& app) {
     if (ImGui::Button(search) && app.doc.open) { app.search_open = true; app.search_focus = true; }
     HelpTooltip("Ctrl+F");
     ImGui::SameLine();
-    if (ImGui::Button(add_slide) && app.doc.open && !app.read_only) AddViewAsSlide(app);
+    if (EditButton(app, add_slide) && app.doc.open) AddViewAsSlide(app);
     Mark(app, "add-slide");
     HelpTooltip(T(app, "ui.add_slide_help"));
     ImGui::SameLine();

@@ -2,17 +2,12 @@
 #include <imgui.h>
 #include "decisions.h"
 #include "format.h"
+#include "fields.h"
 #include "views.h"
 
 namespace ui {
 
 namespace {
-
-int CurrentYear(const App& app, const sam::Budget& b) {
-    int y = app.today.size() >= 4 ? std::atoi(app.today.substr(0, 4).c_str()) : b.first_year;
-    if (!b.HasYear(y)) y = b.first_year;
-    return y;
-}
 
 void KeyFigure(const char* label, const std::string& value, const std::string& how) {
     ImGui::BeginGroup();
@@ -47,7 +42,8 @@ void DrawOverview(App& app) {
     ImGui::Spacing();
 
     // Key figures.
-    int year = CurrentYear(app, b);
+    sam::ShownYear shown_year = sam::YearToShow(b, app.cost_year, app.today);
+    int year = shown_year.year;
     int adopted = app.derived.adopted, concerned = app.derived.concerned;
     const auto& overdue = app.derived.overdue;
     if (ImGui::BeginTable("##figures", 4, ImGuiTableFlags_SizingStretchSame)) {
@@ -65,6 +61,8 @@ void DrawOverview(App& app) {
         KeyFigure(T(app, "ui.overdue"), std::to_string(overdue.size()), sam::TrF(app.lang, "ui.how_overdue", {app.today}));
         ImGui::EndTable();
     }
+    // Not this year's figure: say so, not quietly another year.
+    if (!shown_year.note.empty()) ImGui::TextDisabled("%s", sam::TrF(app.lang, shown_year.note, shown_year.args).c_str());
     ImGui::Spacing();
 
     float half = ImGui::GetContentRegionAvail().x * 0.5f;
@@ -74,7 +72,7 @@ void DrawOverview(App& app) {
         ImGui::TableSetupColumn(T(app, "ui.party"), ImGuiTableColumnFlags_WidthStretch);
         ImGui::TableSetupColumn(T(app, "ui.kind"), ImGuiTableColumnFlags_WidthStretch);
         ImGui::TableSetupColumn(T(app, "ui.population"), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 6);
-        ImGui::TableHeadersRow();
+        HeadersRow();
         std::vector<std::string> ids;
         for (auto& [id, p] : ws.parties) ids.push_back(id);
         sam::SortPartiesSwedish(ws, ids);
@@ -97,7 +95,7 @@ void DrawOverview(App& app) {
         }
         ImGui::EndTable();
     }
-    if (ImGui::SmallButton(T(app, "ui.add_party"))) AddParty(app);
+    if (EditButton(app, T(app, "ui.add_party"), true)) AddParty(app);
     ImGui::SameLine();
     ImGui::TextDisabled("%s", T(app, "ui.party_click_help"));
     if (!ws.population_note.empty()) {

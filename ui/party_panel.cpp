@@ -1,6 +1,7 @@
 // A party's details to edit: name, kind, population, and its committee's meeting dates
 // with the lead time, which the backward planning counts from. Add and delete parties.
 #include <imgui.h>
+#include "cascade.h"
 #include "fields.h"
 #include "format.h"
 #include "patch.h"
@@ -12,27 +13,10 @@ namespace {
 
 std::string PartyPath(const std::string& id) { return "/parties/" + sam::PointerToken(id); }
 
-// Deletes a party in one patch, with its decisions, its place among the payers and in the
-// scenarios, so that nothing is left pointing at it.
+// Deletes a party and everything that refers to it, in one patch (core's rule).
 void DeleteParty(App& app, const std::string& id) {
-    const sam::Workspace& ws = app.doc.ws;
-    sam::json patch = sam::json::array();
-    for (auto& [mid, m] : ws.matters)
-        if (m.decisions.count(id)) patch.push_back(sam::OpRemove("/matters/" + sam::PointerToken(mid) + "/decisions/" + sam::PointerToken(id)));
-    auto without = [&](const std::vector<std::string>& v) {
-        std::vector<std::string> out;
-        for (auto& x : v) if (x != id) out.push_back(x);
-        return out;
-    };
-    if (without(ws.costs.participants) != ws.costs.participants) patch.push_back(sam::OpAdd("/costs/participants", without(ws.costs.participants)));
-    for (auto& [sid, s] : ws.scenarios) {
-        std::string base = "/scenarios/" + sam::PointerToken(sid);
-        if (without(s.leave) != s.leave) patch.push_back(without(s.leave).empty() ? sam::OpRemove(base + "/leave") : sam::OpAdd(base + "/leave", without(s.leave)));
-        if (without(s.join) != s.join) patch.push_back(without(s.join).empty() ? sam::OpRemove(base + "/join") : sam::OpAdd(base + "/join", without(s.join)));
-    }
-    patch.push_back(sam::OpRemove(PartyPath(id)));
-    std::string name = ws.parties.at(id).name;
-    if (ApplyEdit(app, patch)) {
+    std::string name = app.doc.ws.parties.at(id).name;
+    if (ApplyEdit(app, sam::DeletePartyPatch(app.doc.ws, id))) {
         app.status = sam::TrF(app.lang, "ui.deleted", {name});
         app.selected_party.clear();
     }
@@ -51,7 +35,7 @@ void Meetings(App& app, const std::string& id, const sam::Party& p) {
             else app.status = sam::TrF(app.lang, "err.bad_date", {text});
         }
         ImGui::SameLine();
-        if (ImGui::SmallButton("×")) ApplyEdit(app, sam::json::array({sam::OpRemove(base + "/" + std::to_string(i))}));
+        if (EditButton(app, "×", true)) ApplyEdit(app, sam::json::array({sam::OpRemove(base + "/" + std::to_string(i))}));
         ImGui::PopID();
     }
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
@@ -88,6 +72,7 @@ void DrawPartyPanel(App& app) {
     ImGui::PushItemWidth(-FLT_MIN);
     ImGui::TextUnformatted(T(app, "ui.name"));
     EditText(app, "##name", path + "/name", p.name, true);
+    Mark(app, "party-name");
     ImGui::TextUnformatted(T(app, "ui.kind"));
     EditEnum(app, "##kind", path + "/kind", p.kind, "party_kind");
     ImGui::TextUnformatted(T(app, "ui.population"));
@@ -102,7 +87,7 @@ void DrawPartyPanel(App& app) {
     EditInt(app, "##lead", path + "/lead_days", p.lead_days > 0 ? p.lead_days : sam::kDefaultLeadDays, 1, 365);
     ImGui::Spacing();
     ImGui::Separator();
-    if (ImGui::Button(T(app, "ui.delete_party"))) DeleteParty(app, id);
+    if (EditButton(app, T(app, "ui.delete_party"))) DeleteParty(app, id);
     HelpTooltip(T(app, "ui.delete_party_help"));
     ImGui::PopID();
 }

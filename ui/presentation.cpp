@@ -69,8 +69,10 @@ void SetPresenting(App& app, bool on) {
     if (!app.read_only && app.platform.presentation_changed) app.platform.presentation_changed(on, app.slide);
 }
 
-void Follow(App& app, bool active, int slide) {
+void Follow(App& app, bool active, int slide, const sam::json& what_if) {
     if (active) {
+        sam::Scenario s;
+        app.what_if = what_if.is_object() && sam::ParseScenarioFor(app.doc.ws, what_if, s) ? s : sam::Scenario{};
         app.following = true;
         if (!app.presenting) {
             app.presenting = true;
@@ -84,6 +86,12 @@ void Follow(App& app, bool active, int slide) {
             app.style_dirty = true;
         }
     }
+}
+
+sam::json WhatIfJson(const App& app) {
+    sam::Scenario s = app.what_if;
+    s.name = T(app, "ui.what_if");   // a scenario has a name; the follower reads it as one
+    return sam::ToJson(s);
 }
 
 void GoToSlide(App& app, int slide) {
@@ -202,15 +210,23 @@ void CostsSlide(App& app, int year) {
 
 // The facilitator ticks parties in or out and changes an item's FTE; nothing is saved
 // unless asked.
+// The facilitator's what-if changed: followers see the same figures.
+void WhatIfChanged(App& app) {
+    if (!app.read_only && app.platform.presentation_changed) app.platform.presentation_changed(app.presenting, app.slide);
+}
+
 void WhatIfSlide(App& app, int year) {
     const sam::Workspace& ws = app.doc.ws;
     std::vector<std::string> ids = PayingCandidates(ws);
-    int columns = std::max(1, (int)(ImGui::GetContentRegionAvail().x / (ImGui::GetFontSize() * 9)));
+    int columns = CheckboxColumns(app, ids);
     if (ImGui::BeginTable("##whoparts", columns)) {
         for (auto& pid : ids) {
             ImGui::TableNextColumn();
             bool on = TakesPart(ws, app.what_if, pid);
-            if (ImGui::Checkbox(PartyName(app, pid), &on)) SetTakesPart(ws, app.what_if, pid, on);
+            if (ImGui::Checkbox(PartyName(app, pid), &on) && !app.following) {
+                SetTakesPart(ws, app.what_if, pid, on);
+                WhatIfChanged(app);
+            }
             Mark(app, "what-if:" + pid);
         }
         ImGui::EndTable();
@@ -223,12 +239,13 @@ void WhatIfSlide(App& app, int year) {
         double fte = ch != app.what_if.items.end() && ch->second.fte ? *ch->second.fte : item.fte;
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(item.name.c_str());
-        ImGui::SameLine(ImGui::GetFontSize() * 14);
-        if (ImGui::Button("−")) app.what_if.items[iid].fte = std::max(0.0, fte - 0.1);
+        // The stepper after the name, never over it.
+        ImGui::SameLine(0, ImGui::GetFontSize());
+        if (ImGui::Button("−") && !app.following) { app.what_if.items[iid].fte = std::max(0.0, fte - 0.1); WhatIfChanged(app); }
         ImGui::SameLine();
         ImGui::Text("%s %s", sam::FormatFte(fte).c_str(), T(app, "ui.fte"));
         ImGui::SameLine();
-        if (ImGui::Button("+")) app.what_if.items[iid].fte = fte + 0.1;
+        if (ImGui::Button("+") && !app.following) { app.what_if.items[iid].fte = fte + 0.1; WhatIfChanged(app); }
         ImGui::PopID();
         break;   // the first FTE item: enough to show the mechanism on a slide
     }

@@ -30,12 +30,12 @@ void Participation(App& app, const std::string& id, const sam::Scenario& s) {
     const sam::Workspace& ws = app.doc.ws;
     ImGui::TextUnformatted(T(app, "ui.who_takes_part"));
     std::vector<std::string> ids = PayingCandidates(ws);
-    int columns = std::max(1, (int)(ImGui::GetContentRegionAvail().x / (ImGui::GetFontSize() * 11)));
+    int columns = CheckboxColumns(app, ids);
     if (!ImGui::BeginTable("##parts", columns)) return;
     for (auto& pid : ids) {
         ImGui::TableNextColumn();
         bool on = TakesPart(ws, s, pid);
-        if (ImGui::Checkbox(PartyName(app, pid), &on)) {
+        if (EditCheckbox(app, PartyName(app, pid), &on)) {
             sam::Scenario after = s;
             if (SetTakesPart(ws, after, pid, on)) ApplyEdit(app, ListsPatch(ScenarioPath(id), s, after));
         }
@@ -52,7 +52,7 @@ void ItemChanges(App& app, const std::string& id, const sam::Scenario& s) {
         ImGui::TableSetupColumn(T(app, "ui.item"), 0, 2.0f);
         ImGui::TableSetupColumn(T(app, "ui.fte"), 0, 1.0f);
         ImGui::TableSetupColumn(T(app, "ui.cost_per_fte"), 0, 1.2f);
-        ImGui::TableHeadersRow();
+        HeadersRow();
         std::string base = ScenarioPath(id) + "/items";
         for (auto& entry : ws.cost_items) {
             const std::string& iid = entry.first;   // a plain name: lambdas below use it (clang 14)
@@ -94,7 +94,7 @@ void ItemChanges(App& app, const std::string& id, const sam::Scenario& s) {
 void DrawScenarios(App& app) {
     const sam::Workspace& ws = app.doc.ws;
     const sam::Budget& base = app.derived.budget;
-    if (ImGui::Button(T(app, "ui.new_scenario"))) {
+    if (EditButton(app, T(app, "ui.new_scenario"))) {
         std::string name = T(app, "ui.new_scenario_name");
         std::string id = sam::MakeId(name, ws.scenarios);
         ApplyEdit(app, sam::json::array({sam::OpAdd(ScenarioPath(id), {{"name", name}})}));
@@ -102,7 +102,8 @@ void DrawScenarios(App& app) {
     Mark(app, "new-scenario");
     if (ws.scenarios.empty()) { ImGui::TextDisabled("%s", T(app, "ui.no_scenarios")); return; }
     if (base.Years() <= 0) return;
-    int year = base.HasYear(app.cost_year) ? app.cost_year : base.first_year;
+    int year = sam::YearToShow(base, app.cost_year, app.today).year;
+    YearCombo(app, base, year);   // the same year as Kostnader, chosen here too
     for (auto& [id, s] : ws.scenarios) {
         ImGui::PushID(id.c_str());
         bool open = ImGui::CollapsingHeader((s.name + "###" + id).c_str(), ImGuiTreeNodeFlags_DefaultOpen);
@@ -115,7 +116,7 @@ void DrawScenarios(App& app) {
             ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 8);
             EditText(app, "##description", path + "/description", s.description);
             ImGui::SameLine();
-            if (ImGui::Button(T(app, "ui.delete_scenario"))) {
+            if (EditButton(app, T(app, "ui.delete_scenario"))) {
                 ApplyEdit(app, sam::json::array({sam::OpRemove(path)}));
                 ImGui::Unindent();
                 ImGui::PopID();

@@ -2,6 +2,7 @@
 // Every change is one JSON Patch: add, move (a new parent) and delete bodies included.
 #include <imgui.h>
 #include "diagram.h"
+#include "cascade.h"
 #include "fields.h"
 #include "patch.h"
 #include "views.h"
@@ -35,18 +36,9 @@ void AddBody(App& app, const std::string& parent) {
 // Deletes a body in one patch: its children move up to its parent, and what referred
 // to it (cost items, proposing matters) stops doing so.
 void DeleteBody(App& app, const std::string& id) {
-    const sam::Workspace& ws = app.doc.ws;
-    const sam::Body& b = ws.bodies.at(id);
-    sam::json patch = sam::json::array();
-    for (auto& [cid, c] : ws.bodies)
-        if (c.parent == id) patch.push_back(b.parent.empty() ? sam::OpRemove(BodyPath(cid) + "/parent") : sam::OpAdd(BodyPath(cid) + "/parent", b.parent));
-    for (auto& [iid, item] : ws.cost_items)
-        if (item.body == id) patch.push_back(sam::OpRemove("/cost_items/" + sam::PointerToken(iid) + "/body"));
-    for (auto& [mid, m] : ws.matters)
-        if (m.proposed_by == id) patch.push_back(sam::OpRemove("/matters/" + sam::PointerToken(mid) + "/proposed_by"));
-    patch.push_back(sam::OpRemove(BodyPath(id)));
-    if (ApplyEdit(app, patch)) {
-        app.status = sam::TrF(app.lang, "ui.deleted", {b.name});
+    std::string name = app.doc.ws.bodies.at(id).name;
+    if (ApplyEdit(app, sam::DeleteBodyPatch(app.doc.ws, id))) {
+        app.status = sam::TrF(app.lang, "ui.deleted", {name});
         app.selected_body.clear();
     }
 }
@@ -84,7 +76,7 @@ void MandateList(App& app, const std::string& id, const sam::Body& b) {
         ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - del - ImGui::GetStyle().ItemSpacing.x);
         EditText(app, "##task", base + "/" + std::to_string(i), b.mandate[i], true);
         ImGui::SameLine();
-        if (ImGui::Button("×", ImVec2(del, 0))) ApplyEdit(app, sam::json::array({sam::OpRemove(base + "/" + std::to_string(i))}));
+        if (EditButton(app, "×", false, ImVec2(del, 0))) ApplyEdit(app, sam::json::array({sam::OpRemove(base + "/" + std::to_string(i))}));
         HelpTooltip(T(app, "ui.remove_task"));
         ImGui::PopID();
     }
@@ -102,7 +94,7 @@ void Members(App& app, const std::string& id, const sam::Body& b) {
         ImGui::TableSetupColumn(T(app, "ui.organisation"), 0, 1.0f);
         ImGui::TableSetupColumn(T(app, "ui.name"), 0, 1.0f);
         ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFrameHeight());
-        ImGui::TableHeadersRow();
+        HeadersRow();
         for (auto& [mid, m] : b.members) {
             ImGui::PushID(mid.c_str());
             ImGui::TableNextRow();
@@ -121,13 +113,13 @@ void Members(App& app, const std::string& id, const sam::Body& b) {
             ImGui::SetNextItemWidth(-FLT_MIN);
             EditText(app, "##name", base + sam::PointerToken(mid) + "/name", m.name);
             ImGui::TableNextColumn();
-            if (ImGui::Button("×")) ApplyEdit(app, sam::json::array({sam::OpRemove(base + sam::PointerToken(mid))}));
+            if (EditButton(app, "×")) ApplyEdit(app, sam::json::array({sam::OpRemove(base + sam::PointerToken(mid))}));
             HelpTooltip(T(app, "ui.remove_member"));
             ImGui::PopID();
         }
         ImGui::EndTable();
     }
-    if (ImGui::Button(T(app, "ui.add_member")) && !ws.parties.empty()) {
+    if (EditButton(app, T(app, "ui.add_member")) && !ws.parties.empty()) {
         std::string party = !b.party.empty() && ws.parties.count(b.party) ? b.party : ws.parties.begin()->first;
         std::string mid = sam::MakeId(T(app, "ui.new_role"), b.members);
         ApplyEdit(app, sam::json::array({sam::OpAdd(base + sam::PointerToken(mid), {{"role", T(app, "ui.new_role")}, {"party", party}})}));
@@ -186,10 +178,10 @@ void BodyPanel(App& app, const std::string& id) {
     Members(app, id, b);
     ImGui::Spacing();
     ImGui::Separator();
-    if (ImGui::Button(T(app, "ui.add_child"))) AddBody(app, id);
+    if (EditButton(app, T(app, "ui.add_child"))) AddBody(app, id);
     Mark(app, "add-child");
     ImGui::SameLine();
-    if (ImGui::Button(T(app, "ui.delete_body"))) DeleteBody(app, id);
+    if (EditButton(app, T(app, "ui.delete_body"))) DeleteBody(app, id);
     HelpTooltip(T(app, "ui.delete_body_help"));
     ImGui::PopItemWidth();
     ImGui::PopID();
@@ -203,12 +195,13 @@ void DrawStructure(App& app) {
     if (ImGui::Button(T(app, "ui.fit"))) app.fit_diagram = true;
     HelpTooltip(T(app, "ui.diagram_help"));
     ImGui::SameLine();
-    if (ImGui::Button(T(app, "ui.add_top_body"))) AddBody(app, "");
+    if (EditButton(app, T(app, "ui.add_top_body"))) AddBody(app, "");
     ImGui::SameLine();
     ImGui::TextDisabled("%s", T(app, "ui.diagram_help"));
     if (ws.bodies.empty()) { ImGui::TextDisabled("%s", T(app, "ui.no_bodies")); return; }
 
-    bool panel = !app.selected_body.empty();
+    // A selection whose body is gone (undone, or not added yet: edits apply after the frame) shows no panel.
+    bool panel = !app.selected_body.empty() && ws.bodies.count(app.selected_body);
     float panel_w = panel ? std::max(ImGui::GetFontSize() * 22, ImGui::GetContentRegionAvail().x * 0.32f) : 0;
     ImVec2 canvas(ImGui::GetContentRegionAvail().x - (panel ? panel_w + ImGui::GetStyle().ItemSpacing.x : 0), 0);
     ImGui::BeginChild("##canvas", canvas, true, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);

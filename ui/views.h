@@ -22,6 +22,10 @@ void DrawSearch(App& app);       // Ctrl+F: find parties, bodies, members, matte
 // Shared widgets.
 void TextRight(const char* text);               // right-aligned in the current table cell
 void HelpTooltip(const char* text);             // on the last item
+void HeadersRow();
+// How many columns of party checkboxes fit, each as wide as the longest name needs.
+int CheckboxColumns(const App& app, const std::vector<std::string>& party_ids);
+void YearCombo(App& app, const sam::Budget& b, int year);   // the year the costs and scenarios show                              // a table's headers; a header cut short is whole in its tooltip
 const char* PartyName(const App& app, const std::string& id);
 // Status is shown by colour and by a symbol, never by colour alone.
 struct StatusLook { const char* symbol; ImVec4 color; };

@@ -142,6 +142,7 @@ void Loop(void* arg) {
     bool restyled = w.app.style_dirty;
     ui::FullFrame(w.app, w.window, w.keys, font);
     if (restyled) js_font_atlas(ImGui::GetIO().Fonts->ConfigData.empty());
+    web::TextInputFrame();
     web::SyncFrame(w);
     web::PersistFrame(w, false);
     web::PublishFrame(w);
@@ -174,6 +175,8 @@ EMSCRIPTEN_KEEPALIVE int samverkan_edit(const char* patch) {
     sam::json p = sam::json::parse(patch, nullptr, false);
     return g_web && !p.is_discarded() && ui::ApplyEdit(g_web->app, p) ? 1 : 0;
 }
+
+EMSCRIPTEN_KEEPALIVE int samverkan_undo() { return g_web && ui::UndoEdit(g_web->app) ? 1 : 0; }
 
 EMSCRIPTEN_KEEPALIVE const char* samverkan_saved() {
     static std::string text;

@@ -55,6 +55,43 @@ EM_JS(void, js_pick_file, (const char* accept), {
     input.click();
 });
 
+// Text that arrives without key presses (input methods, on-screen keyboards, dictation, a
+// script's insertText) reaches only an editable element: a hidden text area, focused while
+// ImGui edits text, hands such text to ImGui. What key presses already typed is not sent twice.
+EM_JS(void, js_install_text_input, (), {
+    const ta = document.createElement('textarea');
+    ta.id = 'samverkan-text-input';
+    ta.setAttribute('aria-hidden', 'true');
+    ta.setAttribute('autocomplete', 'off');
+    ta.setAttribute('autocapitalize', 'off');
+    ta.spellcheck = false;
+    ta.tabIndex = -1;
+    ta.style.cssText = 'position:fixed;left:0;top:0;width:1px;height:1px;opacity:0;border:0;padding:0;resize:none;';
+    document.body.appendChild(ta);
+    let typed = '';   // characters GLFW already took from keypress events
+    window.addEventListener('keypress', (e) => { if (!e.ctrlKey && !e.metaKey && e.charCode >= 32) typed += String.fromCharCode(e.charCode); }, true);
+    const send = (text) => { if (text) Module.callText('samverkan_text_input', null, ['string'], [text]); };
+    ta.addEventListener('input', (e) => {
+        if (e.isComposing || e.inputType === 'insertCompositionText') return;   // its end comes as compositionend
+        if (e.inputType === 'insertText' || e.inputType === 'insertReplacementText' || e.inputType === 'insertFromDictation') {
+            const data = e.data || '';
+            if (typed && data === typed.slice(0, data.length)) typed = typed.slice(data.length);
+            else { typed = ''; send(data); }
+        }
+        ta.value = '';
+    });
+    ta.addEventListener('compositionend', (e) => { send(e.data); ta.value = ''; typed = ''; });
+    window.samverkanTextInput = ta;
+});
+
+// Keeps the hidden text area focused exactly while a text field is being edited.
+EM_JS(void, js_text_focus, (int editing), {
+    const ta = window.samverkanTextInput;
+    if (!ta) return;
+    if (editing && document.activeElement !== ta) ta.focus({ preventScroll: true });
+    else if (!editing && document.activeElement === ta) Module.canvas.focus({ preventScroll: true });
+});
+
 EM_JS(void, js_clipboard_write, (const char* text), {
     const t = UTF8ToString(text);
     window.samverkanClipboard = t;
@@ -67,11 +104,11 @@ EM_JS(void, js_fullscreen, (int on), {
     if (!on && document.fullscreenElement) document.exitFullscreen().catch(() => {});
 });
 
-EM_JS(void, js_send_presentation, (const char* id, const char* token, int active, int slide), {
+EM_JS(void, js_send_presentation, (const char* id, const char* token, int active, int slide, const char* what_if), {
     fetch('/api/workspaces/' + encodeURIComponent(UTF8ToString(id)) + '/presentation', {
         method: 'POST',
         headers: {'Authorization': 'Bearer ' + UTF8ToString(token), 'Content-Type': 'application/json'},
-        body: JSON.stringify({active: !!active, slide: slide})}).catch(() => {});
+        body: JSON.stringify({active: !!active, slide: slide, what_if: JSON.parse(UTF8ToString(what_if))})}).catch(() => {});
 });
 
 // The page's own key handling: F5 must present, not reload; Ctrl+V's text comes from the
@@ -93,9 +130,10 @@ EM_JS(void, js_persist_sync, (), {
     FS.syncfs(false, (err) => { if (err) console.warn('Samverkan: browser storage: ' + err); });
 });
 
-EM_JS(void, js_publish_rects, (const char* json), {
+EM_JS(void, js_publish_rects, (const char* json, const char* what_if), {
     const s = window.samverkan || (window.samverkan = {});
     s.rects = JSON.parse(UTF8ToString(json));
+    s.whatIf = JSON.parse(UTF8ToString(what_if));
 });
 
 EM_JS(void, js_publish_state, (int presenting, int slide, const char* lang, int view), {
@@ -155,9 +193,12 @@ void PersistFrame(Web& w, bool now) {
     w.stored_at = t;
 }
 
+void TextInputFrame() { js_text_focus(ImGui::GetIO().WantTextInput ? 1 : 0); }
+
 void InstallPlatform(Web& w) {
     g_platform = &w;
     js_install_page_hooks();
+    js_install_text_input();
     ImGuiIO& io = ImGui::GetIO();
     io.GetClipboardTextFn = GetClipboard;
     io.SetClipboardTextFn = SetClipboard;
@@ -173,7 +214,8 @@ void InstallPlatform(Web& w) {
     p.workspace_changed = [&w](const std::string&) { MarkDirty(w); };
     p.set_fullscreen = [](bool on) { js_fullscreen(on ? 1 : 0); };
     p.presentation_changed = [&w](bool active, int slide) {
-        if (w.server.linked && !w.app.read_only) js_send_presentation(w.server.id.c_str(), w.server.token.c_str(), active ? 1 : 0, slide);
+        if (w.server.linked && !w.app.read_only)
+            js_send_presentation(w.server.id.c_str(), w.server.token.c_str(), active ? 1 : 0, slide, ui::WhatIfJson(w.app).dump().c_str());
     };
 }
 
@@ -182,7 +224,7 @@ void PublishFrame(Web& w) {
     if (!w.app.test_mode) return;
     sam::json rects = sam::json::object();
     for (const ui::WidgetRect& r : w.app.rects) rects[r.name] = {r.x, r.y, r.w, r.h};
-    js_publish_rects(rects.dump().c_str());
+    js_publish_rects(rects.dump().c_str(), ui::WhatIfJson(w.app).dump().c_str());
 }
 
 }  // namespace web
@@ -194,6 +236,9 @@ EMSCRIPTEN_KEEPALIVE void samverkan_file_opened(const char* name, const char* da
 }
 
 EMSCRIPTEN_KEEPALIVE void samverkan_paste(const char* text) { web::g_paste = text; }
+
+// Text from the hidden text area (composition, insertText): into the field being edited.
+EMSCRIPTEN_KEEPALIVE void samverkan_text_input(const char* text) { ImGui::GetIO().AddInputCharactersUTF8(text); }
 
 EMSCRIPTEN_KEEPALIVE void samverkan_flush() {
     if (web::g_platform) web::PersistFrame(*web::g_platform, true);
@@ -207,7 +252,7 @@ EMSCRIPTEN_KEEPALIVE void samverkan_presentation(const char* data) {
     sam::json p = sam::json::parse(data, nullptr, false);
     if (!p.is_object() || !p["active"].is_boolean()) return;
     int slide = p.contains("slide") && p["slide"].is_number_integer() ? p["slide"].get<int>() : 0;
-    ui::Follow(app, p["active"].get<bool>(), slide);
+    ui::Follow(app, p["active"].get<bool>(), slide, p.contains("what_if") ? p["what_if"] : sam::json());
 }
 
 }  // extern "C"

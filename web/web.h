@@ -39,6 +39,8 @@ bool LoadStored(const std::string& workspace_id, std::string& text);
 void MarkDirty(Web& w);
 void PersistFrame(Web& w, bool now);
 void PublishFrame(Web& w);
+// Focuses the hidden text area while ImGui edits text (input methods, dictation, insertText).
+void TextInputFrame();
 
 // Called once per frame: sends what waits, asks for the state when needed, updates the status.
 void SyncFrame(Web& w);

@@ -20,8 +20,8 @@ await runBrowserTest(async ({ server, browser, args }) => {
   const viewer = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
   const errors = watchErrors(viewer);
   const opened = () => window.samverkan && window.samverkan.source === 'server' && window.samverkan.frames > 2 && window.samverkan.online;
-  await facilitator.goto(links.edit);
-  await viewer.goto(links.view);
+  await facilitator.goto(links.edit.replace('/#', '/?test=1#'));
+  await viewer.goto(links.view.replace('/#', '/?test=1#'));
   await waitFor(facilitator, opened, null, 'the facilitator page');
   await waitFor(viewer, opened, null, 'the viewer page');
 
@@ -50,6 +50,21 @@ await runBrowserTest(async ({ server, browser, args }) => {
   await viewer.keyboard.press('ArrowRight');
   await new Promise((r) => setTimeout(r, 300));
   check(await facilitator.evaluate(() => window.samverkan.slide) === 2, "the viewer's keys do not move the facilitator's slides");
+
+  // The "Tänk om" slide: the facilitator unticks a party; followers get the same figures.
+  await facilitator.bringToFront();
+  await facilitator.keyboard.press('End');
+  check(await waitUntil(facilitator, () => window.samverkan.rects && Object.keys(window.samverkan.rects).some((k) => k.startsWith('what-if:')), null, 5000),
+        'the last slide is the "Tänk om" slide');
+  const party = await facilitator.evaluate(() => Object.keys(window.samverkan.rects).filter((k) => k.startsWith('what-if:')).pop().slice(8));
+  const box = await facilitator.evaluate((n) => {
+    const c = document.getElementById('canvas'), k = c.clientWidth / c.width, [x, y, w, h] = window.samverkan.rects['what-if:' + n];
+    return { x: (x + h / 2) * k, y: (y + h / 2) * k };
+  }, party);
+  await facilitator.mouse.click(box.x, box.y);
+  check(await waitUntil(facilitator, (p) => [...(window.samverkan.whatIf.leave || []), ...(window.samverkan.whatIf.join || [])].includes(p), party, 3000), 'the facilitator ticks ' + party + ' in or out');
+  check(await waitUntil(viewer, (p) => [...(window.samverkan.whatIf.leave || []), ...(window.samverkan.whatIf.join || [])].includes(p), party, 2000),
+        'the follower gets the same "what if" (' + party + ' in or out) within 2 s');
 
   await facilitator.bringToFront();
   await facilitator.keyboard.press('Escape');

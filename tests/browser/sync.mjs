@@ -8,9 +8,13 @@ await runBrowserTest(async ({ server, browser }) => {
   const editor = await editorCtx.newPage();
   const viewer = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const errors = watchErrors(viewer);
-  await editor.goto(server.editLink);
-  await viewer.goto(server.viewLink);
+  await editor.goto(server.editLink.replace('/#', '/?test=1#'));
+  await viewer.goto(server.viewLink.replace('/#', '/?test=1#'));
   for (const p of [editor, viewer]) check(await waitUntil(p, () => window.samverkan && window.samverkan.source === 'server' && window.samverkan.online, null, 20000), 'both pages opened the workspace from the server and follow its events');
+  // The view link says so where everyone looks ("Visningsläge"); the edit link does not.
+  check(await waitUntil(viewer, () => window.samverkan.rects && !!window.samverkan.rects['view-mode'], null, 5000) &&
+        !(await editor.evaluate(() => window.samverkan.rects && !!window.samverkan.rects['view-mode'])),
+        'the view-link page shows "Visningsläge" in its header, the edit page does not');
 
   const path = '/matters/tjanstepersonsstruktur-2022/decisions/kramfors/status';
   const edit = (page, value) => page.evaluate(([p, v]) => Module.ccall('samverkan_edit', 'number', ['string'],
@@ -37,5 +41,21 @@ await runBrowserTest(async ({ server, browser }) => {
   await waitFor(editor, () => window.samverkan.waiting === 0 && window.samverkan.revision === 3, null, 15000);
   await waitFor(viewer, () => window.samverkan.revision === 3, null, 15000);
   check(await status(viewer) === 'paused', 'the waiting change was sent on reconnect and reached the viewer');
+
+  // A colleague's change keeps my Undo: Ctrl+Z takes back my own edit, not theirs.
+  const colleague = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  await colleague.goto(server.editLink);
+  check(await waitUntil(colleague, () => window.samverkan && window.samverkan.online && window.samverkan.revision === 3, null, 20000), 'a colleague opens the workspace');
+  const timra = '/matters/tjanstepersonsstruktur-2022/decisions/timra/status';
+  check(await colleague.evaluate((p) => Module.ccall('samverkan_edit', 'number', ['string'], [JSON.stringify([{ op: 'replace', path: p, value: 'declined' }])]), timra) === 1,
+        "the colleague changes Timrå's decision");
+  await waitFor(editor, () => window.samverkan.revision === 4, null, 15000);
+  await editor.bringToFront();
+  await editor.mouse.click(640, 790);   // the status bar: focus without touching a widget
+  await editor.keyboard.press('Control+z');
+  check(await waitUntil(editor, () => window.samverkan.waiting === 0 && window.samverkan.revision === 5, null, 15000), 'Ctrl+Z after the colleague\'s change is sent');
+  const both = await editor.evaluate(() => { const m = JSON.parse(Module.ccall('samverkan_saved', 'string', [], [])).matters['tjanstepersonsstruktur-2022'].decisions;
+                                             return m.kramfors.status + ' ' + m.timra.status; });
+  check(both === 'adopted declined', "Ctrl+Z undid the editor's own last change (paused → adopted) and kept the colleague's (" + both + ')');
   check(errors.length === 0, 'no errors on the viewer page: ' + JSON.stringify(errors));
 });

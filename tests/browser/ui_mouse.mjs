@@ -135,6 +135,21 @@ await runBrowserTest(async ({ server, browser, args }) => {
   await local.keyboard.press('Enter');
   check(await waitUntil(local, () => JSON.parse(Module.ccall('samverkan_saved', 'string', [], [])).parties.timra.committee_meetings.includes('2022-11-29'), null), "a committee meeting typed into Timrå's details is in the workspace");
 
+  // Text that comes without key presses (an input method, dictation, insertText) keeps å, ä and ö.
+  await click(local, 'party-name');
+  await local.keyboard.press('Control+a');
+  await local.keyboard.insertText('Socialnämnden i Timrå');
+  await local.keyboard.press('Enter');
+  check(await waitUntil(local, () => JSON.parse(Module.ccall('samverkan_saved', 'string', [], [])).parties.timra.name === 'Socialnämnden i Timrå', null, 5000),
+        'a name given by insertText arrives whole: ' + JSON.stringify(await local.evaluate(() => JSON.parse(Module.ccall('samverkan_saved', 'string', [], [])).parties.timra.name)));
+  // And typed key by key, nothing arrives twice.
+  await click(local, 'party-name');
+  await local.keyboard.press('Control+a');
+  await local.keyboard.type('Timra kommun');
+  await local.keyboard.press('Enter');
+  check(await waitUntil(local, () => JSON.parse(Module.ccall('samverkan_saved', 'string', [], [])).parties.timra.name === 'Timra kommun', null, 5000),
+        'typed key by key, each character arrives once: ' + JSON.stringify(await local.evaluate(() => JSON.parse(Module.ccall('samverkan_saved', 'string', [], [])).parties.timra.name)));
+
   // Parties from a spreadsheet: File → Import parties (CSV) adds the 16 Norrbotten parties as one change.
   await click(local, 'file');
   const [csvChooser] = await Promise.all([local.waitForEvent('filechooser'), click(local, 'menu-import')]);

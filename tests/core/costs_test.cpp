@@ -1,5 +1,7 @@
+#include "cost_edits.h"
 #include "costs.h"
 #include "helpers.h"
+#include "i18n.h"
 #include "patch.h"
 
 using namespace sam;
@@ -109,4 +111,60 @@ TEST_CASE("a failed allocation is reported, never a crash") {
     REQUIRE_FALSE(b.problems.empty());
     CHECK(b.problems[0].code == "alloc.share_missing");
     CHECK(b.problems[0].path.rfind("/cost_items/", 0) == 0);
+}
+
+TEST_CASE("cost edits: a new item costs nothing until it is filled in") {
+    Workspace ws = LoadDemo("halsam-vasternorrland");
+    Budget before = ComputeBudget(ws);
+    std::string id;
+    REQUIRE(ApplyPatch(ws, NewCostItemPatch(ws, "Ny kostnadspost", 2024, &id)).ok);
+    CHECK(ws.cost_items.at(id).amount == 0);
+    CHECK(ws.cost_items.at(id).first_year == 2024);
+    CHECK(ComputeBudget(ws).net == before.net);
+}
+
+TEST_CASE("cost edits: fixed amount and FTE × cost switch at the same cost") {
+    Workspace ws = LoadDemo("halsam-vasternorrland");
+    Budget before = ComputeBudget(ws);
+    for (auto& [id, item] : ws.cost_items) {
+        Workspace w = ws;
+        REQUIRE(ApplyPatch(w, SwitchCostKindPatch(id, w.cost_items.at(id))).ok);
+        CHECK(w.cost_items.at(id).amount.has_value() != item.amount.has_value());
+        Budget switched = ComputeBudget(w);
+        for (size_t y = 0; y < before.net.size(); ++y) CHECK(std::llabs(switched.net[y] - before.net[y]) <= 2);
+        REQUIRE(ApplyPatch(w, SwitchCostKindPatch(id, w.cost_items.at(id))).ok);   // and back
+        CHECK(w.cost_items.at(id).amount.has_value() == item.amount.has_value());
+    }
+}
+
+TEST_CASE("cost edits: years typed left to right") {
+    Workspace ws = LoadDemo("halsam-vasternorrland");
+    std::string id = ws.cost_items.begin()->first;
+    ws.cost_items.at(id).first_year = ws.cost_items.at(id).last_year = 2023;
+    std::string moved;
+    REQUIRE(ApplyPatch(ws, SetYearPatch(id, ws.cost_items.at(id), true, 2024, &moved)).ok);   // "från" 2024 first
+    CHECK(moved == "last_year");
+    CHECK(ws.cost_items.at(id).first_year == 2024);
+    CHECK(ws.cost_items.at(id).last_year == 2024);
+    moved.clear();
+    REQUIRE(ApplyPatch(ws, SetYearPatch(id, ws.cost_items.at(id), false, 2026, &moved)).ok);  // then "till" 2026
+    CHECK(moved.empty());
+    CHECK(ws.cost_items.at(id).last_year == 2026);
+    REQUIRE(ApplyPatch(ws, SetYearPatch(id, ws.cost_items.at(id), false, 2020, &moved)).ok);
+    CHECK(moved == "first_year");
+    CHECK(ws.cost_items.at(id).first_year == 2020);
+}
+
+TEST_CASE("the year the cost views show: chosen, this year, or the nearest one, said so") {
+    Budget b = ComputeBudget(LoadDemo("halsam-vasternorrland"));   // 2023–2025
+    REQUIRE(b.first_year == 2023);
+    REQUIRE(b.last_year == 2025);
+    CHECK(YearToShow(b, 2024, "2026-12-01").year == 2024);          // chosen
+    ShownYear now = YearToShow(b, 0, "2024-05-01");
+    CHECK(now.year == 2024);
+    CHECK(now.note.empty());
+    ShownYear after = YearToShow(b, 0, "2026-12-01");               // after the budget: its last year, and a note
+    CHECK(after.year == 2025);
+    CHECK(TrF(Lang::Sv, after.note, after.args) == "Budgeten gäller 2023–2025; 2026 har inga kostnader. Visar 2025.");
+    CHECK(YearToShow(b, 0, "2020-01-01").year == 2023);
 }

@@ -1,6 +1,8 @@
+#include "cascade.h"
 #include "helpers.h"
 #include "history.h"
 #include "patch.h"
+#include "validate.h"
 
 using namespace sam;
 
@@ -99,4 +101,43 @@ TEST_CASE("patches touch only what they name: other entities stay as they were")
     REQUIRE(r.ok);
     CHECK(ToJson(ws.matters.at("suicidprevention")) == other);
     CHECK(ws.matters.at("nara-vard").decisions.at("lulea").date == "2023-03-30");
+}
+
+TEST_CASE("deleting a party takes everything that refers to it, in one undoable patch") {
+    for (const char* demo : {"halsam-vasternorrland", "familjehem-vasternorrland", "norrbotten"}) {
+        Workspace ws = LoadDemo(demo);
+        // References of every kind to one party.
+        std::string id = ws.costs.participants.front();
+        ws.costs.key.shares[id] = 10;
+        for (auto& [iid, item] : ws.cost_items) { item.participants = ws.costs.participants; break; }
+        for (auto& [bid, b] : ws.bodies) { b.members["m-ref"].party = id; b.members["m-ref"].role = "Ledamot"; break; }
+        std::string before = SaveWorkspace(ws);
+        for (auto& [pid, p] : LoadDemo(demo).parties) {
+            Workspace w = LoadWorkspace(before).workspace;
+            INFO(demo << " " << pid);
+            History h;
+            PatchResult r = Edit(w, h, DeletePartyPatch(w, pid));
+            REQUIRE(r.ok);
+            CHECK_FALSE(w.parties.count(pid));
+            CHECK_FALSE(RefersToParty(w, pid));
+            for (auto& problem : CheckConsistency(w, "2024-01-01")) CHECK(problem.code.find("unknown") == std::string::npos);
+            REQUIRE(Undo(w, h));
+            CHECK(SaveWorkspace(w) == before);
+        }
+    }
+}
+
+TEST_CASE("deleting a body moves its children up and clears references") {
+    Workspace ws = LoadDemo("halsam-vasternorrland");
+    std::string before = SaveWorkspace(ws);
+    for (auto& [bid, b] : LoadDemo("halsam-vasternorrland").bodies) {
+        Workspace w = LoadWorkspace(before).workspace;
+        INFO(bid);
+        std::string parent = w.bodies.at(bid).parent;
+        std::vector<std::string> children;
+        for (auto& [cid, c] : w.bodies) if (c.parent == bid) children.push_back(cid);
+        REQUIRE(ApplyPatch(w, DeleteBodyPatch(w, bid)).ok);
+        CHECK_FALSE(RefersToBody(w, bid));
+        for (auto& c : children) CHECK(w.bodies.at(c).parent == parent);
+    }
 }

@@ -3,6 +3,8 @@
 #include <functional>
 #include <random>
 #include "costs.h"
+#include "exports.h"
+#include "report.h"
 #include "helpers.h"
 #include "history.h"
 #include "patch.h"
@@ -191,4 +193,61 @@ TEST_CASE("property: random patches on random workspaces") {
     MESSAGE("accepted " << accepted << ", rejected " << rejected);
     CHECK(accepted > 200);
     CHECK(rejected > 200);
+}
+
+TEST_CASE("property: hostile strings in every kind of text field") {
+    // NUL, a right-to-left override, 100 000 combining marks, a 4-byte character, a megabyte:
+    // taken as text, and everything built from the workspace still works. Malformed UTF-8
+    // (a byte that starts nothing, a lone surrogate, an overlong slash) is refused.
+    std::string combining = "a";
+    for (int i = 0; i < 100000; ++i) combining += "\xCC\x81";   // U+0301
+    const std::vector<std::string> text = {std::string("Nämnd\0dold", 10), "\xE2\x80\xAE" "dnammok", combining, "Vård \xF0\x9F\x8F\xA5",
+                                           std::string(1 << 20, 'x'), "=HYPERLINK(\"http://x\")", "\r\n\t"};
+    const std::vector<std::string> malformed = {"H\xFFrn\xF6sand", "\xED\xA0\x80", "\xC0\xAF", "kort\xC3"};
+    int accepted = 0, refused = 0;
+    for (const char* demo : {"halsam-vasternorrland", "familjehem-vasternorrland", "norrbotten"}) {
+        Workspace ws = LoadDemo(demo);
+        std::vector<std::string> paths;
+        std::function<void(const json&, const std::string&)> walk = [&](const json& j, const std::string& path) {
+            if (j.is_object()) for (auto& [k, v] : j.items()) walk(v, path + "/" + PointerToken(k));
+            else if (j.is_array()) for (size_t i = 0; i < j.size(); ++i) walk(j[i], path + "/" + std::to_string(i));
+            else if (j.is_string()) paths.push_back(path);
+        };
+        walk(ToJson(ws), "");
+        Gen g(std::hash<std::string>{}(demo));
+        for (int n = 0; n < 12; ++n) {
+            std::string path = g.Pick(paths);
+            INFO(demo << " " << path);
+            for (auto& bad : malformed) {
+                Workspace copy = ws;
+                PatchResult r = ApplyPatch(copy, json::array({OpReplace(path, bad)}));
+                CHECK_FALSE(r.ok);
+                REQUIRE_FALSE(r.problems.empty());
+                CHECK(r.problems[0].code == "err.not_utf8");
+                ++refused;
+            }
+            for (auto& t : text) {
+                Workspace copy = ws;
+                History h;
+                std::string before = SaveWorkspace(copy);
+                PatchResult r = Edit(copy, h, json::array({OpReplace(path, t)}));
+                if (!r.ok) { ++refused; CHECK(SaveWorkspace(copy) == before); continue; }   // a rule refused it (an id, a date, a code)
+                ++accepted;
+                std::string saved = SaveWorkspace(copy);
+                LoadResult back = LoadWorkspace(saved);
+                REQUIRE(back.ok);
+                CHECK(SaveWorkspace(back.workspace) == saved);
+                (void)CheckConsistency(copy, "2024-06-01");
+                for (CsvTable table : {CsvTable::Parties, CsvTable::Members, CsvTable::Decisions, CsvTable::Costs})
+                    CHECK(ExportCsv(copy, table, Lang::Sv).rfind("\xEF\xBB\xBF", 0) == 0);
+                ReportOptions o;
+                o.as_of = "2024-06-01";
+                (void)MakeReport(copy, o);
+                CHECK(Undo(copy, h));
+                CHECK(SaveWorkspace(copy) == before);
+            }
+        }
+    }
+    MESSAGE("hostile text: accepted " << accepted << ", refused " << refused);
+    CHECK(accepted > 50);
 }

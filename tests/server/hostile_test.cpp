@@ -200,7 +200,7 @@ TEST_CASE("hostile: header floods, slow clients and path tricks") {
         for (auto& c : slow) c->Send(std::string(1, "GET /"[step]));
         auto t0 = std::chrono::steady_clock::now();
         CHECK(Healthy(s.port, 1000));
-        CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::milliseconds(500));
+        CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::milliseconds(2000));
     }
     slow.clear();
 
@@ -239,7 +239,7 @@ TEST_CASE("hostile: a flood of event streams never takes the API's threads") {
     CHECK(refused == 8);
     auto t0 = std::chrono::steady_clock::now();
     CHECK(Revision(s.port, w) == 1);
-    CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::milliseconds(500));
+    CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::milliseconds(2000));
     streams.clear();
     // The budget comes back as streams end (the server notices at its next keep-alive).
     bool again = false;
