@@ -54,7 +54,7 @@ constexpr Entry kTable[] = {
     {"warn.shares_sum", "Andelarna summerar till {0}, inte 100 %", "The shares add up to {0}, not 100 %"},
     {"warn.region_per_capita", "{0} räknas per invånare, men regionens befolkning är hela länets: kommunernas invånare räknas två gånger", "{0} is counted per capita, but the region's population is the whole county's: the municipalities' residents count twice"},
     {"warn.no_local_group", "{0} saknar lokal samverkansgrupp", "{0} has no local collaboration group"},
-    {"warn.decision_after_deadline", "Beslutet ({0}) är fattat efter sista dag ({1})", "The decision ({0}) was made after the deadline ({1})"},
+    {"warn.decision_after_deadline", "Beslutet i {2} om ”{3}” ({0}) är fattat efter sista dag ({1})", "The decision of {2} on “{3}” ({0}) was made after the deadline ({1})"},
     {"warn.meeting_too_late", "Nämnden i {0} sammanträder inte före sista dag {2} för \"{3}\" (nästa möte: {1})", "{0}'s committee does not meet before the deadline {2} for \"{3}\" (next meeting: {1})"},
     {"warn.unknown_matter", "Ärendet \"{0}\" finns inte", "The matter \"{0}\" does not exist"},
     {"warn.unknown_scenario", "Scenariot \"{0}\" finns inte", "The scenario \"{0}\" does not exist"},

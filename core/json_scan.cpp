@@ -273,4 +273,10 @@ std::optional<json> ParseJsonLimited(std::string_view text, std::string& error) 
     return j;
 }
 
+json ReadJson(std::string_view text) {
+    std::string error;
+    std::optional<json> j = ParseJsonLimited(text, error);
+    return j ? std::move(*j) : json(json::value_t::discarded);
+}
+
 }  // namespace sam

@@ -23,5 +23,7 @@ int JsonDepth(std::string_view text, int stop_at = kMaxJsonDepth);
 // Parses `text` when it is valid JSON nested at most kMaxJsonDepth deep; otherwise
 // nothing, with `error` saying why (in English, for logs and API answers).
 std::optional<json> ParseJsonLimited(std::string_view text, std::string& error);
+// The same as a drop-in for json::parse(text, nullptr, false): a discarded value on failure.
+json ReadJson(std::string_view text);
 
 }  // namespace sam

@@ -73,4 +73,25 @@ int RepeatTotal(const Workspace& ws, const Body& b) {
     return total;
 }
 
+Level ChildLevel(Level parent) {
+    switch (parent) {
+        case Level::Political: return Level::Strategic;
+        case Level::Strategic: return Level::CountyCoordination;
+        case Level::CountyCoordination: return Level::Local;
+        default: return Level::WorkingGroup;
+    }
+}
+
+std::vector<Slide> SlideDeck(const Workspace& ws) {
+    if (!ws.slides.empty()) return ws.slides;
+    std::vector<Slide> out;
+    out.push_back({"", SlideKind::Overview, "", 0, {}});
+    if (!ws.bodies.empty()) out.push_back({"", SlideKind::Structure, "", 0, {}});
+    for (auto& [id, m] : ws.matters) out.push_back({"", SlideKind::Matter, id, 0, {}});
+    if (!ws.cost_items.empty()) out.push_back({"", SlideKind::Costs, "", 0, {}});
+    for (auto& [id, s] : ws.scenarios) out.push_back({"", SlideKind::Comparison, id, 0, {}});
+    if (!ws.cost_items.empty()) out.push_back({"", SlideKind::WhatIf, "", 0, {}});
+    return out;
+}
+
 }  // namespace sam

@@ -22,4 +22,11 @@ int RepeatTotal(const Workspace& ws, const Body& b);
 // The parties a repeated body is repeated in, with their group count (> 0), in Swedish order.
 std::vector<std::pair<std::string, int>> RepeatParties(const Workspace& ws, const Body& b);
 
+// The level a new body under a body of level `parent` gets: one below, working group at the bottom.
+Level ChildLevel(Level parent);
+
+// The slides of a presentation: the workspace's own, or by default one each for the
+// overview, the structure, every matter, the costs, every scenario and a "what if".
+std::vector<Slide> SlideDeck(const Workspace& ws);
+
 }  // namespace sam

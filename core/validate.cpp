@@ -106,7 +106,8 @@ std::vector<Problem> CheckConsistency(const Workspace& ws, const std::string& as
         for (auto& [pid, d] : m.decisions) {
             c.Party(path + "/decisions/" + pid, pid);
             if (!d.date.empty() && !m.deadline.empty() && d.date > m.deadline)
-                c.Warn(path + "/decisions/" + pid + "/date", "warn.decision_after_deadline", {d.date, m.deadline});
+                c.Warn(path + "/decisions/" + pid + "/date", "warn.decision_after_deadline",
+                       {d.date, m.deadline, ws.parties.count(pid) ? ws.parties.at(pid).name : pid, m.title});
         }
         // Backward planning: a committee that does not meet before the deadline.
         if (!as_of.empty() && m.deadline >= as_of)

@@ -11,6 +11,7 @@
 #include <unistd.h>
 #include "files.h"
 #include "json_io.h"
+#include "json_scan.h"
 
 namespace native {
 
@@ -185,7 +186,7 @@ void InstallDesktop(Desktop& d, ui::App& app, GLFWwindow* window, bool check_rec
     d.recovery_path = StateDir() + "/recovery-" + std::to_string(getpid()) + ".json";
     std::string text;
     if (ReadFile(RecentPath(), text, nullptr)) {
-        sam::json j = sam::json::parse(text, nullptr, false);
+        sam::json j = sam::ReadJson(text);
         if (j.is_array())
             for (auto& p : j) if (p.is_string()) d.recent.push_back(p);
     }
@@ -199,7 +200,7 @@ void InstallDesktop(Desktop& d, ui::App& app, GLFWwindow* window, bool check_rec
         if (pid > 0 && (kill(pid, 0) == 0 || errno == EPERM)) continue;   // still running
         if (!d.recovered_path.empty() && e.last_write_time(ec) <= newest) continue;
         if (!ReadFile(e.path().string(), text, nullptr)) continue;
-        sam::json j = sam::json::parse(text, nullptr, false);
+        sam::json j = sam::ReadJson(text);
         if (!j.is_object() || !j.contains("workspace") || !j["workspace"].is_string()) continue;
         d.recovered = j["workspace"];
         d.recovered_source = j.value("source", "");

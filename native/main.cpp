@@ -20,6 +20,7 @@
 #include "desktop.h"
 #include "files.h"
 #include "json_io.h"
+#include "json_scan.h"
 #include "monkey.h"
 #include "sync_native.h"
 
@@ -188,7 +189,7 @@ int main(int argc, char** argv) {
     }
 
     if (!opt.edit.empty()) {
-        sam::json patch = sam::json::parse(opt.edit, nullptr, false);
+        sam::json patch = sam::ReadJson(opt.edit);
         if (patch.is_discarded() || !ui::ApplyEdit(app, patch)) {
             std::fprintf(stderr, "samverkan: --edit was not applied: %s\n", app.status.empty() ? "not JSON" : app.status.c_str());
             return 1;

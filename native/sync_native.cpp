@@ -1,5 +1,8 @@
 #include "sync_native.h"
 
+#include "json_scan.h"
+#include "sync_glue.h"
+
 #include <httplib.h>
 #include <GLFW/glfw3.h>
 #include <filesystem>
@@ -62,7 +65,7 @@ bool SyncClient::Start(const Link& link, ui::App& app, std::string* error) {
     auto r = c.Get("/api/workspaces/" + link.id, {{"Authorization", "Bearer " + link.token}});
     std::string cached;
     sam::Sync kept;
-    bool have_cache = !cache_path_.empty() && ReadFile(cache_path_, cached, nullptr) && sam::SyncLoadOffline(kept, json::parse(cached, nullptr, false));
+    bool have_cache = !cache_path_.empty() && ReadFile(cache_path_, cached, nullptr) && sam::SyncLoadOffline(kept, sam::ReadJson(cached));
     auto hooks = [this, &app] {
         app.shared = true;
         app.platform.edited = [this](const json& forward) { sam::SyncLocalEdit(sync_, forward); cache_dirty_ = true; };
@@ -84,7 +87,7 @@ bool SyncClient::Start(const Link& link, ui::App& app, std::string* error) {
         StartStream(sync_.revision);
         return true;
     }
-    json body = json::parse(r->body, nullptr, false);
+    json body = sam::ReadJson(r->body);
     if (r->status != 200 || !body.is_object() || !body.contains("state")) {
         if (error) *error = body.is_object() ? body.value("message", "HTTP " + std::to_string(r->status)) : "HTTP " + std::to_string(r->status);
         return false;
@@ -167,7 +170,7 @@ void SyncClient::Fetch() {
 
 bool SyncClient::TakeState(ui::App& app, int status, const std::string& text) {
     if (status != 200) return false;
-    json body = json::parse(text, nullptr, false);
+    json body = sam::ReadJson(text);
     if (!body.is_object() || !body.contains("state") || !body.contains("revision")) return false;
     sam::SyncStart(sync_, body["state"], body["revision"]);   // changes made meanwhile stay waiting
     Rebuild(app);
@@ -175,13 +178,7 @@ bool SyncClient::TakeState(ui::App& app, int status, const std::string& text) {
     return true;
 }
 
-void SyncClient::Rebuild(ui::App& app) {
-    ui::ReplaceWorkspace(app, sam::SyncLocalState(sync_));
-    if (!sync_.dropped.empty()) {
-        app.status = sam::TrF(app.lang, "ui.sync_dropped", {sync_.dropped});
-        sync_.dropped.clear();
-    }
-}
+void SyncClient::Rebuild(ui::App& app) { ui::ShowSyncState(app, sync_); }
 
 void SyncClient::Frame(ui::App& app) {
     std::deque<std::string> events;
@@ -195,16 +192,11 @@ void SyncClient::Frame(ui::App& app) {
     }
     bool rebuild = false;
     for (auto& [status, body] : replies) {
-        sam::SyncReply r = sam::SyncAnswer(sync_, status, json::parse(body, nullptr, false));
-        if (r.conflict) app.conflict_text = sam::TrF(app.lang, "ui.sync_conflict", {r.conflict_path.empty() ? "?" : r.conflict_path, std::to_string(r.conflict_revision)});
-        if (r.read_only) app.read_only = true;
-        if (r.retry_later) retry_at_ = glfwGetTime() + 2;
-        rebuild |= r.rebuild;
+        bool retry = false;
+        rebuild |= ui::TakeSyncAnswer(app, sync_, status, body, &retry);
+        if (retry) retry_at_ = glfwGetTime() + 2;
     }
-    for (auto& data : events) {
-        json e = json::parse(data, nullptr, false);
-        if (e.is_object() && e.contains("revision") && e.contains("patch")) rebuild |= sam::SyncRemote(sync_, e["revision"], e["patch"]);
-    }
+    for (auto& data : events) rebuild |= ui::TakeSyncEvent(sync_, data);
     if (rebuild) Rebuild(app);
     if (rebuild || !replies.empty()) cache_dirty_ = true;
     if (fetched && !TakeState(app, fetched->first, fetched->second)) retry_at_ = glfwGetTime() + 2;
@@ -215,11 +207,7 @@ void SyncClient::Frame(ui::App& app) {
     if (sync_.needs_state && !fetching_ && !fetched && glfwGetTime() >= retry_at_) Fetch();
     if (!sending_ && app.conflict_text.empty() && !app.read_only && glfwGetTime() >= retry_at_)
         if (auto next = sam::SyncNext(sync_)) Send(next->first, next->second);
-    std::string waiting = std::to_string(sam::SyncWaiting(sync_)), rev = std::to_string(sync_.revision);
-    if (app.read_only) app.sync_text = sam::TrF(app.lang, "ui.sync_view", {rev});
-    else if (!online_ || glfwGetTime() < retry_at_) app.sync_text = sam::TrF(app.lang, "ui.sync_offline", {waiting});
-    else if (sam::SyncWaiting(sync_)) app.sync_text = sam::TrF(app.lang, "ui.sync_sending", {waiting});
-    else app.sync_text = sam::TrF(app.lang, "ui.sync_online", {rev});
+    ui::SetSyncText(app, sync_, online_ && glfwGetTime() >= retry_at_);
 }
 
 bool SyncClient::Idle() const { return sam::SyncWaiting(sync_) == 0 && !sending_ && !sync_.in_flight; }

@@ -8,35 +8,6 @@
 
 namespace ui {
 
-namespace {
-
-bool Contains(const std::vector<std::string>& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); }
-void Erase(std::vector<std::string>& v, const std::string& x) { v.erase(std::remove(v.begin(), v.end(), x), v.end()); }
-
-}  // namespace
-
-bool TakesPart(const sam::Workspace& ws, const sam::Scenario& s, const std::string& party) {
-    return Contains(sam::Participants(ws, &s), party);
-}
-
-bool SetTakesPart(const sam::Workspace& ws, sam::Scenario& s, const std::string& party, bool takes_part) {
-    if (TakesPart(ws, s, party) == takes_part) return false;
-    bool in_base = Contains(ws.costs.participants, party);
-    Erase(s.leave, party);
-    Erase(s.join, party);
-    if (in_base && !takes_part) s.leave.push_back(party);
-    if (!in_base && takes_part) s.join.push_back(party);
-    return true;
-}
-
-std::vector<std::string> PayingCandidates(const sam::Workspace& ws) {
-    std::vector<std::string> ids;
-    for (auto& [id, p] : ws.parties)
-        if (sam::IsPayingParty(p) || Contains(ws.costs.participants, id)) ids.push_back(id);
-    sam::SortPartiesSwedish(ws, ids);
-    return ids;
-}
-
 void DrawComparison(App& app, const sam::Budget& base, const sam::Budget& scenario, int year, const char* id, bool high_contrast) {
     sam::Comparison c = sam::Compare(app.doc.ws, base, scenario, year);
     ImGui::PushID(id);

@@ -10,21 +10,12 @@
 #include "format.h"
 #include "json_io.h"
 #include "patch.h"
+#include "structure.h"
 #include "views.h"
 
 namespace ui {
 
-std::vector<sam::Slide> Slides(const sam::Workspace& ws) {
-    if (!ws.slides.empty()) return ws.slides;
-    std::vector<sam::Slide> out;
-    out.push_back({"", sam::SlideKind::Overview, "", 0, {}});
-    if (!ws.bodies.empty()) out.push_back({"", sam::SlideKind::Structure, "", 0, {}});
-    for (auto& [id, m] : ws.matters) out.push_back({"", sam::SlideKind::Matter, id, 0, {}});
-    if (!ws.cost_items.empty()) out.push_back({"", sam::SlideKind::Costs, "", 0, {}});
-    for (auto& [id, s] : ws.scenarios) out.push_back({"", sam::SlideKind::Comparison, id, 0, {}});
-    if (!ws.cost_items.empty()) out.push_back({"", sam::SlideKind::WhatIf, "", 0, {}});
-    return out;
-}
+std::vector<sam::Slide> Slides(const sam::Workspace& ws) { return sam::SlideDeck(ws); }
 
 // The current view as a slide at the end of the show. A workspace without slides of its own
 // starts from the default set, so that nothing the room would have seen disappears.

@@ -5,6 +5,7 @@
 #include "cascade.h"
 #include "fields.h"
 #include "patch.h"
+#include "structure.h"
 #include "views.h"
 
 namespace ui {
@@ -13,21 +14,11 @@ namespace {
 
 std::string BodyPath(const std::string& id) { return "/bodies/" + sam::PointerToken(id); }
 
-// The level a new body under `parent` gets: one below, working group at the bottom.
-sam::Level ChildLevel(sam::Level parent) {
-    switch (parent) {
-        case sam::Level::Political: return sam::Level::Strategic;
-        case sam::Level::Strategic: return sam::Level::CountyCoordination;
-        case sam::Level::CountyCoordination: return sam::Level::Local;
-        default: return sam::Level::WorkingGroup;
-    }
-}
-
 void AddBody(App& app, const std::string& parent) {
     const sam::Workspace& ws = app.doc.ws;
     std::string name = T(app, "ui.new_body");
     std::string id = sam::MakeId(name, ws.bodies);
-    sam::json body = {{"name", name}, {"level", sam::ToString(parent.empty() ? sam::Level::Strategic : ChildLevel(ws.bodies.at(parent).level))},
+    sam::json body = {{"name", name}, {"level", sam::ToString(parent.empty() ? sam::Level::Strategic : sam::ChildLevel(ws.bodies.at(parent).level))},
                       {"target_group", "all"}};
     if (!parent.empty()) body["parent"] = parent;
     if (ApplyEdit(app, sam::json::array({sam::OpAdd(BodyPath(id), body)}))) app.selected_body = id;

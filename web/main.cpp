@@ -13,6 +13,7 @@
 #include "key_latch.h"
 #include "demos.h"
 #include "json_io.h"
+#include "json_scan.h"
 #include "web.h"
 
 namespace {
@@ -165,14 +166,14 @@ EMSCRIPTEN_KEEPALIVE int samverkan_open(const char* text, const char* source) {
 EMSCRIPTEN_KEEPALIVE int samverkan_open_server(const char* text, double revision, const char* id, const char* token, int read_only) {
     if (!samverkan_open(text, "server")) return 0;
     g_web->app.read_only = read_only != 0;
-    web::SyncConnect(*g_web, id, token, sam::json::parse(text), (int64_t)revision);
+    web::SyncConnect(*g_web, id, token, sam::ReadJson(text), (int64_t)revision);
     return 1;
 }
 
 // The page's scripting interface (and the browser tests'): one edit through the same path
 // as the views, and the open workspace as saved JSON.
 EMSCRIPTEN_KEEPALIVE int samverkan_edit(const char* patch) {
-    sam::json p = sam::json::parse(patch, nullptr, false);
+    sam::json p = sam::ReadJson(patch);
     return g_web && !p.is_discarded() && ui::ApplyEdit(g_web->app, p) ? 1 : 0;
 }
 

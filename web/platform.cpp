@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 #include "json_io.h"
+#include "json_scan.h"
 #include "web.h"
 
 namespace web {
@@ -249,7 +250,7 @@ EMSCRIPTEN_KEEPALIVE void samverkan_presentation(const char* data) {
     if (!web::g_platform) return;
     ui::App& app = web::g_platform->app;
     if (!app.read_only) return;
-    sam::json p = sam::json::parse(data, nullptr, false);
+    sam::json p = sam::ReadJson(data);
     if (!p.is_object() || !p["active"].is_boolean()) return;
     int slide = p.contains("slide") && p["slide"].is_number_integer() ? p["slide"].get<int>() : 0;
     ui::Follow(app, p["active"].get<bool>(), slide, p.contains("what_if") ? p["what_if"] : sam::json());

@@ -2,6 +2,8 @@
 // changes. The logic is core's (sync.h); this file only moves bytes and reports.
 #include <emscripten.h>
 #include <cstdio>
+#include "json_scan.h"
+#include "sync_glue.h"
 #include "web.h"
 
 namespace web {
@@ -46,13 +48,8 @@ EM_JS(void, js_sync_report, (double revision, int waiting, int online), {
 });
 
 void Rebuild(Web& w) {
-    sam::json local = sam::SyncLocalState(w.server.sync);
-    ui::ReplaceWorkspace(w.app, local);
+    ui::ShowSyncState(w.app, w.server.sync);
     MarkDirty(w);
-    if (!w.server.sync.dropped.empty()) {
-        w.app.status = sam::TrF(w.app.lang, "ui.sync_dropped", {w.server.sync.dropped});
-        w.server.sync.dropped.clear();
-    }
 }
 
 // Sends the next waiting change now, not at the next frame (a page in the background draws none).
@@ -70,7 +67,7 @@ void RestoreWaiting(Web& w) {
     w.restored = true;
     std::string text;
     sam::Sync saved;
-    if (!LoadStored(w.server.id, text) || !sam::SyncLoadOffline(saved, sam::json::parse(text, nullptr, false))) return;
+    if (!LoadStored(w.server.id, text) || !sam::SyncLoadOffline(saved, sam::ReadJson(text))) return;
     for (auto& p : saved.pending) sam::SyncLocalEdit(w.server.sync, p);
     if (!saved.pending.empty()) Rebuild(w);
     TrySend(w);
@@ -101,7 +98,7 @@ void Link(Web& w, const std::string& id, const std::string& token) {
 void SyncOffline(Web& w, const std::string& id, const std::string& token) {
     Link(w, id, token);
     std::string text;
-    if (LoadStored(id, text)) sam::SyncLoadOffline(w.server.sync, sam::json::parse(text, nullptr, false));
+    if (LoadStored(id, text)) sam::SyncLoadOffline(w.server.sync, sam::ReadJson(text));
     w.restored = true;   // the kept copy's waiting changes are in line already
     w.server.sync.needs_state = true;   // fetched again as soon as the server answers
     w.server.retry_at = emscripten_get_now() + 2000;
@@ -125,12 +122,7 @@ void SyncFrame(Web& w) {
     }
     TrySend(w);
     // The status line.
-    std::string waiting = std::to_string(sam::SyncWaiting(s.sync));
-    std::string rev = std::to_string(s.sync.revision);
-    if (w.app.read_only) w.app.sync_text = sam::TrF(w.app.lang, "ui.sync_view", {rev});
-    else if (!s.stream_open || emscripten_get_now() < s.retry_at) w.app.sync_text = sam::TrF(w.app.lang, "ui.sync_offline", {waiting});
-    else if (sam::SyncWaiting(s.sync)) w.app.sync_text = sam::TrF(w.app.lang, "ui.sync_sending", {waiting});
-    else w.app.sync_text = sam::TrF(w.app.lang, "ui.sync_online", {rev});
+    ui::SetSyncText(w.app, s.sync, s.stream_open && emscripten_get_now() >= s.retry_at);
     js_sync_report((double)s.sync.revision, (int)sam::SyncWaiting(s.sync), s.stream_open ? 1 : 0);
 }
 
@@ -146,9 +138,7 @@ EMSCRIPTEN_KEEPALIVE void samverkan_stream(int open) {
 EMSCRIPTEN_KEEPALIVE void samverkan_remote(const char* data) {
     using namespace web;
     if (!g_sync) return;
-    sam::json e = sam::json::parse(data, nullptr, false);
-    if (!e.is_object() || !e.contains("revision") || !e.contains("patch")) return;
-    if (sam::SyncRemote(g_sync->server.sync, e["revision"].get<int64_t>(), e["patch"])) Rebuild(*g_sync);
+    if (ui::TakeSyncEvent(g_sync->server.sync, data)) Rebuild(*g_sync);
     // Report at once: a page in the background draws no frames.
     js_sync_report((double)g_sync->server.sync.revision, (int)sam::SyncWaiting(g_sync->server.sync), g_sync->server.stream_open ? 1 : 0);
 }
@@ -157,15 +147,12 @@ EMSCRIPTEN_KEEPALIVE void samverkan_patch_result(int status, const char* body) {
     using namespace web;
     if (!g_sync) return;
     Web& w = *g_sync;
-    sam::SyncReply r = sam::SyncAnswer(w.server.sync, status, sam::json::parse(body, nullptr, false));
-    if (r.conflict) {
-        w.app.conflict_text = sam::TrF(w.app.lang, "ui.sync_conflict", {r.conflict_path.empty() ? "?" : r.conflict_path, std::to_string(r.conflict_revision)});
-        return;   // waits for the user's answer, in flight
-    }
+    bool retry = false;
+    bool rebuild = ui::TakeSyncAnswer(w.app, w.server.sync, status, body, &retry);
+    if (!w.app.conflict_text.empty()) return;   // waits for the user's answer, in flight
     MarkDirty(w);
-    if (r.read_only) w.app.read_only = true;
-    if (r.retry_later) w.server.retry_at = emscripten_get_now() + 2000;
-    if (r.rebuild) Rebuild(w);
+    if (retry) w.server.retry_at = emscripten_get_now() + 2000;
+    if (rebuild) Rebuild(w);
     TrySend(w);
 }
 
@@ -174,7 +161,7 @@ EMSCRIPTEN_KEEPALIVE void samverkan_state(int status, const char* body) {
     if (!g_sync) return;
     Web& w = *g_sync;
     w.server.fetching = false;
-    sam::json j = sam::json::parse(body, nullptr, false);
+    sam::json j = sam::ReadJson(body);
     if (status != 200 || !j.is_object() || !j.contains("state")) {
         w.server.retry_at = emscripten_get_now() + 2000;
         return;

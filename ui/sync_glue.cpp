@@ -1,0 +1,43 @@
+#include "sync_glue.h"
+
+#include "json_scan.h"
+
+namespace ui {
+
+void ShowSyncState(App& app, sam::Sync& sync) {
+    ReplaceWorkspace(app, sam::SyncLocalState(sync));
+    if (!sync.dropped.empty()) {
+        app.status = sam::TrF(app.lang, "ui.sync_dropped", {sync.dropped});
+        sync.dropped.clear();
+    }
+}
+
+bool TakeSyncAnswer(App& app, sam::Sync& sync, int status, const std::string& body, bool* retry_later) {
+    std::string why;
+    std::optional<sam::json> j = sam::ParseJsonLimited(body, why);   // a server's answer is outside input too
+    sam::SyncReply r = sam::SyncAnswer(sync, status, j ? *j : sam::json());
+    if (r.conflict) {
+        app.conflict_text = sam::TrF(app.lang, "ui.sync_conflict", {r.conflict_path.empty() ? "?" : r.conflict_path, std::to_string(r.conflict_revision)});
+        return false;   // waits for the user's answer, in flight
+    }
+    if (r.read_only) app.read_only = true;
+    if (retry_later) *retry_later = r.retry_later;
+    return r.rebuild;
+}
+
+bool TakeSyncEvent(sam::Sync& sync, const std::string& data) {
+    std::string why;
+    std::optional<sam::json> e = sam::ParseJsonLimited(data, why);
+    if (!e || !e->is_object() || !e->contains("revision") || !(*e)["revision"].is_number_integer() || !e->contains("patch")) return false;
+    return sam::SyncRemote(sync, (*e)["revision"].get<int64_t>(), (*e)["patch"]);
+}
+
+void SetSyncText(App& app, const sam::Sync& sync, bool online) {
+    std::string waiting = std::to_string(sam::SyncWaiting(sync)), rev = std::to_string(sync.revision);
+    if (app.read_only) app.sync_text = sam::TrF(app.lang, "ui.sync_view", {rev});
+    else if (!online) app.sync_text = sam::TrF(app.lang, "ui.sync_offline", {waiting});
+    else if (sam::SyncWaiting(sync)) app.sync_text = sam::TrF(app.lang, "ui.sync_sending", {waiting});
+    else app.sync_text = sam::TrF(app.lang, "ui.sync_online", {rev});
+}
+
+}  // namespace ui

@@ -1,0 +1,21 @@
+// What the web and desktop apps do alike with the sync logic of core/sync.h: show the
+// local state (others' changes as a patch, the user's Undo kept), take a server's answer
+// or event, and word the connection for the status bar. Transport and timers stay theirs.
+#pragma once
+#include <string>
+#include "app.h"
+#include "sync.h"
+
+namespace ui {
+
+// The server's state plus what waits, into the app; a dropped change is said in the status bar.
+void ShowSyncState(App& app, sam::Sync& sync);
+// An answer to the change in flight (HTTP status 0: no answer); true when the state must be shown again.
+// `retry_later` is set when the platform should wait before sending again.
+bool TakeSyncAnswer(App& app, sam::Sync& sync, int status, const std::string& body, bool* retry_later);
+// An event's data (`{"revision", "patch", …}`); true when the state must be shown again.
+bool TakeSyncEvent(sam::Sync& sync, const std::string& data);
+// The status bar's word on the connection: view link, offline, sending or in sync.
+void SetSyncText(App& app, const sam::Sync& sync, bool online);
+
+}  // namespace ui
