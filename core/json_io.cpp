@@ -321,6 +321,15 @@ std::string Join(const std::string& path, std::string_view key) {
     return out;
 }
 
+// The translation group of an enum's names (i18n.cpp: "party_kind.municipality" -> "Kommun").
+constexpr const char* GroupOf(PartyKind) { return "party_kind"; }
+constexpr const char* GroupOf(Level) { return "level"; }
+constexpr const char* GroupOf(TargetGroup) { return "target_group"; }
+constexpr const char* GroupOf(MatterKind) { return "matter_kind"; }
+constexpr const char* GroupOf(DecisionStatus) { return "status"; }
+constexpr const char* GroupOf(KeyKind) { return "key_kind"; }
+constexpr const char* GroupOf(SlideKind) { return "slide_kind"; }
+
 template <class E>
 std::string AllowedNames() {
     std::string s;
@@ -417,7 +426,7 @@ struct Reader {
         if (!v) return;
         if (!v->is_string()) return Err(Join(Path(), key), "err.not_string");
         if (!FromString(v->get<std::string>(), dst))
-            Err(Join(Path(), key), "err.unknown_value", {v->get<std::string>(), AllowedNames<E>()});
+            Err(Join(Path(), key), "err.unknown_value", {v->get<std::string>(), AllowedNames<E>(), GroupOf(E{})});
     }
     void StrList(const char* key, std::vector<std::string>& dst, bool ids) {
         const json* v = Get(key, false);

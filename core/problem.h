@@ -14,7 +14,7 @@ struct Problem {
     std::string path;                 // JSON Pointer into the workspace, "" for the whole
     std::string code;                 // key in the translation table, e.g. "err.negative"
     std::vector<std::string> args;    // values for {0}, {1}, ... in the message
-    std::string Message(Lang lang) const { return TrF(lang, code, args); }
+    std::string Message(Lang lang) const;
 };
 
 inline bool HasErrors(const std::vector<Problem>& ps) {

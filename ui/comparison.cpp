@@ -65,8 +65,14 @@ void DrawComparison(App& app, const sam::Budget& base, const sam::Budget& scenar
         if (r.base && r.diff) b.note = (r.diff > 0 ? "+" : "") + sam::FormatPercent(r.diff_percent);
         bars.push_back(b);
     }
-    ImGui::TextDisabled("%s", T(app, "ui.chart_legend"));
-    BarChart("##cmpchart", bars, 0, DefaultChartColors(high_contrast));
+    // On a slide the chart comes only when it fits below the table: a projected slide
+    // cannot be scrolled by the room (the table has every figure).
+    float row = ImGui::GetTextLineHeight() * 1.6f + ImGui::GetStyle().ItemSpacing.y;   // BarChart's row with its base bar
+    bool fits = ImGui::GetContentRegionAvail().y >= row * (float)bars.size() + ImGui::GetTextLineHeightWithSpacing();
+    if (!high_contrast || fits) {
+        ImGui::TextDisabled("%s", T(app, "ui.chart_legend"));
+        BarChart("##cmpchart", bars, 0, DefaultChartColors(high_contrast));
+    }
     ImGui::PopID();
 }
 

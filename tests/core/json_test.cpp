@@ -103,3 +103,14 @@ TEST_CASE("schema version 1 (arrays with ids) migrates to version 2") {
     REQUIRE(again.ok);
     CHECK(again.migrated_from == 0);
 }
+
+TEST_CASE("an unknown code names the allowed codes with what each means, in the reader's language") {
+    json j = json::parse(*FindDemo("halsam-vasternorrland"));
+    j["parties"]["kramfors"]["kind"] = "kommun";
+    LoadResult r = LoadWorkspace(j.dump());
+    REQUIRE_FALSE(r.ok);
+    REQUIRE(r.problems[0].path == "/parties/kramfors/kind");
+    CHECK(r.problems[0].Message(Lang::Sv).find("municipality (Kommun)") != std::string::npos);
+    CHECK(r.problems[0].Message(Lang::En).find("municipality (Municipality)") == std::string::npos);   // no echo of the same word
+    CHECK(r.problems[0].Message(Lang::En).find("association (Association of municipalities)") != std::string::npos);
+}
