@@ -1,6 +1,7 @@
 #include "utf8.h"
 
 #include <optional>
+#include "patch.h"
 
 namespace sam {
 
@@ -26,16 +27,6 @@ size_t SequenceAt(std::string_view s, size_t i) {
         return cont(1) && cont(2) && cont(3) ? 4 : 0;
     }
     return 0;
-}
-
-std::string Escape(const std::string& token) {
-    std::string out;
-    for (char c : token) {
-        if (c == '~') out += "~0";
-        else if (c == '/') out += "~1";
-        else out += c;
-    }
-    return out;
 }
 
 }  // namespace
@@ -79,8 +70,8 @@ std::optional<std::string> FindInvalidUtf8(const json& j) {
             if (!ValidUtf8(v->get_ref<const std::string&>())) return path;
         } else if (v->is_object()) {
             for (auto it = v->begin(); it != v->end(); ++it) {
-                if (!ValidUtf8(it.key())) return path + "/" + RepairUtf8(Escape(it.key()));
-                todo.push_back({&it.value(), path + "/" + Escape(it.key())});
+                if (!ValidUtf8(it.key())) return path + "/" + RepairUtf8(PointerToken(it.key()));
+                todo.push_back({&it.value(), path + "/" + PointerToken(it.key())});
             }
         } else if (v->is_array()) {
             for (size_t i = 0; i < v->size(); ++i) todo.push_back({&(*v)[i], path + "/" + std::to_string(i)});
