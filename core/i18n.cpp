@@ -256,6 +256,9 @@ constexpr Entry kTable[] = {
     {"ui.undo_clash", "Kan inte ångra: någon annan har ändrat {0} efter dig. Ändra värdet direkt i stället.", "Cannot undo: someone else changed {0} after you. Change the value directly instead."},
     {"ui.redo_clash", "Kan inte göra om: någon annan har ändrat {0} sedan du ångrade.", "Cannot redo: someone else changed {0} since you undid."},
     {"ui.sync_dropped", "En ändring sparades inte: {0}", "A change was not saved: {0}"},
+    // Erasing a person's data (core/erase.h).
+    {"erase.too_short", "Texten att radera ska vara minst 3 tecken (kortare skulle träffa för mycket)", "The text to erase must be at least 3 characters (shorter would hit too much)"},
+    {"erase.marker", "Texten finns i själva markeringen \"[borttaget]\" och kan inte raderas", "The text is part of the marker \"[borttaget]\" itself and cannot be erased"},
     {"ui.local_demo", "Sparas i den här webbläsaren, inte på någon server (öppna en länk från servern för att dela)", "Kept in this browser, not on a server (open a link from the server to share)"},
     {"ui.add_child", "Lägg till underorgan", "Add a body below"},
     {"ui.add_item", "Lägg till post", "Add an item"},

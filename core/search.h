@@ -22,7 +22,8 @@ struct SearchHit {
 // in kind order, then Swedish order of text.
 std::vector<SearchHit> Search(const Workspace& ws, std::string_view query, size_t limit = 50);
 
-// Lower case for ASCII and Å Ä Ö É Ü (UTF-8), for matching.
+// Lower case for ASCII and the Latin-1 letters Å Ä Ö É Ü … (UTF-8), for matching; the byte
+// length is kept, so a match's place in the folded text is its place in the original.
 std::string FoldCase(std::string_view s);
 
 }  // namespace sam

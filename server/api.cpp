@@ -31,9 +31,13 @@ Access Authorize(const httplib::Request& req, Storage& storage, const ApiConfig&
         a.role = Role::Edit;
         return a;
     }
-    auto [id, role] = storage.FindToken(hash);
-    a.workspace = id;
-    a.role = role;
+    TokenInfo t = storage.FindToken(hash);
+    a.workspace = t.workspace;
+    a.role = t.role;
+    a.link_id = t.link_id;
+    a.link_name = t.link_name;
+    a.token_hash = hash;
+    if (!t.link_id.empty()) storage.Touch(t.link_id);
     return a;
 }
 
@@ -54,31 +58,39 @@ bool Open(const Access& a, Storage& storage, const std::string& id, Role need, h
         else SendError(res, 401, "unauthorized", "the token does not open this workspace");
         return false;
     }
-    return Allowed(a, id, need, res);
+    if (!Allowed(a, id, need, res)) return false;
+    if (need == Role::Edit && storage.Archived(id)) {
+        SendError(res, 423, "archived", "the workspace is archived: it can be read, not changed, until an admin restores it");
+        return false;
+    }
+    return true;
 }
 
-namespace {
-
 // `req` given: a large answer is gzipped when the client takes it (encoding.h).
-void SendJson(httplib::Response& res, int status, const json& body, const httplib::Request* req = nullptr) {
+void SendJson(httplib::Response& res, int status, const json& body, const httplib::Request* req) {
     res.status = status;
     res.set_header("Cache-Control", "no-store");
     SetBody(res, sam::JsonText(body), "application/json", req);
 }
 
-// Who made a change, as the client names it (X-Author, URL-encoded UTF-8): at most 80 bytes,
-// cut between characters; false (and a 400) when it is not UTF-8.
-bool Author(const httplib::Request& req, httplib::Response& res, std::string& out) {
-    std::string a = httplib::detail::decode_url(req.get_header_value("X-Author"), false);
-    if (!sam::ValidUtf8(a)) {
+// Who made a change: the name of the link it came through (the server knows it; the client
+// cannot change it), with the client's X-Author (URL-encoded UTF-8, at most 80 bytes) as detail
+// in brackets. False (and a 400) when X-Author is not UTF-8.
+bool Author(const httplib::Request& req, const Access& access, httplib::Response& res, std::string& out) {
+    std::string detail = httplib::detail::decode_url(req.get_header_value("X-Author"), false);
+    if (!sam::ValidUtf8(detail)) {
         SendError(res, 400, "bad_author", "X-Author must be URL-encoded UTF-8");
         return false;
     }
-    a = sam::CutUtf8(a, 80);
-    for (char& c : a) if ((unsigned char)c < 0x20 || c == 0x7F) c = ' ';
-    out = a.empty() ? "okänd" : a;
+    detail = sam::CutUtf8(detail, 80);
+    for (char& c : detail) if ((unsigned char)c < 0x20 || c == 0x7F) c = ' ';
+    std::string who = access.Actor();
+    if (who.empty()) who = "okänd";
+    out = detail.empty() || detail == who ? who : who + " (" + detail + ")";
     return true;
 }
+
+namespace {
 
 // If-Match: "7" or 7 -> 7; -1 when missing, -2 when malformed.
 int64_t IfMatch(const httplib::Request& req) {
@@ -88,6 +100,8 @@ int64_t IfMatch(const httplib::Request& req) {
     if (v.empty() || v.size() > 18 || v.find_first_not_of("0123456789") != std::string::npos) return -2;
     return std::stoll(v);
 }
+
+}  // namespace
 
 // The body as JSON: valid UTF-8, nested at most sam::kMaxJsonDepth deep (deeper JSON
 // would overflow the stack of whatever prints or copies it), or a 400 saying why.
@@ -103,8 +117,11 @@ bool ParseBody(const httplib::Request& req, httplib::Response& res, json& out) {
     return true;
 }
 
+namespace {
+
 json InfoJson(const WorkspaceInfo& w) {
-    return {{"id", w.id}, {"name", w.name}, {"revision", w.revision}, {"updated", w.updated}};
+    return {{"id", w.id}, {"name", w.name}, {"revision", w.revision}, {"created", w.created}, {"updated", w.updated},
+            {"archived", w.archived}, {"links", w.links}};
 }
 
 const char* kId = R"(/api/workspaces/([A-Za-z0-9_-]{1,64}))";
@@ -159,6 +176,7 @@ void InstallApi(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfi
         std::string edit = NewToken(), view = NewToken(), error;
         auto id = storage.Create(ws, "admin", HashToken(edit), HashToken(view), &error);
         if (!id) return SendError(res, 500, "storage", "the workspace could not be stored: " + error);
+        storage.Audit("admin", "create", *id, "");
         SendJson(res, 201, {{"id", *id}, {"edit_token", edit}, {"view_token", view}});
     });
 
@@ -178,7 +196,7 @@ void InstallApi(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfi
             res.set_header("ETag", "\"" + std::to_string(revision) + "\"");
             return SendJson(res, 200, {{"revision", revision}, {"state", json::parse(*state)}}, &req);
         }
-        Live* live = hub.Get(id);
+        auto live = hub.Get(id);
         if (!live) return SendError(res, 500, "storage", "the workspace's state could not be read");
         json state;
         {
@@ -187,8 +205,11 @@ void InstallApi(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfi
             state = sam::ToJson(live->ws);
         }
         res.set_header("ETag", "\"" + std::to_string(revision) + "\"");
-        const char* access = a.admin ? "admin" : a.role == Role::Edit ? "edit" : "view";
-        SendJson(res, 200, {{"revision", revision}, {"state", state}, {"access", access}}, &req);
+        bool archived = storage.Archived(id);
+        const char* access = archived ? "view" : a.admin ? "admin" : a.role == Role::Edit ? "edit" : "view";
+        json body = {{"revision", revision}, {"state", state}, {"access", access}, {"archived", archived}};
+        if (!a.admin) body["link"] = {{"id", a.link_id}, {"name", a.link_name}, {"role", RoleName(a.role)}};
+        SendJson(res, 200, body, &req);
     });
 
     svr.Patch(kId, [&](const httplib::Request& req, httplib::Response& res) {
@@ -204,7 +225,7 @@ void InstallApi(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfi
         json patch;
         if (!ParseBody(req, res, patch)) return;
         std::string author;
-        if (!Author(req, res, author)) return;
+        if (!Author(req, a, res, author)) return;
         Outcome o = hub.Patch(id, base, patch, author);
         if (o.status == 200) res.set_header("ETag", "\"" + std::to_string(o.body["revision"].get<int64_t>()) + "\"");
         SendJson(res, o.status, o.body);
@@ -219,7 +240,7 @@ void InstallApi(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfi
         if (!body.is_object() || !body.contains("revision") || !body["revision"].is_number_integer())
             return SendError(res, 400, "bad_request", "the body must be {\"revision\": N}");
         std::string author;
-        if (!Author(req, res, author)) return;
+        if (!Author(req, a, res, author)) return;
         Outcome o = hub.Restore(id, body["revision"], author);
         SendJson(res, o.status, o.body);
     });
@@ -237,7 +258,7 @@ void InstallApi(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfi
         // The facilitator's "what if" (who leaves or joins, items' FTE), passed on to followers as it is.
         if (body.contains("what_if") && (!body["what_if"].is_object() || sam::JsonText(body["what_if"]).size() > 64 * 1024))
             return SendError(res, 400, "bad_request", "what_if must be an object of at most 64 KB");
-        Live* live = hub.Get(id);
+        auto live = hub.Get(id);
         if (!live) return SendError(res, 500, "storage", "the workspace could not be read");
         json p = {{"active", body["active"]}, {"slide", body.value("slide", 0)}};
         if (body.contains("what_if")) p["what_if"] = body["what_if"];
@@ -264,7 +285,7 @@ void InstallApi(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfi
         std::string id = req.matches[1];
         Access a = Authorize(req, storage, config);
         if (!Open(a, storage, id, Role::View, res)) return;
-        Live* live = hub.Get(id);
+        auto live = hub.Get(id);
         if (!live) return SendError(res, 500, "storage", "the workspace could not be read");
         int64_t last = -1;
         std::string resume = req.get_header_value("Last-Event-ID");
@@ -291,39 +312,64 @@ void InstallApi(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfi
         }
         res.set_header("Cache-Control", "no-store");
         res.set_header("X-Accel-Buffering", "no");
-        auto state = std::make_shared<int64_t>(last);
-        auto hello = std::make_shared<bool>(true);
-        auto shown = std::make_shared<int64_t>(0);   // the presentation_seq this follower has been sent
+        // What this follower has been sent: revision, presentation, access changes, archiving.
+        struct Seen { int64_t revision, presentation = 0, access; bool hello = true, archived; };
+        auto seen = std::make_shared<Seen>(Seen{last, 0, 0, true, storage.Archived(id)});
+        {
+            std::lock_guard lock(live->mu);
+            seen->access = live->access_seq;
+        }
+        std::string hash = a.admin ? "" : a.token_hash;
         res.set_chunked_content_provider("text/event-stream",
-            [&hub, &storage, live, id, state, hello, shown](size_t, httplib::DataSink& sink) {
+            [&hub, &storage, live, id, seen, hash](size_t, httplib::DataSink& sink) {
                 std::string out;
                 {
                     std::unique_lock lock(live->mu);
-                    if (*hello) {
+                    if (seen->hello) {
                         out = "retry: 1000\nevent: hello\ndata: " + sam::JsonText(json{{"revision", live->durable}}) + "\n\n";
-                        *hello = false;
-                    } else if (live->durable <= *state && live->presentation_seq <= *shown) {
+                        seen->hello = false;
+                    } else if (live->durable <= seen->revision && live->presentation_seq <= seen->presentation && live->access_seq == seen->access) {
                         live->changed.wait_for(lock, std::chrono::seconds(15), [&] {
-                            return hub.Stopping() || live->durable > *state || live->presentation_seq > *shown;
+                            return hub.Stopping() || live->gone || live->durable > seen->revision ||
+                                   live->presentation_seq > seen->presentation || live->access_seq != seen->access;
                         });
                     }
                     if (hub.Stopping()) return false;
-                    // The facilitator's slide (no id: it is not a revision, and a resumed stream gets the newest).
-                    if (live->presentation_seq > *shown) {
-                        out += "event: presentation\ndata: " + sam::JsonText(live->presentation) + "\n\n";
-                        *shown = live->presentation_seq;
+                    // Deleted: the stream ends. Erased: the follower is told to fetch the state again.
+                    if (live->gone) {
+                        if (!live->erased) return false;
+                        std::string reset = "event: reset\ndata: {}\n\n";
+                        sink.write(reset.data(), reset.size());
+                        return false;
                     }
-                    if (live->durable > *state) {
-                        bool in_memory = !live->events.empty() && live->events.front().revision <= *state + 1;
+                    // A revoked or rotated token: the stream ends (and reconnecting gets a 401).
+                    if (live->access_seq != seen->access) {
+                        seen->access = live->access_seq;
+                        lock.unlock();
+                        if (!hash.empty() && storage.FindToken(hash).role == Role::None) return false;
+                        bool archived = storage.Archived(id);
+                        if (archived != seen->archived) {
+                            seen->archived = archived;
+                            out += "event: archived\ndata: " + sam::JsonText(json{{"archived", archived}}) + "\n\n";
+                        }
+                        lock.lock();
+                    }
+                    // The facilitator's slide (no id: it is not a revision, and a resumed stream gets the newest).
+                    if (live->presentation_seq > seen->presentation) {
+                        out += "event: presentation\ndata: " + sam::JsonText(live->presentation) + "\n\n";
+                        seen->presentation = live->presentation_seq;
+                    }
+                    if (live->durable > seen->revision) {
+                        bool in_memory = !live->events.empty() && live->events.front().revision <= seen->revision + 1;
                         if (in_memory) {
                             for (auto& e : live->events)
-                                if (e.revision > *state && e.revision <= live->durable) { out += e.text; *state = e.revision; }
+                                if (e.revision > seen->revision && e.revision <= live->durable) { out += e.text; seen->revision = e.revision; }
                         } else {
                             lock.unlock();
-                            for (auto& r : storage.RevisionsAfter(id, *state)) {
+                            for (auto& r : storage.RevisionsAfter(id, seen->revision)) {
                                 json data = {{"revision", r.revision}, {"author", sam::RepairUtf8(r.author)}, {"time", r.time}, {"patch", json::parse(r.patch)}};
                                 out += "id: " + std::to_string(r.revision) + "\nevent: patch\ndata: " + sam::JsonText(data) + "\n\n";
-                                *state = r.revision;
+                                seen->revision = r.revision;
                             }
                         }
                     } else if (out.empty()) {
@@ -339,6 +385,8 @@ void InstallApi(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfi
             });
     });
 
+    InstallAccessApi(svr, storage, hub, config);
+
     // Anything else under /api is a JSON 404, not the static handler's.
     auto not_found = [](const httplib::Request& req, httplib::Response& res) {
         SendError(res, 404, "not_found", "no such API path: " + req.path);
@@ -346,6 +394,7 @@ void InstallApi(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfi
     svr.Get(R"(/api/.*)", not_found);
     svr.Post(R"(/api/.*)", not_found);
     svr.Patch(R"(/api/.*)", not_found);
+    svr.Delete(R"(/api/.*)", not_found);
 }
 
 }  // namespace server

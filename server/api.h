@@ -24,14 +24,30 @@ struct Access {
     std::string workspace;   // the workspace a workspace token opens
     Role role = Role::None;
     bool token_given = false;
+    std::string link_id, link_name;   // the named link the token belongs to
+    std::string token_hash;
+    // Who changes made with it are by: the link's name, or "admin".
+    std::string Actor() const { return admin ? "admin" : link_name; }
 };
 // Reads the token from "Authorization: Bearer" or ?access_token= (for EventSource and links).
 Access Authorize(const httplib::Request& req, Storage& storage, const ApiConfig& config);
 // Checks access to workspace `id`; answers and returns false when refused.
 bool Allowed(const Access& a, const std::string& id, Role need, httplib::Response& res);
-// The workspace exists and the request may `need` it; otherwise answers and returns false.
+// The workspace exists and the request may `need` it (an archived one may not be changed);
+// otherwise answers and returns false.
 bool Open(const Access& a, Storage& storage, const std::string& id, Role need, httplib::Response& res);
 void InstallApi(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfig& config);
+
+// Links, lifecycle, erasure and the audit log (admin_api.cpp), and the administration page
+// (admin_page.cpp).
+void InstallAccessApi(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfig& config);
+void InstallAdminPage(httplib::Server& svr);
+
+// Shared by the API files.
+void SendJson(httplib::Response& res, int status, const sam::json& body, const httplib::Request* req = nullptr);
+bool ParseBody(const httplib::Request& req, httplib::Response& res, sam::json& out);
+// The author of a change: the link's name (or "admin"), with the client's X-Author as detail.
+bool Author(const httplib::Request& req, const Access& a, httplib::Response& res, std::string& out);
 
 // Reports and exports from core for holders of a link: /w/{id}/report and friends.
 void InstallDocuments(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfig& config);

@@ -30,7 +30,7 @@ bool Read(const httplib::Request& req, httplib::Response& res, Storage& storage,
     std::string id = req.matches[1];
     Access a = Authorize(req, storage, config);
     if (!Open(a, storage, id, Role::View, res)) return false;
-    Live* live = hub.Get(id);
+    auto live = hub.Get(id);
     if (!live) { SendError(res, 500, "storage", "the workspace could not be read"); return false; }
     std::lock_guard lock(live->mu);
     ws = live->ws;

@@ -60,17 +60,18 @@ json ProblemsBody(const char* code, const std::string& message, const std::vecto
 
 }  // namespace
 
-Live* Hub::Get(const std::string& id) {
-    std::lock_guard lock(mu_);
+std::shared_ptr<Live> Hub::Get(const std::string& id) {
+    std::unique_lock lock(mu_);
+    readmitted_.wait(lock, [&] { return !evicted_.count(id); });
     auto it = live_.find(id);
-    if (it != live_.end()) return it->second.get();
+    if (it != live_.end()) return it->second;
     auto info = storage_.Info(id);
     if (!info) return nullptr;
     auto state = storage_.State(id);
     if (!state) return nullptr;
     sam::LoadResult r = sam::LoadWorkspace(*state);
     if (!r.ok) return nullptr;
-    auto live = std::make_unique<Live>();
+    auto live = std::make_shared<Live>();
     live->ws = std::move(r.workspace);
     live->revision = live->durable = info->revision;
     // What the recent revisions changed, so that a client whose base predates this
@@ -82,14 +83,56 @@ Live* Hub::Get(const std::string& id) {
     }
     Live* p = live.get();
     p->writer = std::thread([this, id, p] { Write(id, *p); });
-    live_[id] = std::move(live);
-    return p;
+    live_[id] = live;
+    return live;
+}
+
+void Hub::Evict(const std::string& id, bool erased) {
+    std::shared_ptr<Live> live;
+    {
+        std::lock_guard lock(mu_);
+        ++evicted_[id];
+        auto it = live_.find(id);
+        if (it != live_.end()) { live = it->second; live_.erase(it); }
+    }
+    if (!live) return;
+    {
+        std::lock_guard l(live->inbox_mu);
+        live->closing = true;
+    }
+    live->work.notify_all();
+    if (live->writer.joinable()) live->writer.join();   // what was queued is written first
+    std::lock_guard l(live->mu);
+    live->gone = true;
+    live->erased = erased;
+    live->changed.notify_all();
+}
+
+void Hub::Readmit(const std::string& id) {
+    {
+        std::lock_guard lock(mu_);
+        if (--evicted_[id] == 0) evicted_.erase(id);
+    }
+    readmitted_.notify_all();
+}
+
+void Hub::AccessChanged(const std::string& id) {
+    std::shared_ptr<Live> live;
+    {
+        std::lock_guard lock(mu_);
+        auto it = live_.find(id);
+        if (it != live_.end()) live = it->second;
+    }
+    if (!live) return;
+    std::lock_guard l(live->mu);
+    ++live->access_seq;
+    live->changed.notify_all();
 }
 
 Outcome Hub::Run(Live& live, Job& job) {
     {
         std::lock_guard lock(live.inbox_mu);
-        if (live.closing) return {503, {{"error", "stopping"}, {"message", "the server is stopping; send the change again when it is back"}}};
+        if (live.closing) return {503, {{"error", "unavailable"}, {"message", "the workspace is being stopped, deleted or erased; send the change again"}}};
         live.inbox.push_back(&job);
     }
     live.work.notify_one();
@@ -234,7 +277,7 @@ void Hub::Write(const std::string& id, Live& live) {
 }
 
 Outcome Hub::Patch(const std::string& id, int64_t base, const json& patch, const std::string& author) {
-    Live* live = Get(id);
+    auto live = Get(id);
     if (!live) return {404, {{"error", "unknown_workspace"}, {"message", "no workspace with id " + id}}};
     Job job;
     job.kind = Job::Kind::Patch;
@@ -245,7 +288,7 @@ Outcome Hub::Patch(const std::string& id, int64_t base, const json& patch, const
 }
 
 Outcome Hub::Restore(const std::string& id, int64_t revision, const std::string& author) {
-    Live* live = Get(id);
+    auto live = Get(id);
     if (!live) return {404, {{"error", "unknown_workspace"}, {"message", "no workspace with id " + id}}};
     Job job;
     job.kind = Job::Kind::Restore;

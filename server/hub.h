@@ -50,6 +50,11 @@ struct Live {
     std::deque<std::pair<int64_t, std::vector<std::string>>> changes;
     std::deque<Event> events;   // recent ones, for streams that fell behind a little
     int streams = 0;
+    // Bumped when links of the workspace end (revoked, rotated): streams check their token again.
+    int64_t access_seq = 0;
+    // The workspace was deleted or erased: its streams end (after an erase, with a "reset" event).
+    bool gone = false;
+    bool erased = false;
     // The facilitator's presentation ({"active", "slide"}): not stored, only followed live.
     sam::json presentation;
     int64_t presentation_seq = 0;
@@ -71,7 +76,17 @@ public:
     ~Hub() { Close(); }
 
     // The live workspace, loaded on first use; nullptr for an unknown id.
-    Live* Get(const std::string& id);
+    std::shared_ptr<Live> Get(const std::string& id);
+    // Runs `fn` with the workspace out of memory: its writer finished, its streams ended, and no
+    // request loading it again until `fn` returns (deleting and erasing). `erased`: streams
+    // are told to fetch the state again.
+    template <class Fn> auto Exclusive(const std::string& id, bool erased, Fn fn) {
+        Evict(id, erased);
+        struct Release { Hub* hub; std::string id; ~Release() { hub->Readmit(id); } } release{this, id};
+        return fn();
+    }
+    // A link of the workspace ended: its streams check their token again at once.
+    void AccessChanged(const std::string& id);
     // Applies a JSON Patch made against revision `base` (see the README for the rules).
     Outcome Patch(const std::string& id, int64_t base, const sam::json& patch, const std::string& author);
     // Makes revision `revision`'s state the newest revision.
@@ -94,9 +109,14 @@ private:
     // `refused` when it is refused.
     bool Apply(const std::string& id, Live& live, const Job& job, sam::PatchResult& applied, std::string& summary, Outcome& refused);
 
+    void Evict(const std::string& id, bool erased);
+    void Readmit(const std::string& id);
+
     Storage& storage_;
     std::mutex mu_;
-    std::map<std::string, std::unique_ptr<Live>> live_;
+    std::condition_variable readmitted_;
+    std::map<std::string, std::shared_ptr<Live>> live_;
+    std::map<std::string, int> evicted_;   // ids being deleted or erased (how many at once)
     std::atomic<bool> stopping_{false};
 };
 

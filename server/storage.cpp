@@ -1,8 +1,8 @@
 #include "storage.h"
 
+#include "sql.h"
 #include "utf8.h"
 
-#include <sqlite3.h>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -12,19 +12,6 @@
 namespace server {
 
 namespace {
-
-// A prepared statement that finalizes itself.
-struct Stmt {
-    sqlite3_stmt* s = nullptr;
-    Stmt(sqlite3* db, const char* sql) { sqlite3_prepare_v2(db, sql, -1, &s, nullptr); }
-    ~Stmt() { sqlite3_finalize(s); }
-    explicit operator bool() const { return s != nullptr; }
-    void Bind(int i, const std::string& v) { sqlite3_bind_text(s, i, v.data(), (int)v.size(), SQLITE_TRANSIENT); }
-    void Bind(int i, int64_t v) { sqlite3_bind_int64(s, i, v); }
-    int Step() { return sqlite3_step(s); }
-    std::string Text(int c) { auto p = sqlite3_column_text(s, c); return p ? std::string((const char*)p, sqlite3_column_bytes(s, c)) : ""; }
-    int64_t Int(int c) { return sqlite3_column_int64(s, c); }
-};
 
 constexpr const char* kSchema = R"SQL(
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -52,10 +39,31 @@ CREATE TABLE IF NOT EXISTS snapshots (
   state TEXT NOT NULL,
   PRIMARY KEY (workspace, revision)
 );
+CREATE TABLE IF NOT EXISTS links (
+  id TEXT PRIMARY KEY,
+  workspace TEXT NOT NULL REFERENCES workspaces(id),
+  name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  hash TEXT NOT NULL UNIQUE,
+  created TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  last_used TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX IF NOT EXISTS links_by_workspace ON links (workspace);
+CREATE TABLE IF NOT EXISTS audit (
+  time TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  workspace TEXT NOT NULL,
+  detail TEXT NOT NULL
+);
 INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', '1');
 )SQL";
 
 }  // namespace
+
+const char* RoleName(Role r) { return r == Role::Edit ? "edit" : r == Role::View ? "view" : ""; }
+Role RoleFromName(const std::string& s) { return s == "edit" ? Role::Edit : s == "view" ? Role::View : Role::None; }
 
 std::string RandomHex(size_t bytes) {
     std::random_device rd;
@@ -82,6 +90,7 @@ std::string NowIso() {
 Storage::~Storage() { Close(); }
 
 void Storage::Close() {
+    if (db_) FlushLastUsed();
     std::lock_guard lock(mu_);
     if (db_) sqlite3_close(db_);
     db_ = nullptr;
@@ -106,13 +115,51 @@ bool Storage::Open(const std::string& path, std::string* error) {
         return false;
     }
     sqlite3_busy_timeout(db_, 5000);
-    if (!Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;", error) || !Exec(kSchema, error)) {
+    // secure_delete: what a delete or an erase frees is overwritten with zeros, not left in the file.
+    if (!Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON;", error) ||
+        !Exec(kSchema, error) || !Migrate(error)) {
         sqlite3_close(db_);
         db_ = nullptr;
         return false;
     }
     RepairText();
     return true;
+}
+
+// Schema 2: links of their own (the two first ones were columns of workspaces), and archiving.
+bool Storage::Migrate(std::string* error) {
+    bool has_archived = false;
+    {
+        Stmt cols(db_, "PRAGMA table_info(workspaces)");
+        while (cols && cols.Step() == SQLITE_ROW) has_archived |= cols.Text(1) == "archived";
+    }
+    if (!has_archived && !Exec("ALTER TABLE workspaces ADD COLUMN archived INTEGER NOT NULL DEFAULT 0", error)) return false;
+    if (!Exec("BEGIN IMMEDIATE", error)) return false;
+    std::vector<std::tuple<std::string, std::string, std::string, std::string>> old;   // id, created, edit, view
+    {
+        Stmt st(db_, "SELECT id, created, edit_hash, view_hash FROM workspaces WHERE edit_hash <> '' OR view_hash <> ''");
+        while (st && st.Step() == SQLITE_ROW) old.emplace_back(st.Text(0), st.Text(1), st.Text(2), st.Text(3));
+    }
+    bool ok = true;
+    for (auto& [id, created, edit, view] : old) {
+        for (auto [hash, name, role] : {std::tuple{edit, "Redigering", "edit"}, std::tuple{view, "Visning", "view"}}) {
+            if (hash.empty()) continue;
+            Stmt in(db_, "INSERT OR IGNORE INTO links (id, workspace, name, role, hash, created, created_by) VALUES (?, ?, ?, ?, ?, ?, 'admin')");
+            in.Bind(1, "l" + RandomHex(8)); in.Bind(2, id); in.Bind(3, std::string(name)); in.Bind(4, std::string(role));
+            in.Bind(5, hash); in.Bind(6, created);
+            ok = ok && in.Done();
+        }
+        Stmt clear(db_, "UPDATE workspaces SET edit_hash = '', view_hash = '' WHERE id = ?");
+        clear.Bind(1, id);
+        ok = ok && clear.Done();
+    }
+    ok = ok && Exec("UPDATE meta SET value = '2' WHERE key = 'schema'", error);
+    if (!ok) {
+        if (error && error->empty()) *error = sqlite3_errmsg(db_);
+        Exec("ROLLBACK", nullptr);
+        return false;
+    }
+    return Exec("COMMIT", error);
 }
 
 int Storage::RepairText() {
@@ -142,17 +189,20 @@ int Storage::RepairText() {
 std::vector<WorkspaceInfo> Storage::List() {
     std::lock_guard lock(mu_);
     std::vector<WorkspaceInfo> out;
-    Stmt st(db_, "SELECT id, name, revision, created, updated FROM workspaces ORDER BY rowid");
-    while (st && st.Step() == SQLITE_ROW) out.push_back({st.Text(0), st.Text(1), st.Int(2), st.Text(3), st.Text(4)});
+    Stmt st(db_, "SELECT id, name, revision, created, updated, archived, (SELECT count(*) FROM links WHERE workspace = w.id) "
+                 "FROM workspaces w ORDER BY rowid");
+    while (st && st.Step() == SQLITE_ROW)
+        out.push_back({st.Text(0), st.Text(1), st.Int(2), st.Text(3), st.Text(4), st.Int(5) != 0, (int)st.Int(6)});
     return out;
 }
 
 std::optional<WorkspaceInfo> Storage::Info(const std::string& id) {
     std::lock_guard lock(mu_);
-    Stmt st(db_, "SELECT id, name, revision, created, updated FROM workspaces WHERE id = ?");
+    Stmt st(db_, "SELECT id, name, revision, created, updated, archived, (SELECT count(*) FROM links WHERE workspace = w.id) "
+                 "FROM workspaces w WHERE id = ?");
     st.Bind(1, id);
     if (!st || st.Step() != SQLITE_ROW) return std::nullopt;
-    return WorkspaceInfo{st.Text(0), st.Text(1), st.Int(2), st.Text(3), st.Text(4)};
+    return WorkspaceInfo{st.Text(0), st.Text(1), st.Int(2), st.Text(3), st.Text(4), st.Int(5) != 0, (int)st.Int(6)};
 }
 
 std::optional<std::string> Storage::State(const std::string& id, int64_t revision) {
@@ -188,9 +238,16 @@ std::optional<std::string> Storage::Create(const sam::Workspace& ws, const std::
     if (!Exec("BEGIN IMMEDIATE", error)) return std::nullopt;
     bool ok = true;
     {
-        Stmt w(db_, "INSERT INTO workspaces (id, name, created, updated, revision, edit_hash, view_hash) VALUES (?, ?, ?, ?, 1, ?, ?)");
-        w.Bind(1, id); w.Bind(2, ws.name); w.Bind(3, now); w.Bind(4, now); w.Bind(5, edit_hash); w.Bind(6, view_hash);
+        Stmt w(db_, "INSERT INTO workspaces (id, name, created, updated, revision) VALUES (?, ?, ?, ?, 1)");
+        w.Bind(1, id); w.Bind(2, ws.name); w.Bind(3, now); w.Bind(4, now);
         ok = w && w.Step() == SQLITE_DONE;
+    }
+    for (auto [hash, name, role] : {std::tuple{edit_hash, "Redigering", "edit"}, std::tuple{view_hash, "Visning", "view"}}) {
+        if (!ok || hash.empty()) continue;
+        Stmt in(db_, "INSERT INTO links (id, workspace, name, role, hash, created, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)");
+        in.Bind(1, "l" + RandomHex(8)); in.Bind(2, id); in.Bind(3, std::string(name)); in.Bind(4, std::string(role));
+        in.Bind(5, hash); in.Bind(6, now); in.Bind(7, author);
+        ok = in.Done();
     }
     if (ok) {
         Stmt r(db_, "INSERT INTO revisions (workspace, revision, time, author, summary, patch) VALUES (?, 1, ?, ?, 'created', ?)");
@@ -212,24 +269,31 @@ std::optional<std::string> Storage::Create(const sam::Workspace& ws, const std::
     return id;
 }
 
-std::pair<std::string, Role> Storage::FindToken(const std::string& hash) {
-    if (hash.empty()) return {"", Role::None};
+TokenInfo Storage::FindToken(const std::string& hash) {
+    if (hash.empty()) return {};
     {
         std::lock_guard cache(cache_mu_);
         auto it = tokens_.find(hash);
         if (it != tokens_.end()) return it->second;
     }
-    std::pair<std::string, Role> found{"", Role::None};
+    TokenInfo found;
     {
         std::lock_guard lock(mu_);
-        Stmt st(db_, "SELECT id, edit_hash = ?1 FROM workspaces WHERE edit_hash = ?1 OR view_hash = ?1 LIMIT 1");
+        Stmt st(db_, "SELECT workspace, role, id, name FROM links WHERE hash = ?");
         st.Bind(1, hash);
         if (!st || st.Step() != SQLITE_ROW) return found;   // unknown tokens are not remembered
-        found = {st.Text(0), st.Int(1) ? Role::Edit : Role::View};
+        found = {st.Text(0), RoleFromName(st.Text(1)), st.Text(2), st.Text(3)};
+        // Cached under the database's lock: a removal (which holds it too) cannot slip in between.
+        std::lock_guard cache(cache_mu_);
+        tokens_[hash] = found;
     }
-    std::lock_guard cache(cache_mu_);
-    tokens_[hash] = found;
     return found;
+}
+
+void Storage::Touch(const std::string& link_id) {
+    std::string now = NowIso();
+    std::lock_guard cache(cache_mu_);
+    last_used_[link_id] = now;
 }
 
 bool Storage::Exists(const std::string& id) {
@@ -237,10 +301,59 @@ bool Storage::Exists(const std::string& id) {
         std::lock_guard cache(cache_mu_);
         if (ids_.count(id)) return true;
     }
-    if (!Info(id)) return false;
+    auto info = Info(id);
+    if (!info) return false;
     std::lock_guard cache(cache_mu_);
-    ids_.insert(id);
+    ids_[id] = info->archived;
     return true;
+}
+
+bool Storage::Archived(const std::string& id) {
+    if (!Exists(id)) return false;
+    std::lock_guard cache(cache_mu_);
+    auto it = ids_.find(id);
+    return it != ids_.end() && it->second;
+}
+
+bool Storage::SetArchived(const std::string& id, bool archived) {
+    std::lock_guard lock(mu_);
+    Stmt st(db_, "UPDATE workspaces SET archived = ? WHERE id = ?");
+    st.Bind(1, (int64_t)archived);
+    st.Bind(2, id);
+    if (!st.Done() || sqlite3_changes(db_) != 1) return false;
+    std::lock_guard cache(cache_mu_);
+    ids_[id] = archived;
+    return true;
+}
+
+bool Storage::Delete(const std::string& id, std::string* error) {
+    std::lock_guard lock(mu_);
+    if (!Exec("BEGIN IMMEDIATE", error)) return false;
+    bool ok = true;
+    for (const char* sql : {"DELETE FROM snapshots WHERE workspace = ?", "DELETE FROM revisions WHERE workspace = ?",
+                            "DELETE FROM links WHERE workspace = ?", "DELETE FROM workspaces WHERE id = ?"}) {
+        Stmt st(db_, sql);
+        st.Bind(1, id);
+        ok = ok && st.Done();
+    }
+    if (!ok) {
+        if (error) *error = sqlite3_errmsg(db_);
+        Exec("ROLLBACK", nullptr);
+        return false;
+    }
+    if (!Exec("COMMIT", error)) return false;
+    {
+        std::lock_guard cache(cache_mu_);
+        ids_.erase(id);
+    }
+    Forget(id, "");
+    return Reclaim(error);
+}
+
+bool Storage::Reclaim(std::string* error) {
+    // The WAL still holds the old pages until a checkpoint; VACUUM rewrites the file without
+    // free pages, and the last checkpoint empties the WAL again.
+    return Exec("PRAGMA wal_checkpoint(TRUNCATE)", error) && Exec("VACUUM", error) && Exec("PRAGMA wal_checkpoint(TRUNCATE)", error);
 }
 
 bool Storage::AppendBatch(const std::string& id, int64_t base, const std::vector<RevisionRow>& rows, const std::string& name,

@@ -4,7 +4,6 @@
 #include <cstdint>
 #include <mutex>
 #include <unordered_map>
-#include <unordered_set>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,9 +19,42 @@ struct WorkspaceInfo {
     int64_t revision = 0;
     std::string created;
     std::string updated;
+    bool archived = false;   // read-only for every link until restored
+    int links = 0;           // links that open it
 };
 
 enum class Role { None, View, Edit };
+const char* RoleName(Role r);          // "edit", "view", ""
+Role RoleFromName(const std::string& s);
+
+// A named link to a workspace: its token is shown once and stored only as a hash.
+struct LinkInfo {
+    std::string id;          // stable, in URLs: "l" + 16 hex
+    std::string workspace;
+    std::string name;        // who holds it ("Anna Svensson, Kramfors"); the author of their changes
+    Role role = Role::None;
+    std::string created, created_by, last_used;
+};
+
+// What a token opens: nothing (role None), or one workspace through one link.
+struct TokenInfo {
+    std::string workspace;
+    Role role = Role::None;
+    std::string link_id, link_name;
+};
+
+// Who did what to which workspace, for the administrator. Never the erased text itself.
+struct AuditEntry {
+    std::string time, actor, action, workspace, detail;
+};
+
+struct EraseResult {
+    bool ok = false;
+    int status = 200;        // the HTTP status when not ok
+    std::string error;
+    int64_t occurrences = 0; // replacements made
+    int64_t rows = 0;        // stored rows changed (revisions, snapshots, names, links)
+};
 
 struct RevisionRow {
     int64_t revision = 0;
@@ -49,11 +81,33 @@ public:
     bool Exists(const std::string& id);
     // The state JSON text at the latest revision (or at `revision`).
     std::optional<std::string> State(const std::string& id, int64_t revision = -1);
-    // Creates a workspace with its first revision and its two token hashes; returns its id.
+    // Creates a workspace with its first revision and its two first links ("Redigering" and
+    // "Visning", given as token hashes); returns its id.
     std::optional<std::string> Create(const sam::Workspace& ws, const std::string& author, const std::string& edit_hash,
                                       const std::string& view_hash, std::string* error);
-    // The workspace and role a token hash opens (None when it opens nothing).
-    std::pair<std::string, Role> FindToken(const std::string& hash);
+    // The workspace, role and link a token hash opens (role None when it opens nothing).
+    TokenInfo FindToken(const std::string& hash);
+    // Notes that a link was used now (kept in memory, written when links are listed or at close).
+    void Touch(const std::string& link_id);
+
+    // Links (storage_links.cpp). Each change forgets the tokens it ends at once.
+    std::optional<LinkInfo> AddLink(const std::string& workspace, const std::string& name, Role role, const std::string& hash,
+                                    const std::string& created_by, std::string* error);
+    std::vector<LinkInfo> Links(const std::string& workspace);
+    std::optional<LinkInfo> Link(const std::string& workspace, const std::string& link_id);
+    bool RemoveLink(const std::string& workspace, const std::string& link_id);
+    bool RotateLink(const std::string& workspace, const std::string& link_id, const std::string& new_hash);
+    void Audit(const std::string& actor, const std::string& action, const std::string& workspace, const std::string& detail);
+    std::vector<AuditEntry> AuditLog(int64_t limit);
+
+    // Lifecycle. Archived: read-only for every link. Delete: the workspace, its revisions,
+    // snapshots and links are gone, and the file is compacted so their bytes leave it.
+    bool SetArchived(const std::string& id, bool archived);
+    bool Archived(const std::string& id);
+    bool Delete(const std::string& id, std::string* error);
+    // Replaces `text` everywhere it is stored for the workspace (storage_erase.cpp, core/erase.h),
+    // checks that every revision still loads, then compacts the file.
+    EraseResult Erase(const std::string& id, const std::string& text, const std::string& actor);
     // Adds revisions base+1 .. base+rows.size() in one transaction (one sync to disk for
     // all of them); `snapshot` is the state at the last of them, stored when not empty.
     bool AppendBatch(const std::string& id, int64_t base, const std::vector<RevisionRow>& rows, const std::string& name,
@@ -67,13 +121,19 @@ public:
 
 private:
     bool Exec(const char* sql, std::string* error);
+    bool Migrate(std::string* error);
+    // Writes freed pages over and shrinks the file and its WAL (after a delete or an erase).
+    bool Reclaim(std::string* error);
+    void FlushLastUsed();
+    void Forget(const std::string& workspace, const std::string& link_id);   // drops cached tokens
     sqlite3* db_ = nullptr;
     std::mutex mu_;
-    // Tokens and ids never change once made (workspaces are not deleted): kept in memory
-    // under their own lock.
+    // Tokens and ids, kept in memory under their own lock (requests check them without
+    // waiting behind a commit); what ends a token or a workspace drops it here too.
     std::mutex cache_mu_;
-    std::unordered_map<std::string, std::pair<std::string, Role>> tokens_;
-    std::unordered_set<std::string> ids_;
+    std::unordered_map<std::string, TokenInfo> tokens_;
+    std::unordered_map<std::string, bool> ids_;   // id -> archived
+    std::unordered_map<std::string, std::string> last_used_;   // link id -> time, not yet written
 };
 
 // A random id of 16 hex characters (64 bits), for workspaces.

@@ -198,7 +198,7 @@ TEST_CASE("patches: revisions, validation, clashes, history and restore") {
     json h = json::parse(history->body)["history"];
     REQUIRE(h.size() == 5);
     CHECK(h[0]["revision"] == 5);
-    CHECK(h[3]["author"] == "Anna Svensson");
+    CHECK(h[3]["author"] == "Redigering (Anna Svensson)");   // the link's name, the client's X-Author as detail
     CHECK(h[4]["summary"] == "created");
 
     auto old = c.Get("/api/workspaces/" + w.id + "?revision=1", Bearer(w.view));

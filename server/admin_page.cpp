@@ -1,0 +1,2 @@
+#include "api.h"
+namespace server { void InstallAdminPage(httplib::Server&) {} }
