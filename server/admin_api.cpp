@@ -163,9 +163,8 @@ void InstallLifecycle(httplib::Server& svr, Storage& storage, Hub& hub, const Ap
         Access a = Authorize(req, storage, config);
         if (!AdminOnly(a, storage, id, res)) return;
         std::string error;
-        bool ok = hub.Exclusive(id, false, [&] { return storage.Delete(id, &error); });
+        bool ok = hub.Exclusive(id, false, [&] { return storage.Delete(id, "admin", &error); });
         if (!ok) return SendError(res, 500, "storage", "the workspace could not be deleted: " + error);
-        storage.Audit("admin", "deleted", id, "");
         res.status = 204;
     });
 

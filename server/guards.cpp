@@ -47,6 +47,10 @@ void InstallGuards(httplib::Server& svr, const Limits& limits) {
         if (count > limits.header_count || bytes > limits.header_bytes)
             return Refuse(res, 431, "headers_too_large", "the request has more than " + std::to_string(limits.header_count) +
                           " headers or " + std::to_string(limits.header_bytes / 1024) + " KB of them");
+        // A request with neither Content-Length nor Transfer-Encoding has no body (RFC 9112 6.3),
+        // but httplib would read one until the client closes. curl and browsers send DELETE so.
+        if (req.method == "DELETE" && !req.has_header("Content-Length") && !req.has_header("Transfer-Encoding"))
+            const_cast<httplib::Request&>(req).set_header("Content-Length", "0");
         if (HasBody(req)) {
             if (req.has_header("Transfer-Encoding"))
                 return Refuse(res, 411, "length_required", "send the body with Content-Length (chunked bodies are not accepted)");

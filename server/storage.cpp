@@ -326,14 +326,16 @@ bool Storage::SetArchived(const std::string& id, bool archived) {
     return true;
 }
 
-bool Storage::Delete(const std::string& id, std::string* error) {
+bool Storage::Delete(const std::string& id, const std::string& actor, std::string* error) {
     std::lock_guard lock(mu_);
     if (!Exec("BEGIN IMMEDIATE", error)) return false;
     bool ok = true;
     for (const char* sql : {"DELETE FROM snapshots WHERE workspace = ?", "DELETE FROM revisions WHERE workspace = ?",
-                            "DELETE FROM links WHERE workspace = ?", "DELETE FROM workspaces WHERE id = ?"}) {
+                            "DELETE FROM links WHERE workspace = ?", "DELETE FROM workspaces WHERE id = ?",
+                            "INSERT INTO audit (time, actor, action, workspace, detail) VALUES (?2, ?3, 'deleted', ?1, '')"}) {
         Stmt st(db_, sql);
         st.Bind(1, id);
+        if (std::string(sql).find("?2") != std::string::npos) { st.Bind(2, NowIso()); st.Bind(3, actor); }
         ok = ok && st.Done();
     }
     if (!ok) {

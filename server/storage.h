@@ -104,7 +104,7 @@ public:
     // snapshots and links are gone, and the file is compacted so their bytes leave it.
     bool SetArchived(const std::string& id, bool archived);
     bool Archived(const std::string& id);
-    bool Delete(const std::string& id, std::string* error);
+    bool Delete(const std::string& id, const std::string& actor, std::string* error);
     // Replaces `text` everywhere it is stored for the workspace (storage_erase.cpp, core/erase.h),
     // checks that every revision still loads, then compacts the file.
     EraseResult Erase(const std::string& id, const std::string& text, const std::string& actor);

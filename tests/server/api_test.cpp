@@ -8,56 +8,13 @@
 #include <mutex>
 #include <random>
 #include <thread>
+#include "api_client.h"
 #include "process.h"
 
 using json = nlohmann::json;
 namespace fs = std::filesystem;
 
 namespace {
-
-const httplib::Headers kAdmin = {{"Authorization", "Bearer test-admin-token"}};
-
-std::string Fresh(const std::string& name) {
-    fs::path p = fs::path(TEST_TMP_DIR) / name;
-    fs::remove_all(p);
-    return p.string();
-}
-
-httplib::Headers Bearer(const std::string& token) { return {{"Authorization", "Bearer " + token}}; }
-
-struct Created { std::string id, edit, view; };
-
-Created Create(httplib::Client& c, const json& body) {
-    auto r = c.Post("/api/workspaces", kAdmin, body.dump(), "application/json");
-    REQUIRE(r);
-    REQUIRE(r->status == 201);
-    json j = json::parse(r->body);
-    return {j["id"], j["edit_token"], j["view_token"]};
-}
-
-// The Familjehem demo as a new workspace: the tests' usual starting point.
-Created CreateFamiljehem(httplib::Client& c) { return Create(c, {{"name", "Familjehem"}, {"demo", "familjehem-vasternorrland"}}); }
-
-httplib::Result Patch(httplib::Client& c, const Created& w, int64_t base, const json& patch, const std::string& token = "",
-                      const std::string& author = "") {
-    httplib::Headers h = Bearer(token.empty() ? w.edit : token);
-    h.emplace("If-Match", "\"" + std::to_string(base) + "\"");
-    if (!author.empty()) h.emplace("X-Author", author);
-    return c.Patch("/api/workspaces/" + w.id, h, patch.dump(), "application/json-patch+json");
-}
-
-json Get(httplib::Client& c, const Created& w) {
-    auto r = c.Get("/api/workspaces/" + w.id, Bearer(w.view));
-    REQUIRE(r);
-    REQUIRE(r->status == 200);
-    return json::parse(r->body);
-}
-
-json Op(const std::string& op, const std::string& path, json value = nullptr) {
-    json o = {{"op", op}, {"path", path}};
-    if (!value.is_null()) o["value"] = value;
-    return o;
-}
 
 const std::string kStatus = "/matters/familjehemsorganisation/decisions/";
 
