@@ -215,6 +215,7 @@ int main(int argc, char** argv) {
     server::Hub hub(storage);
     server::InstallApi(svr, storage, hub, api);
     server::InstallDocuments(svr, storage, hub, api);
+    server::InstallAdminPage(svr);
     server::InstallErrorBodies(svr);
     if (!opt.web.empty()) server::ServeStatic(svr, opt.web);
     svr.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
