@@ -361,6 +361,8 @@ constexpr Entry kTable[] = {
     {"admin.open_app", "Öppna arbetsytan", "Open the workspace"},
     {"ui.manage_links", "Länkar …", "Links …"},
     {"ui.manage_links_tip", "Dela arbetsytan med namngivna länkar, byt nyckel eller återkalla en länk (öppnas i en ny flik)", "Share the workspace with named links, replace a token or revoke a link (opens in a new tab)"},
+    {"ui.archived_chip", "Arkiverad", "Archived"},
+    {"ui.revoked_chip", "Länken gäller inte", "Link not valid"},
     {"ui.archived", "Arkiverad: arbetsytan kan läsas men inte ändras", "Archived: the workspace can be read but not changed"},
     {"ui.link_revoked", "Länken gäller inte längre (återkallad eller utbytt). Dina ändringar sparas inte; be om en ny länk.", "The link is no longer valid (revoked or replaced). Your changes are not saved; ask for a new link."},
     // Erasing a person's data (core/erase.h).

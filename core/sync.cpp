@@ -126,9 +126,15 @@ SyncReply SyncAnswer(Sync& s, int status, const json& body) {
     } else if (status == 409) {   // too old or unknown base: start again from the newest state
         r.rebuild = SyncNotSent(s);
         s.needs_state = true;
-    } else if (status == 403) {
+    } else if (status == 403 || status == 423) {
         r.read_only = true;
+        r.archived = status == 423;
         r.rebuild = SyncRejected(s, message);
+    } else if (status == 401) {
+        // Revoked or rotated: nothing is sent with it again, and nothing typed is lost (it stays
+        // waiting in the kept copy, and Save keeps it in a file).
+        r.revoked = true;
+        r.rebuild = SyncNotSent(s);
     } else if (status == 0 || status >= 500) {
         r.rebuild = SyncNotSent(s);
         r.retry_later = true;

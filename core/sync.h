@@ -53,7 +53,9 @@ struct SyncReply {
     bool conflict = false;         // a clash: ask keep-mine / take-theirs (the change stays in flight)
     std::string conflict_path;
     int64_t conflict_revision = 0;
-    bool read_only = false;        // a view link
+    bool read_only = false;        // a view link, or an archived workspace
+    bool archived = false;         // the workspace is archived: the change was refused
+    bool revoked = false;          // the link no longer opens the workspace: changes stay waiting here
     bool retry_later = false;      // network or server trouble: try again in a while
 };
 // Applies the answer (HTTP status 0 for no answer at all, and the JSON body).

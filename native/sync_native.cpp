@@ -1,5 +1,7 @@
 #include "sync_native.h"
 
+#include <cstring>
+
 #include "json_scan.h"
 #include "sync_glue.h"
 
@@ -93,7 +95,8 @@ bool SyncClient::Start(const Link& link, ui::App& app, std::string* error) {
         return false;
     }
     if (!ui::OpenWorkspaceText(app, body["state"].dump(), "server", error)) return false;
-    app.read_only = body.value("access", "") == "view";
+    ui::TakeAccess(app, 200, body);
+    can_edit_ = body.value("access", "") == "admin" || (body.contains("link") && body["link"].is_object() && body["link"].value("role", "") == "edit");
     int64_t revision = body["revision"];
     sam::SyncStart(sync_, body["state"], revision);
     hooks();
@@ -115,7 +118,7 @@ void SyncClient::StartStream(int64_t revision) {
         int64_t last = revision;
         while (!stop_) {
             std::string buffer;
-            stream_client_->Get("/api/workspaces/" + link_.id + "/events",
+            auto answer = stream_client_->Get("/api/workspaces/" + link_.id + "/events",
                                 {{"Authorization", "Bearer " + link_.token}, {"Last-Event-ID", std::to_string(last)}},
                                 [&](const char* data, size_t n) {
                                     buffer.append(data, n);
@@ -124,6 +127,12 @@ void SyncClient::StartStream(int64_t revision) {
                                         std::string ev = buffer.substr(0, end);
                                         buffer.erase(0, end + 2);
                                         if (ev.find("event: hello") != std::string::npos) online_ = true;
+                                        for (const char* kind : {"archived", "reset"}) {
+                                            size_t k = ev.find(std::string("event: ") + kind + "\ndata: ");
+                                            if (k == std::string::npos) continue;
+                                            std::lock_guard lock(mu_);
+                                            notices_.push_back({kind, ev.substr(k + 14 + std::strlen(kind))});
+                                        }
                                         size_t d = ev.find("event: patch\ndata: ");
                                         if (d == std::string::npos) continue;
                                         if (ev.rfind("id: ", 0) == 0) last = std::atoll(ev.c_str() + 4);
@@ -133,6 +142,10 @@ void SyncClient::StartStream(int64_t revision) {
                                     return !stop_.load();
                                 });
             online_ = false;
+            if (answer && answer->status == 401) {   // the link was revoked or rotated
+                std::lock_guard lock(mu_);
+                notices_.push_back({"revoked", ""});
+            }
             for (int i = 0; i < 20 && !stop_; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
         }
     });
@@ -169,8 +182,9 @@ void SyncClient::Fetch() {
 }
 
 bool SyncClient::TakeState(ui::App& app, int status, const std::string& text) {
-    if (status != 200) return false;
     json body = sam::ReadJson(text);
+    ui::TakeAccess(app, status, body);
+    if (status != 200) return false;
     if (!body.is_object() || !body.contains("state") || !body.contains("revision")) return false;
     sam::SyncStart(sync_, body["state"], body["revision"]);   // changes made meanwhile stay waiting
     Rebuild(app);
@@ -184,11 +198,18 @@ void SyncClient::Frame(ui::App& app) {
     std::deque<std::string> events;
     std::deque<std::pair<int, std::string>> replies;
     std::optional<std::pair<int, std::string>> fetched;
+    std::deque<std::pair<std::string, std::string>> notices;
     {
         std::lock_guard lock(mu_);
+        notices.swap(notices_);
         events.swap(events_);
         replies.swap(replies_);
         fetched.swap(fetched_);
+    }
+    for (auto& [kind, data] : notices) {
+        if (kind == "archived") ui::TakeArchived(app, data, can_edit_);
+        else if (kind == "reset") sync_.needs_state = true;   // the history was rewritten (an erasure)
+        else if (kind == "revoked") app.link_revoked = app.read_only = true;
     }
     bool rebuild = false;
     for (auto& [status, body] : replies) {
@@ -204,8 +225,8 @@ void SyncClient::Frame(ui::App& app) {
         SaveCache();
         cache_due_ = glfwGetTime() + 0.5;
     }
-    if (sync_.needs_state && !fetching_ && !fetched && glfwGetTime() >= retry_at_) Fetch();
-    if (!sending_ && app.conflict_text.empty() && !app.read_only && glfwGetTime() >= retry_at_)
+    if (sync_.needs_state && !fetching_ && !fetched && glfwGetTime() >= retry_at_ && !app.link_revoked) Fetch();
+    if (!sending_ && app.conflict_text.empty() && !app.read_only && !app.link_revoked && glfwGetTime() >= retry_at_)
         if (auto next = sam::SyncNext(sync_)) Send(next->first, next->second);
     ui::SetSyncText(app, sync_, online_ && glfwGetTime() >= retry_at_);
 }

@@ -50,6 +50,8 @@ private:
     sam::Sync sync_;
     mutable std::mutex mu_;
     std::deque<std::string> events_;                  // event data from the stream thread
+    std::deque<std::pair<std::string, std::string>> notices_;   // "archived", "reset", "revoked" from the stream thread
+    bool can_edit_ = true;                            // the link's own role
     std::deque<std::pair<int, std::string>> replies_; // status and body from the send thread
     std::optional<std::pair<int, std::string>> fetched_;  // the state, from the fetch thread
     std::atomic<bool> stop_{false}, online_{false}, sending_{false}, fetching_{false};

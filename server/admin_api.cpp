@@ -70,6 +70,14 @@ int EditLinks(Storage& storage, const std::string& id) {
 }
 
 void InstallLinks(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfig& config) {
+    // What a link opens now: a client whose event stream broke off asks this, not for the state.
+    svr.Get(kId + "/access", [&](const httplib::Request& req, httplib::Response& res) {
+        std::string id = req.matches[1];
+        Access a = Authorize(req, storage, config);
+        if (!Open(a, storage, id, Role::View, res)) return;
+        SendJson(res, 200, AccessJson(a, storage, id));
+    });
+
     svr.Get(kId + "/links", [&](const httplib::Request& req, httplib::Response& res) {
         std::string id = req.matches[1];
         Access a = Authorize(req, storage, config);

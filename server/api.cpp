@@ -117,6 +117,14 @@ bool ParseBody(const httplib::Request& req, httplib::Response& res, json& out) {
     return true;
 }
 
+json AccessJson(const Access& a, Storage& storage, const std::string& id) {
+    bool archived = storage.Archived(id);
+    const char* access = archived ? "view" : a.admin ? "admin" : a.role == Role::Edit ? "edit" : "view";
+    json body = {{"access", access}, {"archived", archived}};
+    if (!a.admin) body["link"] = {{"id", a.link_id}, {"name", a.link_name}, {"role", RoleName(a.role)}};
+    return body;
+}
+
 namespace {
 
 json InfoJson(const WorkspaceInfo& w) {
@@ -205,10 +213,9 @@ void InstallApi(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfi
             state = sam::ToJson(live->ws);
         }
         res.set_header("ETag", "\"" + std::to_string(revision) + "\"");
-        bool archived = storage.Archived(id);
-        const char* access = archived ? "view" : a.admin ? "admin" : a.role == Role::Edit ? "edit" : "view";
-        json body = {{"revision", revision}, {"state", state}, {"access", access}, {"archived", archived}};
-        if (!a.admin) body["link"] = {{"id", a.link_id}, {"name", a.link_name}, {"role", RoleName(a.role)}};
+        json body = AccessJson(a, storage, id);
+        body["revision"] = revision;
+        body["state"] = std::move(state);
         SendJson(res, 200, body, &req);
     });
 
@@ -336,17 +343,20 @@ void InstallApi(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfi
                     }
                     if (hub.Stopping()) return false;
                     // Deleted: the stream ends. Erased: the follower is told to fetch the state again.
+                    // (Ended with the last chunk, so that the client sees an end, not a broken answer.)
                     if (live->gone) {
-                        if (!live->erased) return false;
-                        std::string reset = "event: reset\ndata: {}\n\n";
-                        sink.write(reset.data(), reset.size());
-                        return false;
+                        if (live->erased) {
+                            std::string reset = "event: reset\ndata: {}\n\n";
+                            sink.write(reset.data(), reset.size());
+                        }
+                        sink.done();
+                        return true;
                     }
                     // A revoked or rotated token: the stream ends (and reconnecting gets a 401).
                     if (live->access_seq != seen->access) {
                         seen->access = live->access_seq;
                         lock.unlock();
-                        if (!hash.empty() && storage.FindToken(hash).role == Role::None) return false;
+                        if (!hash.empty() && storage.FindToken(hash).role == Role::None) { sink.done(); return true; }
                         bool archived = storage.Archived(id);
                         if (archived != seen->archived) {
                             seen->archived = archived;

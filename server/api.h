@@ -44,6 +44,9 @@ void InstallAccessApi(httplib::Server& svr, Storage& storage, Hub& hub, const Ap
 void InstallAdminPage(httplib::Server& svr);
 
 // Shared by the API files.
+// What the request's token gives on workspace `id`: {"access": "admin|edit|view" ("view" while
+// archived), "archived", "link": {"id", "name", "role"}}.
+sam::json AccessJson(const Access& a, Storage& storage, const std::string& id);
 void SendJson(httplib::Response& res, int status, const sam::json& body, const httplib::Request* req = nullptr);
 bool ParseBody(const httplib::Request& req, httplib::Response& res, sam::json& out);
 // The author of a change: the link's name (or "admin"), with the client's X-Author as detail.

@@ -28,6 +28,7 @@ struct Platform {
     std::function<void(bool active, int slide)> presentation_changed;                  // the facilitator moved: tell followers
     std::function<std::vector<std::string>()> recent_files;                            // desktop: newest first
     std::function<void(const std::string& path)> open_recent;
+    std::function<void()> open_links;                                                  // web: the link's page for its links
 };
 
 // A named widget's place on screen, recorded in test mode so that browser tests click real pixels.
@@ -87,7 +88,9 @@ struct App {
     std::string status;         // last message for the status bar
     std::string sync_text;      // the server connection, as the platform reports it ("" when offline-only)
     std::string conflict_text;  // a clash waiting for the user's answer ("" when none)
-    bool read_only = false;     // opened with a view link
+    bool read_only = false;     // opened with a view link, or the workspace is archived
+    bool archived = false;      // the server says the workspace is archived
+    bool link_revoked = false;  // the server no longer knows the link (revoked or rotated)
     bool shared = false;        // linked to a server: an opened file becomes one edit of the shared workspace
     std::string selected_matter;
     int frames = 0;

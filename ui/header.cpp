@@ -88,6 +88,12 @@ void FileMenu(App& app) {
     Mark(app, "menu-save");
     if (ImGui::MenuItem(T(app, "ui.import_parties"), nullptr, false, !app.read_only) && app.platform.open_file) app.platform.open_file(".csv");
     Mark(app, "menu-import");
+    // The edit link's holder shares the workspace with named links, and takes them back.
+    if (app.platform.open_links && app.shared && !app.read_only && !app.link_revoked) {
+        if (ImGui::MenuItem(T(app, "ui.manage_links"))) app.platform.open_links();
+        Mark(app, "menu-links");
+        HelpTooltip(T(app, "ui.manage_links_tip"));
+    }
     ImGui::Separator();
     if (!app.doc.open || !app.platform.save_file) return;
     bool csv_menu = ImGui::BeginMenu(T(app, "ui.export_csv"));
@@ -134,18 +140,19 @@ void DrawHeader(App& app) {
     ImGui::PushFont(app.font);
     ImGui::TextUnformatted(app.doc.open ? app.doc.ws.name.c_str() : T(app, "ui.app_title"));
     ImGui::PopFont();
-    if (app.read_only) {
-        // A view link says so where everyone looks, not only in the status bar.
+    if (app.read_only || app.link_revoked) {
+        // A view link, an archived workspace or a revoked link says so where everyone looks,
+        // not only in the status bar.
         ImGui::SameLine();
-        ImVec4 amber(0.96f, 0.76f, 0.20f, 1);
-        ImGui::PushStyleColor(ImGuiCol_Button, amber);
-        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, amber);
-        ImGui::PushStyleColor(ImGuiCol_ButtonActive, amber);
-        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.1f, 0.08f, 0.0f, 1));
-        ImGui::SmallButton(T(app, "ui.view_mode"));
+        ImVec4 chip = app.link_revoked ? ImVec4(0.80f, 0.20f, 0.15f, 1) : ImVec4(0.96f, 0.76f, 0.20f, 1);
+        ImGui::PushStyleColor(ImGuiCol_Button, chip);
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, chip);
+        ImGui::PushStyleColor(ImGuiCol_ButtonActive, chip);
+        ImGui::PushStyleColor(ImGuiCol_Text, app.link_revoked ? ImVec4(1, 1, 1, 1) : ImVec4(0.1f, 0.08f, 0.0f, 1));
+        ImGui::SmallButton(T(app, app.link_revoked ? "ui.revoked_chip" : app.archived ? "ui.archived_chip" : "ui.view_mode"));
         ImGui::PopStyleColor(4);
-        HelpTooltip(T(app, "ui.view_mode_help"));
-        Mark(app, "view-mode");
+        HelpTooltip(T(app, app.link_revoked ? "ui.link_revoked" : app.archived ? "ui.archived" : "ui.view_mode_help"));
+        Mark(app, app.link_revoked ? "revoked" : app.archived ? "archived" : "view-mode");
     }
 
     struct Tab { View view; const char* key; const char* mark; };

@@ -21,6 +21,8 @@ bool TakeSyncAnswer(App& app, sam::Sync& sync, int status, const std::string& bo
         return false;   // waits for the user's answer, in flight
     }
     if (r.read_only) app.read_only = true;
+    if (r.archived) app.archived = true;
+    if (r.revoked) app.link_revoked = app.read_only = true;
     if (retry_later) *retry_later = r.retry_later;
     return r.rebuild;
 }
@@ -34,10 +36,32 @@ bool TakeSyncEvent(sam::Sync& sync, const std::string& data) {
 
 void SetSyncText(App& app, const sam::Sync& sync, bool online) {
     std::string waiting = std::to_string(sam::SyncWaiting(sync)), rev = std::to_string(sync.revision);
-    if (app.read_only) app.sync_text = sam::TrF(app.lang, "ui.sync_view", {rev});
+    if (app.link_revoked) app.sync_text = sam::Tr(app.lang, "ui.link_revoked");
+    else if (app.archived) app.sync_text = sam::Tr(app.lang, "ui.archived");
+    else if (app.read_only) app.sync_text = sam::TrF(app.lang, "ui.sync_view", {rev});
     else if (!online) app.sync_text = sam::TrF(app.lang, "ui.sync_offline", {waiting});
     else if (sam::SyncWaiting(sync)) app.sync_text = sam::TrF(app.lang, "ui.sync_sending", {waiting});
     else app.sync_text = sam::TrF(app.lang, "ui.sync_online", {rev});
+}
+
+bool TakeAccess(App& app, int status, const sam::json& body) {
+    if (status == 401) {
+        app.link_revoked = app.read_only = true;   // what waits stays kept; nothing new is taken
+        return false;
+    }
+    if (status != 200 || !body.is_object()) return false;
+    app.archived = body.value("archived", false);
+    app.read_only = body.value("access", "") == "view";
+    app.link_revoked = false;
+    return true;
+}
+
+void TakeArchived(App& app, const std::string& data, bool can_edit) {
+    std::string why;
+    std::optional<sam::json> e = sam::ParseJsonLimited(data, why);
+    if (!e || !e->is_object() || !e->contains("archived") || !(*e)["archived"].is_boolean()) return;
+    app.archived = (*e)["archived"].get<bool>();
+    app.read_only = app.archived || !can_edit;
 }
 
 }  // namespace ui

@@ -15,7 +15,12 @@ void ShowSyncState(App& app, sam::Sync& sync);
 bool TakeSyncAnswer(App& app, sam::Sync& sync, int status, const std::string& body, bool* retry_later);
 // An event's data (`{"revision", "patch", …}`); true when the state must be shown again.
 bool TakeSyncEvent(sam::Sync& sync, const std::string& data);
-// The status bar's word on the connection: view link, offline, sending or in sync.
+// The status bar's word on the connection: revoked, archived, view link, offline, sending or in sync.
 void SetSyncText(App& app, const sam::Sync& sync, bool online);
+// What the server says of the link and workspace (its GET answer: "access", "archived",
+// "link"); false for a 401 (the link is revoked), which is noted in the app.
+bool TakeAccess(App& app, int status, const sam::json& body);
+// An "archived" event ({"archived": true|false}); `can_edit`: the link itself may edit.
+void TakeArchived(App& app, const std::string& data, bool can_edit);
 
 }  // namespace ui

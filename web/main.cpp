@@ -10,6 +10,7 @@
 #include <string>
 #include "app.h"
 #include "full_frame.h"
+#include "sync_glue.h"
 #include "key_latch.h"
 #include "demos.h"
 #include "json_io.h"
@@ -79,8 +80,9 @@ EM_JS(void, js_fetch_workspace, (), {
     Module.workspaceFetch = null;
     asked
         .then(r => r.ok ? r.json() : r.json().then(e => Promise.reject(new Error(e.message || ('HTTP ' + r.status)))))
-        .then(ws => Module.callText('samverkan_open_server', 'number', ['string', 'number', 'string', 'string', 'number'],
-                                 [JSON.stringify(ws.state), ws.revision, id, token, ws.access === 'view' ? 1 : 0]))
+        .then(ws => Module.callText('samverkan_open_server', 'number', ['string', 'number', 'string', 'string', 'string'],
+                                 [JSON.stringify(ws.state), ws.revision, id, token,
+                                  JSON.stringify({access: ws.access, archived: ws.archived, link: ws.link})]))
         .catch(err => {
             // Offline or the server is away: the copy this browser kept, with the changes that wait.
             if (Module.callText('samverkan_open_offline', 'number', ['string', 'string'], [id, token])) return;
@@ -163,9 +165,11 @@ EMSCRIPTEN_KEEPALIVE int samverkan_open(const char* text, const char* source) {
     return ok ? 1 : 0;
 }
 
-EMSCRIPTEN_KEEPALIVE int samverkan_open_server(const char* text, double revision, const char* id, const char* token, int read_only) {
+EMSCRIPTEN_KEEPALIVE int samverkan_open_server(const char* text, double revision, const char* id, const char* token, const char* access) {
     if (!samverkan_open(text, "server")) return 0;
-    g_web->app.read_only = read_only != 0;
+    sam::json a = sam::ReadJson(access);
+    ui::TakeAccess(g_web->app, 200, a);
+    g_web->server.can_edit = a.is_object() && (a.value("access", "") == "admin" || (a.contains("link") && a["link"].is_object() && a["link"].value("role", "") == "edit"));
     web::SyncConnect(*g_web, id, token, sam::ReadJson(text), (int64_t)revision);
     return 1;
 }

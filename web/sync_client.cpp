@@ -21,7 +21,23 @@ EM_JS(void, js_stream_open, (const char* id, const char* token, double last), {
     es.addEventListener('hello', () => Module.ccall('samverkan_stream', null, ['number'], [1]));
     es.addEventListener('patch', (e) => Module.callText('samverkan_remote', null, ['string'], [e.data]));
     es.addEventListener('presentation', (e) => Module.callText('samverkan_presentation', null, ['string'], [e.data]));
-    es.onerror = () => Module.ccall('samverkan_stream', null, ['number'], [0]);
+    es.addEventListener('archived', (e) => Module.callText('samverkan_stream_notice', null, ['string', 'string'], ['archived', e.data]));
+    es.addEventListener('reset', () => Module.callText('samverkan_stream_notice', null, ['string', 'string'], ['reset', ""]));
+    es.onerror = () => {
+        Module.ccall('samverkan_stream', null, ['number'], [0]);
+        // A stream that ends may mean a revoked link: asked once, cheaply, while it retries.
+        const now = Date.now();
+        if (window.samverkanAccessAsked && now - window.samverkanAccessAsked < 5000) return;
+        window.samverkanAccessAsked = now;
+        fetch('/api/workspaces/' + encodeURIComponent(UTF8ToString(id)) + '/access', {headers: {'Authorization': 'Bearer ' + UTF8ToString(token)}})
+            .then(r => r.text().then(body => Module.callText('samverkan_access', null, ['number', 'string'], [r.status, body])))
+            .catch(() => {});
+    };
+});
+
+// The link's page for its links, in a new tab (the token travels in the fragment, never to logs).
+EM_JS(void, js_open_links, (const char* id, const char* token), {
+    window.open('/admin#w=' + encodeURIComponent(UTF8ToString(id)) + '&t=' + encodeURIComponent(UTF8ToString(token)), '_blank', 'noopener');
 });
 
 EM_JS(void, js_send_patch, (const char* id, const char* token, double base, const char* patch), {
@@ -55,7 +71,7 @@ void Rebuild(Web& w) {
 // Sends the next waiting change now, not at the next frame (a page in the background draws none).
 void TrySend(Web& w) {
     Server& s = w.server;
-    if (!w.app.conflict_text.empty() || emscripten_get_now() < s.retry_at || w.app.read_only) return;
+    if (!w.app.conflict_text.empty() || emscripten_get_now() < s.retry_at || w.app.read_only || w.app.link_revoked) return;
     if (auto next = sam::SyncNext(s.sync)) js_send_patch(s.id.c_str(), s.token.c_str(), (double)next->second, next->first.dump().c_str());
 }
 
@@ -91,6 +107,7 @@ void Link(Web& w, const std::string& id, const std::string& token) {
         w.app.conflict_text.clear();
         sam::SyncResolve(w.server.sync, keep_mine);
     };
+    w.app.platform.open_links = [&w] { js_open_links(w.server.id.c_str(), w.server.token.c_str()); };
 }
 
 }  // namespace
@@ -156,17 +173,37 @@ EMSCRIPTEN_KEEPALIVE void samverkan_patch_result(int status, const char* body) {
     TrySend(w);
 }
 
+// "archived" and "reset" from the stream.
+EMSCRIPTEN_KEEPALIVE void samverkan_stream_notice(const char* kind, const char* data) {
+    using namespace web;
+    if (!g_sync) return;
+    Web& w = *g_sync;
+    if (std::string(kind) == "archived") ui::TakeArchived(w.app, data, w.server.can_edit);
+    else if (std::string(kind) == "reset") w.server.sync.needs_state = true;   // the history was rewritten (an erasure)
+    MarkDirty(w);
+}
+
+// The answer to "what does my link open now?" after the stream broke off.
+EMSCRIPTEN_KEEPALIVE void samverkan_access(int status, const char* body) {
+    using namespace web;
+    if (!g_sync) return;
+    sam::json j = sam::ReadJson(body);
+    if (status == 401 || status == 200) ui::TakeAccess(g_sync->app, status, j);
+    MarkDirty(*g_sync);
+}
+
 EMSCRIPTEN_KEEPALIVE void samverkan_state(int status, const char* body) {
     using namespace web;
     if (!g_sync) return;
     Web& w = *g_sync;
     w.server.fetching = false;
     sam::json j = sam::ReadJson(body);
+    ui::TakeAccess(w.app, status, j);
     if (status != 200 || !j.is_object() || !j.contains("state")) {
-        w.server.retry_at = emscripten_get_now() + 2000;
+        if (status != 401) w.server.retry_at = emscripten_get_now() + 2000;
+        MarkDirty(w);
         return;
     }
-    if (j.value("access", "") == "view") w.app.read_only = true;
     sam::SyncStart(w.server.sync, j["state"], j["revision"].get<int64_t>());
     Rebuild(w);
 }

@@ -17,6 +17,7 @@ struct Server {
     bool fetching = false;      // a state request is on its way
     double retry_at = 0;        // when to try sending again after network trouble (ms)
     std::string conflict_path;  // what the change in flight clashed on
+    bool can_edit = true;       // the link's own role (an archived workspace reads only even so)
 };
 
 struct Web {

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { check, outDir, runBrowserTest, waitUntil, watchErrors } from './harness.mjs';
+import { check, click, outDir, runBrowserTest, waitUntil, watchErrors } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -164,7 +164,42 @@ await runBrowserTest(async ({ server, browser, args }) => {
   await waitUntil(viewPage, () => document.getElementById('alert').textContent.length > 0);
   check((await text(viewPage, '#alert')).includes('Det gick inte'), 'a view link: "' + await text(viewPage, '#alert') + '"');
 
-  // The only errors are the refusals the test asked for (a wrong token, a short text, the last edit link, the view link).
-  const unexpected = [...errors, ...linkErrors].filter((e) => !/status of (400|401|403|409)|^HTTP (400|401|403|409) /.test(e));
+  // In the app: the edit link's holder finds "Länkar …" in the file menu; archiving turns the
+  // open app read-only at once and says so; a revoked link says so, and what is typed stays.
+  const app = await context.newPage();
+  const appErrors = watchErrors(app);
+  const hal = server.links['HälSam Västernorrland'];
+  const halId = hal.edit.match(/#w=([0-9a-f]+)/)[1];
+  await app.goto(hal.edit.replace('/#', '/?test=1#'));
+  check(await waitUntil(app, () => window.samverkan && window.samverkan.source === 'server' && window.samverkan.online, null, 20000), 'the app opens HälSam from its edit link');
+  await click(app, 'file');
+  const opened = context.waitForEvent('page');
+  await click(app, 'menu-links');
+  const linksTab = await opened;
+  await linksTab.waitForLoadState();
+  await linksTab.getByRole('table', { name: 'Länkar' }).waitFor();
+  check(linksTab.url().endsWith('/admin#w=' + halId), 'Arkiv → Länkar … opens the workspace\'s links page (' + linksTab.url() + ')');
+  await linksTab.close();
+  await app.keyboard.press('Escape');
+
+  check((await api('POST', '/api/workspaces/' + halId + '/archive', server.adminToken)).status === 200, 'HälSam archived through the API');
+  check(await waitUntil(app, () => !!window.samverkan.rects.archived, null, 5000), 'the open app shows Arkiverad within seconds');
+  await app.screenshot({ path: join(out, 'app-archived.png') });
+  check((await api('POST', '/api/workspaces/' + halId + '/unarchive', server.adminToken)).status === 200, 'and restored');
+  check(await waitUntil(app, () => !window.samverkan.rects.archived && !window.samverkan.rects['view-mode'], null, 5000), 'the app can edit again');
+
+  const halLinks = (await api('GET', '/api/workspaces/' + halId + '/links', server.adminToken)).body.links;
+  const editLink = halLinks.find((l) => l.name === 'Redigering');
+  check((await api('DELETE', '/api/workspaces/' + halId + '/links/' + editLink.link_id, server.adminToken)).status === 204, 'its edit link revoked by the admin');
+  check(await waitUntil(app, () => !!window.samverkan.rects.revoked, null, 8000), 'the open app says the link is no longer valid');
+  const before = (await api('GET', '/api/workspaces/' + halId, server.adminToken)).body.revision;
+  check(await app.evaluate(() => Module.ccall('samverkan_edit', 'number', ['string'], [JSON.stringify([{ op: 'replace', path: '/description', value: 'Skrivet efter återkallelsen' }])])) === 0,
+        'the app takes no new edit with a revoked link (it reads only)');
+  await new Promise((r) => setTimeout(r, 1000));
+  check((await api('GET', '/api/workspaces/' + halId, server.adminToken)).body.revision === before, 'nothing reached the server');
+  await app.screenshot({ path: join(out, 'app-revoked.png') });
+
+  // The only errors are the refusals the test asked for (a wrong token, a short text, the last edit link, the view link, the revoked link).
+  const unexpected = [...errors, ...linkErrors, ...appErrors.filter((e) => !/events|access/.test(e))].filter((e) => !/status of (400|401|403|409)|^HTTP (400|401|403|409) /.test(e));
   check(unexpected.length === 0, 'no other console or network errors: ' + unexpected.join('; '));
 });

@@ -116,3 +116,37 @@ export async function runBrowserTest(body, { withBrowser = true } = {}) {
   console.log(failed ? '0 passed, 1 failed' : '1 passed, 0 failed');
   process.exit(failed ? 1 : 0);
 }
+
+async function waitOrThrow(page, fn, arg, what, timeout = 15000) {
+  if (!(await waitUntil(page, fn, arg, timeout))) throw new Error('timed out waiting for ' + what);
+}
+
+// The rectangle of a named widget in CSS pixels (ImGui draws in device pixels; the page runs
+// with ?test=1), once it has stayed put for a few frames (a popup's first frame is laid out
+// off screen).
+export async function rect(page, name) {
+  await waitOrThrow(page, (n) => {
+    const s = window.samverkan;
+    if (!s || !s.rects || !s.rects[n]) return false;
+    const key = JSON.stringify(s.rects[n]);
+    if (!window.__stable || window.__stable.name !== n || window.__stable.key !== key) {
+      window.__stable = { name: n, key, frame: s.frames };
+      return false;
+    }
+    return s.frames - window.__stable.frame >= 3;
+  }, name, 'widget ' + name);
+  return page.evaluate((n) => {
+    const c = document.getElementById('canvas');
+    const k = c.clientWidth / c.width;
+    const [x, y, w, h] = window.samverkan.rects[n];
+    return { x: x * k, y: y * k, w: w * k, h: h * k };
+  }, name);
+}
+
+// A real mouse click in the middle of a named widget, then a few frames so that it is drawn.
+export async function click(page, name) {
+  const r = await rect(page, name);
+  await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
+  const f = await page.evaluate(() => window.samverkan.frames);
+  await waitOrThrow(page, (n) => window.samverkan.frames >= n + 3, f, 'frames after a click');
+}

@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
-import { check, waitUntil, outDir, runBrowserTest, watchErrors } from './harness.mjs';
+import { check, click, rect, waitUntil, outDir, runBrowserTest, watchErrors } from './harness.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -19,33 +19,6 @@ async function waitFor(page, fn, arg, what, timeout = 15000) {
   }
 }
 
-// The rectangle of a named widget in CSS pixels (ImGui draws in device pixels), once it has
-// stayed put for a few frames (a popup's first frame is laid out off screen).
-async function rect(page, name) {
-  await waitFor(page, (n) => {
-    const s = window.samverkan;
-    if (!s || !s.rects || !s.rects[n]) return false;
-    const key = JSON.stringify(s.rects[n]);
-    if (!window.__stable || window.__stable.name !== n || window.__stable.key !== key) {
-      window.__stable = { name: n, key, frame: s.frames };
-      return false;
-    }
-    return s.frames - window.__stable.frame >= 3;
-  }, name, 'widget ' + name);
-  return page.evaluate((n) => {
-    const c = document.getElementById('canvas');
-    const k = c.clientWidth / c.width;
-    const [x, y, w, h] = window.samverkan.rects[n];
-    return { x: x * k, y: y * k, w: w * k, h: h * k };
-  }, name);
-}
-
-async function click(page, name) {
-  const r = await rect(page, name);
-  await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
-  const f = await page.evaluate(() => window.samverkan.frames);
-  await waitFor(page, (n) => window.samverkan.frames >= n + 3, f, 'frames after a click');   // the click is drawn
-}
 
 async function saved(page) {
   return JSON.parse(await page.evaluate(() => Module.ccall('samverkan_saved', 'string', [], [])));

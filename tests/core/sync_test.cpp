@@ -153,3 +153,26 @@ TEST_CASE("sync: waiting changes survive a save and a restart, and go out agains
     CHECK_FALSE(SyncLoadOffline(t, json::parse("[1,2]")));
     CHECK(SyncWaiting(t) == 1);
 }
+
+TEST_CASE("sync: a revoked link keeps what waits; an archived workspace refuses the change and reads only") {
+    Sync s;
+    SyncStart(s, {{"a", 0}, {"b", 0}}, 1);
+    SyncLocalEdit(s, Op("/a", 5));
+    REQUIRE(SyncNext(s));
+    SyncReply revoked = SyncAnswer(s, 401, {{"error", "unauthorized"}, {"message", "the token does not open this workspace"}});
+    CHECK(revoked.revoked);
+    CHECK_FALSE(revoked.retry_later);   // the same token will not work later either
+    CHECK(SyncWaiting(s) == 1);         // nothing typed is lost
+    CHECK(SyncLocalState(s)["a"] == 5);
+
+    Sync t;
+    SyncStart(t, {{"a", 0}}, 1);
+    SyncLocalEdit(t, Op("/a", 7));
+    REQUIRE(SyncNext(t));
+    SyncReply archived = SyncAnswer(t, 423, {{"error", "archived"}, {"message", "the workspace is archived"}});
+    CHECK(archived.archived);
+    CHECK(archived.read_only);
+    CHECK(SyncWaiting(t) == 0);
+    CHECK(SyncLocalState(t)["a"] == 0);             // the refused change is not shown as made
+    CHECK(t.dropped.find("archived") != std::string::npos);   // and the status bar says why
+}

@@ -64,7 +64,8 @@ struct Stream {
         conn.Send("GET /api/workspaces/" + id + "/events?access_token=" + token + " HTTP/1.1\r\nHost: x\r\n\r\n");
         Read(300);
     }
-    // Reads for up to `ms`; returns the milliseconds until the server closed, or -1.
+    // Reads for up to `ms`; returns the milliseconds until the server ended the stream (its last
+    // chunk, or closing the connection), or -1.
     int Read(int ms) {
         auto start = std::chrono::steady_clock::now();
         auto until = start + std::chrono::milliseconds(ms);
@@ -73,8 +74,9 @@ struct Stream {
             if (poll(&p, 1, 20) <= 0) continue;
             char buf[65536];
             ssize_t n = recv(conn.fd, buf, sizeof buf, 0);
-            if (n <= 0) return (int)std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
-            data.append(buf, (size_t)n);
+            if (n > 0) data.append(buf, (size_t)n);
+            if (n <= 0 || data.find("\r\n0\r\n\r\n") != std::string::npos)
+                return (int)std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
         }
         return -1;
     }
