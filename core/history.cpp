@@ -1,5 +1,7 @@
 #include "history.h"
 
+#include "json_scan.h"
+
 namespace sam {
 
 namespace {
@@ -46,7 +48,7 @@ std::vector<std::string> PatchPaths(const json& patch) {
     for (auto& op : patch) {
         if (!op.is_object()) continue;
         if (op.contains("path") && op["path"].is_string()) out.push_back(op["path"]);
-        if (op.value("op", "") == "move" && op.contains("from") && op["from"].is_string()) out.push_back(op["from"]);
+        if (TextOf(op, "op") == "move" && op.contains("from") && op["from"].is_string()) out.push_back(op["from"]);
     }
     return out;
 }

@@ -273,6 +273,24 @@ std::optional<json> ParseJsonLimited(std::string_view text, std::string& error) 
     return j;
 }
 
+std::string TextOf(const json& obj, const char* key, const std::string& fallback) {
+    if (!obj.is_object()) return fallback;
+    auto it = obj.find(key);
+    return it != obj.end() && it->is_string() ? it->get<std::string>() : fallback;
+}
+
+bool BoolOf(const json& obj, const char* key, bool fallback) {
+    if (!obj.is_object()) return fallback;
+    auto it = obj.find(key);
+    return it != obj.end() && it->is_boolean() ? it->get<bool>() : fallback;
+}
+
+int64_t IntOf(const json& obj, const char* key, int64_t fallback) {
+    if (!obj.is_object()) return fallback;
+    auto it = obj.find(key);
+    return it != obj.end() && it->is_number_integer() ? it->get<int64_t>() : fallback;
+}
+
 json ReadJson(std::string_view text) {
     std::string error;
     std::optional<json> j = ParseJsonLimited(text, error);

@@ -26,4 +26,12 @@ std::optional<json> ParseJsonLimited(std::string_view text, std::string& error);
 // The same as a drop-in for json::parse(text, nullptr, false): a discarded value on failure.
 json ReadJson(std::string_view text);
 
+// A field of an object when it is there with the expected type, else the fallback (also when
+// `obj` is no object). JSON from outside (an answer, a file, a patch) is read with these:
+// json::value throws when the field has another type, and a hostile `"path": 3` then ended
+// the server's writer thread.
+std::string TextOf(const json& obj, const char* key, const std::string& fallback = "");
+bool BoolOf(const json& obj, const char* key, bool fallback = false);
+int64_t IntOf(const json& obj, const char* key, int64_t fallback = 0);
+
 }  // namespace sam

@@ -1,5 +1,7 @@
 #include "patch.h"
 
+#include "json_scan.h"
+
 #include "utf8.h"
 
 #include <optional>
@@ -71,7 +73,7 @@ std::string SummarizePatch(const json& patch) {
         const json& op = patch[i];
         if (!op.is_object()) continue;
         if (!s.empty()) s += "; ";
-        s += op.value("op", "?") + " " + op.value("path", "");
+        s += TextOf(op, "op", "?") + " " + TextOf(op, "path");
     }
     if (patch.size() > 3) s += "; +" + std::to_string(patch.size() - 3);
     return s;
@@ -111,7 +113,7 @@ PatchResult ApplyPatch(Workspace& ws, const json& patch) {
             }
         }
         if ((name == "add" || name == "replace" || name == "test") && !op.contains("value"))
-            res.problems.push_back(PatchError(i, op.value("path", ""), "err.patch_field", {"value"}));
+            res.problems.push_back(PatchError(i, TextOf(op, "path"), "err.patch_field", {"value"}));
     }
     if (!res.problems.empty()) return res;
 

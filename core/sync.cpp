@@ -1,5 +1,7 @@
 #include "sync.h"
 
+#include "json_scan.h"
+
 #include <algorithm>
 
 namespace sam {
@@ -121,8 +123,8 @@ SyncReply SyncAnswer(Sync& s, int status, const json& body) {
     } else if (status == 409 && error == "conflict") {
         r.conflict = true;
         if (body.contains("clashes") && body["clashes"].is_array() && !body["clashes"].empty())
-            r.conflict_path = body["clashes"][0].value("path", "");
-        r.conflict_revision = body.value("revision", (int64_t)0);
+            r.conflict_path = TextOf(body["clashes"][0], "path");
+        r.conflict_revision = IntOf(body, "revision");
     } else if (status == 409) {   // too old or unknown base: start again from the newest state
         r.rebuild = SyncNotSent(s);
         s.needs_state = true;
@@ -160,7 +162,7 @@ json SyncSaveOffline(const Sync& s) {
 }
 
 bool SyncLoadOffline(Sync& s, const json& saved) {
-    if (!saved.is_object() || saved.value("format", "") != "samverkan-offline-1" || !saved.contains("confirmed") ||
+    if (!saved.is_object() || TextOf(saved, "format") != "samverkan-offline-1" || !saved.contains("confirmed") ||
         !saved["revision"].is_number_integer() || !saved["accepted"].is_array() || !saved["pending"].is_array())
         return false;
     Sync next;

@@ -203,7 +203,7 @@ void InstallDesktop(Desktop& d, ui::App& app, GLFWwindow* window, bool check_rec
         sam::json j = sam::ReadJson(text);
         if (!j.is_object() || !j.contains("workspace") || !j["workspace"].is_string()) continue;
         d.recovered = j["workspace"];
-        d.recovered_source = j.value("source", "");
+        d.recovered_source = sam::TextOf(j, "source");
         d.recovered_path = e.path().string();
         newest = e.last_write_time(ec);
     }

@@ -91,12 +91,12 @@ bool SyncClient::Start(const Link& link, ui::App& app, std::string* error) {
     }
     json body = sam::ReadJson(r->body);
     if (r->status != 200 || !body.is_object() || !body.contains("state")) {
-        if (error) *error = body.is_object() ? body.value("message", "HTTP " + std::to_string(r->status)) : "HTTP " + std::to_string(r->status);
+        if (error) *error = sam::TextOf(body, "message", "HTTP " + std::to_string(r->status));
         return false;
     }
     if (!ui::OpenWorkspaceText(app, body["state"].dump(), "server", error)) return false;
     ui::TakeAccess(app, 200, body);
-    can_edit_ = body.value("access", "") == "admin" || (body.contains("link") && body["link"].is_object() && body["link"].value("role", "") == "edit");
+    can_edit_ = sam::TextOf(body, "access") == "admin" || (body.contains("link") && sam::TextOf(body["link"], "role") == "edit");
     int64_t revision = body["revision"];
     sam::SyncStart(sync_, body["state"], revision);
     hooks();

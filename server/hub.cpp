@@ -3,6 +3,7 @@
 #include "utf8.h"
 
 #include <algorithm>
+#include <cstdio>
 
 #include "json_io.h"
 #include "patch.h"
@@ -237,7 +238,16 @@ void Hub::Write(const std::string& id, Live& live) {
             for (Job* job : jobs) {
                 Pending p{job, 0, {}, {}, now};
                 Outcome refused;
-                if (!Apply(id, live, *job, p.applied, p.summary, refused)) { Finish(*job, std::move(refused)); continue; }
+                bool applied = false;
+                try {
+                    applied = Apply(id, live, *job, p.applied, p.summary, refused);
+                } catch (const std::exception& e) {
+                    // A rule that throws must not end this thread (and with it the server): the
+                    // change is refused, the workspace unchanged (core applies whole or not at all).
+                    std::fprintf(stderr, "samverkan-server: a change to %s could not be applied: %s\n", id.c_str(), e.what());
+                    refused = {500, {{"error", "internal"}, {"message", "the change could not be applied"}}};
+                }
+                if (!applied) { Finish(*job, std::move(refused)); continue; }
                 p.revision = ++live.revision;
                 std::vector<std::string> clash;
                 PathsOf(p.applied.forward, nullptr, clash);

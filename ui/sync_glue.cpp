@@ -50,8 +50,8 @@ bool TakeAccess(App& app, int status, const sam::json& body) {
         return false;
     }
     if (status != 200 || !body.is_object()) return false;
-    app.archived = body.value("archived", false);
-    app.read_only = body.value("access", "") == "view";
+    app.archived = sam::BoolOf(body, "archived");
+    app.read_only = sam::TextOf(body, "access") == "view";
     app.link_revoked = false;
     return true;
 }

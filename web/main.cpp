@@ -169,7 +169,7 @@ EMSCRIPTEN_KEEPALIVE int samverkan_open_server(const char* text, double revision
     if (!samverkan_open(text, "server")) return 0;
     sam::json a = sam::ReadJson(access);
     ui::TakeAccess(g_web->app, 200, a);
-    g_web->server.can_edit = a.is_object() && (a.value("access", "") == "admin" || (a.contains("link") && a["link"].is_object() && a["link"].value("role", "") == "edit"));
+    g_web->server.can_edit = sam::TextOf(a, "access") == "admin" || (a.is_object() && sam::TextOf(a.value("link", sam::json()), "role") == "edit");
     web::SyncConnect(*g_web, id, token, sam::ReadJson(text), (int64_t)revision);
     return 1;
 }

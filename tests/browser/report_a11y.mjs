@@ -30,6 +30,7 @@ await runBrowserTest(async ({ server, browser, args }) => {
                              ['annex', base + '/bilaga/sundsvall' + token]]) {
     const res = await page.goto(url);
     check(res.status() === 200, name + ': served (200)');
+    check(!page.url().includes('access_token'), name + ': the token left the address (a printout shows ' + page.url() + ')');
     const violations = await axe(page);
     if (violations.length) console.error(violations.join('\n'));
     check(violations.length === 0, name + ': axe-core finds no violations');

@@ -141,3 +141,17 @@ TEST_CASE("deleting a body moves its children up and clears references") {
         for (auto& c : children) CHECK(w.bodies.at(c).parent == parent);
     }
 }
+
+TEST_CASE("patch: fields of the wrong type are refused as problems, never thrown") {
+    Workspace ws = LoadDemo("halsam-vasternorrland");
+    for (const char* text : {R"([{"op":"replace","path":3}])", R"([{"op":"add","path":null,"value":1}])",
+                             R"([{"op":7,"path":"/name","value":"x"}])", R"([{"op":"move","path":"/name","from":7}])",
+                             R"([{"op":"replace","path":["/name"]}])"}) {
+        INFO(text);
+        PatchResult r;
+        CHECK_NOTHROW(r = ApplyPatch(ws, json::parse(text)));
+        CHECK_FALSE(r.ok);
+        CHECK_FALSE(r.problems.empty());
+        CHECK_NOTHROW(SummarizePatch(json::parse(text)));
+    }
+}

@@ -1,6 +1,6 @@
 // libFuzzer target over the server's request handling: each input is one connection's
 // bytes (request line, headers, body; several requests when it holds several), sent to the
-// real handlers of a real server (guards, API, documents) on loopback, with a real SQLite
+// real handlers of a real server (guards, API, links and lifecycle, documents, the admin page) on loopback, with a real SQLite
 // file. "WSID" in an input becomes the fuzz workspace's id; its tokens are edit-token,
 // view-token and admin-token. Invariants: the server answers every request with 2xx, 3xx or
 // 4xx (a 503 only for a full stream budget), every JSON answer parses, and the store still
@@ -37,12 +37,17 @@ struct Fixture {
     std::string id;
     int port = 0;
 
+    void Recreate() {
+        std::string error;
+        sam::Workspace ws = sam::LoadWorkspace(*sam::FindDemo("familjehem-vasternorrland")).workspace;
+        id = *storage.Create(ws, "fuzz", server::HashToken("edit-token"), server::HashToken("view-token"), &error);
+    }
+
     Fixture() {
         std::remove(db.c_str());
         std::string error;
         if (!storage.Open(db, &error)) { std::fprintf(stderr, "fuzz_http: %s\n", error.c_str()); std::abort(); }
-        sam::Workspace ws = sam::LoadWorkspace(*sam::FindDemo("familjehem-vasternorrland")).workspace;
-        id = *storage.Create(ws, "fuzz", server::HashToken("edit-token"), server::HashToken("view-token"), &error);
+        Recreate();
         hub = std::make_unique<server::Hub>(storage);
         static server::ApiConfig api;
         api.admin_hash = server::HashToken("admin-token");
@@ -55,6 +60,7 @@ struct Fixture {
         server::InstallGuards(svr, limits);
         server::InstallApi(svr, storage, *hub, api);
         server::InstallDocuments(svr, storage, *hub, api);
+        server::InstallAdminPage(svr);
         server::InstallErrorBodies(svr);
         svr.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
             server::SendError(res, 500, "internal", "the server could not handle this request");
@@ -145,6 +151,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     std::string bytes(reinterpret_cast<const char*>(data), size);
     for (size_t at = 0; (at = bytes.find("WSID", at)) != std::string::npos;) bytes.replace(at, 4, f.id);
     CheckAnswers(Exchange(f.port, bytes));
+    // An input may delete the workspace (the admin token is in the corpus): the next one gets a new one.
+    if (!f.storage.Exists(f.id)) f.Recreate();
     static int runs = 0;
     if (++runs % 200 == 0) CheckStoreLoads(f);
     return 0;

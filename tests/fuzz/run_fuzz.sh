@@ -10,7 +10,7 @@ flags=(-std=c++20 -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-saniti
 mkdir -p "$out/obj"
 
 # Each source compiled once into obj/ (again only when it or a header changed), two at a time.
-sources=("$src"/core/*.cpp "$out/../core/demos_embedded.cpp" "$src/tests/fuzz/fuzz_edit.cpp" "$src/tests/fuzz/fuzz_http.cpp")
+sources=("$src"/core/*.cpp "$out/../core/demos_embedded.cpp" "$out/../server/admin_script.cpp" "$src/tests/fuzz/fuzz_edit.cpp" "$src/tests/fuzz/fuzz_http.cpp")
 for f in "$src"/server/*.cpp; do [[ $(basename "$f") == main.cpp ]] || sources+=("$f"); done
 newest_header=$(ls -t "$src"/core/*.h "$src"/server/*.h | head -n 1)
 compile() {

@@ -46,6 +46,7 @@ std::vector<std::pair<std::string, int>> EveryRoute(httplib::Client& c, const Cr
         {"GET links", Status(c.Get(base + "/links", Bearer(token)))},
         {"GET events", Status(c.Get(base + "/events?access_token=" + token + "&last_event_id=0"))},
         {"GET report", Status(c.Get("/w/" + w.id + "/report?access_token=" + token))},
+        {"GET report by cookie", Status(c.Get("/w/" + w.id + "/report", {{"Cookie", "samverkan_doc=" + token}}))},
         {"GET csv", Status(c.Get("/w/" + w.id + "/costs.csv", Bearer(token)))},
         {"GET annex", Status(c.Get("/w/" + w.id + "/bilaga/kramfors", Bearer(token)))},
         {"PATCH", Status(Patch(c, w, 1, json::array({Op("replace", "/description", "x")}), token))},

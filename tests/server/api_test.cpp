@@ -518,7 +518,18 @@ TEST_CASE("documents: the report, the beslutsunderlag, annexes and CSVs for hold
     CHECK(r->body.find("<h2>Struktur</h2>") != std::string::npos);
     CHECK(r->body.find("<th scope=\"col\">Part</th>") != std::string::npos);
     // A browser opening a link sends the token as ?access_token=.
-    CHECK(c.Get(base + "/report?access_token=" + w.view + "&lang=en")->body.find("<html lang=\"en\">") != std::string::npos);
+    // It is sent on to the address without the token, which a cookie for this workspace's
+    // documents carries instead (a printed page's header and footer show no token).
+    auto moved = c.Get(base + "/report?access_token=" + w.view + "&lang=en");
+    REQUIRE(moved->status == 303);
+    CHECK(moved->get_header_value("Location") == base + "/report?lang=en");
+    std::string cookie = moved->get_header_value("Set-Cookie");
+    CHECK(cookie == "samverkan_doc=" + w.view + "; Path=" + base + "/; HttpOnly; SameSite=Strict; Max-Age=28800");
+    auto followed = c.Get(base + "/report?lang=en", {{"Cookie", "theme=dark; samverkan_doc=" + w.view}});
+    CHECK(followed->status == 200);
+    CHECK(followed->body.find("<html lang=\"en\">") != std::string::npos);
+    CHECK(c.Get("/api/workspaces/" + w.id, {{"Cookie", "samverkan_doc=" + w.view}})->status == 401);   // the API never reads it
+    CHECK(c.Get(base + "/report", {{"Cookie", "xsamverkan_doc=" + w.view}})->status == 401);
     // It follows the newest revision.
     REQUIRE(Patch(c, w, 1, json::array({Op("replace", "/parties/kramfors/name", "Kramfors kommun")}))->status == 200);
     CHECK(c.Get(base + "/report", Bearer(w.view))->body.find("Kramfors kommun") != std::string::npos);

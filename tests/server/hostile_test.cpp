@@ -91,6 +91,26 @@ TEST_CASE("hostile: deep JSON is refused before it is parsed, naming the limit")
     CHECK(Revision(s.port, w) == 1);
 }
 
+TEST_CASE("hostile: patches whose fields have the wrong types get a 4xx, and the server stays up") {
+    std::string data = FreshDir("hostile-types");
+    ServerProcess s;
+    REQUIRE(s.Start({"--data", data}, data + ".log"));
+    Workspace w = CreateDemo(s.port);
+    // `"path": 3` once ended the writer thread and with it the server (found by fuzz_edit).
+    for (std::string patch : {R"([{"op":"replace","path":3}])", R"([{"op":"replace","path":333333333333333333}])",
+                              R"([{"op":"add","path":null}])", R"([{"op":"add","path":true,"value":1}])",
+                              R"([{"op":3,"path":"/name","value":"x"}])", R"([{"op":"move","path":"/name","from":7}])",
+                              R"([{"op":"copy","path":"/a","from":{"x":1}}])", R"([{"op":"test","path":["/name"]}])",
+                              R"([{"op":"replace","path":"/name"}])", R"([1,"two",null])", R"({"op":"replace"})"}) {
+        INFO(patch);
+        RawAnswer a = RawRequest(s.port, PatchRequest(w, patch));
+        CHECK(a.status >= 400);
+        CHECK(a.status < 500);
+        REQUIRE(Healthy(s.port));
+    }
+    CHECK(Revision(s.port, w) == 1);
+}
+
 TEST_CASE("hostile: malformed UTF-8 is refused in headers and bodies; nothing is stored") {
     std::string data = FreshDir("hostile-utf8");
     ServerProcess s;
