@@ -124,7 +124,7 @@
     section.append(table(t('admin.links'), [t('admin.col_name'), t('admin.col_role'), t('admin.col_created'), t('admin.col_created_by'),
                                            t('admin.col_last_used'), t('admin.col_actions')], rows, true), fresh);
 
-    const linkName = el('input', { type: 'text', maxlength: '80', autocomplete: 'off', required: true });
+    const linkName = el('input', { type: 'text', maxlength: '80', autocomplete: 'off', 'aria-required': 'true' });
     const role = el('select', {}, el('option', { value: 'view' }, t('admin.role_view')), el('option', { value: 'edit' }, t('admin.role_edit')));
     const form = el('form', { 'aria-labelledby': 'new-link-h', on: { submit: async (ev) => {
       ev.preventDefault();
@@ -202,7 +202,7 @@
   }
 
   function createForm() {
-    const name = el('input', { type: 'text', maxlength: '80', autocomplete: 'off', required: true });
+    const name = el('input', { type: 'text', maxlength: '80', autocomplete: 'off', 'aria-required': 'true' });
     const demo = el('select', {},
       el('option', { value: 'halsam-vasternorrland' }, 'HälSam Västernorrland'),
       el('option', { value: 'familjehem-vasternorrland' }, 'Familjehem Västernorrland'),
@@ -249,7 +249,7 @@
   function eraseForm(list) {
     if (!list.length) return null;
     const which = el('select', {}, ...list.map((w) => el('option', { value: w.id }, w.name)));
-    const text = el('input', { type: 'text', autocomplete: 'off', required: true });
+    const text = el('input', { type: 'text', autocomplete: 'off', 'aria-required': 'true' });
     return el('form', { 'aria-labelledby': 'erase-h', on: { submit: async (ev) => {
       ev.preventDefault();
       const name = which.selectedOptions[0].textContent;
@@ -290,7 +290,7 @@
 
   // ---- Signing in ----
   function signIn() {
-    const input = el('input', { type: 'password', autocomplete: 'off', required: true });
+    const input = el('input', { type: 'password', autocomplete: 'off', 'aria-required': 'true' });
     const form = el('form', { 'aria-labelledby': 'signin-h', on: { submit: async (ev) => {
       ev.preventDefault();
       session.token = input.value.trim();

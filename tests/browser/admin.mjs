@@ -53,6 +53,13 @@ await runBrowserTest(async ({ server, browser, args }) => {
   await axe(page, 'workspaces');
   await page.screenshot({ path: join(out, 'admin-workspaces.png'), fullPage: true });
 
+  // An empty name is said in Swedish at the field (not the browser's own bubble).
+  await page.getByRole('button', { name: 'Skapa arbetsytan' }).click();
+  await waitUntil(page, () => document.getElementById('alert').textContent.length > 0);
+  check((await text(page, '#alert')).includes('Skriv ett namn'), 'an empty name: "' + await text(page, '#alert') + '"');
+  check(await page.evaluate(() => document.activeElement.id) === 'create-name' && await page.getAttribute('#create-name', 'aria-invalid') === 'true',
+        'focus is on the name field, marked invalid');
+
   // A new workspace from an example: its two links are shown once, to copy.
   await page.getByLabel('Namn', { exact: true }).fill('Provyta Kramfors');
   await page.getByLabel('Ett exempel').check();
@@ -65,6 +72,24 @@ await runBrowserTest(async ({ server, browser, args }) => {
   check(m !== null, 'the edit link is a full link: ' + editUrl);
   const [, id, editToken] = m;
   check((await api('GET', '/api/workspaces/' + id, editToken)).status === 200, 'the shown edit link opens the workspace');
+
+  // From a file: a Samverkan workspace chosen in the file field.
+  const fileState = { schema_version: 2, name: 'Från fil', parties: { ange: { name: 'Ånge', kind: 'municipality', population: 9100 } } };
+  await page.getByLabel('Namn', { exact: true }).fill('Från en fil');
+  await page.getByLabel('En fil (Samverkan-JSON)').check();
+  await page.getByLabel('Fil', { exact: true }).setInputFiles({ name: 'ange.samverkan.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(fileState)) });
+  await page.getByRole('button', { name: 'Skapa arbetsytan' }).click();
+  await waitUntil(page, () => document.getElementById('status').textContent.includes('Från en fil är skapad'));
+  const fromFile = (await page.locator('#create-result input').first().inputValue()).match(/#w=([0-9a-f]+)&t=([0-9a-f]{32})$/);
+  const fileWs = await api('GET', '/api/workspaces/' + fromFile[1], fromFile[2]);
+  check(fileWs.body.state.parties.ange.name === 'Ånge' && fileWs.body.state.name === 'Från en fil', 'a workspace created from a file holds the file\'s parties');
+  // A file that is not a workspace is said at the field, and nothing is created.
+  await page.getByLabel('Namn', { exact: true }).fill('Fel fil');
+  await page.getByLabel('En fil (Samverkan-JSON)').check();
+  await page.getByLabel('Fil', { exact: true }).setInputFiles({ name: 'fel.json', mimeType: 'application/json', buffer: Buffer.from('{"parties": {"x": {"kind": "planet"}}}') });
+  await page.getByRole('button', { name: 'Skapa arbetsytan' }).click();
+  await waitUntil(page, () => document.getElementById('alert').textContent.length > 0);
+  check((await text(page, '#alert')).includes('Filen kunde inte läsas'), 'a wrong file: "' + await text(page, '#alert') + '"');
 
   // Its links: make one for Anna, rotate it, revoke it.
   await page.getByRole('button', { name: 'Länkar för Provyta Kramfors' }).click();
@@ -123,7 +148,7 @@ await runBrowserTest(async ({ server, browser, args }) => {
   // Delete.
   await page.getByRole('button', { name: 'Ta bort Provyta Ådalen' }).click();
   await waitUntil(page, () => document.getElementById('status').textContent.includes('borttagen'));
-  check(await page.locator('#workspaces tbody tr').count() === 3, 'the row is gone');
+  check(await page.locator('#workspaces tbody tr').count() === 4, 'the row is gone');
   check((await api('GET', '/api/workspaces/' + id, server.adminToken)).status === 404, 'the workspace is gone');
 
   // English, and 200 % zoom.
@@ -200,6 +225,6 @@ await runBrowserTest(async ({ server, browser, args }) => {
   await app.screenshot({ path: join(out, 'app-revoked.png') });
 
   // The only errors are the refusals the test asked for (a wrong token, a short text, the last edit link, the view link, the revoked link).
-  const unexpected = [...errors, ...linkErrors, ...appErrors.filter((e) => !/events|access/.test(e))].filter((e) => !/status of (400|401|403|409)|^HTTP (400|401|403|409) /.test(e));
+  const unexpected = [...errors, ...linkErrors, ...appErrors.filter((e) => !/events|access/.test(e))].filter((e) => !/status of (400|401|403|409|422)|^HTTP (400|401|403|409|422) /.test(e));
   check(unexpected.length === 0, 'no other console or network errors: ' + unexpected.join('; '));
 });

@@ -213,6 +213,38 @@ TEST_CASE("links: who may make, list, rotate and revoke them; tokens are never l
     CHECK(log.find("link_revoked") != std::string::npos);
 }
 
+TEST_CASE("lifecycle, erasure and the audit log: the admin only, whatever link is shown") {
+    std::string data = Fresh("access-admin-only");
+    ServerProcess s;
+    REQUIRE(s.Start({"--data", data}, data + ".log"));
+    httplib::Client c("127.0.0.1", s.port);
+    Created w = CreateFamiljehem(c);
+    Created other = Create(c, {{"name", "Annan"}});
+    NewLink gone = MakeLink(c, w, w.edit, "Återkallad", "edit");
+    REQUIRE(c.Delete("/api/workspaces/" + w.id + "/links/" + gone.id, Bearer(w.edit))->status == 204);
+    std::string base = "/api/workspaces/" + w.id;
+    auto send = [&](const std::string& what, const std::string& token) {
+        httplib::Headers h = token.empty() ? httplib::Headers{} : Bearer(token);
+        if (what == "rename") return Status(c.Post(base + "/rename", h, R"({"name":"X"})", "application/json"));
+        if (what == "archive") return Status(c.Post(base + "/archive", h, "", "application/json"));
+        if (what == "unarchive") return Status(c.Post(base + "/unarchive", h, "", "application/json"));
+        if (what == "erase") return Status(c.Post(base + "/erase", h, R"({"text":"Kramfors"})", "application/json"));
+        if (what == "delete") return Status(c.Delete(base, h));
+        return Status(c.Get("/api/audit", h));
+    };
+    for (std::string what : {"rename", "archive", "unarchive", "erase", "delete", "audit"}) {
+        INFO(what);
+        CHECK(send(what, "") == 401);
+        CHECK(send(what, "0123456789abcdef0123456789abcdef") == 401);
+        CHECK(send(what, gone.token) == 401);
+        CHECK(send(what, w.view) == 403);
+        CHECK(send(what, w.edit) == 403);
+        CHECK(send(what, other.edit) == 403);
+    }
+    CHECK(Get(c, w)["revision"] == 1);   // nothing of it happened
+    CHECK(json::parse(c.Get(base, Bearer(w.edit))->body)["archived"] == false);
+}
+
 TEST_CASE("revoking or rotating a link ends its open event streams within a second") {
     std::string data = Fresh("access-streams");
     ServerProcess s;
@@ -323,7 +355,11 @@ TEST_CASE("delete: nothing of the workspace is left, not even in the database fi
     REQUIRE(DatabaseBytes(data).find(marker) != std::string::npos);
 
     CHECK(c.Delete("/api/workspaces/" + w.id, Bearer(w.edit))->status == 403);
+    auto size_before = std::filesystem::file_size(data + "/samverkan.sqlite3") + std::filesystem::file_size(data + "/samverkan.sqlite3-wal");
     REQUIRE(c.Delete("/api/workspaces/" + w.id, kAdmin)->status == 204);
+    auto size_after = std::filesystem::file_size(data + "/samverkan.sqlite3") + std::filesystem::file_size(data + "/samverkan.sqlite3-wal");
+    MESSAGE("database and WAL: " << size_before << " bytes before the delete, " << size_after << " after");
+    CHECK(size_after < size_before);   // the space is given back
     CHECK(follower.Read(1000) >= 0);   // its streams ended
     CHECK(c.Get("/api/workspaces/" + w.id, kAdmin)->status == 404);
     CHECK(c.Get("/api/workspaces/" + w.id, Bearer(w.edit))->status == 401);
