@@ -2,6 +2,7 @@
 // Platform layers (web/, native/) own the window and the files; they call Frame()
 // once per frame and hand documents in through OpenWorkspaceText().
 #pragma once
+#include "a11y.h"
 #include <functional>
 #include <string>
 #include "costs.h"
@@ -126,6 +127,9 @@ struct App {
     bool search_open = false;
     bool search_focus = false;
     char search[128] = {};
+
+    // What a screen reader reads of this frame (a11y.h): the web app mirrors it in the page.
+    A11yTree a11y;
 
     // Test mode: named widgets' rectangles, refreshed every frame.
     bool test_mode = false;

@@ -2,6 +2,7 @@
 #include <imgui.h>
 #include <algorithm>
 #include "decisions.h"
+#include "a11y.h"
 #include "format.h"
 #include "patch.h"
 #include "planning.h"
@@ -15,22 +16,18 @@ namespace {
 
 void StatusCombo(App& app, const std::string& matter, const std::string& party, const sam::Decision& d) {
     const char* current = sam::TrEnum(app.lang, "status", sam::ToString(d.status)).data();
-    ImGui::SetNextItemWidth(-FLT_MIN);
-    BeginReadOnly(app);
-    bool open = ImGui::BeginCombo("##status", current);
-    EndReadOnly(app);
+    bool open = BeginEnumCombo(app, "##status", current);
     Mark(app, "status:" + party);
     if (open) {
         for (sam::DecisionStatus s : sam::AllValues<sam::DecisionStatus>()) {
             bool selected = s == d.status;
-            if (ImGui::Selectable(sam::TrEnum(app.lang, "status", sam::ToString(s)).data(), selected) && !selected) {
+            if (EnumItem(sam::TrEnum(app.lang, "status", sam::ToString(s)).data(), selected) && !selected) {
                 std::string base = "/matters/" + sam::PointerToken(matter) + "/decisions/" + sam::PointerToken(party);
                 ApplyEdit(app, sam::json::array({sam::OpReplace(base + "/status", sam::ToString(s))}));
             }
             Mark(app, std::string("status-option:") + sam::ToString(s));
-            if (selected) ImGui::SetItemDefaultFocus();
         }
-        ImGui::EndCombo();
+        EndEnumCombo();
     }
 }
 
@@ -48,7 +45,7 @@ StatusLook LookOf(sam::DecisionStatus s) {
     }
 }
 
-void StatusCell(App& app, sam::DecisionStatus s, const std::string& mark) {
+void StatusCell(App& app, sam::DecisionStatus s, const std::string& mark, bool say) {
     StatusLook l = LookOf(s);
     ImVec2 p = ImGui::GetCursorScreenPos();
     float h = ImGui::GetTextLineHeight();
@@ -57,6 +54,7 @@ void StatusCell(App& app, sam::DecisionStatus s, const std::string& mark) {
     if (!mark.empty()) Mark(app, mark);   // the chip itself
     ImGui::SameLine();
     ImGui::TextUnformatted(l.symbol);
+    if (say) A11yText(std::string(sam::TrEnum(app.lang, "status", sam::ToString(s))), Role::Cell);   // in words, not a symbol
 }
 
 // A matter's state as a chip: its word and count on a colour, e.g. "Försenat 0/8".
@@ -74,6 +72,7 @@ void MatterChip(App& app, const sam::Matter& m) {
     ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + size.x + pad * 2, p.y + size.y), ImGui::GetColorU32(color), size.y * 0.5f);
     ImGui::GetWindowDrawList()->AddText(ImVec2(p.x + pad, p.y), IM_COL32(255, 255, 255, 255), text.c_str());
     ImGui::Dummy(ImVec2(size.x + pad * 2, size.y));
+    A11yText(text, Role::Cell);
     HelpTooltip(sam::TrF(app.lang, "ui.adopted_of", {std::to_string(s.adopted), std::to_string(s.concerned)}).c_str());
 }
 
@@ -127,7 +126,7 @@ void DrawDecisions(App& app) {
                     ImGui::TableNextColumn();
                     auto it = m.decisions.find(p);
                     if (it == m.decisions.end()) { ImGui::TextDisabled(" "); continue; }
-                    StatusCell(app, it->second.status, app.test_mode ? "cell:" + mid + ":" + p : std::string());
+                    StatusCell(app, it->second.status, app.test_mode ? "cell:" + mid + ":" + p : std::string(), true);
                     HelpTooltip(sam::TrEnum(app.lang, "status", sam::ToString(it->second.status)).data());
                 }
             }
@@ -138,6 +137,7 @@ void DrawDecisions(App& app) {
     const sam::Matter& m = ws.matters.at(app.selected_matter);
     ImGui::Spacing();
     ImGui::TextUnformatted(m.title.c_str());
+    A11yText(m.title, Role::Heading);
     sam::AdoptionSummary s = sam::Summarize(m, app.today);
     ImGui::TextDisabled("%s", sam::TrF(app.lang, "ui.adopted_of", {std::to_string(s.adopted), std::to_string(s.concerned)}).c_str());
     if (!m.deadline.empty()) { ImGui::SameLine(); ImGui::TextDisabled("· %s %s", T(app, "ui.deadline"), m.deadline.c_str()); }
@@ -164,9 +164,10 @@ void DrawDecisions(App& app) {
             ImGui::PushID(pid.c_str());
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            StatusCell(app, d.status);
+            StatusCell(app, d.status, "", false);   // the combo says it
             ImGui::SameLine();
             ImGui::TextUnformatted(PartyName(app, pid));
+            A11yText(PartyName(app, pid));
             ImGui::TableNextColumn();
             StatusCombo(app, app.selected_matter, pid, d);
             ImGui::TableNextColumn();

@@ -1,5 +1,7 @@
 #include "fields.h"
 
+#include "a11y.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -50,6 +52,7 @@ bool TextInput(App& app, const char* id, const std::string& value, std::string& 
     BeginReadOnly(app);
     if (hint) ImGui::InputTextWithHint(id, hint, buf, sizeof app.field_buf);
     else ImGui::InputText(id, buf, sizeof app.field_buf);
+    A11yLast(Role::TextBox, "", buf);   // named by its column or the label before it
     EndReadOnly(app);
     if (app.test_mode) Mark(app, "field:" + std::to_string(gid));   // every field is a target for tests
     // Text wider than its field is whole in a tooltip (an item's or a party's long name).
@@ -147,7 +150,9 @@ bool EditCheckbox(App& app, const char* label, bool* value) {
 bool BeginEnumCombo(App& app, const char* id, const char* current) {
     ImGui::SetNextItemWidth(-FLT_MIN);
     BeginReadOnly(app);
+    ImGuiID combo = ImGui::GetID(id);
     bool open = ImGui::BeginCombo(id, current);
+    A11ySet(combo, Role::ComboBox, "", current);
     EndReadOnly(app);
     if (app.test_mode) Mark(app, std::string("combo:") + std::to_string(ImGui::GetID(id)));
     return open;
@@ -155,6 +160,7 @@ bool BeginEnumCombo(App& app, const char* id, const char* current) {
 
 bool EnumItem(const char* label, bool selected) {
     bool clicked = ImGui::Selectable(label, selected);
+    A11ySelected(selected);
     if (selected) ImGui::SetItemDefaultFocus();
     return clicked;
 }

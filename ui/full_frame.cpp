@@ -1,4 +1,5 @@
 #include "full_frame.h"
+#include "a11y.h"
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>
@@ -23,8 +24,14 @@ void FullFrame(App& app, GLFWwindow* window, KeyLatch& keys, const FontSource& f
     if (input) input();
     ImGui::NewFrame();
     LatchFrameStarted(keys);
+    A11yBeginFrame(app.a11y);
     Frame(app);
     if (platform_views) platform_views();
+    A11yEndFrame(app.a11y);
+    // The status line for a reader: clashes and refused input at once, the rest when idle.
+    app.a11y.assertive = !app.conflict_text.empty() ? app.conflict_text : app.field_error.message;
+    app.a11y.polite = app.status.empty() ? app.sync_text : app.status;
+    app.a11y.lang = app.lang == sam::Lang::En ? "en" : "sv";
     ApplyQueuedEdits(app);   // no view holds a reference into the model past this point
     ImGui::Render();
     int w = 0, h = 0;

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cstdio>
 #include "exports.h"
+#include "a11y.h"
 #include "format.h"
 #include "json_io.h"
 #include "papers.h"
@@ -16,6 +17,7 @@ void TextRight(const char* text) {
     float avail = ImGui::GetContentRegionAvail().x;
     if (avail > w) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + avail - w);
     ImGui::TextUnformatted(text);
+    A11yText(text);
 }
 
 int CheckboxColumns(const App& app, const std::vector<std::string>& party_ids) {
@@ -139,6 +141,7 @@ void SaveCopy(App& app) {
 void DrawHeader(App& app) {
     ImGui::PushFont(app.font);
     ImGui::TextUnformatted(app.doc.open ? app.doc.ws.name.c_str() : T(app, "ui.app_title"));
+    A11yText(app.doc.open ? app.doc.ws.name : T(app, "ui.app_title"), Role::Heading);
     ImGui::PopFont();
     if (app.read_only || app.link_revoked) {
         // A view link, an archived workspace or a revoked link says so where everyone looks,
@@ -163,6 +166,8 @@ void DrawHeader(App& app) {
         bool active = app.view == t.view;
         if (active) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
         if (ImGui::Button(T(app, t.key))) app.view = t.view;
+        A11yLast(Role::Tab);
+        A11ySelected(active);
         Mark(app, t.mark);
         if (active) ImGui::PopStyleColor();
         ImGui::SameLine();

@@ -1,6 +1,7 @@
 // Översikt: the parties, key figures and what needs attention.
 #include <imgui.h>
 #include "decisions.h"
+#include "a11y.h"
 #include "format.h"
 #include "fields.h"
 #include "views.h"
@@ -12,8 +13,10 @@ namespace {
 void KeyFigure(const char* label, const std::string& value, const std::string& how) {
     ImGui::BeginGroup();
     ImGui::TextDisabled("%s", label);
+    A11yText(label);
     ImGui::SetWindowFontScale(1.5f);
     ImGui::TextUnformatted(value.c_str());
+    A11yText(value);
     ImGui::SetWindowFontScale(1.0f);
     ImGui::EndGroup();
     HelpTooltip(how.c_str());
@@ -68,6 +71,7 @@ void DrawOverview(App& app) {
     float half = ImGui::GetContentRegionAvail().x * 0.5f;
     ImGui::BeginChild("##parties", ImVec2(half - ImGui::GetStyle().ItemSpacing.x, 0), false);
     ImGui::TextUnformatted(T(app, "ui.parties"));
+    A11yText(T(app, "ui.parties"), Role::Heading);
     if (ImGui::BeginTable("##partytable", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
         ImGui::TableSetupColumn(T(app, "ui.party"), ImGuiTableColumnFlags_WidthStretch);
         ImGui::TableSetupColumn(T(app, "ui.kind"), ImGuiTableColumnFlags_WidthStretch);
@@ -90,6 +94,7 @@ void DrawOverview(App& app) {
             ImGui::PopID();
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(sam::TrEnum(app.lang, "party_kind", sam::ToString(p.kind)).data());
+            A11yText(sam::TrEnum(app.lang, "party_kind", sam::ToString(p.kind)).data());
             ImGui::TableNextColumn();
             TextRight(p.population ? sam::FormatInteger(p.population).c_str() : "–");
         }
@@ -113,6 +118,7 @@ void DrawOverview(App& app) {
         return;
     }
     ImGui::TextUnformatted(T(app, "ui.needs_attention"));
+    A11yText(T(app, "ui.needs_attention"), Role::Heading);
     ImGui::PushTextWrapPos(0);
     int shown = 0;
     const int kMaxLines = 60;   // a long list is a report's job; the count says how many more

@@ -30,6 +30,7 @@ const char* PartyName(const App& app, const std::string& id);
 // Status is shown by colour and by a symbol, never by colour alone.
 struct StatusLook { const char* symbol; ImVec4 color; };
 StatusLook LookOf(sam::DecisionStatus s);
-void StatusCell(App& app, sam::DecisionStatus s, const std::string& mark = "");   // colour chip and symbol
+// A colour chip and a symbol; `say`: a screen reader reads the status in words.
+void StatusCell(App& app, sam::DecisionStatus s, const std::string& mark = "", bool say = true);
 
 }  // namespace ui

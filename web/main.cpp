@@ -149,6 +149,7 @@ void Loop(void* arg) {
     web::SyncFrame(w);
     web::PersistFrame(w, false);
     web::PublishFrame(w);
+    web::MirrorFrame(w);
     js_frame_drawn(w.app.frames);
 }
 
@@ -269,6 +270,7 @@ int main() {
     web.app.today = today;
     web.app.test_mode = js_test_mode() != 0;
     web::InstallPlatform(web);
+    web::InstallMirror(web);
     js_mount_storage();
     js_fetch_workspace();
     emscripten_set_main_loop_arg(Loop, &web, 0, true);

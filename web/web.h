@@ -40,6 +40,9 @@ bool LoadStored(const std::string& workspace_id, std::string& text);
 void MarkDirty(Web& w);
 void PersistFrame(Web& w, bool now);
 void PublishFrame(Web& w);
+// mirror.cpp: the screen reader's DOM over the canvas (ui/a11y.h, web/mirror.js).
+void InstallMirror(Web& w);
+void MirrorFrame(Web& w);
 // Focuses the hidden text area while ImGui edits text (input methods, dictation, insertText).
 void TextInputFrame();
 

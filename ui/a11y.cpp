@@ -1,0 +1,217 @@
+#include "a11y.h"
+
+#include <imgui_internal.h>
+#include <cstring>
+
+namespace ui {
+
+namespace {
+
+A11yTree* Recording(ImGuiContext* ctx) { return ctx ? static_cast<A11yTree*>(ctx->IO.UserData) : nullptr; }
+
+// "Spara##file" -> "Spara"; "##status" -> ""; "Ta bort###x" -> "Ta bort".
+std::string VisibleLabel(const char* label) {
+    if (!label) return "";
+    const char* end = std::strstr(label, "##");
+    return end ? std::string(label, end) : std::string(label);
+}
+
+A11yNode* Last(A11yTree& tree, ImGuiID id) {
+    for (size_t i = tree.nodes.size(); i-- > 0 && i + 64 >= tree.nodes.size();)
+        if (tree.nodes[i].id == id) return &tree.nodes[i];
+    return nullptr;
+}
+
+// Where the current item sits in a table: its id, row (-1 for the header row) and column.
+void PlaceInTable(ImGuiContext& g, A11yTree& tree, A11yNode& n) {
+    ImGuiTable* t = g.CurrentTable;
+    if (!t || g.CurrentWindow != t->InnerWindow) return;
+    n.table = t->ID;
+    n.row = (t->RowFlags & ImGuiTableRowFlags_Headers) ? -1 : t->CurrentRow;
+    n.col = t->CurrentColumn;
+    for (auto& [id, names] : tree.tables)
+        if (id == t->ID) return;
+    std::vector<std::string> names;
+    for (int c = 0; c < t->ColumnsCount; ++c) names.push_back(VisibleLabel(ImGui::TableGetColumnName(t, c)));
+    tree.tables.push_back({t->ID, std::move(names)});
+}
+
+const std::vector<std::string>* ColumnNames(const A11yTree& tree, ImGuiID table) {
+    for (auto& [id, names] : tree.tables)
+        if (id == table) return &names;
+    return nullptr;
+}
+
+bool Interactive(Role r) { return r != Role::None && r != Role::Heading && r != Role::Text && r != Role::Cell; }
+
+// A control without a name of its own takes its column's name and its row's first text
+// ("Status, Kramfors"), or the text just before it on the same line ("Namn").
+void NameFromContext(A11yTree& tree) {
+    for (size_t i = 0; i < tree.nodes.size(); ++i) {
+        A11yNode& n = tree.nodes[i];
+        if (!Interactive(n.role) || !n.name.empty()) continue;
+        if (n.table) {
+            std::string row_name;
+            for (size_t k = i; k-- > 0;) {
+                const A11yNode& o = tree.nodes[k];
+                if (o.table != n.table || o.row != n.row) break;
+                if (o.col == 0 && !o.name.empty()) row_name = o.name;
+            }
+            const auto* cols = ColumnNames(tree, n.table);
+            std::string col = cols && n.col >= 0 && n.col < (int)cols->size() ? (*cols)[n.col] : "";
+            n.name = col.empty() ? row_name : row_name.empty() ? col : col + ", " + row_name;
+        }
+        for (size_t k = i; n.name.empty() && k-- > 0;) {
+            const A11yNode& o = tree.nodes[k];
+            if (o.window != n.window) break;
+            bool same_line = o.y < n.y + n.h && n.y < o.y + o.h;
+            if (!same_line) break;
+            if (o.role == Role::Text && !o.name.empty()) n.name = o.name;
+        }
+        if (n.name.empty()) n.name = n.value;
+    }
+}
+
+}  // namespace
+
+const char* RoleName(Role r) {
+    switch (r) {
+        case Role::Button: return "button";
+        case Role::Tab: return "tab";
+        case Role::Checkbox: return "checkbox";
+        case Role::Radio: return "radio";
+        case Role::ComboBox: return "combobox";
+        case Role::Option: return "option";
+        case Role::TextBox: return "textbox";
+        case Role::MenuItem: return "menuitem";
+        case Role::TreeItem: return "treeitem";
+        case Role::Heading: return "heading";
+        case Role::Text: return "text";
+        case Role::Cell: return "cell";
+        case Role::None: break;
+    }
+    return "";
+}
+
+void A11yBeginFrame(A11yTree& tree) {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    tree.nodes.clear();
+    tree.tables.clear();
+    g.TestEngineHookItems = tree.enabled;
+    g.IO.UserData = tree.enabled ? &tree : nullptr;
+}
+
+void A11yEndFrame(A11yTree& tree) {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    g.IO.UserData = nullptr;
+    g.TestEngineHookItems = false;
+    if (!tree.enabled) return;
+    // A table's header cells (ImGui reports them as bare items): named by their columns.
+    for (A11yNode& n : tree.nodes) {
+        if (n.role != Role::None || !n.table || n.row != -1) continue;
+        const auto* cols = ColumnNames(tree, n.table);
+        if (cols && n.col >= 0 && n.col < (int)cols->size()) { n.role = Role::Cell; n.name = (*cols)[n.col]; n.id = 0; }
+    }
+    NameFromContext(tree);
+    // Only what a reader can use: items ImGui merely laid out (scrollbars) are left out.
+    std::erase_if(tree.nodes, [](const A11yNode& n) { return n.role == Role::None || (n.role == Role::Text && n.name.empty()); });
+    tree.focus = g.NavId;
+    tree.editing = g.ActiveId != 0 && g.ActiveId == g.InputTextState.ID;
+    if (tree.editing) tree.focus = g.ActiveId;
+}
+
+void A11yLast(Role role, const std::string& name, const std::string& value) {
+    A11ySet(ImGui::GetCurrentContext()->LastItemData.ID, role, name, value);
+}
+
+void A11ySet(ImGuiID id, Role role, const std::string& name, const std::string& value) {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    A11yTree* tree = Recording(&g);
+    if (!tree) return;
+    A11yNode* n = Last(*tree, id);
+    if (!n) return;   // clipped away: not drawn, not mirrored
+    n->role = role;
+    if (!name.empty()) n->name = name;
+    n->value = value;
+}
+
+void A11yText(const std::string& text, Role role) {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    A11yTree* tree = Recording(&g);
+    if (!tree || text.empty()) return;
+    A11yNode n;
+    n.role = role;
+    n.name = text;
+    ImRect r = g.LastItemData.Rect;
+    n.x = r.Min.x, n.y = r.Min.y, n.w = r.GetWidth(), n.h = r.GetHeight();
+    n.window = g.CurrentWindow;
+    PlaceInTable(g, *tree, n);
+    tree->nodes.push_back(std::move(n));
+}
+
+void A11ySelected(bool selected) {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    A11yTree* tree = Recording(&g);
+    if (!tree) return;
+    if (A11yNode* n = Last(*tree, g.LastItemData.ID)) n->selected = selected;
+}
+
+void A11yFocus(const A11yTree& tree, ImGuiID id) {
+    for (auto& n : tree.nodes) {
+        if (n.id != id || !n.window) continue;
+        ImGuiWindow* window = static_cast<ImGuiWindow*>(n.window);
+        ImGuiContext& ctx = *ImGui::GetCurrentContext();
+        if (ctx.ActiveId != 0 && ctx.ActiveId != id) ImGui::ClearActiveID();   // a field being edited ends (and commits)
+        ImGui::FocusWindow(window);
+        ImGui::SetFocusID(id, window);
+        ImGuiContext& g = *ImGui::GetCurrentContext();
+        g.NavDisableHighlight = false;   // the focus rectangle shows where the reader is (WCAG 2.4.7)
+        g.NavDisableMouseHover = true;
+        return;
+    }
+}
+
+void A11yActivate(const A11yTree& tree, ImGuiID id) {
+    A11yFocus(tree, id);
+    ImGui::ActivateItem(id);
+}
+
+}  // namespace ui
+
+// ImGui's test engine hooks (imgui_internal.h): every item with an id, then its label and state.
+void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, const ImRect& bb, ImGuiID id) {
+    ui::A11yTree* tree = ui::Recording(ctx);
+    if (!tree) return;
+    ui::A11yNode n;
+    n.id = id;
+    n.x = bb.Min.x, n.y = bb.Min.y, n.w = bb.GetWidth(), n.h = bb.GetHeight();
+    n.window = ctx->CurrentWindow;
+    n.disabled = (ctx->CurrentItemFlags & ImGuiItemFlags_Disabled) != 0;
+    ui::PlaceInTable(*ctx, *tree, n);
+    tree->nodes.push_back(std::move(n));
+}
+
+void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label, ImGuiItemStatusFlags flags) {
+    ui::A11yTree* tree = ui::Recording(ctx);
+    if (!tree) return;
+    ui::A11yNode* n = ui::Last(*tree, id);
+    if (!n) return;
+    n->name = ui::VisibleLabel(label);
+    ImGuiWindowFlags wf = ctx->CurrentWindow ? ctx->CurrentWindow->Flags : 0;
+    bool in_menu = (wf & ImGuiWindowFlags_ChildMenu) || ((wf & ImGuiWindowFlags_Popup) && !(wf & ImGuiWindowFlags_Modal) &&
+                                                         std::strncmp(ctx->CurrentWindow->Name, "##Combo", 7) != 0);
+    bool in_combo = (wf & ImGuiWindowFlags_Popup) && std::strncmp(ctx->CurrentWindow->Name, "##Combo", 7) == 0;
+    if (flags & ImGuiItemStatusFlags_Openable) {
+        n->role = in_menu ? ui::Role::MenuItem : ui::Role::TreeItem;
+        n->expanded = (flags & ImGuiItemStatusFlags_Opened) ? 1 : 0;
+    } else if (flags & ImGuiItemStatusFlags_Checkable) {
+        n->role = in_menu ? ui::Role::MenuItem : ui::Role::Checkbox;
+        n->checked = (flags & ImGuiItemStatusFlags_Checked) ? 1 : 0;
+    } else {
+        n->role = in_combo ? ui::Role::Option : in_menu ? ui::Role::MenuItem : ui::Role::Button;
+    }
+}
+
+void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}
+
+const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext*, ImGuiID) { return nullptr; }

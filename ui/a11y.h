@@ -1,0 +1,64 @@
+// What a screen reader needs of a frame: every item ImGui drew, with a role, a name, a
+// value, its state and its place on screen. ImGui reports its items through the test
+// engine's hooks (compiled in with IMGUI_ENABLE_TEST_ENGINE; the hooks are implemented
+// here, the test engine library is not used); what the hooks do not say (text, a combo's
+// role and value, a field's name) the views add with the helpers below. The recorder is
+// platform-neutral: the web layer turns the tree into a mirror DOM over the canvas.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+#include <imgui.h>
+
+namespace ui {
+
+enum class Role : uint8_t {
+    None,       // seen by ItemAdd only (scrollbars, resize grips): not mirrored
+    Button, Tab, Checkbox, Radio, ComboBox, Option, TextBox, MenuItem, TreeItem,
+    Heading, Text, Cell
+};
+const char* RoleName(Role r);   // ARIA: "button", "tab", "checkbox", …
+
+struct A11yNode {
+    ImGuiID id = 0;            // ImGui's id; 0 for text
+    Role role = Role::None;
+    std::string name, value;
+    float x = 0, y = 0, w = 0, h = 0;   // framebuffer pixels, as ImGui draws
+    int8_t checked = -1;       // -1: not checkable
+    int8_t expanded = -1;      // -1: not expandable
+    bool selected = false;     // a tab that is the current view, an option that is chosen
+    bool disabled = false;
+    ImGuiID table = 0;         // inside a table: its id, row and column (row -1: the header row)
+    int row = 0, col = 0;
+    void* window = nullptr;    // ImGui's window, for moving the focus there
+};
+
+// One frame's tree. `focus`: ImGui's keyboard (nav) focus, the single source of focus.
+struct A11yTree {
+    bool enabled = false;
+    std::vector<A11yNode> nodes;
+    std::vector<std::pair<ImGuiID, std::vector<std::string>>> tables;   // a table's column names
+    ImGuiID focus = 0;
+    bool editing = false;      // the focused item is a text field being edited
+    std::string polite, assertive;   // the status line: messages, and clashes or errors
+    std::string lang = "sv";
+};
+
+// Starts and ends recording a frame into `tree` (nothing is recorded when it is disabled).
+void A11yBeginFrame(A11yTree& tree);
+void A11yEndFrame(A11yTree& tree);
+
+// The last item is a `role` with this name (and value); an empty name keeps ImGui's label.
+void A11yLast(Role role, const std::string& name = "", const std::string& value = "");
+// The same for the item with `id` (a combo, whose popup is the current window once it opens).
+void A11ySet(ImGuiID id, Role role, const std::string& name = "", const std::string& value = "");
+// Text the last (id-less) item drew: a heading, a figure, a cell's words.
+void A11yText(const std::string& text, Role role = Role::Text);
+// The last item's state.
+void A11ySelected(bool selected);
+
+// Actions from the mirror, applied at the start of the next frame.
+void A11yFocus(const A11yTree& tree, ImGuiID id);
+void A11yActivate(const A11yTree& tree, ImGuiID id);
+
+}  // namespace ui
