@@ -143,5 +143,12 @@ await runBrowserTest(async ({ server, browser, args }) => {
     await frames(page, 6);
     await axe(page, view);
   }
+  // What the mirror costs a frame (built in C++, compared, the DOM updated): printed, with
+  // OK or OVER against 1 ms; a figure, not a pass or fail (machines are noisy).
+  await page.getByRole('button', { name: 'Decisions', exact: true }).dispatchEvent('click');
+  await frames(page, 120);
+  const cost = await page.evaluate(() => { const c = [...window.samverkan.mirrorCost].sort((a, b) => a - b); return { median: c[c.length >> 1], p95: c[Math.floor(c.length * 0.95)], n: c.length }; });
+  console.log('mirror cost per frame on Decisions (Familjehem): median ' + cost.median.toFixed(3) + ' ms, p95 ' + cost.p95.toFixed(3) +
+              ' ms over ' + cost.n + ' frames: ' + (cost.median <= 1 ? 'OK' : 'OVER') + ' (target median <= 1 ms)');
   check(errors.length === 0, 'no console or network errors: ' + errors.join('; '));
 });
