@@ -361,6 +361,8 @@ constexpr Entry kTable[] = {
     {"admin.open_app", "Öppna arbetsytan", "Open the workspace"},
     {"ui.manage_links", "Länkar …", "Links …"},
     {"ui.manage_links_tip", "Dela arbetsytan med namngivna länkar, byt nyckel eller återkalla en länk (öppnas i en ny flik)", "Share the workspace with named links, replace a token or revoke a link (opens in a new tab)"},
+    {"ui.diagram_a11y", "Organisationsschema (piltangenterna flyttar, + och − zoomar, 0 visar allt)", "Organisation chart (arrow keys move, + and − zoom, 0 shows all)"},
+    {"ui.diagram_name", "Organisationsschema", "Organisation chart"},
     {"ui.archived_chip", "Arkiverad", "Archived"},
     {"ui.revoked_chip", "Länken gäller inte", "Link not valid"},
     {"ui.archived", "Arkiverad: arbetsytan kan läsas men inte ändras", "Archived: the workspace can be read but not changed"},

@@ -156,6 +156,21 @@ void A11ySelected(bool selected) {
     if (A11yNode* n = Last(*tree, g.LastItemData.ID)) n->selected = selected;
 }
 
+void A11yDrawn(const std::string& key, Role role, const std::string& name, ImVec2 min, ImVec2 max, bool selected,
+               std::function<void()> activate) {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    A11yTree* tree = Recording(&g);
+    if (!tree) return;
+    A11yNode n;
+    n.id = ImGui::GetID(key.c_str());
+    n.role = role;
+    n.name = name;
+    n.x = min.x, n.y = min.y, n.w = max.x - min.x, n.h = max.y - min.y;
+    n.selected = selected;
+    n.activate = std::move(activate);
+    tree->nodes.push_back(std::move(n));
+}
+
 void A11yFocus(const A11yTree& tree, ImGuiID id) {
     for (auto& n : tree.nodes) {
         if (n.id != id || !n.window) continue;
@@ -172,6 +187,8 @@ void A11yFocus(const A11yTree& tree, ImGuiID id) {
 }
 
 void A11yActivate(const A11yTree& tree, ImGuiID id) {
+    for (auto& n : tree.nodes)
+        if (n.id == id && n.activate) { n.activate(); return; }
     A11yFocus(tree, id);
     ImGui::ActivateItem(id);
 }

@@ -6,6 +6,7 @@
 // platform-neutral: the web layer turns the tree into a mirror DOM over the canvas.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 #include <imgui.h>
@@ -31,6 +32,7 @@ struct A11yNode {
     ImGuiID table = 0;         // inside a table: its id, row and column (row -1: the header row)
     int row = 0, col = 0;
     void* window = nullptr;    // ImGui's window, for moving the focus there
+    std::function<void()> activate;   // a part of a drawing that is no ImGui item (a box in the diagram)
 };
 
 // One frame's tree. `focus`: ImGui's keyboard (nav) focus, the single source of focus.
@@ -56,6 +58,10 @@ void A11ySet(ImGuiID id, Role role, const std::string& name = "", const std::str
 void A11yText(const std::string& text, Role role = Role::Text);
 // The last item's state.
 void A11ySelected(bool selected);
+// A part of a drawing a reader can choose (no ImGui item): a button at `min`–`max` that does
+// `activate`. Not in the Tab order; a reader's click reaches it.
+void A11yDrawn(const std::string& key, Role role, const std::string& name, ImVec2 min, ImVec2 max, bool selected,
+               std::function<void()> activate);
 
 // Actions from the mirror, applied at the start of the next frame.
 void A11yFocus(const A11yTree& tree, ImGuiID id);

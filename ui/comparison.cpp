@@ -1,4 +1,5 @@
 #include "comparison.h"
+#include "a11y.h"
 
 #include <imgui.h>
 #include <algorithm>
@@ -26,6 +27,7 @@ void DrawComparison(App& app, const sam::Budget& base, const sam::Budget& scenar
             if (changed) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, high_contrast ? IM_COL32(255, 236, 179, 255) : IM_COL32(255, 200, 80, 40));
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(PartyName(app, r.party));
+            A11yText(PartyName(app, r.party));
             Mark(app, std::string(id) + ":row:" + r.party);
             ImGui::TableNextColumn();
             TextRight(r.in_base ? sam::FormatKr(r.base).c_str() : "–");

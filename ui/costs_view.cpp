@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include "charts.h"
+#include "a11y.h"
 #include "fields.h"
 #include "number_input.h"
 #include "cost_edits.h"
@@ -65,9 +66,14 @@ void YearCombo(App& app, const sam::Budget& b, int year) {
     ImGui::TextUnformatted(T(app, "ui.year"));
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
-    if (ImGui::BeginCombo("##year", std::to_string(year).c_str())) {
-        for (int y = b.first_year; y <= b.last_year; ++y)
+    ImGuiID combo = ImGui::GetID("##year");
+    bool open = ImGui::BeginCombo("##year", std::to_string(year).c_str());
+    A11ySet(combo, Role::ComboBox, T(app, "ui.year"), std::to_string(year));
+    if (open) {
+        for (int y = b.first_year; y <= b.last_year; ++y) {
             if (ImGui::Selectable(std::to_string(y).c_str(), y == year)) app.cost_year = y;
+            A11ySelected(y == year);
+        }
         ImGui::EndCombo();
     }
     Mark(app, "year");
@@ -172,6 +178,7 @@ void ItemsTable(App& app, const sam::Budget& b, int year) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(label);
+        A11yText(label);
         Mark(app, std::string("total:") + label);
         for (int c = 0; c < 5; ++c) ImGui::TableNextColumn();
         ImGui::TableNextColumn();

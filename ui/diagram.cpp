@@ -1,5 +1,7 @@
 #include "diagram.h"
 
+#include "a11y.h"
+
 #include <algorithm>
 #include <cmath>
 #include "format.h"
@@ -80,6 +82,7 @@ bool DrawDiagram(App& app, ImVec2 size, bool interactive) {
     bool selection_changed = false;
 
     ImGui::InvisibleButton("##diagram", size, ImGuiButtonFlags_MouseButtonLeft);
+    A11yLast(Role::Button, T(app, interactive ? "ui.diagram_a11y" : "ui.diagram_name"));
     Mark(app, "diagram");
     bool hovered = ImGui::IsItemHovered();
     bool focused = ImGui::IsItemFocused() || hovered;
@@ -179,6 +182,14 @@ bool DrawDiagram(App& app, ImVec2 size, bool interactive) {
             dl->AddText(nullptr, fs * 0.85f, ImVec2(p0.x + pad, y + fs * 1.05f), faint, Fit(extra, fs * 0.85f, w).c_str());
         }
         if (app.test_mode) app.rects.push_back({"body:" + l.nodes[i].id, p0.x, p0.y, box.x, box.y});
+        // For a reader: the box as a button with the body's name, level and size; choosing it selects the body.
+        {
+            std::string said = b.name + ", " + std::string(sam::TrEnum(app.lang, "level", sam::ToString(b.level)));
+            if (!b.members.empty()) said += ", " + sam::TrF(app.lang, "ui.members_count", {std::to_string(b.members.size())});
+            std::string body_id = l.nodes[i].id;
+            A11yDrawn("body:" + body_id, Role::Button, said, p0, p1, app.selected_body == body_id,
+                      interactive ? std::function<void()>([&app, body_id] { app.selected_body = body_id; }) : std::function<void()>([] {}));
+        }
         // A name cut to fit its box is whole in the tooltip.
         if (hovered && io.MousePos.x >= p0.x && io.MousePos.x < p1.x && io.MousePos.y >= p0.y && io.MousePos.y < p1.y &&
             !ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2.0f))

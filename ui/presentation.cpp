@@ -4,6 +4,7 @@
 #include <imgui.h>
 #include <algorithm>
 #include "charts.h"
+#include "a11y.h"
 #include "comparison.h"
 #include "decisions.h"
 #include "diagram.h"
@@ -292,6 +293,7 @@ void DrawPresentation(App& app) {
     ImGui::PushFont(app.font_slide_title ? app.font_slide_title : app.font);
     ImGui::SetWindowFontScale(scale);
     ImGui::TextWrapped("%s", SlideTitle(app, s).c_str());
+    A11yText(SlideTitle(app, s), Role::Heading);
     ImGui::PopFont();
     ImGui::PushFont(app.font_slide ? app.font_slide : app.font);
     ImGui::SetWindowFontScale(scale);
@@ -318,6 +320,7 @@ void DrawPresentation(App& app) {
     ImGui::Separator();
     std::string where = sam::TrF(app.lang, "ui.slide_of", {std::to_string(app.slide + 1), std::to_string(slides.size())});
     ImGui::TextUnformatted(where.c_str());
+    A11yText(where);
     Mark(app, "slide-number");
     ImGui::SameLine();
     ImGui::TextDisabled("%s", T(app, app.following ? "ui.following" : "ui.slide_keys"));

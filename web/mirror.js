@@ -60,7 +60,7 @@
   // Tab and Shift+Tab visit every control in reading order (top to bottom, then left to
   // right), not only the text fields as ImGui 1.86's own tabbing does. Taken before GLFW sees it.
   function readingOrder() {
-    var els = Array.from(root.querySelectorAll('[data-id]')).filter(function (e) { return e.getAttribute('aria-disabled') !== 'true'; });
+    var els = Array.from(root.querySelectorAll('[data-id]')).filter(function (e) { return e.getAttribute('aria-disabled') !== 'true' && !e.dataset.drawn; });
     var boxes = els.map(function (e) { return { e: e, x: parseFloat(e.style.left), y: parseFloat(e.style.top), h: parseFloat(e.style.height) }; });
     boxes.sort(function (a, b) {
       var sameLine = Math.abs(a.y - b.y) < Math.min(a.h, b.h) / 2;
@@ -115,6 +115,7 @@
     el.style.width = Math.max(1, n[6]) + 'px'; el.style.height = Math.max(1, n[7]) + 'px';
     var interactive = id !== 0;
     if (interactive) { el.dataset.id = String(id); set(el, 'tabindex', id === focusId ? '0' : '-1'); }
+    if (state & 64) el.dataset.drawn = '1';
     set(el, 'aria-disabled', state & 32 ? 'true' : null);
     switch (role) {
       case 'tab':
