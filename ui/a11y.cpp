@@ -120,29 +120,32 @@ void A11yEndFrame(A11yTree& tree) {
     if (tree.editing) tree.focus = g.ActiveId;
 }
 
-void A11yLast(Role role, const std::string& name, const std::string& value) {
+bool A11yOn() { return Recording(ImGui::GetCurrentContext()) != nullptr; }
+
+void A11yLast(Role role, std::string_view name, std::string_view value) {
     A11ySet(ImGui::GetCurrentContext()->LastItemData.ID, role, name, value);
 }
 
-void A11ySet(ImGuiID id, Role role, const std::string& name, const std::string& value) {
+void A11ySet(ImGuiID id, Role role, std::string_view name, std::string_view value) {
     ImGuiContext& g = *ImGui::GetCurrentContext();
     A11yTree* tree = Recording(&g);
     if (!tree) return;
     A11yNode* n = Last(*tree, id);
     if (!n) return;   // clipped away: not drawn, not mirrored
     n->role = role;
-    if (!name.empty()) n->name = name;
-    n->value = value;
+    if (!name.empty()) n->name = std::string(name);
+    n->value = std::string(value);
 }
 
-void A11yText(const std::string& text, Role role) {
+void A11yText(std::string_view text, Role role) {
     ImGuiContext& g = *ImGui::GetCurrentContext();
     A11yTree* tree = Recording(&g);
     if (!tree || text.empty()) return;
+    ImRect r = g.LastItemData.Rect;
+    if (g.CurrentWindow && !r.Overlaps(g.CurrentWindow->ClipRect)) return;   // scrolled away: not drawn
     A11yNode n;
     n.role = role;
-    n.name = text;
-    ImRect r = g.LastItemData.Rect;
+    n.name = std::string(text);
     n.x = r.Min.x, n.y = r.Min.y, n.w = r.GetWidth(), n.h = r.GetHeight();
     n.window = g.CurrentWindow;
     PlaceInTable(g, *tree, n);
@@ -199,6 +202,9 @@ void A11yActivate(const A11yTree& tree, ImGuiID id) {
 void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, const ImRect& bb, ImGuiID id) {
     ui::A11yTree* tree = ui::Recording(ctx);
     if (!tree) return;
+    // What the window clips away is not drawn: not mirrored either (and a grid of a thousand
+    // checkboxes costs only the ones on screen).
+    if (ctx->CurrentWindow && !bb.Overlaps(ctx->CurrentWindow->ClipRect)) return;
     ui::A11yNode n;
     n.id = id;
     n.x = bb.Min.x, n.y = bb.Min.y, n.w = bb.GetWidth(), n.h = bb.GetHeight();

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 #include <imgui.h>
 
@@ -50,12 +51,15 @@ struct A11yTree {
 void A11yBeginFrame(A11yTree& tree);
 void A11yEndFrame(A11yTree& tree);
 
+// Whether this frame is being recorded: a view builds a text only for the mirror behind it.
+// (The helpers below take views of text and cost nothing when nothing is recorded.)
+bool A11yOn();
 // The last item is a `role` with this name (and value); an empty name keeps ImGui's label.
-void A11yLast(Role role, const std::string& name = "", const std::string& value = "");
+void A11yLast(Role role, std::string_view name = {}, std::string_view value = {});
 // The same for the item with `id` (a combo, whose popup is the current window once it opens).
-void A11ySet(ImGuiID id, Role role, const std::string& name = "", const std::string& value = "");
+void A11ySet(ImGuiID id, Role role, std::string_view name = {}, std::string_view value = {});
 // Text the last (id-less) item drew: a heading, a figure, a cell's words.
-void A11yText(const std::string& text, Role role = Role::Text);
+void A11yText(std::string_view text, Role role = Role::Text);
 // The last item's state.
 void A11ySelected(bool selected);
 // A part of a drawing a reader can choose (no ImGui item): a button at `min`–`max` that does

@@ -71,7 +71,7 @@ int BarChart(const char* id, const std::vector<Bar>& bars, float width, const Ch
     }
     ImGui::Dummy(ImVec2(width, row_h * (float)bars.size()));
     // For a reader the chart is its figures: "Ånge: 312 000 kr; Härnösand: …".
-    if (ImGui::GetCurrentContext()->TestEngineHookItems) {
+    if (A11yOn()) {
         std::string said;
         for (const Bar& b : bars) said += (said.empty() ? "" : "; ") + b.label + ": " + b.text + (b.note.empty() ? "" : " " + b.note);
         A11yText(said);

@@ -54,7 +54,7 @@ void StatusCell(App& app, sam::DecisionStatus s, const std::string& mark, bool s
     if (!mark.empty()) Mark(app, mark);   // the chip itself
     ImGui::SameLine();
     ImGui::TextUnformatted(l.symbol);
-    if (say) A11yText(std::string(sam::TrEnum(app.lang, "status", sam::ToString(s))), Role::Cell);   // in words, not a symbol
+    if (say) A11yText(sam::TrEnum(app.lang, "status", sam::ToString(s)), Role::Cell);   // in words, not a symbol
 }
 
 // A matter's state as a chip: its word and count on a colour, e.g. "Försenat 0/8".

@@ -183,7 +183,7 @@ bool DrawDiagram(App& app, ImVec2 size, bool interactive) {
         }
         if (app.test_mode) app.rects.push_back({"body:" + l.nodes[i].id, p0.x, p0.y, box.x, box.y});
         // For a reader: the box as a button with the body's name, level and size; choosing it selects the body.
-        {
+        if (A11yOn()) {
             std::string said = b.name + ", " + std::string(sam::TrEnum(app.lang, "level", sam::ToString(b.level)));
             if (!b.members.empty()) said += ", " + sam::TrF(app.lang, "ui.members_count", {std::to_string(b.members.size())});
             std::string body_id = l.nodes[i].id;

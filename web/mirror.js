@@ -10,7 +10,7 @@
   var root = null, nav = null, listbox = null, menu = null, flat = null, polite = null, assertive = null;
   var elements = new Map();   // key -> element
   var tables = new Map();     // table id -> {el, rows: Map}
-  var focusId = 0, following = false;
+  var focusId = 0, following = false, editing = false;
   var show = new URLSearchParams(location.search).get('mirror') === 'show';
   var texts = {
     sv: { views: 'Vyer', options: 'Val', menu: 'Meny', app: 'Samverkan' },
@@ -81,6 +81,12 @@
     Module.ccall('samverkan_a11y', null, ['number', 'number'], [Number(next.dataset.id), 0]);
   }, true);
 
+  // The <input> of the field being edited: typed text goes there (web/platform.cpp).
+  Module.mirrorTextTarget = function () {
+    var el = editing && focusId ? elements.get('i' + focusId) : null;
+    return el && el.tagName === 'INPUT' ? el : null;
+  };
+
   // Over the canvas, in CSS pixels.
   function place() {
     var c = Module.canvas || document.getElementById('canvas');
@@ -134,7 +140,11 @@
         set(el, 'role', state & 1 ? 'menuitemcheckbox' : 'menuitem'); set(el, 'aria-checked', state & 1 ? String(!!(state & 2)) : null);
         set(el, 'aria-expanded', state & 4 ? String(!!(state & 8)) : null); text(el, name); break;
       case 'textbox':
-        set(el, 'aria-label', name); if (el.value !== value && document.activeElement !== el) el.value = value; break;
+        // ImGui's text wins, also while the field is edited (its Enter selects all, so the
+        // first key replaces; the browser would have appended).
+        set(el, 'aria-label', name);
+        if (el.value !== value) el.value = value;
+        break;
       case 'heading':
         set(el, 'role', 'heading'); set(el, 'aria-level', String(headingLevel)); text(el, name); break;
       default:
@@ -179,6 +189,7 @@
     set(listbox, 'aria-label', texts[lang].options);
     set(menu, 'aria-label', texts[lang].menu);
     focusId = d.focus;
+    editing = d.editing;
     Module.mirrorFocus = d.focus;   // ImGui's nav id, for the tests
     var names = new Map(d.tables.map(function (t) { return [t[0], t[1]]; }));
     var want = { nav: [], flat: [], listbox: [], menu: [] };

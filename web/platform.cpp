@@ -57,8 +57,9 @@ EM_JS(void, js_pick_file, (const char* accept), {
 });
 
 // Text that arrives without key presses (input methods, on-screen keyboards, dictation, a
-// script's insertText) reaches only an editable element: a hidden text area, focused while
-// ImGui edits text, hands such text to ImGui. What key presses already typed is not sent twice.
+// script's insertText) reaches only an editable element: the field's own <input> in the
+// screen reader's mirror (web/mirror.js), or else a hidden text area, focused while ImGui
+// edits text, hands such text to ImGui. What key presses already typed is not sent twice.
 EM_JS(void, js_install_text_input, (), {
     const ta = document.createElement('textarea');
     ta.id = 'samverkan-text-input';
@@ -72,24 +73,35 @@ EM_JS(void, js_install_text_input, (), {
     let typed = '';   // characters GLFW already took from keypress events
     window.addEventListener('keypress', (e) => { if (!e.ctrlKey && !e.metaKey && e.charCode >= 32) typed += String.fromCharCode(e.charCode); }, true);
     const send = (text) => { if (text) Module.callText('samverkan_text_input', null, ['string'], [text]); };
-    ta.addEventListener('input', (e) => {
+    // The mirror's field keeps what it shows (ImGui's text, with the same keys applied); the
+    // hidden text area is emptied after each input.
+    const ours = (el) => el === ta || (el && el.tagName === 'INPUT' && el.closest && el.closest('#a11y-mirror'));
+    document.addEventListener('input', (e) => {
+        if (!ours(e.target)) return;
         if (e.isComposing || e.inputType === 'insertCompositionText') return;   // its end comes as compositionend
         if (e.inputType === 'insertText' || e.inputType === 'insertReplacementText' || e.inputType === 'insertFromDictation') {
             const data = e.data || '';
             if (typed && data === typed.slice(0, data.length)) typed = typed.slice(data.length);
             else { typed = ''; send(data); }
         }
-        ta.value = '';
-    });
-    ta.addEventListener('compositionend', (e) => { send(e.data); ta.value = ''; typed = ''; });
+        if (e.target === ta) ta.value = '';
+    }, true);
+    document.addEventListener('compositionend', (e) => {
+        if (!ours(e.target)) return;
+        send(e.data);
+        if (e.target === ta) ta.value = '';
+        typed = '';
+    }, true);
     window.samverkanTextInput = ta;
 });
 
-// Keeps the hidden text area focused exactly while a text field is being edited.
+// Keeps the field's mirror <input> (or else the hidden text area) focused exactly while a
+// text field is being edited.
 EM_JS(void, js_text_focus, (int editing), {
     const ta = window.samverkanTextInput;
     if (!ta) return;
-    if (editing && document.activeElement !== ta) ta.focus({ preventScroll: true });
+    const target = (Module.mirrorTextTarget && Module.mirrorTextTarget()) || ta;
+    if (editing && document.activeElement !== target) target.focus({ preventScroll: true });
     else if (!editing && document.activeElement === ta) Module.canvas.focus({ preventScroll: true });
 });
 

@@ -129,7 +129,14 @@ await runBrowserTest(async ({ server, browser, args }) => {
   await frames(page);
   await page.keyboard.press('Enter');
   await frames(page);
-  await page.keyboard.type('Finansiering klar 2027');
+  check(await page.evaluate(() => document.activeElement && document.activeElement.tagName === 'INPUT' &&
+                                  document.activeElement.getAttribute('aria-label') === 'Villkor, Kramfors'),
+        'while the field is edited, the page\'s focus is on its own <input>');
+  await page.keyboard.type('Finansiering klar ');
+  // Text from an input method or dictation (no key presses) arrives through the same <input>.
+  await page.keyboard.insertText('2027');
+  await frames(page);
+  check(await conditions.inputValue() === 'Finansiering klar 2027', 'the <input> shows what was typed (' + await conditions.inputValue() + ')');
   await page.keyboard.press('Enter');
   await frames(page, 6);
   const conds = await page.evaluate(() => JSON.parse(Module.ccall('samverkan_saved', 'string', [], [])).matters.familjehemsorganisation.decisions.kramfors.conditions);
