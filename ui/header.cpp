@@ -73,6 +73,13 @@ const char* CsvLabel(sam::CsvTable t) {
 
 float ButtonWidth(const char* label) { return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2; }
 
+// The next button (`width` wide) on the same line when it fits, else on the next one: at
+// 320 CSS px or 400 % zoom the header wraps instead of cutting controls off (WCAG 1.4.10).
+void FlowSameLine(float width) {
+    float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= right) ImGui::SameLine();
+}
+
 // Open, save, import and the documents made from the workspace.
 void FileMenu(App& app) {
     const sam::Workspace& ws = app.doc.ws;
@@ -140,7 +147,9 @@ void SaveCopy(App& app) {
 
 void DrawHeader(App& app) {
     ImGui::PushFont(app.font);
+    ImGui::PushTextWrapPos(0);   // a long name wraps on a narrow screen
     ImGui::TextUnformatted(app.doc.open ? app.doc.ws.name.c_str() : T(app, "ui.app_title"));
+    ImGui::PopTextWrapPos();
     A11yText(app.doc.open ? app.doc.ws.name : T(app, "ui.app_title"), Role::Heading);
     ImGui::PopFont();
     if (app.read_only || app.link_revoked) {
@@ -164,13 +173,13 @@ void DrawHeader(App& app) {
                                     {View::Scenarios, "ui.scenarios", "tab:scenarios"}};
     for (const Tab& t : kTabs) {
         bool active = app.view == t.view;
+        if (&t != kTabs) FlowSameLine(ButtonWidth(T(app, t.key)));
         if (active) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
         if (ImGui::Button(T(app, t.key))) app.view = t.view;
         A11yLast(Role::Tab);
         A11ySelected(active);
         Mark(app, t.mark);
         if (active) ImGui::PopStyleColor();
-        ImGui::SameLine();
     }
     // Tools on the right: search, present, file, scale, theme, language.
     const char* search = T(app, "ui.search");
@@ -184,22 +193,29 @@ void DrawHeader(App& app) {
     float sp = ImGui::GetStyle().ItemSpacing.x;
     float w = ButtonWidth(search) + ButtonWidth(add_slide) + ButtonWidth(present) + ButtonWidth(file) + ButtonWidth(scale) + ButtonWidth(theme) +
               ButtonWidth(lang) + sp * 6;
-    ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - w));
+    // All on the tabs' line, right-aligned, when they fit; else they flow onto the next lines.
+    float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + sp + w <= right) {
+        ImGui::SameLine();
+        ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - w));
+    } else {
+        FlowSameLine(ButtonWidth(search));
+    }
     if (ImGui::Button(search) && app.doc.open) { app.search_open = true; app.search_focus = true; }
     HelpTooltip("Ctrl+F");
-    ImGui::SameLine();
+    FlowSameLine(ButtonWidth(add_slide));
     if (EditButton(app, add_slide) && app.doc.open) AddViewAsSlide(app);
     Mark(app, "add-slide");
     HelpTooltip(T(app, "ui.add_slide_help"));
-    ImGui::SameLine();
+    FlowSameLine(ButtonWidth(present));
     if (ImGui::Button(present) && app.doc.open) SetPresenting(app, true);
     Mark(app, "present");
     HelpTooltip(T(app, "ui.present_help"));
-    ImGui::SameLine();
+    FlowSameLine(ButtonWidth(file));
     if (ImGui::Button(file)) ImGui::OpenPopup("##file");
     Mark(app, "file");
     if (ImGui::BeginPopup("##file")) { FileMenu(app); ImGui::EndPopup(); }
-    ImGui::SameLine();
+    FlowSameLine(ButtonWidth(scale));
     if (ImGui::Button(scale)) ImGui::OpenPopup("##scale");
     HelpTooltip(T(app, "ui.scale_help"));
     if (ImGui::BeginPopup("##scale")) {
@@ -210,10 +226,10 @@ void DrawHeader(App& app) {
         }
         ImGui::EndPopup();
     }
-    ImGui::SameLine();
+    FlowSameLine(ButtonWidth(theme));
     if (ImGui::Button(theme)) SetLook(app, !app.dark, app.ui_scale, app.lang);
     Mark(app, "theme");
-    ImGui::SameLine();
+    FlowSameLine(ButtonWidth(lang));
     if (ImGui::Button(lang)) app.lang = app.lang == sam::Lang::Sv ? sam::Lang::En : sam::Lang::Sv;
     Mark(app, "language");
 }

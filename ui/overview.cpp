@@ -49,7 +49,9 @@ void DrawOverview(App& app) {
     int year = shown_year.year;
     int adopted = app.derived.adopted, concerned = app.derived.concerned;
     const auto& overdue = app.derived.overdue;
-    if (ImGui::BeginTable("##figures", 4, ImGuiTableFlags_SizingStretchSame)) {
+    // Narrow (a phone, 400 % zoom): two figures a row, and the lists one under the other.
+    const bool narrow = ImGui::GetContentRegionAvail().x < ImGui::GetFontSize() * 36;
+    if (ImGui::BeginTable("##figures", narrow ? 2 : 4, ImGuiTableFlags_SizingStretchSame)) {
         ImGui::TableNextColumn();
         KeyFigure(sam::TrF(app.lang, "ui.total_cost_year", {std::to_string(year)}).c_str(),
                   b.Years() > 0 ? sam::FormatMnkr(b.At(b.net, year)) : "–",
@@ -69,7 +71,8 @@ void DrawOverview(App& app) {
     ImGui::Spacing();
 
     float half = ImGui::GetContentRegionAvail().x * 0.5f;
-    ImGui::BeginChild("##parties", ImVec2(half - ImGui::GetStyle().ItemSpacing.x, 0), false);
+    ImVec2 parties_size = narrow ? ImVec2(0, ImGui::GetContentRegionAvail().y * 0.55f) : ImVec2(half - ImGui::GetStyle().ItemSpacing.x, 0);
+    ImGui::BeginChild("##parties", parties_size, false);
     ImGui::TextUnformatted(T(app, "ui.parties"));
     A11yText(T(app, "ui.parties"), Role::Heading);
     if (ImGui::BeginTable("##partytable", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
@@ -109,7 +112,7 @@ void DrawOverview(App& app) {
         ImGui::PopTextWrapPos();
     }
     ImGui::EndChild();
-    ImGui::SameLine();
+    if (!narrow) ImGui::SameLine();
 
     ImGui::BeginChild("##attention", ImVec2(0, 0), false);
     if (!app.selected_party.empty()) {
