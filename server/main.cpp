@@ -240,6 +240,7 @@ int main(int argc, char** argv) {
                         base_url.c_str(), line.substr(d + 1).c_str());
         }
     }
+    std::printf("Administration: %sadmin (sign in with the admin token)\n", base_url.c_str());
     std::printf("Data: %s  Web: %s\n", db_path.c_str(), opt.web.empty() ? "(none: API only)" : opt.web.c_str());
     std::printf("Stop with Ctrl-C.\n");
     std::fflush(stdout);
