@@ -7,12 +7,17 @@
 
 namespace sam {
 
+std::string_view TrimErasedText(std::string_view text) {
+    size_t a = text.find_first_not_of(" \t\r\n"), b = text.find_last_not_of(" \t\r\n");
+    return a == std::string_view::npos ? std::string_view() : text.substr(a, b - a + 1);
+}
+
 std::string EraseTextProblem(std::string_view text, Lang lang) {
     if (!ValidUtf8(std::string(text))) return std::string(Tr(lang, "err.not_utf8"));
+    text = TrimErasedText(text);
     size_t chars = 0;
     for (unsigned char c : text) chars += (c & 0xC0) != 0x80;
-    size_t start = text.find_first_not_of(" \t\r\n");
-    if (start == std::string_view::npos || chars < 3) return std::string(Tr(lang, "erase.too_short"));
+    if (chars < 3) return std::string(Tr(lang, "erase.too_short"));
     if (FoldCase(kErasedText).find(FoldCase(text)) != std::string::npos) return std::string(Tr(lang, "erase.marker"));
     return "";
 }

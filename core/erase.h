@@ -28,9 +28,11 @@ struct Eraser {
     int64_t occurrences = 0;
 };
 
+// The text as it is erased: without spaces around it ("Anna " erases "Anna").
+std::string_view TrimErasedText(std::string_view text);
 // Whether `text` may be erased: "" when so, else why not (a key from the translation
-// table with its arguments filled, in `lang`): at least 3 characters, valid UTF-8, not the
-// marker itself.
+// table with its arguments filled, in `lang`): valid UTF-8, at least 3 characters once
+// trimmed, not part of the marker itself.
 std::string EraseTextProblem(std::string_view text, Lang lang);
 Eraser MakeEraser(std::string_view text);
 

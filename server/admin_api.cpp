@@ -184,7 +184,7 @@ void InstallLifecycle(httplib::Server& svr, Storage& storage, Hub& hub, const Ap
         if (!ParseBody(req, res, body)) return;
         if (!body.is_object() || !body.contains("text") || !body["text"].is_string())
             return SendError(res, 400, "bad_request", "the body must be {\"text\": \"…\"}");
-        std::string text = body["text"];
+        std::string text(sam::TrimErasedText(body["text"].get<std::string>()));
         std::string problem = sam::EraseTextProblem(text, sam::Lang::En);
         if (!problem.empty()) return SendJson(res, 400, {{"error", "bad_text"}, {"message", problem}, {"sv", sam::EraseTextProblem(text, sam::Lang::Sv)}});
         EraseResult r = hub.Exclusive(id, true, [&] { return storage.Erase(id, text, "admin"); });

@@ -88,6 +88,8 @@ TEST_CASE("erase: what may be erased, said in the reader's language") {
     CHECK(EraseTextProblem("070-111 22 33", Lang::Sv).empty());
     CHECK(EraseTextProblem("ab", Lang::Sv) == Tr(Lang::Sv, "erase.too_short"));
     CHECK(EraseTextProblem("   ", Lang::En) == Tr(Lang::En, "erase.too_short"));
+    CHECK(EraseTextProblem("  a ", Lang::Sv) == Tr(Lang::Sv, "erase.too_short"));   // spaces around do not count
+    CHECK(TrimErasedText(" Anna Svensson\n") == "Anna Svensson");
     CHECK(EraseTextProblem("borttag", Lang::Sv) == Tr(Lang::Sv, "erase.marker"));
     CHECK(EraseTextProblem(std::string("ab\xFF", 3), Lang::Sv) == Tr(Lang::Sv, "err.not_utf8"));
     CHECK(FoldCase("ÅÄÖ×É") == "åäö×é");
