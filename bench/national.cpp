@@ -96,7 +96,7 @@ sam::Workspace NationalWorkspace(unsigned seed) {
         }
         ws.cost_items["post-" + std::to_string(i)] = std::move(item);
     }
-    ws.funding["statsbidrag"] = Funding{"Statsbidrag", "Staten", 25'000'000, 2025, 2027, "", {}};
+    ws.funding["statsbidrag"] = Funding{"Statsbidrag", "Staten", "", 25'000'000, 2025, 2027, "", {}};
     Scenario s;
     s.name = "Tre kommuner avböjer";
     s.leave = {municipalities[0], municipalities[1], municipalities[2]};

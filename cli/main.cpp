@@ -17,6 +17,7 @@
 #include "exports.h"
 #include "json_io.h"
 #include "papers.h"
+#include "portfolio.h"
 #include "report.h"
 #include "validate.h"
 
@@ -37,6 +38,8 @@ const char* kUsage =
     "      the Markdown beslutsunderlag: cost per party, adoption status, what if some decline\n"
     "  samverkan-cli annex FILE.json --party NAME [--format md|html] [--lang sv|en] [--as-of YYYY-MM-DD]\n"
     "      one party's annex: its share, its decisions due and what declining would mean\n"
+    "  samverkan-cli portfolio --party NAME [--year YYYY] [--format md|csv|json|html] [--lang sv|en] [--as-of YYYY-MM-DD] FILE...\n"
+    "      one party across several workspaces: what it pays, in kind, and the decisions it still owes\n"
     "  samverkan-cli format FILE.json        prints the file in canonical form\n"
     "  samverkan-cli demo [ID]               lists the demo workspaces, or prints one\n";
 
@@ -319,6 +322,39 @@ int CmdAnnex(int argc, char** argv) {
     return Print(p.text);
 }
 
+int CmdPortfolio(int argc, char** argv) {
+    Args a;
+    std::string error, as_of;
+    if (!ParseArgs(argc, argv, 2, {"party", "year", "format", "lang", "as-of"}, a, error) || !AsOf(a, as_of, error)) return Usage(error);
+    if (!a.opts.count("party") || a.opts["party"].empty()) return Usage("portfolio needs --party NAME");
+    if (a.positional.empty()) return Usage("portfolio needs one or more FILE.json");
+    std::string format = a.opts.count("format") ? a.opts["format"] : "md";
+    if (format != "md" && format != "csv" && format != "json" && format != "html")
+        return Usage("--format takes md, csv, json or html, not \"" + format + "\"");
+    int year = std::atoi(as_of.substr(0, 4).c_str());
+    if (a.opts.count("year")) {
+        const std::string& y = a.opts["year"];
+        year = y.size() == 4 && y.find_first_not_of("0123456789") == std::string::npos ? std::atoi(y.c_str()) : 0;
+        if (year < 1900 || year > 2200) return Usage("--year \"" + y + "\" is not a year YYYY");
+    }
+    std::vector<sam::Workspace> loaded;
+    for (auto& path : a.positional) {
+        sam::LoadResult r;
+        if (!LoadFile(path, r, error)) return Usage(error);
+        if (!r.ok) return Usage(path + ": " + r.problems[0].path + ": " + r.problems[0].Message(sam::Lang::En));
+        loaded.push_back(std::move(r.workspace));
+    }
+    std::vector<const sam::Workspace*> ws;
+    for (auto& w : loaded) ws.push_back(&w);
+    sam::Portfolio p = sam::ComputePortfolio(a.opts["party"], year, ws, as_of);
+    if (!p.Found()) return Usage("no party \"" + a.opts["party"] + "\" in any of the " + std::to_string(ws.size()) + " workspaces");
+    for (auto& w : p.workspaces)
+        if (w.Uncertain()) std::fprintf(stderr, "samverkan-cli: %s: matched by a similar name (no organisation number): check it\n", w.name.c_str());
+    if (format == "json") return Print(sam::PortfolioJson(p).dump(2) + "\n");
+    if (format == "csv") return Print(sam::PortfolioCsv(p, LangOf(a)));
+    return Print(sam::PortfolioDocument(p, format == "html" ? sam::ReportFormat::Html : sam::ReportFormat::Markdown, LangOf(a)));
+}
+
 int CmdFormat(int argc, char** argv) {
     if (argc != 3) return Usage("format takes one FILE.json");
     sam::LoadResult r;
@@ -354,6 +390,7 @@ int main(int argc, char** argv) {
     if (cmd == "export") return CmdExport(argc, argv);
     if (cmd == "paper") return CmdPaper(argc, argv);
     if (cmd == "annex") return CmdAnnex(argc, argv);
+    if (cmd == "portfolio") return CmdPortfolio(argc, argv);
     if (cmd == "demo") return CmdDemo(argc, argv);
     std::fprintf(stderr, "samverkan-cli: unknown command %s\n%s", cmd.c_str(), kUsage);
     return 2;

@@ -95,7 +95,40 @@ json DeletePartyPatch(const Workspace& ws, const std::string& id) {
         for (auto& op : step) patch.push_back(op);
         owned.erase(leaf);
     }
+    for (auto& [kid, k] : ws.in_kind)
+        if (k.party == id) patch.push_back(OpRemove("/in_kind/" + P(kid)));
     patch.push_back(OpRemove("/parties/" + P(id)));
+    return patch;
+}
+
+json DeleteMatterPatch(const Workspace& ws, const std::string& matter_id) {
+    json patch = json::array();
+    if (!ws.matters.count(matter_id)) return patch;
+    for (auto& [iid, item] : ws.cost_items)
+        if (item.project == matter_id) patch.push_back(OpRemove("/cost_items/" + P(iid) + "/project"));
+    for (size_t i = 0; i < ws.slides.size(); ++i)
+        if (ws.slides[i].kind == SlideKind::Matter && ws.slides[i].ref == matter_id) {
+            std::vector<Slide> rest;
+            for (auto& s : ws.slides) if (!(s.kind == SlideKind::Matter && s.ref == matter_id)) rest.push_back(s);
+            json arr = json::array();
+            for (auto& s : rest) arr.push_back(ToJson(s));
+            patch.push_back(rest.empty() ? OpRemove("/slides") : OpAdd("/slides", arr));
+            break;
+        }
+    patch.push_back(OpRemove("/matters/" + P(matter_id)));
+    return patch;
+}
+
+json DeleteFocusAreaPatch(const Workspace& ws, const std::string& focus_id) {
+    json patch = json::array();
+    if (!ws.focus_areas.count(focus_id)) return patch;
+    auto untag = [&](const std::string& path, const std::vector<std::string>& tags) {
+        List(patch, path + "/focus", tags, focus_id, true);
+    };
+    for (auto& [id, b] : ws.bodies) untag("/bodies/" + P(id), b.focus);
+    for (auto& [id, m] : ws.matters) untag("/matters/" + P(id), m.focus);
+    for (auto& [id, item] : ws.cost_items) untag("/cost_items/" + P(id), item.focus);
+    patch.push_back(OpRemove("/focus_areas/" + P(focus_id)));
     return patch;
 }
 

@@ -15,6 +15,12 @@ json DeletePartyPatch(const Workspace& ws, const std::string& party_id);
 // The body; its child bodies move up to its parent; cost items and matters stop referring to it.
 json DeleteBodyPatch(const Workspace& ws, const std::string& body_id);
 
+// The matter; cost items stop counting it as their project, and its slides go.
+json DeleteMatterPatch(const Workspace& ws, const std::string& matter_id);
+
+// The focus area, and its tag on every body, matter and cost item.
+json DeleteFocusAreaPatch(const Workspace& ws, const std::string& focus_id);
+
 // Whether anything in `ws` still refers to the party or body (for the tests and the checks).
 bool RefersToParty(const Workspace& ws, const std::string& party_id);
 bool RefersToBody(const Workspace& ws, const std::string& body_id);

@@ -26,6 +26,22 @@ int64_t Budget::PartyTotal(const std::string& party) const {
     return it == per_party.end() ? 0 : Total(it->second);
 }
 
+int64_t Budget::InKindAt(const std::string& party, int y) const {
+    auto it = in_kind.find(party);
+    return it == in_kind.end() ? 0 : At(it->second, y);
+}
+
+int64_t Budget::CashAt(const std::string& party, int y) const {
+    auto it = in_kind_against.find(party);
+    int64_t against = it == in_kind_against.end() ? 0 : At(it->second, y);
+    return std::max<int64_t>(0, PartyAt(party, y) - against);
+}
+
+int64_t InKindValue(const InKind& k, int year) {
+    if (year < k.first_year || year > k.last_year) return 0;
+    return k.amount ? *k.amount : (int64_t)std::llround(k.fte * (double)k.cost_per_fte);
+}
+
 void SortPartiesSwedish(const Workspace& ws, std::vector<std::string>& ids) {
     auto name = [&](const std::string& id) -> const std::string& {
         auto it = ws.parties.find(id);
@@ -117,6 +133,46 @@ void AllocateGroup(ShareGroup& g, int years) {
     for (size_t i = 0; i < g.payers.size(); ++i) g.per_party.emplace(g.payers[i].id, std::move(shares[i]));
 }
 
+// An item's net split evenly over its focus areas (largest remainder, so the parts add up
+// to the krona); untagged items under "".
+void AddPerFocus(std::map<std::string, Series>& per_focus, const std::vector<std::string>& focus, const Series& net) {
+    if (focus.empty()) { AddInto(per_focus[""], net); return; }
+    const int64_t n = (int64_t)focus.size();
+    for (size_t y = 0; y < net.size(); ++y) {
+        int64_t part = net[y] / n, rest = net[y] - part * n;   // rest has the sign of net
+        for (int64_t i = 0; i < n; ++i) {
+            Series& s = per_focus[focus[(size_t)i]];
+            if (s.size() < net.size()) s.resize(net.size(), 0);
+            s[y] += part + (i < std::llabs(rest) ? (rest > 0 ? 1 : -1) : 0);
+        }
+    }
+}
+
+// Contributions in kind of the parties that take part (in the scenario, when there is one).
+// Against the share: more than the share in a year is a warning, the money paid is then 0.
+void AddInKind(const Workspace& ws, const Scenario* scenario, Budget& b) {
+    const int years = b.Years();
+    if (years <= 0) return;
+    std::set<std::string> leaving;
+    if (scenario) leaving.insert(scenario->leave.begin(), scenario->leave.end());
+    for (auto& [id, k] : ws.in_kind) {
+        if (leaving.count(k.party)) continue;
+        Series v(years, 0);
+        for (int y = 0; y < years; ++y) v[y] = InKindValue(k, b.first_year + y);
+        AddInto(b.in_kind[k.party], v);
+        if (k.against_share) AddInto(b.in_kind_against[k.party], v);
+    }
+    for (auto& [party, against] : b.in_kind_against)
+        for (int y = 0; y < years; ++y)
+            if (against[y] > b.PartyAt(party, b.first_year + y)) {
+                auto p = ws.parties.find(party);
+                b.problems.push_back({Severity::Warning, "/in_kind", "warn.in_kind_over_share",
+                                      {p == ws.parties.end() ? party : p->second.name, std::to_string(b.first_year + y),
+                                       FormatKr(against[y]), FormatKr(b.PartyAt(party, b.first_year + y))}});
+                break;
+            }
+}
+
 }  // namespace
 
 std::vector<std::string> Participants(const Workspace& ws, const Scenario* scenario) {
@@ -156,6 +212,7 @@ Budget ComputeBudget(const Workspace& ws, const Scenario* scenario) {
     };
     for (auto& [id, it] : ws.cost_items) widen(it.first_year, it.last_year);
     for (auto& [id, f] : ws.funding) widen(f.first_year, f.last_year);
+    for (auto& [id, k] : ws.in_kind) widen(k.first_year, k.last_year);
     b.first_year = first;
     b.last_year = last;
     int years = std::max(0, last - first + 1);
@@ -222,6 +279,8 @@ Budget ComputeBudget(const Workspace& ws, const Scenario* scenario) {
         std::string level = LevelOf(ws, item);
         AddInto(b.per_level[level], r.net);
         AddInto(b.per_body[item.body], r.net);
+        AddPerFocus(b.per_focus, item.focus, r.net);
+        if (!item.project.empty()) AddInto(b.per_project[item.project], r.net);
         b.items.push_back(std::move(r));
     }
 
@@ -240,6 +299,7 @@ Budget ComputeBudget(const Workspace& ws, const Scenario* scenario) {
         join_group(common, ws_key, base_payers, true);
         AddInto(b.per_level[""], common.net);
         AddInto(b.per_body[""], common.net);
+        AddInto(b.per_focus[""], common.net);
         b.items.push_back(std::move(common));
     }
 
@@ -266,6 +326,7 @@ Budget ComputeBudget(const Workspace& ws, const Scenario* scenario) {
     }
     b.parties.assign(all_payers.begin(), all_payers.end());
     SortPartiesSwedish(ws, b.parties);
+    AddInKind(ws, scenario, b);
     return b;
 }
 

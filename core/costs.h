@@ -50,6 +50,13 @@ struct Budget {
     std::map<std::string, Series> per_level; // level name -> net per year ("" when none)
     std::map<std::string, Series> per_body;  // body id -> net per year ("" when none)
     Series gross, funding, net;              // per year
+    // Contributions in kind, valued per party and year: all of them, and those that count
+    // against the party's share. What a party pays in money is its share less the latter.
+    std::map<std::string, Series> in_kind;
+    std::map<std::string, Series> in_kind_against;
+    std::map<std::string, Series> per_focus;   // focus area id -> net per year ("" untagged);
+                                               // an item with several areas is split evenly
+    std::map<std::string, Series> per_project; // project matter id -> net per year
     Series unallocated;                      // net of groups whose allocation failed
     std::vector<Problem> problems;           // allocations that failed, with paths
 
@@ -59,12 +66,18 @@ struct Budget {
     int64_t At(const Series& s, int y) const { return HasYear(y) && (size_t)(y - first_year) < s.size() ? s[y - first_year] : 0; }
     int64_t PartyAt(const std::string& party, int y) const;
     int64_t PartyTotal(const std::string& party) const;   // over all years
+    int64_t InKindAt(const std::string& party, int y) const;  // value of all its contributions in kind
+    // What the party pays in money: its share less what it gives in kind against it (not below 0).
+    int64_t CashAt(const std::string& party, int y) const;
     int64_t Total(const Series& s) const;
 };
 
 // The paying parties of the workspace (or the scenario): the base participants,
 // less those that leave, plus those that join.
 std::vector<std::string> Participants(const Workspace& ws, const Scenario* scenario = nullptr);
+
+// A contribution in kind's value in a year (0 outside its years).
+int64_t InKindValue(const InKind& k, int year);
 
 // One item's gross cost in a year, before funding (0 outside its years).
 int64_t ItemCost(const CostItem& item, int year, double quantity);

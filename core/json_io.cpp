@@ -80,6 +80,7 @@ json ToJson(const Body& b) {
     }
     PutStr(j, "party", b.party);
     PutStr(j, "note", b.note);
+    if (!b.focus.empty()) j["focus"] = b.focus;
     return j;
 }
 
@@ -99,6 +100,7 @@ json ToJson(const Decision& d) {
     PutStr(j, "body", d.body);
     PutStr(j, "conditions", d.conditions);
     PutStr(j, "note", d.note);
+    if (d.within_budget) j["within_budget"] = *d.within_budget;
     return j;
 }
 
@@ -113,6 +115,9 @@ json ToJson(const Matter& m) {
     PutStr(j, "deadline", m.deadline);
     if (!m.milestones.empty()) j["milestones"] = MapToJson(m.milestones);
     j["decisions"] = MapToJson(m.decisions);
+    PutStr(j, "start", m.start);
+    PutStr(j, "end", m.end);
+    if (!m.focus.empty()) j["focus"] = m.focus;
     return j;
 }
 
@@ -149,6 +154,8 @@ json ToJson(const CostItem& c) {
     if (c.index_percent != 0) j["index_percent"] = c.index_percent;
     if (c.key) j["key"] = ToJson(*c.key);
     if (c.participants) j["participants"] = *c.participants;
+    PutStr(j, "project", c.project);
+    if (!c.focus.empty()) j["focus"] = c.focus;
     PutStr(j, "note", c.note);
     return j;
 }
@@ -157,10 +164,32 @@ json ToJson(const Funding& f) {
     json j = Base(f.extra);
     j["name"] = f.name;
     PutStr(j, "source", f.source);
+    PutStr(j, "agreement", f.agreement);
     j["amount"] = f.amount;
     j["first_year"] = f.first_year;
     j["last_year"] = f.last_year;
     PutStr(j, "cost_item", f.cost_item);
+    return j;
+}
+
+json ToJson(const InKind& k) {
+    json j = Base(k.extra);
+    j["name"] = k.name;
+    j["party"] = k.party;
+    if (k.fte != 0 || !k.amount) j["fte"] = k.fte;
+    if (k.cost_per_fte != 0 || !k.amount) j["cost_per_fte"] = k.cost_per_fte;
+    if (k.amount) j["amount"] = *k.amount;
+    j["first_year"] = k.first_year;
+    j["last_year"] = k.last_year;
+    j["against_share"] = k.against_share;
+    PutStr(j, "note", k.note);
+    return j;
+}
+
+json ToJson(const FocusArea& f) {
+    json j = Base(f.extra);
+    j["name"] = f.name;
+    j["national"] = f.national;
     return j;
 }
 
@@ -212,6 +241,8 @@ json CollectionToJson(const Workspace& ws, std::string_view c) {
     if (c == "matters") return MapToJson(ws.matters);
     if (c == "cost_items") return MapToJson(ws.cost_items);
     if (c == "funding") return MapToJson(ws.funding);
+    if (c == "in_kind") return MapToJson(ws.in_kind);
+    if (c == "focus_areas") return MapToJson(ws.focus_areas);
     if (c == "scenarios") return MapToJson(ws.scenarios);
     return json::object();
 }
@@ -230,6 +261,8 @@ json EntityToJson(const Workspace& ws, std::string_view c, const std::string& id
     if (c == "matters") return Find(ws.matters, id);
     if (c == "cost_items") return Find(ws.cost_items, id);
     if (c == "funding") return Find(ws.funding, id);
+    if (c == "in_kind") return Find(ws.in_kind, id);
+    if (c == "focus_areas") return Find(ws.focus_areas, id);
     if (c == "scenarios") return Find(ws.scenarios, id);
     return json();
 }
@@ -240,6 +273,8 @@ bool HasEntity(const Workspace& ws, std::string_view c, const std::string& id) {
     if (c == "matters") return ws.matters.count(id) > 0;
     if (c == "cost_items") return ws.cost_items.count(id) > 0;
     if (c == "funding") return ws.funding.count(id) > 0;
+    if (c == "in_kind") return ws.in_kind.count(id) > 0;
+    if (c == "focus_areas") return ws.focus_areas.count(id) > 0;
     if (c == "scenarios") return ws.scenarios.count(id) > 0;
     return false;
 }
@@ -300,6 +335,8 @@ std::string SaveWorkspace(const Workspace& ws, bool pretty) {
         else if (k == "matters") AppendCollection(out, ws.matters, pretty);
         else if (k == "cost_items") AppendCollection(out, ws.cost_items, pretty);
         else if (k == "funding") AppendCollection(out, ws.funding, pretty);
+        else if (k == "in_kind") AppendCollection(out, ws.in_kind, pretty);
+        else if (k == "focus_areas") AppendCollection(out, ws.focus_areas, pretty);
         else AppendCollection(out, ws.scenarios, pretty);
         if (++i < keys.size()) out += pretty ? ",\n" : ",";
     }
@@ -528,6 +565,7 @@ Body ParseBody(const json& j, const std::string& path, std::vector<Problem>& out
     }
     r.Ref("party", b.party);
     r.Str("note", b.note);
+    r.StrList("focus", b.focus, true);
     b.extra = r.Extra();
     return b;
 }
@@ -556,6 +594,10 @@ Matter ParseMatter(const json& j, const std::string& path, std::vector<Problem>&
     EachById(decisions, path + "/decisions", out, [&](const std::string& id, const json& v, const std::string& p) {
         m.decisions[id] = ParseDecision(v, p, id, out);
     });
+    r.Date("start", m.start);
+    r.Date("end", m.end);
+    if (!m.start.empty() && !m.end.empty() && m.end < m.start) r.Err(path + "/end", "err.end_before_start", {m.start, m.end});
+    r.StrList("focus", m.focus, true);
     m.extra = r.Extra();
     return m;
 }
@@ -592,6 +634,8 @@ CostItem ParseCostItem(const json& j, const std::string& path, std::vector<Probl
         r.StrList("participants", ps, true);
         c.participants = std::move(ps);
     }
+    r.Ref("project", c.project);
+    r.StrList("focus", c.focus, true);
     r.Str("note", c.note);
     c.extra = r.Extra();
     return c;
@@ -602,9 +646,34 @@ Funding ParseFunding(const json& j, const std::string& path, std::vector<Problem
     Reader r(j, path, out);
     r.Str("name", f.name, true, true);
     r.Str("source", f.source);
+    r.Str("agreement", f.agreement);
     r.Int("amount", f.amount, 0, 100'000'000'000LL, true);
     ParseYears(r, f.first_year, f.last_year);
     r.Ref("cost_item", f.cost_item);
+    f.extra = r.Extra();
+    return f;
+}
+
+InKind ParseInKind(const json& j, const std::string& path, std::vector<Problem>& out) {
+    InKind k;
+    Reader r(j, path, out);
+    r.Str("name", k.name, true, true);
+    r.Ref("party", k.party, true);
+    r.Num("fte", k.fte, 0, 10'000);
+    r.Int("cost_per_fte", k.cost_per_fte, 0, 100'000'000);
+    if (r.Has("amount")) { int64_t a = 0; r.Int("amount", a, 0, 100'000'000'000LL); k.amount = a; }
+    ParseYears(r, k.first_year, k.last_year);
+    r.Bool("against_share", k.against_share);
+    r.Str("note", k.note);
+    k.extra = r.Extra();
+    return k;
+}
+
+FocusArea ParseFocusArea(const json& j, const std::string& path, std::vector<Problem>& out) {
+    FocusArea f;
+    Reader r(j, path, out);
+    r.Str("name", f.name, true, true);
+    r.Bool("national", f.national);
     f.extra = r.Extra();
     return f;
 }
@@ -648,6 +717,7 @@ Decision ParseDecision(const json& j, std::string_view base, std::string_view pa
     dr.Str("body", d.body);
     dr.Str("conditions", d.conditions);
     dr.Str("note", d.note);
+    if (dr.Has("within_budget")) { bool b = false; dr.Bool("within_budget", b); d.within_budget = b; }
     d.extra = dr.Extra();
     return d;
 }
@@ -713,6 +783,8 @@ void RemoveEntity(Workspace& ws, std::string_view c, const std::string& id) {
     else if (c == "matters") ws.matters.erase(id);
     else if (c == "cost_items") ws.cost_items.erase(id);
     else if (c == "funding") ws.funding.erase(id);
+    else if (c == "in_kind") ws.in_kind.erase(id);
+    else if (c == "focus_areas") ws.focus_areas.erase(id);
     else if (c == "scenarios") ws.scenarios.erase(id);
 }
 
@@ -724,6 +796,8 @@ void ParseEntity(const json& j, std::string_view c, const std::string& id, Works
     else if (c == "matters") ws.matters[id] = ParseMatter(j, path, out);
     else if (c == "cost_items") ws.cost_items[id] = ParseCostItem(j, path, out);
     else if (c == "funding") ws.funding[id] = ParseFunding(j, path, out);
+    else if (c == "in_kind") ws.in_kind[id] = ParseInKind(j, path, out);
+    else if (c == "focus_areas") ws.focus_areas[id] = ParseFocusArea(j, path, out);
     else if (c == "scenarios") ws.scenarios[id] = ParseScenario(j, path, out);
 }
 

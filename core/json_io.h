@@ -10,7 +10,7 @@
 namespace sam {
 
 // The collections of a workspace, as JSON keys, in the order they appear in the file.
-inline constexpr const char* kCollections[] = {"bodies", "cost_items", "funding", "matters", "parties", "scenarios"};
+inline constexpr const char* kCollections[] = {"bodies", "cost_items", "focus_areas", "funding", "in_kind", "matters", "parties", "scenarios"};
 bool IsCollection(std::string_view key);
 
 json ToJson(const Workspace& ws);
@@ -24,6 +24,8 @@ json ToJson(const Decision&);
 json ToJson(const Milestone&);
 json ToJson(const CostItem&);
 json ToJson(const Funding&);
+json ToJson(const InKind&);
+json ToJson(const FocusArea&);
 json ToJson(const Scenario&);
 json ToJson(const AllocationKey&);
 json CollectionToJson(const Workspace& ws, std::string_view collection);

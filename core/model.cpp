@@ -14,16 +14,16 @@ constexpr Names<PartyKind, 6> kPartyKinds{{
     {PartyKind::Region, "region"}, {PartyKind::Municipality, "municipality"},
     {PartyKind::Association, "association"}, {PartyKind::CountyBoard, "county_board"},
     {PartyKind::University, "university"}, {PartyKind::Other, "other"}}};
-constexpr Names<Level, 6> kLevels{{
+constexpr Names<Level, 7> kLevels{{
     {Level::Political, "political"}, {Level::Strategic, "strategic"},
     {Level::CountyCoordination, "county_coordination"}, {Level::Local, "local"},
-    {Level::WorkingGroup, "working_group"}, {Level::Support, "support"}}};
+    {Level::WorkingGroup, "working_group"}, {Level::Support, "support"}, {Level::Network, "network"}}};
 constexpr Names<TargetGroup, 4> kTargetGroups{{
     {TargetGroup::All, "all"}, {TargetGroup::ChildrenYoung, "children_young"},
     {TargetGroup::Adults, "adults"}, {TargetGroup::Older, "older"}}};
-constexpr Names<MatterKind, 3> kMatterKinds{{
+constexpr Names<MatterKind, 4> kMatterKinds{{
     {MatterKind::Recommendation, "recommendation"}, {MatterKind::JointDecision, "joint_decision"},
-    {MatterKind::FollowUp, "follow_up"}}};
+    {MatterKind::FollowUp, "follow_up"}, {MatterKind::Project, "project"}}};
 constexpr Names<DecisionStatus, 6> kStatuses{{
     {DecisionStatus::Pending, "pending"}, {DecisionStatus::Adopted, "adopted"},
     {DecisionStatus::AdoptedWithConditions, "adopted_with_conditions"},

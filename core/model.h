@@ -16,9 +16,9 @@ using json = nlohmann::json;
 inline constexpr int kSchemaVersion = 2;
 
 enum class PartyKind { Region, Municipality, Association, CountyBoard, University, Other };
-enum class Level { Political, Strategic, CountyCoordination, Local, WorkingGroup, Support };
+enum class Level { Political, Strategic, CountyCoordination, Local, WorkingGroup, Support, Network };
 enum class TargetGroup { All, ChildrenYoung, Adults, Older };
-enum class MatterKind { Recommendation, JointDecision, FollowUp };
+enum class MatterKind { Recommendation, JointDecision, FollowUp, Project };
 enum class DecisionStatus { Pending, Adopted, AdoptedWithConditions, Declined, Paused, NotConcerned };
 enum class KeyKind { Equal, PerCapita, Fixed, RegionSplit, BasePlusPerCapita };
 enum class SlideKind { Overview, Structure, Matter, Costs, Comparison, WhatIf };
@@ -64,6 +64,7 @@ struct Body {
     std::optional<Repeat> repeat;
     std::string party;             // a body that belongs to one party (e.g. one local group)
     std::string note;
+    std::vector<std::string> focus;     // focus area ids
     json extra;
 };
 
@@ -81,6 +82,7 @@ struct Decision {
     std::string body;              // deciding body, e.g. "BAS-nämnden"
     std::string conditions;
     std::string note;
+    std::optional<bool> within_budget;   // financed within the party's ordinary budget (unknown when unset)
     json extra;
 };
 
@@ -94,6 +96,8 @@ struct Matter {
     std::string deadline;          // when the parties should have decided
     std::map<std::string, Milestone> milestones;
     std::map<std::string, Decision> decisions;  // party id -> decision
+    std::string start, end;        // a project's period (YYYY-MM-DD)
+    std::vector<std::string> focus;     // focus area ids
     json extra;
 };
 
@@ -127,6 +131,8 @@ struct CostItem {
     double index_percent = 0;      // yearly increase
     std::optional<AllocationKey> key;                  // default: the workspace's key
     std::optional<std::vector<std::string>> participants;  // default: the workspace's
+    std::string project;           // matter id of the project it belongs to (optional)
+    std::vector<std::string> focus;     // focus area ids
     std::string note;
     json extra;
 };
@@ -134,10 +140,34 @@ struct CostItem {
 struct Funding {
     std::string name;
     std::string source;            // e.g. "Statsbidrag"
+    std::string agreement;         // e.g. "Överenskommelse SKR–Socialdepartementet 2020"
     int64_t amount = 0;            // kr per year
     int first_year = 0;
     int last_year = 0;
     std::string cost_item;         // item it funds; empty = the whole budget
+    json extra;
+};
+
+// A party's contribution in staff or another resource instead of money, valued in kr.
+// Against its share: it lowers what the party pays in money. On top: it adds to what the
+// collaboration has, and the party's share stays as it is.
+struct InKind {
+    std::string name;              // e.g. "Professor i socialt arbete, deltid"
+    std::string party;             // party id
+    double fte = 0;                // staff: FTE x cost per FTE
+    int64_t cost_per_fte = 0;
+    std::optional<int64_t> amount; // another resource: kr per year
+    int first_year = 0;
+    int last_year = 0;
+    bool against_share = true;
+    std::string note;
+    json extra;
+};
+
+// A focus area the work follows: national (e.g. "Psykisk ohälsa") or chosen by the county.
+struct FocusArea {
+    std::string name;
+    bool national = false;
     json extra;
 };
 
@@ -188,6 +218,8 @@ struct Workspace {
     std::map<std::string, Matter> matters;
     std::map<std::string, CostItem> cost_items;
     std::map<std::string, Funding> funding;
+    std::map<std::string, InKind> in_kind;
+    std::map<std::string, FocusArea> focus_areas;
     std::map<std::string, Scenario> scenarios;
     std::vector<Slide> slides;     // presentation order; empty: one per view, matter and scenario
     json extra;

@@ -164,10 +164,14 @@ PaperResult PartyAnnex(const Workspace& ws, const std::string& party, ReportForm
     if (!pays || base.Years() <= 0) {
         d.Para(TrF(l, "annex.not_paying", {p.name}));
     } else {
+        // With contributions in kind: what the party gives in kind and then pays in money.
+        const bool kind = base.in_kind.count(pid) > 0;
         Table t{{Tx(l, "ui.year"), p.name, Tx(l, "ui.total"), Tx(l, "ui.share")}, {false, true, true, true}, {}};
+        if (kind) for (const char* k : {"ui.in_kind", "ui.in_money"}) { t.head.push_back(Tx(l, k)); t.numeric.push_back(true); }
         for (int y = base.first_year; y <= base.last_year; ++y) {
             int64_t mine = base.PartyAt(pid, y), all = base.At(base.net, y);
             t.rows.push_back({std::to_string(y), FormatKr(mine), FormatKr(all), all ? FormatPercent((double)mine * 100.0 / (double)all) : "–"});
+            if (kind) { t.rows.back().push_back(FormatKr(base.InKindAt(pid, y))); t.rows.back().push_back(FormatKr(base.CashAt(pid, y))); }
         }
         d.Emit(t, TrF(l, "annex.share_caption", {p.name}));
         d.Para(Tx(l, "ui.key") + ": " + KeyText(ws.costs.key, l) + (p.population ? " · " + Tx(l, "ui.population") + " " + FormatInteger(p.population) : "") + ".");
@@ -195,6 +199,7 @@ PaperResult PartyAnnex(const Workspace& ws, const std::string& party, ReportForm
             if (!dec.date.empty()) line += " " + dec.date;
             if (!dec.body.empty()) line += " (" + dec.body + ")";
             if (!dec.conditions.empty()) line += ". " + Tx(l, "ui.conditions") + ": " + dec.conditions;
+            if (dec.within_budget) line += ". " + Tx(l, *dec.within_budget ? "report.within_budget" : "report.outside_budget");
             made.push_back(line);
         }
     }

@@ -288,6 +288,8 @@ PatchResult ApplyPatch(Workspace& ws, const json& patch) {
     if (whole_collections.count("matters")) { w.matters = std::move(next.matters); next.matters.clear(); }
     if (whole_collections.count("cost_items")) { w.cost_items = std::move(next.cost_items); next.cost_items.clear(); }
     if (whole_collections.count("funding")) { w.funding = std::move(next.funding); next.funding.clear(); }
+    if (whole_collections.count("in_kind")) { w.in_kind = std::move(next.in_kind); next.in_kind.clear(); }
+    if (whole_collections.count("focus_areas")) { w.focus_areas = std::move(next.focus_areas); next.focus_areas.clear(); }
     if (whole_collections.count("scenarios")) { w.scenarios = std::move(next.scenarios); next.scenarios.clear(); }
     for (auto& [c, id] : removed) RemoveEntity(w, c, id);
     for (auto& [id, v] : next.parties) w.parties[id] = std::move(v);
@@ -295,6 +297,8 @@ PatchResult ApplyPatch(Workspace& ws, const json& patch) {
     for (auto& [id, v] : next.matters) w.matters[id] = std::move(v);
     for (auto& [id, v] : next.cost_items) w.cost_items[id] = std::move(v);
     for (auto& [id, v] : next.funding) w.funding[id] = std::move(v);
+    for (auto& [id, v] : next.in_kind) w.in_kind[id] = std::move(v);
+    for (auto& [id, v] : next.focus_areas) w.focus_areas[id] = std::move(v);
     for (auto& [id, v] : next.scenarios) w.scenarios[id] = std::move(v);
     for (auto& ch : decision_changes) {
         auto& ds = w.matters.at(ch.matter).decisions;

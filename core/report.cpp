@@ -29,6 +29,66 @@ std::string Names(const Workspace& ws, const std::vector<std::string>& ids) {
 
 std::string Tx(Lang l, const char* key) { return std::string(Tr(l, key)); }
 
+std::string FocusNames(const Workspace& ws, const std::vector<std::string>& ids) {
+    std::string s;
+    for (auto& id : ids) {
+        auto it = ws.focus_areas.find(id);
+        s += (s.empty() ? "" : ", ") + (it == ws.focus_areas.end() ? id : it->second.name);
+    }
+    return s;
+}
+
+std::vector<std::string> YearHeads(const Budget& b) {
+    std::vector<std::string> out;
+    for (int y = b.first_year; y <= b.last_year; ++y) out.push_back(std::to_string(y));
+    return out;
+}
+
+// Funding with its source and agreement; contributions in kind per party.
+void FundingAndInKind(Doc& d, const Workspace& ws, const Budget& b, Lang l) {
+    if (!ws.funding.empty()) {
+        Table t{{Tx(l, "ui.name"), Tx(l, "report.source"), Tx(l, "report.agreement"), Tx(l, "ui.item"), Tx(l, "ui.years"), Tx(l, "ui.amount_per_year")},
+                {false, false, false, false, false, true}, {}};
+        for (auto& [id, f] : ws.funding) {
+            auto item = ws.cost_items.find(f.cost_item);
+            t.rows.push_back({f.name, f.source, f.agreement, item == ws.cost_items.end() ? Tx(l, "ui.whole_budget") : item->second.name,
+                              std::to_string(f.first_year) + "–" + std::to_string(f.last_year), FormatKr(f.amount)});
+        }
+        d.Emit(t, Tx(l, "ui.funding"));
+    }
+    if (ws.in_kind.empty()) return;
+    Table t{{Tx(l, "ui.name"), Tx(l, "ui.party"), Tx(l, "ui.against_share")}, {false, false, false}, {}};
+    for (auto& y : YearHeads(b)) { t.head.push_back(y); t.numeric.push_back(true); }
+    for (auto& [id, k] : ws.in_kind) {
+        std::vector<std::string> row{k.name, PartyName(ws, k.party), Tx(l, k.against_share ? "report.yes" : "report.no")};
+        for (int y = b.first_year; y <= b.last_year; ++y) row.push_back(FormatKr(InKindValue(k, y)));
+        t.rows.push_back(row);
+    }
+    d.Emit(t, Tx(l, "ui.in_kind_title"));
+}
+
+// The net per focus area (an item with several areas split evenly) and per project.
+void FocusAndProjects(Doc& d, const Workspace& ws, const Budget& b, Lang l) {
+    auto emit = [&](const std::map<std::string, Series>& per, const std::string& caption, auto name_of) {
+        bool tagged = false;
+        for (auto& [id, s] : per) if (!id.empty()) tagged = true;
+        if (!tagged) return;
+        Table t{{caption}, {false}, {}};
+        for (auto& y : YearHeads(b)) { t.head.push_back(y); t.numeric.push_back(true); }
+        for (auto& [id, s] : per) {
+            std::vector<std::string> row{id.empty() ? Tx(l, "report.untagged") : name_of(id)};
+            for (int y = b.first_year; y <= b.last_year; ++y) row.push_back(FormatKr(b.At(s, y)));
+            t.rows.push_back(row);
+        }
+        d.Emit(t, caption);
+    };
+    emit(b.per_focus, Tx(l, "report.per_focus"), [&](const std::string& id) { return FocusNames(ws, {id}); });
+    emit(b.per_project, Tx(l, "report.per_project"), [&](const std::string& id) {
+        auto m = ws.matters.find(id);
+        return m == ws.matters.end() ? id : m->second.title;
+    });
+}
+
 void PartiesSection(Doc& d, const Workspace& ws, Lang l) {
     d.Heading(2, Tx(l, "ui.parties"));
     Table t{{Tx(l, "ui.party"), Tx(l, "ui.kind"), Tx(l, "ui.population")}, {false, false, true}, {}};
@@ -104,7 +164,9 @@ void DecisionsSection(Doc& d, const Workspace& ws, const ReportOptions& o) {
         if (!proposer.empty()) facts.push_back(Tx(l, "report.proposed_by") + ": " + proposer);
         if (!m.date.empty()) facts.push_back(Tx(l, "ui.date") + ": " + m.date);
         if (!m.deadline.empty()) facts.push_back(Tx(l, "ui.deadline") + ": " + m.deadline);
-        facts.push_back(TrF(l, "ui.adopted_of", {std::to_string(s.adopted), std::to_string(s.concerned)}));
+        if (!m.start.empty() || !m.end.empty()) facts.push_back(Tx(l, "report.period") + ": " + m.start + "–" + m.end);
+        if (!m.focus.empty()) facts.push_back(Tx(l, "ui.focus_areas") + ": " + FocusNames(ws, m.focus));
+        if (!m.decisions.empty()) facts.push_back(TrF(l, "ui.adopted_of", {std::to_string(s.adopted), std::to_string(s.concerned)}));
         if (!s.declined_parties.empty()) facts.push_back(TrF(l, "ui.declined_by", {Names(ws, s.declined_parties)}));
         if (!s.late_parties.empty()) facts.push_back(TrF(l, "ui.late", {Names(ws, s.late_parties)}));
         d.List(facts);
@@ -115,8 +177,11 @@ void DecisionsSection(Doc& d, const Workspace& ws, const ReportOptions& o) {
         SortPartiesSwedish(ws, ids);
         for (auto& pid : ids) {
             const Decision& dec = m.decisions.at(pid);
+            std::string note = dec.note;
+            if (dec.within_budget)
+                note = Tx(l, *dec.within_budget ? "report.within_budget" : "report.outside_budget") + (note.empty() ? "" : ". " + note);
             t.rows.push_back({PartyName(ws, pid), std::string(TrEnum(l, "status", ToString(dec.status))), dec.date,
-                              dec.body, dec.conditions, dec.note});
+                              dec.body, dec.conditions, note});
         }
         d.Emit(t, m.title + ": " + Tx(l, "ui.decisions"));
         if (!m.milestones.empty()) {
@@ -160,6 +225,8 @@ void CostsSection(Doc& d, const Workspace& ws, const Budget& b, Lang l) {
         items.rows.push_back(n);
     }
     d.Emit(items, Tx(l, "report.items_caption"));
+    FundingAndInKind(d, ws, b, l);
+    FocusAndProjects(d, ws, b, l);
 
     Table parties{{Tx(l, "ui.party")}, {false}, {}};
     for (auto& y : years) { parties.head.push_back(y); parties.numeric.push_back(true); }
@@ -182,6 +249,18 @@ void CostsSection(Doc& d, const Workspace& ws, const Budget& b, Lang l) {
     sum.push_back(FormatKr(all));
     parties.rows.push_back(sum);
     d.Emit(parties, Tx(l, "ui.cost_summary"));
+    // With contributions in kind against a share, the money each party pays differs from its share.
+    if (!b.in_kind_against.empty()) {
+        Table cash{{Tx(l, "ui.party")}, {false}, {}};
+        for (auto& y : YearHeads(b)) { cash.head.push_back(y); cash.numeric.push_back(true); }
+        for (auto& id : b.parties) {
+            std::vector<std::string> row{PartyName(ws, id)};
+            for (int y = b.first_year; y <= b.last_year; ++y) row.push_back(FormatKr(b.CashAt(id, y)));
+            cash.rows.push_back(row);
+        }
+        d.Para(Tx(l, "report.cash_caption") + ":");
+        d.Emit(cash, Tx(l, "report.cash_caption"));
+    }
     std::string key = std::string(TrEnum(l, "key_kind", ToString(ws.costs.key.kind)));
     if (ws.costs.key.kind == KeyKind::RegionSplit) key += " (" + FormatPercent(ws.costs.key.region_percent) + ")";
     if (ws.costs.key.kind == KeyKind::BasePlusPerCapita) key += " (" + FormatKr(ws.costs.key.base_fee) + ")";

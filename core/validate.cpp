@@ -146,6 +146,20 @@ std::vector<Problem> CheckConsistency(const Workspace& ws, const std::string& as
     for (auto& [id, f] : ws.funding)
         if (!f.cost_item.empty() && !ws.cost_items.count(f.cost_item))
             c.Warn("/funding/" + id + "/cost_item", "warn.unknown_item", {f.cost_item});
+    for (auto& [id, k] : ws.in_kind) c.Party("/in_kind/" + id + "/party", k.party);
+    for (auto& [id, item] : ws.cost_items) {
+        if (item.project.empty()) continue;
+        auto m = ws.matters.find(item.project);
+        if (m == ws.matters.end()) c.Warn("/cost_items/" + id + "/project", "warn.unknown_matter", {item.project});
+        else if (m->second.kind != MatterKind::Project) c.Warn("/cost_items/" + id + "/project", "warn.not_a_project", {m->second.title});
+    }
+    auto focus = [&](const std::string& path, const std::vector<std::string>& tags) {
+        for (size_t i = 0; i < tags.size(); ++i)
+            if (!ws.focus_areas.count(tags[i])) c.Warn(path + "/focus/" + std::to_string(i), "warn.unknown_focus", {tags[i]});
+    };
+    for (auto& [id, b] : ws.bodies) focus("/bodies/" + id, b.focus);
+    for (auto& [id, m] : ws.matters) focus("/matters/" + id, m.focus);
+    for (auto& [id, item] : ws.cost_items) focus("/cost_items/" + id, item.focus);
     for (auto& [id, s] : ws.scenarios) {
         std::string path = "/scenarios/" + id;
         c.Parties(path + "/leave", s.leave);

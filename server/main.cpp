@@ -195,7 +195,7 @@ int main(int argc, char** argv) {
     if (storage.List().empty()) {
         // The demos, with their links kept (readable by this user only) so later starts can show them.
         std::string links;
-        for (const char* id : {"halsam-vasternorrland", "familjehem-vasternorrland", "norrbotten"}) {
+        for (const char* id : {"halsam-vasternorrland", "familjehem-vasternorrland", "norrbotten", "utvecklingsarbete-2017", "kommunforbundet-vasternorrland"}) {
             const std::string* text = sam::FindDemo(id);
             sam::LoadResult r = text ? sam::LoadWorkspace(*text) : sam::LoadResult{};
             if (!r.ok) return Fail(std::string("the built-in demo ") + id + " does not load");

@@ -295,7 +295,7 @@ void Frame(App& app) {
     if (!app.doc.open) {
         ImGui::TextUnformatted(T(app, "ui.no_workspace"));
     } else {
-        ImGui::BeginChild("##view", ImVec2(0, -ImGui::GetFrameHeightWithSpacing()), false);
+        ImGui::BeginChild("##view", ImVec2(0, -StatusBarHeight(app, ImGui::GetContentRegionAvail().x)), false);
         switch (app.view) {
             case View::Overview: DrawOverview(app); break;
             case View::Structure: DrawStructure(app); break;

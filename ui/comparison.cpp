@@ -6,6 +6,7 @@
 #include "charts.h"
 #include "format.h"
 #include "views.h"
+#include "wide_table.h"
 
 namespace ui {
 
@@ -13,7 +14,7 @@ void DrawComparison(App& app, const sam::Budget& base, const sam::Budget& scenar
     sam::Comparison c = sam::Compare(app.doc.ws, base, scenario, year);
     ImGui::PushID(id);
     const ImVec4 up(0.75f, 0.22f, 0.10f, 1), down(0.10f, 0.50f, 0.25f, 1);
-    if (ImGui::BeginTable("##cmp", 5, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) {
+    if (BeginWideTable("##cmp", 5, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg, ImGui::GetFontSize() * 30)) {
         std::string party_col = std::string(T(app, "ui.party")) + " " + std::to_string(year);
         ImGui::TableSetupColumn(party_col.c_str(), ImGuiTableColumnFlags_WidthStretch, 2.0f);
         ImGui::TableSetupColumn(T(app, "ui.base"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
@@ -52,7 +53,7 @@ void DrawComparison(App& app, const sam::Budget& base, const sam::Budget& scenar
         ImGui::TableNextColumn();
         TextRight(((c.scenario_total > c.base_total ? "+" : "") + sam::FormatKr(c.scenario_total - c.base_total)).c_str());
         ImGui::TableNextColumn();
-        ImGui::EndTable();
+        EndWideTable();
     }
     ImGui::Spacing();
     std::vector<Bar> bars;

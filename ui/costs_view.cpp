@@ -11,6 +11,7 @@
 #include "format.h"
 #include "patch.h"
 #include "views.h"
+#include "wide_table.h"
 
 namespace ui {
 
@@ -90,7 +91,7 @@ namespace {
 void ItemsTable(App& app, const sam::Budget& b, int year) {
     const sam::Workspace& ws = app.doc.ws;
     ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("##items", 8, flags)) return;
+    if (!BeginWideTable("##items", 8, flags, ImGui::GetFontSize() * 52)) return;
     ImGui::TableSetupColumn(T(app, "ui.item"), 0, 2.6f);
     ImGui::TableSetupColumn(T(app, "ui.fte"), 0, 0.8f);
     ImGui::TableSetupColumn(T(app, "ui.cost_per_fte"), 0, 1.3f);
@@ -190,18 +191,84 @@ void ItemsTable(App& app, const sam::Budget& b, int year) {
     if (b.At(b.funding, year)) total_row(T(app, "ui.funding"), -b.At(b.funding, year), "");
     total_row(T(app, "ui.net"), b.At(b.net, year),
               sam::TrF(app.lang, "ui.how_total", {sam::FormatKr(b.At(b.gross, year)), sam::FormatKr(b.At(b.funding, year)), sam::FormatKr(b.At(b.net, year))}));
-    ImGui::EndTable();
+    EndWideTable();
 }
 
 void AddItem(App& app, int year) {
     if (ApplyEdit(app, sam::NewCostItemPatch(app.doc.ws, T(app, "ui.new_item"), year))) app.status = T(app, "ui.item_added");
 }
 
+// Each party's share this year and over all years; with contributions in kind, also what
+// it gives in kind and what it then pays in money.
+void PerPartyTable(App& app, const sam::Budget& b, int year) {
+    const bool in_kind = !b.in_kind.empty();
+    ImGui::TextUnformatted(T(app, "ui.cost_summary"));
+    if (!BeginWideTable("##parties", in_kind ? 5 : 3, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg, ImGui::GetFontSize() * (in_kind ? 34 : 22))) return;
+    std::string yc = std::to_string(year);
+    std::string all = std::to_string(b.first_year) + "–" + std::to_string(b.last_year);
+    ImGui::TableSetupColumn(T(app, "ui.party"), ImGuiTableColumnFlags_WidthStretch, 1.6f);
+    ImGui::TableSetupColumn(yc.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    if (in_kind) {
+        ImGui::TableSetupColumn(T(app, "ui.in_kind"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
+        ImGui::TableSetupColumn(T(app, "ui.in_money"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    }
+    ImGui::TableSetupColumn(all.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    HeadersRow();
+    int64_t sum = 0, sum_kind = 0, sum_cash = 0, sum_all = 0;
+    for (auto& id : b.parties) {
+        sum += b.PartyAt(id, year);
+        sum_kind += b.InKindAt(id, year);
+        sum_cash += b.CashAt(id, year);
+        sum_all += b.PartyTotal(id);
+    }
+    auto row = [&](const char* name, int64_t share, int64_t kind, int64_t cash, int64_t total, const std::string& mark) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(name);
+        ImGui::TableNextColumn();
+        TextRight(sam::FormatKr(share).c_str());
+        if (!mark.empty()) Mark(app, mark);
+        if (in_kind) {
+            ImGui::TableNextColumn();
+            TextRight(kind ? sam::FormatKr(kind).c_str() : "–");
+            ImGui::TableNextColumn();
+            TextRight(sam::FormatKr(cash).c_str());
+        }
+        ImGui::TableNextColumn();
+        TextRight(sam::FormatKr(total).c_str());
+    };
+    ImGuiListClipper clip;
+    clip.Begin((int)b.parties.size());
+    while (clip.Step())
+        for (int r = clip.DisplayStart; r < clip.DisplayEnd; ++r) {
+            const std::string& id = b.parties[r];
+            row(PartyName(app, id), b.PartyAt(id, year), b.InKindAt(id, year), b.CashAt(id, year), b.PartyTotal(id), "party-cost:" + id);
+        }
+    row(T(app, "ui.total"), sum, sum_kind, sum_cash, sum_all, "");
+    EndWideTable();
+    std::string key = sam::TrEnum(app.lang, "key_kind", sam::ToString(app.doc.ws.costs.key.kind)).data();
+    ImGui::TextDisabled("%s: %s", T(app, "ui.key"), key.c_str());
+}
+
+void PerPartyChart(App& app, const sam::Budget& b, int year) {
+    ImGui::TextUnformatted(sam::TrF(app.lang, "ui.chart_year", {std::to_string(year)}).c_str());
+    std::vector<Bar> bars;
+    for (auto& id : b.parties) {
+        Bar bar;
+        bar.label = PartyName(app, id);
+        bar.value = (double)b.PartyAt(id, year);
+        bar.text = sam::FormatKr(b.PartyAt(id, year));
+        bars.push_back(bar);
+    }
+    BarChart("##bars", bars, 0, DefaultChartColors(false));
+    Mark(app, "cost-chart");
+}
+
 void FundingList(App& app) {
     const sam::Workspace& ws = app.doc.ws;
     if (ws.funding.empty()) return;
     ImGui::TextUnformatted(T(app, "ui.funding"));
-    if (!ImGui::BeginTable("##funding", 4, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp)) return;
+    if (!BeginWideTable("##funding", 4, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp, ImGui::GetFontSize() * 30)) return;
     ImGui::TableSetupColumn(T(app, "ui.name"), 0, 2.5f);
     ImGui::TableSetupColumn(T(app, "ui.amount_per_year"), 0, 1.3f);
     ImGui::TableSetupColumn(T(app, "ui.years"), 0, 1.3f);
@@ -224,7 +291,49 @@ void FundingList(App& app) {
         ImGui::TextUnformatted(item != ws.cost_items.end() ? item->second.name.c_str() : T(app, "ui.whole_budget"));
         ImGui::PopID();
     }
-    ImGui::EndTable();
+    EndWideTable();
+}
+
+// Contributions in kind: what each party gives in staff or another resource, valued in kr,
+// and whether it lowers the party's payment (against its share) or comes on top.
+void InKindList(App& app) {
+    const sam::Workspace& ws = app.doc.ws;
+    if (ws.in_kind.empty()) return;
+    ImGui::TextUnformatted(T(app, "ui.in_kind_title"));
+    if (!BeginWideTable("##inkind", 5, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp, ImGui::GetFontSize() * 40)) return;
+    ImGui::TableSetupColumn(T(app, "ui.name"), 0, 2.5f);
+    ImGui::TableSetupColumn(T(app, "ui.party"), 0, 1.5f);
+    ImGui::TableSetupColumn(T(app, "ui.amount_per_year"), 0, 1.4f);
+    ImGui::TableSetupColumn(T(app, "ui.years"), 0, 1.0f);
+    ImGui::TableSetupColumn(T(app, "ui.against_share"), 0, 1.3f);
+    HeadersRow();
+    for (auto& [id, k] : ws.in_kind) {
+        std::string path = "/in_kind/" + sam::PointerToken(id);
+        ImGui::PushID(id.c_str());
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::SetNextItemWidth(-FLT_MIN);
+        EditText(app, "##name", path + "/name", k.name, true);
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(PartyName(app, k.party));
+        ImGui::TableNextColumn();
+        if (k.amount) {
+            ImGui::SetNextItemWidth(-FLT_MIN);
+            EditAmount(app, "##amount", path + "/amount", *k.amount);
+        } else {
+            std::string staff = sam::FormatDecimal(k.fte, 2) + " × " + sam::FormatKr(k.cost_per_fte);
+            ImGui::TextUnformatted(staff.c_str());
+        }
+        ImGui::TableNextColumn();
+        ImGui::Text("%d–%d", k.first_year, k.last_year);
+        ImGui::TableNextColumn();
+        bool against = k.against_share;
+        if (EditCheckbox(app, T(app, "ui.against_share_yes"), &against))
+            ApplyEdit(app, sam::json::array({sam::OpReplace(path + "/against_share", against)}));
+        HelpTooltip(T(app, "ui.against_share_help"));
+        ImGui::PopID();
+    }
+    EndWideTable();
 }
 
 }  // namespace
@@ -262,63 +371,24 @@ void DrawCosts(App& app) {
 
     ItemsTable(app, b, year);
     FundingList(app);
+    InKindList(app);
     ImGui::Spacing();
 
-    // Per party: a table (this year and all years) beside a bar chart of this year.
-    float half = ImGui::GetContentRegionAvail().x * 0.45f;
-    ImGui::BeginChild("##perparty", ImVec2(half, 0), false);
-    ImGui::TextUnformatted(T(app, "ui.cost_summary"));
-    if (ImGui::BeginTable("##parties", 3, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) {
-        std::string yc = std::to_string(year);
-        std::string all = std::to_string(b.first_year) + "–" + std::to_string(b.last_year);
-        ImGui::TableSetupColumn(T(app, "ui.party"), ImGuiTableColumnFlags_WidthStretch, 1.6f);
-        ImGui::TableSetupColumn(yc.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.2f);
-        ImGui::TableSetupColumn(all.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.2f);
-        HeadersRow();
-        int64_t sum = 0, sum_all = 0;
-        for (auto& id : b.parties) {
-            sum += b.PartyAt(id, year);
-            sum_all += b.PartyTotal(id);
-        }
-        ImGuiListClipper clip;
-        clip.Begin((int)b.parties.size());
-        while (clip.Step())
-        for (int row = clip.DisplayStart; row < clip.DisplayEnd; ++row) {
-            const std::string& id = b.parties[row];
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(PartyName(app, id));
-            ImGui::TableNextColumn();
-            TextRight(sam::FormatKr(b.PartyAt(id, year)).c_str());
-            Mark(app, "party-cost:" + id);
-            ImGui::TableNextColumn();
-            TextRight(sam::FormatKr(b.PartyTotal(id)).c_str());
-        }
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(T(app, "ui.total"));
-        ImGui::TableNextColumn();
-        TextRight(sam::FormatKr(sum).c_str());
-        ImGui::TableNextColumn();
-        TextRight(sam::FormatKr(sum_all).c_str());
-        ImGui::EndTable();
+    // Per party: a table (this year and all years) beside a bar chart of this year; in a
+    // narrow window (320 CSS px, 400 % zoom) one below the other.
+    const bool narrow = ImGui::GetContentRegionAvail().x < ImGui::GetFontSize() * 36;
+    if (narrow) {
+        PerPartyTable(app, b, year);
+        ImGui::Spacing();
+        PerPartyChart(app, b, year);
+        return;
     }
-    std::string key = sam::TrEnum(app.lang, "key_kind", sam::ToString(ws.costs.key.kind)).data();
-    ImGui::TextDisabled("%s: %s", T(app, "ui.key"), key.c_str());
+    ImGui::BeginChild("##perparty", ImVec2(ImGui::GetContentRegionAvail().x * (b.in_kind.empty() ? 0.45f : 0.6f), 0), false);
+    PerPartyTable(app, b, year);
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("##chart", ImVec2(0, 0), false);
-    ImGui::TextUnformatted(sam::TrF(app.lang, "ui.chart_year", {std::to_string(year)}).c_str());
-    std::vector<Bar> bars;
-    for (auto& id : b.parties) {
-        Bar bar;
-        bar.label = PartyName(app, id);
-        bar.value = (double)b.PartyAt(id, year);
-        bar.text = sam::FormatKr(b.PartyAt(id, year));
-        bars.push_back(bar);
-    }
-    BarChart("##bars", bars, 0, DefaultChartColors(false));
-    Mark(app, "cost-chart");
+    PerPartyChart(app, b, year);
     ImGui::EndChild();
 }
 

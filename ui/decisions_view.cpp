@@ -9,6 +9,7 @@
 #include "fields.h"
 #include "timeline.h"
 #include "views.h"
+#include "wide_table.h"
 
 namespace ui {
 
@@ -143,7 +144,7 @@ void DrawDecisions(App& app) {
     if (!m.deadline.empty()) { ImGui::SameLine(); ImGui::TextDisabled("· %s %s", T(app, "ui.deadline"), m.deadline.c_str()); }
     DrawTimeline(app, m, ImGui::GetFontSize() * 7.8f);
     std::vector<sam::PlanRow> plan = sam::PlanMatter(ws, m, app.today);
-    if (ImGui::BeginTable("##decisions", 6, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) {
+    if (BeginWideTable("##decisions", 6, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg, ImGui::GetFontSize() * 44)) {
         ImGui::TableSetupColumn(T(app, "ui.party"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
         ImGui::TableSetupColumn(T(app, "ui.status"), ImGuiTableColumnFlags_WidthStretch, 1.3f);
         ImGui::TableSetupColumn(T(app, "ui.date"), ImGuiTableColumnFlags_WidthStretch, 0.8f);
@@ -194,7 +195,7 @@ void DrawDecisions(App& app) {
             }
             ImGui::PopID();
         }
-        ImGui::EndTable();
+        EndWideTable();
     }
 
     // Milestones: done or not, one click.

@@ -42,10 +42,12 @@ namespace {
 ImU32 LevelColor(sam::Level level, bool dark) {
     // Calm tints per level; the text says the level too, so colour is never alone.
     static const ImU32 light[] = {IM_COL32(214, 228, 245, 255), IM_COL32(222, 236, 222, 255), IM_COL32(246, 233, 210, 255),
-                                  IM_COL32(236, 224, 240, 255), IM_COL32(232, 232, 232, 255), IM_COL32(245, 245, 225, 255)};
+                                  IM_COL32(236, 224, 240, 255), IM_COL32(232, 232, 232, 255), IM_COL32(245, 245, 225, 255),
+                                  IM_COL32(214, 240, 238, 255)};
     static const ImU32 darkc[] = {IM_COL32(38, 62, 92, 255), IM_COL32(40, 70, 52, 255), IM_COL32(84, 66, 34, 255),
-                                  IM_COL32(70, 50, 80, 255), IM_COL32(60, 64, 68, 255), IM_COL32(70, 70, 46, 255)};
-    int i = std::clamp((int)level, 0, 5);
+                                  IM_COL32(70, 50, 80, 255), IM_COL32(60, 64, 68, 255), IM_COL32(70, 70, 46, 255),
+                                  IM_COL32(34, 74, 72, 255)};
+    int i = std::clamp((int)level, 0, (int)IM_ARRAYSIZE(light) - 1);
     return dark ? darkc[i] : light[i];
 }
 

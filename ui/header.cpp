@@ -245,13 +245,33 @@ void DrawStatusBar(App& app) {
         if (ImGui::SmallButton(T(app, "ui.take_theirs")) && app.platform.resolve_conflict) app.platform.resolve_conflict(false);
         return;
     }
-    if (!app.status.empty()) ImGui::TextUnformatted(app.status.c_str());
-    else ImGui::TextDisabled("%s", T(app, "ui.status_ready"));
+    const char* status = app.status.empty() ? T(app, "ui.status_ready") : app.status.c_str();
+    if (!app.status.empty()) ImGui::TextWrapped("%s", status);
+    else ImGui::TextDisabled("%s", status);
     if (!app.sync_text.empty()) {
         float w = ImGui::CalcTextSize(app.sync_text.c_str()).x;
-        ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - w));
+        if (StatusFitsOneLine(app, ImGui::GetContentRegionAvail().x)) ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - w);
         ImGui::TextDisabled("%s", app.sync_text.c_str());
     }
+}
+
+// The status and the sync state share a line when both fit; in a narrow window the status
+// wraps and the sync state goes below it, so neither overlaps the other.
+bool StatusFitsOneLine(const App& app, float width) {
+    const char* status = app.status.empty() ? T(app, "ui.status_ready") : app.status.c_str();
+    float need = ImGui::CalcTextSize(status).x;
+    if (!app.sync_text.empty()) need += ImGui::GetStyle().ItemSpacing.x * 2 + ImGui::CalcTextSize(app.sync_text.c_str()).x;
+    return need <= width;
+}
+
+float StatusBarHeight(const App& app, float width) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    float line = ImGui::GetTextLineHeightWithSpacing();
+    if (!app.conflict_text.empty() || StatusFitsOneLine(app, width)) return ImGui::GetFrameHeightWithSpacing();
+    const char* status = app.status.empty() ? T(app, "ui.status_ready") : app.status.c_str();
+    float h = ImGui::CalcTextSize(status, nullptr, false, width).y + style.ItemSpacing.y;
+    if (!app.sync_text.empty()) h += line;
+    return h + style.ItemSpacing.y + 1;   // the separator above
 }
 
 }  // namespace ui

@@ -6,6 +6,7 @@
 #include "format.h"
 #include "patch.h"
 #include "views.h"
+#include "wide_table.h"
 
 namespace ui {
 
@@ -48,7 +49,7 @@ void Participation(App& app, const std::string& id, const sam::Scenario& s) {
 void ItemChanges(App& app, const std::string& id, const sam::Scenario& s) {
     const sam::Workspace& ws = app.doc.ws;
     if (ws.cost_items.empty() || !ImGui::TreeNode(T(app, "ui.item_changes"))) return;
-    if (ImGui::BeginTable("##changes", 3, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp)) {
+    if (BeginWideTable("##changes", 3, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp, ImGui::GetFontSize() * 24)) {
         ImGui::TableSetupColumn(T(app, "ui.item"), 0, 2.0f);
         ImGui::TableSetupColumn(T(app, "ui.fte"), 0, 1.0f);
         ImGui::TableSetupColumn(T(app, "ui.cost_per_fte"), 0, 1.2f);
@@ -83,7 +84,7 @@ void ItemChanges(App& app, const std::string& id, const sam::Scenario& s) {
             field("cost_per_fte", "##cost", ch != s.items.end() && ch->second.cost_per_fte ? sam::FormatKr(*ch->second.cost_per_fte) : "", true);
             ImGui::PopID();
         }
-        ImGui::EndTable();
+        EndWideTable();
     }
     ImGui::TextDisabled("%s", T(app, "ui.blank_is_base"));
     ImGui::TreePop();

@@ -8,6 +8,8 @@ namespace ui {
 void DrawHeader(App& app);
 void SaveCopy(App& app);         // the workspace as a .samverkan.json file (download / save as)       // workspace name, view tabs, language and theme switches
 void DrawStatusBar(App& app);    // last message, undo state
+bool StatusFitsOneLine(const App& app, float width);
+float StatusBarHeight(const App& app, float width);   // what DrawStatusBar takes at this width
 void DrawOverview(App& app);
 void DrawStructure(App& app);
 void DrawDecisions(App& app);

@@ -13,8 +13,9 @@ namespace {
 Web* g_sync = nullptr;   // the page's callbacks come back through exported functions
 
 EM_JS(void, js_stream_open, (const char* id, const char* token, double last), {
-    const url = '/api/workspaces/' + encodeURIComponent(UTF8ToString(id)) + '/events?access_token=' +
-                encodeURIComponent(UTF8ToString(token)) + '&last_event_id=' + last;
+    // Read now: the C strings need not outlive this call, and the handlers run later.
+    const wid = UTF8ToString(id), tok = UTF8ToString(token);
+    const url = '/api/workspaces/' + encodeURIComponent(wid) + '/events?access_token=' + encodeURIComponent(tok) + '&last_event_id=' + last;
     if (window.samverkanStream) window.samverkanStream.close();
     const es = new EventSource(url);
     window.samverkanStream = es;
@@ -25,13 +26,19 @@ EM_JS(void, js_stream_open, (const char* id, const char* token, double last), {
     es.addEventListener('reset', () => Module.callText('samverkan_stream_notice', null, ['string', 'string'], ['reset', ""]));
     es.onerror = () => {
         Module.ccall('samverkan_stream', null, ['number'], [0]);
-        // A stream that ends may mean a revoked link: asked once, cheaply, while it retries.
-        const now = Date.now();
-        if (window.samverkanAccessAsked && now - window.samverkanAccessAsked < 5000) return;
-        window.samverkanAccessAsked = now;
-        fetch('/api/workspaces/' + encodeURIComponent(UTF8ToString(id)) + '/access', {headers: {'Authorization': 'Bearer ' + UTF8ToString(token)}})
-            .then(r => r.text().then(body => Module.callText('samverkan_access', null, ['number', 'string'], [r.status, body])))
-            .catch(() => {});
+        // A stream that ends may mean a revoked link: asked cheaply, at most every 5 s. A
+        // question held back is asked when the 5 s are over, not dropped: a stream refused
+        // with 401 is closed for good and gives no second error to ask on.
+        const ask = () => {
+            window.samverkanAccessAsked = Date.now();
+            fetch('/api/workspaces/' + encodeURIComponent(wid) + '/access', {headers: {'Authorization': 'Bearer ' + tok}})
+                .then(r => r.text().then(body => Module.callText('samverkan_access', null, ['number', 'string'], [r.status, body])))
+                .catch(() => {});
+        };
+        const wait = window.samverkanAccessAsked ? 5000 - (Date.now() - window.samverkanAccessAsked) : 0;
+        if (wait <= 0) return ask();
+        if (!window.samverkanAccessTimer)
+            window.samverkanAccessTimer = setTimeout(() => { window.samverkanAccessTimer = 0; ask(); }, wait);
     };
 });
 

@@ -49,7 +49,7 @@ await runBrowserTest(async ({ server, browser, args }) => {
   await page.getByRole('button', { name: 'Logga in' }).click();
   await page.getByRole('table', { name: 'Arbetsytor' }).waitFor();
   const rows = await page.locator('#workspaces tbody tr').count();
-  check(rows === 3, 'the three demo workspaces are listed (' + rows + ')');
+  check(rows === 5, 'the five demo workspaces are listed (' + rows + ')');
   await axe(page, 'workspaces');
   await page.screenshot({ path: join(out, 'admin-workspaces.png'), fullPage: true });
 
@@ -148,7 +148,7 @@ await runBrowserTest(async ({ server, browser, args }) => {
   // Delete.
   await page.getByRole('button', { name: 'Ta bort Provyta Ådalen' }).click();
   await waitUntil(page, () => document.getElementById('status').textContent.includes('borttagen'));
-  check(await page.locator('#workspaces tbody tr').count() === 4, 'the row is gone');
+  check(await page.locator('#workspaces tbody tr').count() === 6, 'the row is gone');
   check((await api('GET', '/api/workspaces/' + id, server.adminToken)).status === 404, 'the workspace is gone');
 
   // English, and 200 % zoom.

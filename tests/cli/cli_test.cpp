@@ -7,6 +7,8 @@
 #include <sstream>
 #include <string>
 #include <vector>
+#include <algorithm>
+#include <nlohmann/json.hpp>
 
 namespace {
 
@@ -165,7 +167,7 @@ TEST_CASE("report in Markdown, CSV and HTML") {
 }
 
 TEST_CASE("format prints a demo unchanged: the files are canonical") {
-    for (const char* d : {"halsam-vasternorrland", "familjehem-vasternorrland", "norrbotten"}) {
+    for (const char* d : {"halsam-vasternorrland", "familjehem-vasternorrland", "norrbotten", "utvecklingsarbete-2017", "kommunforbundet-vasternorrland"}) {
         Run r = Cli(std::string("format ") + DEMO + d + ".json");
         REQUIRE(r.code == 0);
         CHECK(r.out == Slurp(DEMO + d + ".json"));
@@ -200,4 +202,56 @@ TEST_CASE("report --full, export, paper and annex print exactly the golden files
     r = Cli("paper " + file + " --as-of 2022-02-30");
     CHECK(r.code == 2);
     CHECK(r.err.find("not a date") != std::string::npos);
+}
+
+TEST_CASE("portfolio: the director's question over several files, in every format") {
+    std::string files = DEMO + "halsam-vasternorrland.json " + DEMO + "familjehem-vasternorrland.json " + DEMO + "utvecklingsarbete-2017.json " +
+                        DEMO + "norrbotten.json";
+    Run j = Cli("portfolio --party kramfors --year 2017 --format json --as-of 2017-01-20 " + files);
+    REQUIRE(j.code == 0);
+    nlohmann::json p = nlohmann::json::parse(j.out);
+    // The pinned shape, and total_kr is the sum of amount_kr.
+    CHECK(p["party"] == "Kramfors");
+    CHECK(p["year"] == 2017);
+    REQUIRE(p["workspaces"].size() == 3);
+    int64_t sum = 0;
+    for (auto& w : p["workspaces"]) {
+        for (const char* k : {"name", "amount_kr", "in_kind_kr", "pending"}) CHECK(w.contains(k));
+        for (auto& x : w["pending"]) for (const char* k : {"matter", "deadline", "send_by"}) CHECK(x.contains(k));
+        sum += w["amount_kr"].get<int64_t>();
+    }
+    CHECK(p["total_kr"] == sum);
+    CHECK(p["workspaces"][2]["name"] == "Länsgemensamt utvecklingsarbete i socialtjänsten 2017");
+    CHECK(p["workspaces"][2]["amount_kr"] == 294695);
+    CHECK(p.size() == 4);
+    Run md = Cli("portfolio --party Kramfors --year 2017 --as-of 2017-01-20 " + files);
+    REQUIRE(md.code == 0);
+    CHECK(md.out.find("# Kramfors: alla samverkansområden 2017") == 0);
+    CHECK(md.out.find("294\xC2\xA0" "695\xC2\xA0kr") != std::string::npos);
+    CHECK(md.out.find("Inte part i: Norrbotten") != std::string::npos);
+    Run html = Cli("portfolio --party Kramfors --year 2017 --format html --lang en " + files);
+    REQUIRE(html.code == 0);
+    CHECK(html.out.find("<html lang=\"en\">") != std::string::npos);
+    CHECK(html.out.find("<th scope=\"col\"") != std::string::npos);
+    Run csv = Cli("portfolio --party Kramfors --format csv " + files);
+    REQUIRE(csv.code == 0);
+    CHECK(csv.out.rfind("\xEF\xBB\xBF", 0) == 0);
+    CHECK(csv.out.find("Länsgemensamt utvecklingsarbete i socialtjänsten 2017;2017;294695\r\n") != std::string::npos);
+}
+
+TEST_CASE("portfolio: an unknown party, a bad year or format is one line and exit 2") {
+    std::string file = DEMO + "halsam-vasternorrland.json";
+    for (auto [args, says] : std::vector<std::pair<std::string, std::string>>{
+             {"portfolio --party Gotland " + file, "no party \"Gotland\" in any of the 1 workspaces"},
+             {"portfolio --party Kramfors --year tjugo " + file, "--year \"tjugo\" is not a year"},
+             {"portfolio --party Kramfors --format xlsx " + file, "--format takes md, csv, json or html"},
+             {"portfolio --party Kramfors", "portfolio needs one or more FILE.json"},
+             {"portfolio " + file, "portfolio needs --party NAME"}}) {
+        Run r = Cli(args);
+        INFO(args);
+        CHECK(r.code == 2);
+        CHECK(r.out.empty());
+        CHECK(r.err.find(says) != std::string::npos);
+        CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+    }
 }

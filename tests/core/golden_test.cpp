@@ -22,6 +22,8 @@ constexpr GoldenCase kCases[] = {
     {"halsam-vasternorrland", "2022-10-01", "timra"},
     {"familjehem-vasternorrland", "2017-10-01", "kramfors"},
     {"norrbotten", "2023-02-01", "lulea"},
+    {"utvecklingsarbete-2017", "2017-01-20", "kramfors"},
+    {"kommunforbundet-vasternorrland", "2020-01-15", "sundsvall"},
 };
 
 std::filesystem::path GoldenDir() { return std::filesystem::path(SAMVERKAN_SOURCE_DIR) / "tests" / "golden"; }

@@ -86,7 +86,7 @@ TEST_CASE("serves the page, the wasm precompressed, and the demo workspaces") {
     REQUIRE(list);
     CHECK(list->status == 200);
     json l = json::parse(list->body);
-    REQUIRE(l["workspaces"].size() == 3);
+    REQUIRE(l["workspaces"].size() == 5);
     CHECK(l["workspaces"][0]["name"] == "HälSam Västernorrland");
     std::string id = l["workspaces"][0]["id"];
     auto ws = c.Get("/api/workspaces/" + id, kAdmin);
@@ -150,7 +150,7 @@ TEST_CASE("a second start keeps the data and creates no second set of demos") {
     auto l = c.Get("/api/workspaces", kAdmin);
     REQUIRE(l);
     json list = json::parse(l->body)["workspaces"];
-    CHECK(list.size() == 3);
+    CHECK(list.size() == 5);
     CHECK(list[0]["id"] == first_id);
 }
 

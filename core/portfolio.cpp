@@ -1,0 +1,199 @@
+#include "portfolio.h"
+
+#include <algorithm>
+#include "costs.h"
+#include "decisions.h"
+#include "planning.h"
+#include "search.h"
+
+namespace sam {
+
+std::string OrgNumberDigits(std::string_view org) {
+    std::string d;
+    for (char c : org) if (c >= '0' && c <= '9') d += c;
+    return d;
+}
+
+std::string CoreName(std::string_view name) {
+    std::string s = FoldCase(name);
+    // Words that say what kind of body it is, not which one.
+    for (const char* w : {" kommuns", " kommun", "region ", " region", " landsting", "landstinget ", " län", "länsstyrelsen i "}) {
+        size_t at = s.find(w);
+        if (at != std::string::npos) s.erase(at, std::string_view(w).size());
+    }
+    while (!s.empty() && s.back() == ' ') s.pop_back();
+    while (!s.empty() && s.front() == ' ') s.erase(s.begin());
+    return s;
+}
+
+namespace {
+
+struct Wanted {
+    std::string name;      // folded
+    std::string core;      // CoreName
+    std::string org;       // digits, "" when unknown
+};
+
+PartyMatch MatchOf(const Party& p, const Wanted& w) {
+    std::string org = OrgNumberDigits(p.org_number);
+    if (!org.empty() && !w.org.empty()) return org == w.org ? PartyMatch::OrgNumber : PartyMatch::None;
+    if (FoldCase(p.name) == w.name) return PartyMatch::Name;
+    if (!w.core.empty() && CoreName(p.name) == w.core) return PartyMatch::SimilarName;
+    return PartyMatch::None;
+}
+
+// The best match in a workspace: by org number, then exact name, then similar name.
+std::pair<std::string, PartyMatch> FindParty(const Workspace& ws, const Wanted& w) {
+    std::pair<std::string, PartyMatch> best{"", PartyMatch::None};
+    auto rank = [](PartyMatch m) { return m == PartyMatch::OrgNumber ? 3 : m == PartyMatch::Name ? 2 : m == PartyMatch::SimilarName ? 1 : 0; };
+    for (auto& [id, p] : ws.parties) {
+        PartyMatch m = MatchOf(p, w);
+        if (rank(m) > rank(best.second)) best = {id, m};
+    }
+    return best;
+}
+
+void AddPending(const Workspace& ws, const std::string& pid, const std::string& today, PortfolioWorkspace& e) {
+    for (auto& [mid, m] : ws.matters) {
+        auto d = m.decisions.find(pid);
+        if (d == m.decisions.end()) continue;
+        if (d->second.status == DecisionStatus::AdoptedWithConditions && !d->second.conditions.empty())
+            e.conditions.push_back({m.title, d->second.conditions});
+        if (d->second.status != DecisionStatus::Pending) continue;
+        PortfolioPending p{mid, m.title, m.deadline, "", !m.deadline.empty() && m.deadline < today};
+        for (const PlanRow& r : PlanMatter(ws, m, today))
+            if (r.party == pid) p.send_by = r.send_by;
+        e.pending.push_back(std::move(p));
+    }
+    std::stable_sort(e.pending.begin(), e.pending.end(), [](const PortfolioPending& a, const PortfolioPending& b) {
+        if (a.deadline.empty() != b.deadline.empty()) return b.deadline.empty();
+        return a.deadline < b.deadline;
+    });
+}
+
+}  // namespace
+
+Portfolio ComputePortfolio(const std::string& party, int year, const std::vector<const Workspace*>& workspaces,
+                           const std::string& today) {
+    Portfolio out;
+    out.year = year;
+    Wanted w;
+    std::string digits = OrgNumberDigits(party);
+    bool is_org = digits.size() == 10 && party.find_first_not_of("0123456789- ") == std::string::npos;
+    if (is_org) w.org = digits;
+    else { w.name = FoldCase(party); w.core = CoreName(party); }
+    // Asked by name: the first exact match lends its org number to the rest, so that two
+    // parties of the same name but different numbers are told apart.
+    if (!is_org)
+        for (const Workspace* ws : workspaces)
+            for (auto& [id, p] : ws->parties)
+                if (w.org.empty() && FoldCase(p.name) == w.name && !p.org_number.empty()) w.org = OrgNumberDigits(p.org_number);
+    for (size_t i = 0; i < workspaces.size(); ++i) {
+        const Workspace& ws = *workspaces[i];
+        auto [pid, match] = FindParty(ws, w);
+        if (match == PartyMatch::None) { out.not_in.push_back(ws.name); continue; }
+        const Party& p = ws.parties.at(pid);
+        if (out.party.empty()) out.party = is_org ? p.name : (match == PartyMatch::SimilarName ? party : p.name);
+        if (out.org_number.empty()) out.org_number = p.org_number;
+        PortfolioWorkspace e;
+        e.index = i;
+        e.name = ws.name;
+        e.party_id = pid;
+        e.match = match;
+        Budget b = ComputeBudget(ws);
+        e.share_kr = b.PartyAt(pid, year);
+        e.in_kind_kr = b.InKindAt(pid, year);
+        e.amount_kr = b.CashAt(pid, year);
+        for (int y = b.first_year; y <= b.last_year; ++y) e.per_year[y] = b.CashAt(pid, y);
+        AddPending(ws, pid, today, e);
+        out.total_kr += e.amount_kr;
+        out.in_kind_total_kr += e.in_kind_kr;
+        out.workspaces.push_back(std::move(e));
+    }
+    if (out.party.empty()) out.party = party;
+    return out;
+}
+
+}  // namespace sam
+
+#include "csv.h"
+#include "format.h"
+
+namespace sam {
+
+namespace {
+std::string Tx(Lang l, const char* key) { return std::string(Tr(l, key)); }
+}  // namespace
+
+std::string PortfolioDocument(const Portfolio& p, ReportFormat format, Lang l) {
+    Doc d{format, ""};
+    std::string title = TrF(l, "portfolio.title", {p.party, std::to_string(p.year)});
+    if (format == ReportFormat::Html) d.out = HtmlBegin(l == Lang::En ? "en" : "sv", title);
+    d.Heading(1, title);
+    d.Para(TrF(l, "portfolio.total", {FormatKr(p.total_kr), std::to_string(p.workspaces.size()), std::to_string(p.year)}) +
+           (p.in_kind_total_kr ? " " + TrF(l, "portfolio.in_kind_total", {FormatKr(p.in_kind_total_kr)}) : ""));
+    Table t{{Tx(l, "portfolio.workspace"), TrF(l, "portfolio.share", {std::to_string(p.year)}), Tx(l, "ui.in_kind"), Tx(l, "ui.in_money")},
+            {false, true, true, true}, {}};
+    std::vector<std::string> notes;
+    for (auto& w : p.workspaces) {
+        t.rows.push_back({w.name + (w.Uncertain() ? " *" : ""), FormatKr(w.share_kr), w.in_kind_kr ? FormatKr(w.in_kind_kr) : "–", FormatKr(w.amount_kr)});
+        if (w.Uncertain()) notes.push_back(TrF(l, "portfolio.uncertain", {w.name}));
+    }
+    int64_t share = 0;
+    for (auto& w : p.workspaces) share += w.share_kr;
+    t.rows.push_back({Tx(l, "ui.total"), FormatKr(share), p.in_kind_total_kr ? FormatKr(p.in_kind_total_kr) : "–", FormatKr(p.total_kr)});
+    d.Emit(t, TrF(l, "portfolio.costs_caption", {std::to_string(p.year)}));
+    d.List(notes);
+    // Pending decisions across the workspaces, by deadline.
+    struct Row { std::string deadline, send_by, matter, workspace; bool late; };
+    std::vector<Row> rows;
+    for (auto& w : p.workspaces)
+        for (auto& x : w.pending) rows.push_back({x.deadline, x.send_by, x.matter, w.name, x.late});
+    std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+        if (a.deadline.empty() != b.deadline.empty()) return b.deadline.empty();
+        return a.deadline < b.deadline;
+    });
+    d.Heading(2, Tx(l, "portfolio.pending"));
+    if (rows.empty()) d.Para(Tx(l, "portfolio.none_pending"));
+    else {
+        Table pt{{Tx(l, "ui.matter"), Tx(l, "portfolio.workspace"), Tx(l, "ui.deadline"), Tx(l, "ui.send_by")}, {false, false, false, false}, {}};
+        for (auto& r : rows)
+            pt.rows.push_back({r.matter, r.workspace, r.deadline.empty() ? "–" : r.deadline + (r.late ? " (" + Tx(l, "portfolio.late") + ")" : ""),
+                               r.send_by.empty() ? "–" : r.send_by});
+        d.Emit(pt, Tx(l, "portfolio.pending"));
+    }
+    std::vector<std::string> conditions;
+    for (auto& w : p.workspaces)
+        for (auto& c : w.conditions) conditions.push_back(w.name + ": " + c.matter + ": " + c.conditions);
+    if (!conditions.empty()) {
+        d.Heading(2, Tx(l, "portfolio.conditions"));
+        d.List(conditions);
+    }
+    if (!p.not_in.empty()) {
+        std::string names;
+        for (auto& n : p.not_in) names += (names.empty() ? "" : ", ") + n;
+        d.Para(TrF(l, "portfolio.not_in", {names}));
+    }
+    if (format == ReportFormat::Html) d.out += HtmlEnd();
+    return d.out;
+}
+
+json PortfolioJson(const Portfolio& p) {
+    json ws = json::array();
+    for (auto& w : p.workspaces) {
+        json pending = json::array();
+        for (auto& x : w.pending) pending.push_back({{"matter", x.matter}, {"deadline", x.deadline}, {"send_by", x.send_by}});
+        ws.push_back({{"name", w.name}, {"amount_kr", w.amount_kr}, {"in_kind_kr", w.in_kind_kr}, {"pending", pending}});
+    }
+    return {{"party", p.party}, {"year", p.year}, {"workspaces", ws}, {"total_kr", p.total_kr}};
+}
+
+std::string PortfolioCsv(const Portfolio& p, Lang l) {
+    std::string out = "\xEF\xBB\xBF";
+    out += CsvField(Tx(l, "portfolio.workspace")) + ";" + CsvField(Tx(l, "ui.year")) + ";" + CsvField(Tx(l, "portfolio.amount_kr")) + "\r\n";
+    for (auto& w : p.workspaces)
+        for (auto& [y, kr] : w.per_year) out += CsvField(w.name) + ";" + std::to_string(y) + ";" + std::to_string(kr) + "\r\n";
+    return out;
+}
+
+}  // namespace sam
