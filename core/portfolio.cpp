@@ -118,12 +118,29 @@ Portfolio ComputePortfolio(const std::string& party, int year, const std::vector
 
 #include "csv.h"
 #include "format.h"
+#include "json_scan.h"
 
 namespace sam {
 
 namespace {
 std::string Tx(Lang l, const char* key) { return std::string(Tr(l, key)); }
 }  // namespace
+
+std::vector<PortfolioDue> PendingInOrder(const Portfolio& p) {
+    std::vector<PortfolioDue> out;
+    for (size_t i = 0; i < p.workspaces.size(); ++i)
+        for (auto& x : p.workspaces[i].pending) out.push_back({&x, i});
+    std::stable_sort(out.begin(), out.end(), [](const PortfolioDue& a, const PortfolioDue& b) {
+        if (a.pending->deadline.empty() != b.pending->deadline.empty()) return b.pending->deadline.empty();
+        return a.pending->deadline < b.pending->deadline;
+    });
+    return out;
+}
+
+std::string DeadlineText(const PortfolioPending& x, Lang l) {
+    if (x.deadline.empty()) return "–";
+    return x.late ? x.deadline + " (" + Tx(l, "portfolio.late") + ")" : x.deadline;
+}
 
 std::string PortfolioDocument(const Portfolio& p, ReportFormat format, Lang l) {
     Doc d{format, ""};
@@ -144,22 +161,13 @@ std::string PortfolioDocument(const Portfolio& p, ReportFormat format, Lang l) {
     t.rows.push_back({Tx(l, "ui.total"), FormatKr(share), p.in_kind_total_kr ? FormatKr(p.in_kind_total_kr) : "–", FormatKr(p.total_kr)});
     d.Emit(t, TrF(l, "portfolio.costs_caption", {std::to_string(p.year)}));
     d.List(notes);
-    // Pending decisions across the workspaces, by deadline.
-    struct Row { std::string deadline, send_by, matter, workspace; bool late; };
-    std::vector<Row> rows;
-    for (auto& w : p.workspaces)
-        for (auto& x : w.pending) rows.push_back({x.deadline, x.send_by, x.matter, w.name, x.late});
-    std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
-        if (a.deadline.empty() != b.deadline.empty()) return b.deadline.empty();
-        return a.deadline < b.deadline;
-    });
+    std::vector<PortfolioDue> due = PendingInOrder(p);
     d.Heading(2, Tx(l, "portfolio.pending"));
-    if (rows.empty()) d.Para(Tx(l, "portfolio.none_pending"));
+    if (due.empty()) d.Para(Tx(l, "portfolio.none_pending"));
     else {
         Table pt{{Tx(l, "ui.matter"), Tx(l, "portfolio.workspace"), Tx(l, "ui.deadline"), Tx(l, "ui.send_by")}, {false, false, false, false}, {}};
-        for (auto& r : rows)
-            pt.rows.push_back({r.matter, r.workspace, r.deadline.empty() ? "–" : r.deadline + (r.late ? " (" + Tx(l, "portfolio.late") + ")" : ""),
-                               r.send_by.empty() ? "–" : r.send_by});
+        for (auto& r : due)
+            pt.rows.push_back({r.pending->matter, p.workspaces[r.line].name, DeadlineText(*r.pending, l), r.pending->send_by.empty() ? "–" : r.pending->send_by});
         d.Emit(pt, Tx(l, "portfolio.pending"));
     }
     std::vector<std::string> conditions;
@@ -186,6 +194,57 @@ json PortfolioJson(const Portfolio& p) {
         ws.push_back({{"name", w.name}, {"amount_kr", w.amount_kr}, {"in_kind_kr", w.in_kind_kr}, {"pending", pending}});
     }
     return {{"party", p.party}, {"year", p.year}, {"workspaces", ws}, {"total_kr", p.total_kr}};
+}
+
+json PortfolioJsonFull(const Portfolio& p) {
+    json j = PortfolioJson(p);
+    for (size_t i = 0; i < p.workspaces.size(); ++i) {
+        const PortfolioWorkspace& w = p.workspaces[i];
+        json& o = j["workspaces"][i];
+        o["share_kr"] = w.share_kr;
+        o["uncertain"] = w.Uncertain();
+        o["per_year"] = json::object();
+        for (auto& [y, kr] : w.per_year) o["per_year"][std::to_string(y)] = kr;
+        o["conditions"] = json::array();
+        for (auto& c : w.conditions) o["conditions"].push_back({{"matter", c.matter}, {"conditions", c.conditions}});
+        for (size_t k = 0; k < w.pending.size(); ++k) o["pending"][k]["late"] = w.pending[k].late;
+    }
+    j["not_in"] = p.not_in;
+    j["in_kind_total_kr"] = p.in_kind_total_kr;
+    j["org_number"] = p.org_number;
+    return j;
+}
+
+bool PortfolioFromJson(const json& j, Portfolio& out) {
+    out = Portfolio{};
+    if (!j.is_object() || !j.contains("workspaces") || !j["workspaces"].is_array()) return false;
+    out.party = TextOf(j, "party");
+    out.org_number = TextOf(j, "org_number");
+    out.year = (int)IntOf(j, "year", 0);
+    out.total_kr = IntOf(j, "total_kr", 0);
+    out.in_kind_total_kr = IntOf(j, "in_kind_total_kr", 0);
+    if (j.contains("not_in") && j["not_in"].is_array())
+        for (auto& n : j["not_in"]) if (n.is_string()) out.not_in.push_back(n.get<std::string>());
+    for (auto& o : j["workspaces"]) {
+        if (!o.is_object()) return false;
+        PortfolioWorkspace w;
+        w.index = out.workspaces.size();
+        w.name = TextOf(o, "name");
+        w.amount_kr = IntOf(o, "amount_kr", 0);
+        w.in_kind_kr = IntOf(o, "in_kind_kr", 0);
+        w.share_kr = IntOf(o, "share_kr", w.amount_kr);
+        w.match = BoolOf(o, "uncertain", false) ? PartyMatch::SimilarName : PartyMatch::Name;
+        if (o.contains("per_year") && o["per_year"].is_object())
+            for (auto& [y, kr] : o["per_year"].items())
+                if (kr.is_number_integer()) w.per_year[std::atoi(y.c_str())] = kr.get<int64_t>();
+        if (o.contains("pending") && o["pending"].is_array())
+            for (auto& x : o["pending"])
+                w.pending.push_back({"", TextOf(x, "matter"), TextOf(x, "deadline"), TextOf(x, "send_by"), BoolOf(x, "late", false)});
+        if (o.contains("conditions") && o["conditions"].is_array())
+            for (auto& c : o["conditions"]) w.conditions.push_back({TextOf(c, "matter"), TextOf(c, "conditions")});
+        out.workspaces.push_back(std::move(w));
+    }
+    return true;
 }
 
 std::string PortfolioCsv(const Portfolio& p, Lang l) {

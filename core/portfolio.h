@@ -6,6 +6,8 @@
 #include <map>
 #include <string>
 #include <vector>
+#include "doc.h"
+#include "i18n.h"
 #include "model.h"
 
 namespace sam {
@@ -60,11 +62,15 @@ Portfolio ComputePortfolio(const std::string& party, int year, const std::vector
 std::string OrgNumberDigits(std::string_view org);    // "212000-2411" -> "2120002411"
 std::string CoreName(std::string_view name);          // "Kramfors kommun" -> "kramfors"
 
-}  // namespace sam
 
-#include "doc.h"
-#include "i18n.h"
-namespace sam {
+// Every pending decision across the workspaces, by deadline (undated last): what the
+// committee still owes, and by when.
+struct PortfolioDue {
+    const PortfolioPending* pending;
+    size_t line;                       // index into Portfolio::workspaces
+};
+std::vector<PortfolioDue> PendingInOrder(const Portfolio& p);
+std::string DeadlineText(const PortfolioPending& x, Lang lang);   // "2022-12-09 (passerad)", "–"
 
 // The portfolio as the director reads it: Markdown or an accessible HTML page (a table of
 // what the party pays per workspace, then its pending decisions in date order).
@@ -72,6 +78,11 @@ std::string PortfolioDocument(const Portfolio& p, ReportFormat format, Lang lang
 // The pinned JSON: {"party", "year", "workspaces": [{"name", "amount_kr", "in_kind_kr",
 // "pending": [{"matter", "deadline", "send_by"}]}], "total_kr"}.
 json PortfolioJson(const Portfolio& p);
+// The pinned JSON and what an app needs beyond it to draw the portfolio: per workspace
+// "share_kr", "per_year", "conditions", "uncertain", per pending decision "late"; "not_in",
+// "in_kind_total_kr" and "org_number". PortfolioFromJson reads it back (false: not a portfolio).
+json PortfolioJsonFull(const Portfolio& p);
+bool PortfolioFromJson(const json& j, Portfolio& out);
 // CSV for Excel (BOM, semicolons): one row per workspace and year.
 std::string PortfolioCsv(const Portfolio& p, Lang lang);
 

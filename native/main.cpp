@@ -18,6 +18,7 @@
 #include "key_latch.h"
 #include "demos.h"
 #include "desktop.h"
+#include "portfolio_native.h"
 #include "files.h"
 #include "json_io.h"
 #include "json_scan.h"
@@ -32,6 +33,9 @@ namespace {
 
 struct Options {
     std::string file, demo = "halsam-vasternorrland", view, screenshot, lang, link, edit, save;
+    std::vector<std::string> files;   // several: the portfolio of one party across them
+    std::string party;                // --party: whose portfolio
+    int year = 0;                     // --year: the portfolio's year (0: this year)
     long long wait_revision = 0;
     int present = -1;  // presentation mode at this slide (-1: off)
     std::string recover;   // "yes" / "no": answer the recovery question without asking
@@ -60,10 +64,11 @@ std::vector<Look> StyleMatrix() {
 }
 
 void Usage() {
-    std::puts("usage: samverkan [FILE.json] [--demo ID] [--link http://HOST:PORT/#w=ID&t=TOKEN] [--lang sv|en]\n"
+    std::puts("usage: samverkan [FILE.json ...] [--party NAME] [--year YYYY] [--demo ID] [--link http://HOST:PORT/#w=ID&t=TOKEN] [--lang sv|en]\n"
               "                 [--view overview|structure|decisions|costs|scenarios] [--edit PATCH_JSON]\n"
               "                 [--frames N] [--screenshot OUT.png] [--size WxH]\n"
               "  --link   open a workspace on a server and follow it (the edit or view link the server prints)\n"
+              "  FILE.json FILE.json ...  several files: the Portfölj view of one party across them (--party, --year)\n"
               "  --edit   apply a JSON Patch after opening, as the views would (for scripts and tests)\n"
               "  --frames draw N frames and exit (with --link: also wait until every change has reached the server)\n"
               "  --wait-revision N   with --link and --frames: also wait until revision N has arrived\n"
@@ -103,13 +108,21 @@ bool ParseArgs(int argc, char** argv, Options& o) {
         else if (a == "--monkey") { if (!next(v)) return false; o.monkey_seed = std::atoll(v.c_str()); }
         else if (a == "--monkey-steps") { if (!next(v)) return false; o.monkey_steps = std::atoi(v.c_str()); }
         else if (a == "--wait-seconds") { if (!next(v)) return false; o.wait_seconds = std::atof(v.c_str()); }
+        else if (a == "--party") { if (!next(o.party)) return false; }
+        else if (a == "--year") {
+            if (!next(v) || v.size() != 4 || v.find_first_not_of("0123456789") != std::string::npos) {
+                std::fprintf(stderr, "samverkan: --year takes a year YYYY\n");
+                return false;
+            }
+            o.year = std::atoi(v.c_str());
+        }
         else if (a == "--size") {
             if (!next(v) || std::sscanf(v.c_str(), "%dx%d", &o.width, &o.height) != 2) {
                 std::fprintf(stderr, "samverkan: --size takes WIDTHxHEIGHT\n");
                 return false;
             }
         } else if (!a.empty() && a[0] == '-') { std::fprintf(stderr, "samverkan: unknown option %s\n", a.c_str()); return false; }
-        else o.file = a;
+        else { o.files.push_back(a); o.file = o.files.front(); }
     }
     return true;
 }
@@ -121,6 +134,7 @@ ui::View ViewByName(const std::string& n) {
     if (n == "decisions") return ui::View::Decisions;
     if (n == "costs") return ui::View::Costs;
     if (n == "scenarios") return ui::View::Scenarios;
+    if (n == "portfolio") return ui::View::Portfolio;
     return ui::View::Overview;
 }
 
@@ -163,6 +177,7 @@ int main(int argc, char** argv) {
 
     std::string error;
     native::SyncClient sync;
+    native::DesktopPortfolio portfolio;
     bool linked = false;
     if (!opt.link.empty()) {
         native::Link link;
@@ -176,6 +191,11 @@ int main(int argc, char** argv) {
             return 1;
         }
         linked = true;
+    } else if (opt.files.size() > 1) {
+        if (!native::OpenPortfolio(portfolio, desktop, app, opt.files, opt.party, opt.year, error)) {
+            std::fprintf(stderr, "samverkan: %s\n", error.c_str());
+            return 1;
+        }
     } else if (!opt.file.empty()) {
         if (!native::OpenPath(desktop, app, opt.file)) {
             std::fprintf(stderr, "samverkan: %s: %s\n", opt.file.c_str(), app.status.c_str());
@@ -225,7 +245,7 @@ int main(int argc, char** argv) {
             app.style_dirty = true;
         }
         if (linked) sync.Frame(app);
-        ui::FullFrame(app, window, keys, font, [&] { native::DesktopFrame(desktop, app); }, monkey_input);
+        ui::FullFrame(app, window, keys, font, [&] { native::DesktopFrame(desktop, app); native::PortfolioFrame(portfolio, app); }, monkey_input);
         int w, h;
         glfwGetFramebufferSize(window, &w, &h);
         if (opt.monkey_seed >= 0) {

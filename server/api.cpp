@@ -396,6 +396,7 @@ void InstallApi(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfi
     });
 
     InstallAccessApi(svr, storage, hub, config);
+    InstallPortfolios(svr, storage, hub, config);
 
     // Anything else under /api is a JSON 404, not the static handler's.
     auto not_found = [](const httplib::Request& req, httplib::Response& res) {

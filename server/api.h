@@ -55,6 +55,15 @@ bool Author(const httplib::Request& req, const Access& a, httplib::Response& res
 // Reports and exports from core for holders of a link: /w/{id}/report and friends.
 void InstallDocuments(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfig& config);
 
+// A document opened with ?access_token= (a link in a browser) is sent on, once, to its own
+// address without the token, which a cookie for `scope` ("/w/ID/", "/p/ID/") carries instead:
+// a printed page's header and footer, the history and a shared screen then show no token.
+bool MovedTokenToCookie(const httplib::Request& req, httplib::Response& res, const std::string& scope);
+void SendDocument(const httplib::Request& req, httplib::Response& res, std::string text, const char* type, const std::string& download = "");
+
+// Portfolios (portfolio_api.cpp): one organisation's read-only view over chosen workspaces.
+void InstallPortfolios(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfig& config);
+
 // What the server answers for a request that failed before a handler (413, 404, …).
 void InstallErrorBodies(httplib::Server& svr);
 

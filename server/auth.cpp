@@ -37,8 +37,8 @@ std::string RequestToken(const httplib::Request& req) {
     const std::string prefix = "Bearer ";
     if (auth.size() > prefix.size() && auth.compare(0, prefix.size(), prefix) == 0) return auth.substr(prefix.size());
     if (req.has_param("access_token")) return req.get_param_value("access_token");
-    // The cookie is set for /w/ID/ only (documents.cpp), so the API never reads it.
-    if (req.path.rfind("/w/", 0) == 0) {
+    // The cookie is set for /w/ID/ and /p/ID/ only (documents.cpp), so the API never reads it.
+    if (req.path.rfind("/w/", 0) == 0 || req.path.rfind("/p/", 0) == 0) {
         std::string cookies = req.get_header_value("Cookie"), name = std::string(kDocumentCookie) + "=";
         for (size_t at = cookies.find(name); at != std::string::npos; at = cookies.find(name, at + 1)) {
             if (at != 0 && cookies[at - 1] != ' ' && cookies[at - 1] != ';') continue;

@@ -10,7 +10,7 @@ std::string NewToken();                          // 32 hex characters from the s
 std::string HashToken(const std::string& token); // SHA-256, hex
 // The bearer token of a request (Authorization: Bearer X), its access_token query parameter
 // (for EventSource, which cannot send headers), or for a document under /w/ID/ the cookie a
-// link's first visit left (kDocumentCookie); "" when none.
+// link's first visit left (kDocumentCookie; also under /p/ID/ for a portfolio); "" when none.
 std::string RequestToken(const httplib::Request& req);
 constexpr const char* kDocumentCookie = "samverkan_doc";
 // Compares two hashes in time independent of where they differ.

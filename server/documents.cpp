@@ -27,29 +27,37 @@ sam::Lang LangOf(const httplib::Request& req) {
     return req.has_param("lang") && req.get_param_value("lang") == "en" ? sam::Lang::En : sam::Lang::Sv;
 }
 
-// A document opened with ?access_token= (a link in a browser) is sent on, once, to its own
-// address without the token, which a cookie for /w/ID/ carries instead: a printed page's
-// header and footer, the history and a shared screen then show no token.
-bool MovedTokenToCookie(const httplib::Request& req, httplib::Response& res, const std::string& id) {
+}  // namespace
+
+bool MovedTokenToCookie(const httplib::Request& req, httplib::Response& res, const std::string& scope) {
     if (!req.has_param("access_token") || req.has_header("Authorization")) return false;
     std::string query;
     for (auto& [key, value] : req.params)
         if (key != "access_token") query += (query.empty() ? "?" : "&") + httplib::detail::encode_query_param(key) + "=" + httplib::detail::encode_query_param(value);
     res.status = 303;
     res.set_header("Location", req.path + query);
-    res.set_header("Set-Cookie", std::string(kDocumentCookie) + "=" + req.get_param_value("access_token") + "; Path=/w/" + id +
-                                 "/; HttpOnly; SameSite=Strict; Max-Age=28800");
+    res.set_header("Set-Cookie", std::string(kDocumentCookie) + "=" + req.get_param_value("access_token") + "; Path=" + scope +
+                                 "; HttpOnly; SameSite=Strict; Max-Age=28800");
     res.set_header("Cache-Control", "no-store");
     SetSecurityHeaders(res);
     return true;
 }
+
+void SendDocument(const httplib::Request& req, httplib::Response& res, std::string text, const char* type, const std::string& download) {
+    res.set_header("Cache-Control", "no-store");
+    SetSecurityHeaders(res);   // also Referrer-Policy: no-referrer, so a link's token is not passed on
+    if (!download.empty()) res.set_header("Content-Disposition", "attachment; filename=\"" + download + "\"");
+    SetBody(res, std::move(text), type, &req);
+}
+
+namespace {
 
 // The newest state of a workspace the request may read; answers and returns false otherwise.
 bool Read(const httplib::Request& req, httplib::Response& res, Storage& storage, Hub& hub, const ApiConfig& config, sam::Workspace& ws) {
     std::string id = req.matches[1];
     Access a = Authorize(req, storage, config);
     if (!Open(a, storage, id, Role::View, res)) return false;
-    if (MovedTokenToCookie(req, res, id)) return false;
+    if (MovedTokenToCookie(req, res, "/w/" + id + "/")) return false;
     auto live = hub.Get(id);
     if (!live) { SendError(res, 500, "storage", "the workspace could not be read"); return false; }
     std::lock_guard lock(live->mu);
@@ -58,10 +66,7 @@ bool Read(const httplib::Request& req, httplib::Response& res, Storage& storage,
 }
 
 void Send(const httplib::Request& req, httplib::Response& res, std::string text, const char* type, const std::string& download = "") {
-    res.set_header("Cache-Control", "no-store");
-    SetSecurityHeaders(res);   // also Referrer-Policy: no-referrer, so a link's token is not passed on
-    if (!download.empty()) res.set_header("Content-Disposition", "attachment; filename=\"" + download + "\"");
-    SetBody(res, std::move(text), type, &req);
+    SendDocument(req, res, std::move(text), type, download);
 }
 
 const char* kW = R"(/w/([A-Za-z0-9_-]{1,64}))";

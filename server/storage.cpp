@@ -57,6 +57,16 @@ CREATE TABLE IF NOT EXISTS audit (
   workspace TEXT NOT NULL,
   detail TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS portfolios (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  party TEXT NOT NULL,
+  workspaces TEXT NOT NULL,
+  year INTEGER NOT NULL DEFAULT 0,
+  hash TEXT NOT NULL UNIQUE,
+  created TEXT NOT NULL,
+  created_by TEXT NOT NULL
+);
 INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', '1');
 )SQL";
 

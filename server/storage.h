@@ -56,6 +56,16 @@ struct EraseResult {
     int64_t rows = 0;        // stored rows changed (revisions, snapshots, names, links)
 };
 
+// One organisation's view over chosen workspaces, opened read-only by its own token.
+struct PortfolioInfo {
+    std::string id;                      // "p" + 16 hex
+    std::string name;                    // shown as its title; the party's name by default
+    std::string party;                   // a name or an organisation number (core/portfolio.h)
+    std::vector<std::string> workspaces; // workspace ids, in the order given
+    int year = 0;                        // 0: this year
+    std::string created, created_by;
+};
+
 struct RevisionRow {
     int64_t revision = 0;
     std::string time, author, summary, patch;   // patch: JSON text
@@ -97,6 +107,12 @@ public:
     std::optional<LinkInfo> Link(const std::string& workspace, const std::string& link_id);
     bool RemoveLink(const std::string& workspace, const std::string& link_id);
     bool RotateLink(const std::string& workspace, const std::string& link_id, const std::string& new_hash);
+    // Portfolios (storage_portfolios.cpp): read-only views of one party over workspaces.
+    std::optional<PortfolioInfo> AddPortfolio(PortfolioInfo p, const std::string& hash, std::string* error);
+    std::vector<PortfolioInfo> Portfolios();
+    std::optional<PortfolioInfo> Portfolio(const std::string& id);
+    std::string PortfolioByToken(const std::string& hash);   // its id, "" when the token opens none
+    bool RemovePortfolio(const std::string& id);
     void Audit(const std::string& actor, const std::string& action, const std::string& workspace, const std::string& detail);
     std::vector<AuditEntry> AuditLog(int64_t limit);
 

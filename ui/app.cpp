@@ -292,7 +292,11 @@ void Frame(App& app) {
     if (app.doc.open) Recompute(app);
     DrawHeader(app);
     ImGui::Separator();
-    if (!app.doc.open) {
+    if (app.view == View::Portfolio && app.portfolio.open) {
+        ImGui::BeginChild("##view", ImVec2(0, -StatusBarHeight(app, ImGui::GetContentRegionAvail().x)), false);
+        DrawPortfolio(app);
+        ImGui::EndChild();
+    } else if (!app.doc.open) {
         ImGui::TextUnformatted(T(app, "ui.no_workspace"));
     } else {
         ImGui::BeginChild("##view", ImVec2(0, -StatusBarHeight(app, ImGui::GetContentRegionAvail().x)), false);
@@ -302,6 +306,7 @@ void Frame(App& app) {
             case View::Decisions: DrawDecisions(app); break;
             case View::Costs: DrawCosts(app); break;
             case View::Scenarios: DrawScenarios(app); break;
+            case View::Portfolio: break;
         }
         ImGui::EndChild();
     }

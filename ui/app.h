@@ -10,12 +10,13 @@
 #include "history.h"
 #include "i18n.h"
 #include "model.h"
+#include "portfolio.h"
 
 struct ImFont;
 
 namespace ui {
 
-enum class View { Overview, Structure, Decisions, Costs, Scenarios };
+enum class View { Overview, Structure, Decisions, Costs, Scenarios, Portfolio };
 
 // What the platform layer offers the views (file dialogs, storage, clipboard).
 struct Platform {
@@ -30,6 +31,21 @@ struct Platform {
     std::function<std::vector<std::string>()> recent_files;                            // desktop: newest first
     std::function<void(const std::string& path)> open_recent;
     std::function<void()> open_links;                                                  // web: the link's page for its links
+    // The portfolio (PortfolioState): the platform computes or fetches it again for another
+    // year or party, and opens the workspace of one of its lines.
+    std::function<void(int year)> portfolio_year;
+    std::function<void(const std::string& party)> portfolio_party;
+    std::function<void(size_t line)> portfolio_open;
+};
+
+// One party across several workspaces (web: a portfolio link; desktop: several files). The
+// figures are core's, computed or fetched by the platform; the view only draws them.
+struct PortfolioState {
+    bool open = false;
+    sam::Portfolio result;
+    std::vector<std::string> parties;   // to choose among (desktop); empty: the party is fixed
+    std::vector<int> years;             // to choose among
+    bool can_open = false;              // a line leads into its workspace (desktop)
 };
 
 // A named widget's place on screen, recorded in test mode so that browser tests click real pixels.
@@ -76,6 +92,7 @@ struct FieldError {
 
 struct App {
     Document doc;
+    PortfolioState portfolio;
     Derived derived;
     Platform platform;
     // UI state only.

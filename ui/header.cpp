@@ -171,9 +171,15 @@ void DrawHeader(App& app) {
     static constexpr Tab kTabs[] = {{View::Overview, "ui.overview", "tab:overview"}, {View::Structure, "ui.structure", "tab:structure"},
                                     {View::Decisions, "ui.decisions", "tab:decisions"}, {View::Costs, "ui.costs", "tab:costs"},
                                     {View::Scenarios, "ui.scenarios", "tab:scenarios"}};
-    for (const Tab& t : kTabs) {
+    static constexpr Tab kPortfolioTab{View::Portfolio, "ui.portfolio", "tab:portfolio"};
+    std::vector<const Tab*> tabs;
+    if (app.portfolio.open) tabs.push_back(&kPortfolioTab);
+    if (app.doc.open || !app.portfolio.open)
+        for (const Tab& t : kTabs) tabs.push_back(&t);
+    for (const Tab* tab : tabs) {
+        const Tab& t = *tab;
         bool active = app.view == t.view;
-        if (&t != kTabs) FlowSameLine(ButtonWidth(T(app, t.key)));
+        if (tab != tabs.front()) FlowSameLine(ButtonWidth(T(app, t.key)));
         if (active) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
         if (ImGui::Button(T(app, t.key))) app.view = t.view;
         A11yLast(Role::Tab);

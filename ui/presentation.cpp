@@ -24,6 +24,7 @@ void AddViewAsSlide(App& app) {
     const sam::Workspace& ws = app.doc.ws;
     sam::Slide s;
     switch (app.view) {
+        case View::Portfolio: return;   // not a view of the workspace
         case View::Overview: s.kind = sam::SlideKind::Overview; break;
         case View::Structure: s.kind = sam::SlideKind::Structure; break;
         case View::Decisions: s.kind = sam::SlideKind::Matter; s.ref = app.selected_matter; break;

@@ -15,6 +15,7 @@ void DrawStructure(App& app);
 void DrawDecisions(App& app);
 void DrawCosts(App& app);
 void DrawScenarios(App& app);
+void DrawPortfolio(App& app);   // one party across several workspaces (app.portfolio)
 void DrawPresentation(App& app);
 void DrawPartyPanel(App& app);   // the selected party's details (Översikt)
 void AddParty(App& app);

@@ -69,6 +69,11 @@ EM_JS(void, js_fetch_workspace, (), {
     const demo = (why) => { console.info('Samverkan: ' + why + ', opening the built-in demo'); Module.ccall('samverkan_open_demo', 'number', [], []); };
     const params = new URLSearchParams(location.hash.slice(1));
     const id = params.get('w'), token = params.get('t');
+    // A portfolio link (#p=ID&t=TOKEN): the Portfölj view, and no workspace.
+    if (params.get('p') && token) {
+        Module.callText('samverkan_portfolio_link', null, ['string', 'string'], [params.get('p'), token]);
+        return;
+    }
     if (!id || !token) {
         // Without a link: the demo at once; what this browser kept replaces it when storage is read.
         demo('no workspace link');
@@ -271,6 +276,7 @@ int main() {
     web.app.test_mode = js_test_mode() != 0;
     web::InstallPlatform(web);
     web::InstallMirror(web);
+    web::InstallPortfolio(web);
     js_mount_storage();
     js_fetch_workspace();
     emscripten_set_main_loop_arg(Loop, &web, 0, true);

@@ -46,6 +46,9 @@ void MirrorFrame(Web& w);
 // Focuses the hidden text area while ImGui edits text (input methods, dictation, insertText).
 void TextInputFrame();
 
+// portfolio_client.cpp: the Portfölj view of a portfolio link (#p=ID&t=TOKEN).
+void InstallPortfolio(Web& w);
+
 // Called once per frame: sends what waits, asks for the state when needed, updates the status.
 void SyncFrame(Web& w);
 // With no answer from the server: the copy this browser kept, with its waiting changes.

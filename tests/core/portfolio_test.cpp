@@ -193,3 +193,29 @@ TEST_CASE("portfolio: organisation numbers decide when both sides have one; a si
     CHECK(PortfolioDocument(similar, ReportFormat::Markdown, Lang::Sv).find("liknande namn") != std::string::npos);
     CHECK(!ComputePortfolio("Ingen sådan kommun", 2017, {&d}, "2017-10-01").Found());
 }
+
+TEST_CASE("portfolio: the JSON an app reads gives back every figure it draws") {
+    std::vector<Workspace> all;
+    for (const char* id : {"halsam-vasternorrland", "familjehem-vasternorrland", "kommunforbundet-vasternorrland"}) all.push_back(LoadDemo(id));
+    Portfolio p = ComputePortfolio("Sundsvall", 2020, {&all[0], &all[1], &all[2]}, "2020-01-15");
+    REQUIRE(p.workspaces.size() == 3);
+    Portfolio back;
+    REQUIRE(PortfolioFromJson(PortfolioJsonFull(p), back));
+    CHECK(back.party == p.party);
+    CHECK(back.year == 2020);
+    CHECK(back.total_kr == p.total_kr);
+    CHECK(back.in_kind_total_kr == 140'000);
+    REQUIRE(back.workspaces.size() == p.workspaces.size());
+    for (size_t i = 0; i < p.workspaces.size(); ++i) {
+        CHECK(back.workspaces[i].name == p.workspaces[i].name);
+        CHECK(back.workspaces[i].amount_kr == p.workspaces[i].amount_kr);
+        CHECK(back.workspaces[i].share_kr == p.workspaces[i].share_kr);
+        CHECK(back.workspaces[i].in_kind_kr == p.workspaces[i].in_kind_kr);
+        CHECK(back.workspaces[i].per_year == p.workspaces[i].per_year);
+        CHECK(back.workspaces[i].pending.size() == p.workspaces[i].pending.size());
+        CHECK(back.workspaces[i].conditions.size() == p.workspaces[i].conditions.size());
+    }
+    CHECK(PortfolioDocument(back, ReportFormat::Markdown, Lang::Sv) == PortfolioDocument(p, ReportFormat::Markdown, Lang::Sv));
+    CHECK(!PortfolioFromJson(json::array(), back));
+    CHECK(!PortfolioFromJson(json{{"workspaces", json::array({1})}}, back));
+}

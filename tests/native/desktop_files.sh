@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The desktop app's files in a real window under Xvfb: a file opened from the command line
 # joins the recent files; after a crash (kill -9) the autosaved copy is offered and restored;
-# a clean exit leaves no recovery file.
+# a clean exit leaves no recovery file; several files open the Portfölj view.
 #   desktop_files.sh SAMVERKAN PNG_CHECK OUT_DIR SOURCE_DIR
 set -euo pipefail
 app=$1 check=$2 out=$3 src=$4
@@ -47,4 +47,21 @@ grep -q "ändrad före kraschen" "$out/restored.json" || fail "restoring brings 
 ok "restoring brings the unsaved change back"
 [[ -z "$(ls "$out/state/samverkan" | grep recovery || true)" ]] || fail "the answered copy is removed"
 ok "once answered, the recovery file is gone"
+# 4. Several files: the Portfölj view of one party across them; a party in none of them, or a
+#    file that does not load, is said with its name and the app does not start.
+win "$src/demo/halsam-vasternorrland.json" "$src/demo/familjehem-vasternorrland.json" "$src/demo/utvecklingsarbete-2017.json" \
+    --party Kramfors --year 2017 --frames 6 --screenshot "$out/portfolio.png" --size 1280x900
+"$check" "$out/portfolio.png" 1.5
+ok "three files and --party Kramfors open the Portfölj view"
+if win "$src/demo/halsam-vasternorrland.json" "$src/demo/norrbotten.json" --party Gotland --frames 2 2>"$out/gotland.txt"; then
+  fail "a party in none of the files is refused"
+fi
+grep -q 'no party "Gotland" in any of the files' "$out/gotland.txt" || fail "the refusal names the party: $(cat "$out/gotland.txt")"
+ok "a party in none of the files is refused, by name"
+printf '{"schema_version": 2, "name": ' > "$out/broken.json"
+if win "$src/demo/halsam-vasternorrland.json" "$out/broken.json" --frames 2 2>"$out/broken.txt"; then
+  fail "a file that does not load stops the portfolio"
+fi
+grep -q "broken.json" "$out/broken.txt" || fail "the error names the file: $(cat "$out/broken.txt")"
+ok "a file that does not load is named"
 echo "desktop_files: 1 passed, 0 failed"

@@ -1,0 +1,95 @@
+// The Portfölj view drawn for real (ImGui without a window): every workspace a line with its
+// figures in order, the total, a line leading into its workspace through the platform, and
+// another year asked for through the platform — the view decides nothing itself.
+#include <doctest/doctest.h>
+#include <imgui.h>
+
+#include <string>
+#include "app.h"
+#include "demos.h"
+#include "json_io.h"
+
+namespace {
+
+const ui::WidgetRect* Find(const ui::App& app, const std::string& name) {
+    for (const ui::WidgetRect& r : app.rects)
+        if (r.name == name) return &r;
+    return nullptr;
+}
+
+void Frames(ui::App& app, int n, float width = 1280) {
+    ImGuiIO& io = ImGui::GetIO();
+    ui::FontSource font;
+    font.path = SAMVERKAN_FONT;
+    for (int frame = 0; frame < n; ++frame) {
+        io.DisplaySize = ImVec2(width, 900);
+        io.DeltaTime = 1.0f / 60;
+        if (app.style_dirty) {
+            ui::ApplyStyle(app, font);
+            unsigned char* pixels;
+            int w, h;
+            io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+        }
+        app.rects.clear();
+        ImGui::NewFrame();
+        ui::A11yBeginFrame(app.a11y);
+        ui::Frame(app);
+        ui::A11yEndFrame(app.a11y);
+        ui::ApplyQueuedEdits(app);
+        ImGui::Render();
+    }
+}
+
+}  // namespace
+
+TEST_CASE("Portfölj: Kramfors over four demos, each line leading into its workspace") {
+    ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;
+    std::vector<sam::Workspace> all;
+    for (const char* id : {"halsam-vasternorrland", "familjehem-vasternorrland", "utvecklingsarbete-2017", "kommunforbundet-vasternorrland"})
+        all.push_back(sam::LoadWorkspace(*sam::FindDemo(id)).workspace);
+    ui::App app;
+    app.today = "2017-01-20";
+    app.test_mode = true;
+    app.a11y.enabled = true;
+    app.portfolio.open = true;
+    app.portfolio.can_open = true;
+    app.portfolio.years = {2017, 2018};
+    app.portfolio.result = sam::ComputePortfolio("Kramfors", 2017, {&all[0], &all[1], &all[2], &all[3]}, app.today);
+    app.view = ui::View::Portfolio;
+    size_t opened = 99;
+    int asked_year = 0;
+    app.platform.portfolio_open = [&](size_t line) { opened = line; };
+    app.platform.portfolio_year = [&](int y) { asked_year = y; };
+    Frames(app, 3);
+    REQUIRE(app.portfolio.result.workspaces.size() == 4);
+    const ui::WidgetRect* prev = nullptr;
+    for (size_t i = 0; i < 4; ++i) {
+        const ui::WidgetRect* line = Find(app, "portfolio-line:" + std::to_string(i));
+        REQUIRE(line);
+        if (prev) CHECK(line->y > prev->y);   // in the order given
+        prev = line;
+    }
+    const ui::WidgetRect* total = Find(app, "portfolio-total");
+    REQUIRE(total);
+    CHECK(total->y > prev->y);
+    // The screen reader gets the figures as text.
+    bool said = false;
+    for (auto& n : app.a11y.nodes) said |= n.name.find("294\xC2\xA0" "695\xC2\xA0kr") != std::string::npos;
+    CHECK(said);
+    // A click on a line asks the platform to open that workspace.
+    const ui::WidgetRect* third = Find(app, "portfolio-line:2");
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = ImVec2(third->x + 5, third->y + third->h / 2);   // ImGui 1.86: the state, not events
+    Frames(app, 1);
+    io.MouseDown[0] = true;
+    Frames(app, 1);
+    io.MouseDown[0] = false;
+    Frames(app, 2);
+    CHECK(opened == 2);
+    CHECK(asked_year == 0);   // nothing asked for another year
+    // At 320 CSS px the view still draws every line (the table scrolls sideways).
+    Frames(app, 3, 320);
+    CHECK(Find(app, "portfolio-line:3") != nullptr);
+    ImGui::DestroyContext();
+}
