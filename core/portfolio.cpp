@@ -73,6 +73,22 @@ void AddPending(const Workspace& ws, const std::string& pid, const std::string& 
 
 }  // namespace
 
+PortfolioWorkspace PartyInWorkspace(const Workspace& ws, const std::string& party_id, int year, const std::string& today) {
+    return PartyInWorkspace(ws, ComputeBudget(ws), party_id, year, today);
+}
+
+PortfolioWorkspace PartyInWorkspace(const Workspace& ws, const Budget& b, const std::string& party_id, int year, const std::string& today) {
+    PortfolioWorkspace e;
+    e.name = ws.name;
+    e.party_id = party_id;
+    e.share_kr = b.PartyAt(party_id, year);
+    e.in_kind_kr = b.InKindAt(party_id, year);
+    e.amount_kr = b.CashAt(party_id, year);
+    for (int y = b.first_year; y <= b.last_year; ++y) e.per_year[y] = b.CashAt(party_id, y);
+    AddPending(ws, party_id, today, e);
+    return e;
+}
+
 Portfolio ComputePortfolio(const std::string& party, int year, const std::vector<const Workspace*>& workspaces,
                            const std::string& today) {
     Portfolio out;
@@ -95,17 +111,9 @@ Portfolio ComputePortfolio(const std::string& party, int year, const std::vector
         const Party& p = ws.parties.at(pid);
         if (out.party.empty()) out.party = is_org ? p.name : (match == PartyMatch::SimilarName ? party : p.name);
         if (out.org_number.empty()) out.org_number = p.org_number;
-        PortfolioWorkspace e;
+        PortfolioWorkspace e = PartyInWorkspace(ws, pid, year, today);
         e.index = i;
-        e.name = ws.name;
-        e.party_id = pid;
         e.match = match;
-        Budget b = ComputeBudget(ws);
-        e.share_kr = b.PartyAt(pid, year);
-        e.in_kind_kr = b.InKindAt(pid, year);
-        e.amount_kr = b.CashAt(pid, year);
-        for (int y = b.first_year; y <= b.last_year; ++y) e.per_year[y] = b.CashAt(pid, y);
-        AddPending(ws, pid, today, e);
         out.total_kr += e.amount_kr;
         out.in_kind_total_kr += e.in_kind_kr;
         out.workspaces.push_back(std::move(e));

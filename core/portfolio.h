@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 #include "doc.h"
+#include "costs.h"
 #include "i18n.h"
 #include "model.h"
 
@@ -50,6 +51,12 @@ struct Portfolio {
     int64_t in_kind_total_kr = 0;
     bool Found() const { return !workspaces.empty(); }
 };
+
+// One party in one workspace: what it pays, gives in kind and still owes (match and index
+// left for the caller). The overview's "what does my party pay" and each portfolio line.
+PortfolioWorkspace PartyInWorkspace(const Workspace& ws, const std::string& party_id, int year, const std::string& today);
+// The same from the workspace's budget, already computed (the apps keep one).
+PortfolioWorkspace PartyInWorkspace(const Workspace& ws, const Budget& b, const std::string& party_id, int year, const std::string& today);
 
 // `party`: a name (matched with Swedish case folding) or an organisation number. A party
 // is matched by organisation number when both sides have one, else by name; a name that

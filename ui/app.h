@@ -73,6 +73,11 @@ struct Derived {
     std::vector<sam::OverdueMilestone> overdue;
     std::vector<std::string> matter_ids;            // in id order, for lists that show a window of rows
     std::vector<std::string> deciding_parties;      // parties with a decision on some matter, Swedish order
+    // Översikt's "what does my party pay, and what does it still owe": for `own_party` in `own_year`.
+    std::string own_party;
+    int own_year = 0;
+    uint64_t own_revision = ~0ull;
+    sam::PortfolioWorkspace own;
 };
 
 // An edit a view asked for, applied once the frame's views are drawn.
@@ -126,6 +131,7 @@ struct App {
     std::vector<QueuedEdit> queued;
 
     std::string selected_party;       // Översikt: the party being edited
+    std::string overview_party;       // Översikt: the party whose costs and pending decisions it shows
 
     // Struktur: the diagram's view and the selected body.
     std::string selected_body;

@@ -7,6 +7,7 @@
 #include "a11y.h"
 #include "fields.h"
 #include "number_input.h"
+#include "cascade.h"
 #include "cost_edits.h"
 #include "format.h"
 #include "patch.h"
@@ -18,9 +19,9 @@ namespace ui {
 namespace {
 
 // A year of an item's range; typing a first year after the last moves the last along (and says so).
-void EditYear(App& app, const char* id, const std::string& item_id, const sam::CostItem& item, bool first) {
+void EditYear(App& app, const char* id, const std::string& path, int first_year, int last_year, bool first) {
     std::string text;
-    int64_t value = first ? item.first_year : item.last_year;
+    int64_t value = first ? first_year : last_year;
     if (!TextInput(app, id, std::to_string(value), text)) return;
     sam::NumberInput n = sam::ReadNumber(text);
     if (!n.ok || n.value != std::floor(n.value) || n.value < 1900 || n.value > 2200) {
@@ -30,7 +31,7 @@ void EditYear(App& app, const char* id, const std::string& item_id, const sam::C
         return;
     }
     std::string moved;
-    sam::json patch = sam::SetYearPatch(item_id, item, first, (int)n.value, &moved);
+    sam::json patch = sam::SetYearRangePatch(path, first_year, last_year, first, (int)n.value, &moved);
     if (ApplyFieldEdit(app, patch, ImGui::GetID(id), text) && !moved.empty())
         app.status = sam::TrF(app.lang, moved == "last_year" ? "ui.last_year_moved" : "ui.first_year_moved", {std::to_string((int)n.value)});
 }
@@ -149,11 +150,11 @@ void ItemsTable(App& app, const sam::Budget& b, int year) {
         ImGui::TableNextColumn();
         float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
         ImGui::SetNextItemWidth(half);
-        EditYear(app, "##first", r.id, item, true);
+        EditYear(app, "##first", path, item.first_year, item.last_year, true);
         Mark(app, "first-year:" + r.id);
         ImGui::SameLine();
         ImGui::SetNextItemWidth(half);
-        EditYear(app, "##last", r.id, item, false);
+        EditYear(app, "##last", path, item.first_year, item.last_year, false);
         ImGui::TableNextColumn();
         KeyEditor(app, "key", path + "/key", item.key, true, -FLT_MIN);
         ImGui::TableNextColumn();
@@ -296,16 +297,36 @@ void FundingList(App& app) {
 
 // Contributions in kind: what each party gives in staff or another resource, valued in kr,
 // and whether it lowers the party's payment (against its share) or comes on top.
-void InKindList(App& app) {
+void InKindParty(App& app, const std::string& path, const sam::InKind& k) {
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    if (!BeginEnumCombo(app, "##party", PartyName(app, k.party))) return;
+    std::vector<std::string> ids;
+    for (auto& [id, p] : app.doc.ws.parties) ids.push_back(id);
+    sam::SortPartiesSwedish(app.doc.ws, ids);
+    for (auto& id : ids)
+        if (EnumItem(PartyName(app, id), id == k.party) && id != k.party) ApplyEdit(app, sam::json::array({sam::OpReplace(path + "/party", id)}));
+    EndEnumCombo();
+}
+
+void InKindList(App& app, int year) {
     const sam::Workspace& ws = app.doc.ws;
-    if (ws.in_kind.empty()) return;
     ImGui::TextUnformatted(T(app, "ui.in_kind_title"));
-    if (!BeginWideTable("##inkind", 5, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp, ImGui::GetFontSize() * 40)) return;
+    A11yText(T(app, "ui.in_kind_title"), Role::Heading);
+    ImGui::SameLine();
+    if (EditButton(app, T(app, "ui.add_in_kind"), true) && !ws.parties.empty()) {
+        std::string first = ws.costs.participants.empty() ? ws.parties.begin()->first : ws.costs.participants.front();
+        if (ApplyEdit(app, sam::NewInKindPatch(ws, T(app, "ui.new_in_kind"), first, year))) app.status = T(app, "ui.in_kind_added");
+    }
+    Mark(app, "add-in-kind");
+    HelpTooltip(T(app, "ui.add_in_kind_help"));
+    if (ws.in_kind.empty()) return;
+    if (!BeginWideTable("##inkind", 6, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp, ImGui::GetFontSize() * 46)) return;
     ImGui::TableSetupColumn(T(app, "ui.name"), 0, 2.5f);
     ImGui::TableSetupColumn(T(app, "ui.party"), 0, 1.5f);
     ImGui::TableSetupColumn(T(app, "ui.amount_per_year"), 0, 1.4f);
-    ImGui::TableSetupColumn(T(app, "ui.years"), 0, 1.0f);
+    ImGui::TableSetupColumn(T(app, "ui.years"), 0, 1.3f);
     ImGui::TableSetupColumn(T(app, "ui.against_share"), 0, 1.3f);
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFrameHeight());
     HeadersRow();
     for (auto& [id, k] : ws.in_kind) {
         std::string path = "/in_kind/" + sam::PointerToken(id);
@@ -315,22 +336,90 @@ void InKindList(App& app) {
         ImGui::SetNextItemWidth(-FLT_MIN);
         EditText(app, "##name", path + "/name", k.name, true);
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(PartyName(app, k.party));
+        InKindParty(app, path, k);
         ImGui::TableNextColumn();
         if (k.amount) {
             ImGui::SetNextItemWidth(-FLT_MIN);
             EditAmount(app, "##amount", path + "/amount", *k.amount);
+            Mark(app, "in-kind-amount:" + id);
         } else {
             std::string staff = sam::FormatDecimal(k.fte, 2) + " × " + sam::FormatKr(k.cost_per_fte);
             ImGui::TextUnformatted(staff.c_str());
+            A11yText(staff);
         }
         ImGui::TableNextColumn();
-        ImGui::Text("%d–%d", k.first_year, k.last_year);
+        float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+        ImGui::SetNextItemWidth(half);
+        EditYear(app, "##first", path, k.first_year, k.last_year, true);
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(half);
+        EditYear(app, "##last", path, k.first_year, k.last_year, false);
         ImGui::TableNextColumn();
         bool against = k.against_share;
         if (EditCheckbox(app, T(app, "ui.against_share_yes"), &against))
             ApplyEdit(app, sam::json::array({sam::OpReplace(path + "/against_share", against)}));
         HelpTooltip(T(app, "ui.against_share_help"));
+        ImGui::TableNextColumn();
+        if (EditButton(app, "×", true)) ApplyEdit(app, sam::json::array({sam::OpRemove(path)}));
+        HelpTooltip(T(app, "ui.remove_in_kind"));
+        ImGui::PopID();
+    }
+    EndWideTable();
+}
+
+// Focus areas: national or the county's own; which cost items follow each, and their net
+// this year (an item with several areas split evenly, as in the report).
+void FocusItems(App& app, const std::string& focus_id) {
+    const sam::Workspace& ws = app.doc.ws;
+    int tagged = 0;
+    for (auto& [iid, item] : ws.cost_items) tagged += std::count(item.focus.begin(), item.focus.end(), focus_id) > 0;
+    std::string label = sam::TrF(app.lang, tagged == 1 ? "ui.focus_items_one" : "ui.focus_items", {std::to_string(tagged)});
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    if (!BeginEnumCombo(app, "##items", label.c_str())) return;
+    for (auto& [iid, item] : ws.cost_items) {
+        bool on = std::count(item.focus.begin(), item.focus.end(), focus_id) > 0;
+        ImGui::PushID(iid.c_str());
+        if (EditCheckbox(app, item.name.c_str(), &on)) ApplyEdit(app, sam::TagFocusPatch(ItemPath(iid), item.focus, focus_id, on));
+        ImGui::PopID();
+    }
+    EndEnumCombo();
+}
+
+void FocusAreaList(App& app, const sam::Budget& b, int year) {
+    const sam::Workspace& ws = app.doc.ws;
+    ImGui::TextUnformatted(T(app, "ui.focus_areas"));
+    A11yText(T(app, "ui.focus_areas"), Role::Heading);
+    ImGui::SameLine();
+    if (EditButton(app, T(app, "ui.add_focus"), true) && ApplyEdit(app, sam::NewFocusAreaPatch(ws, T(app, "ui.new_focus"), false)))
+        app.status = T(app, "ui.focus_added");
+    Mark(app, "add-focus");
+    if (ws.focus_areas.empty()) return;
+    std::string net = sam::TrF(app.lang, "ui.net_year", {std::to_string(year)});
+    if (!BeginWideTable("##focus", 5, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp, ImGui::GetFontSize() * 40)) return;
+    ImGui::TableSetupColumn(T(app, "ui.name"), 0, 2.6f);
+    ImGui::TableSetupColumn(T(app, "ui.national"), 0, 1.0f);
+    ImGui::TableSetupColumn(T(app, "ui.items"), 0, 1.4f);
+    ImGui::TableSetupColumn(net.c_str(), 0, 1.2f);
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFrameHeight());
+    HeadersRow();
+    for (auto& [id, f] : ws.focus_areas) {
+        std::string path = "/focus_areas/" + sam::PointerToken(id);
+        ImGui::PushID(id.c_str());
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::SetNextItemWidth(-FLT_MIN);
+        EditText(app, "##name", path + "/name", f.name, true);
+        ImGui::TableNextColumn();
+        bool national = f.national;
+        if (EditCheckbox(app, T(app, "ui.national_yes"), &national)) ApplyEdit(app, sam::json::array({sam::OpReplace(path + "/national", national)}));
+        ImGui::TableNextColumn();
+        FocusItems(app, id);
+        ImGui::TableNextColumn();
+        auto it = b.per_focus.find(id);
+        TextRight(sam::FormatKr(it == b.per_focus.end() ? 0 : b.At(it->second, year)).c_str());
+        ImGui::TableNextColumn();
+        if (EditButton(app, "×", true)) ApplyEdit(app, sam::DeleteFocusAreaPatch(ws, id));
+        HelpTooltip(T(app, "ui.remove_focus"));
         ImGui::PopID();
     }
     EndWideTable();
@@ -371,7 +460,8 @@ void DrawCosts(App& app) {
 
     ItemsTable(app, b, year);
     FundingList(app);
-    InKindList(app);
+    InKindList(app, year);
+    FocusAreaList(app, b, year);
     ImGui::Spacing();
 
     // Per party: a table (this year and all years) beside a bar chart of this year; in a

@@ -32,6 +32,18 @@ void StatusCombo(App& app, const std::string& matter, const std::string& party, 
     }
 }
 
+// Financed within the party's ordinary budget: not said, yes or no (seed 000: "Kostnaden tas
+// inom ordinarie budget").
+void BudgetCombo(App& app, const std::string& base, const sam::Decision& d) {
+    static constexpr const char* kKeys[] = {"ui.budget_unknown", "ui.budget_within", "ui.budget_outside"};
+    int now = !d.within_budget ? 0 : *d.within_budget ? 1 : 2;
+    if (!BeginEnumCombo(app, "##budget", T(app, kKeys[now]))) return;
+    for (int i = 0; i < 3; ++i)
+        if (EnumItem(T(app, kKeys[i]), i == now) && i != now)
+            ApplyEdit(app, sam::json::array({i == 0 ? sam::OpRemove(base + "/within_budget") : sam::OpAdd(base + "/within_budget", i == 1)}));
+    EndEnumCombo();
+}
+
 }  // namespace
 
 // Status is shown by colour and by a symbol, never by colour alone.
@@ -142,14 +154,32 @@ void DrawDecisions(App& app) {
     sam::AdoptionSummary s = sam::Summarize(m, app.today);
     ImGui::TextDisabled("%s", sam::TrF(app.lang, "ui.adopted_of", {std::to_string(s.adopted), std::to_string(s.concerned)}).c_str());
     if (!m.deadline.empty()) { ImGui::SameLine(); ImGui::TextDisabled("· %s %s", T(app, "ui.deadline"), m.deadline.c_str()); }
+    // A project's period and the focus areas the matter follows, in words.
+    std::string about;
+    if (!m.start.empty() || !m.end.empty()) about = std::string(sam::Tr(app.lang, "report.period")) + " " + m.start + "–" + m.end;
+    if (!m.focus.empty()) {
+        std::string names;
+        for (auto& f : m.focus) {
+            auto it = ws.focus_areas.find(f);
+            names += (names.empty() ? "" : ", ") + (it == ws.focus_areas.end() ? f : it->second.name);
+        }
+        about += (about.empty() ? "" : " · ") + std::string(T(app, "ui.focus_areas")) + ": " + names;
+    }
+    if (!about.empty()) {
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextDisabled("%s", about.c_str());
+        ImGui::PopTextWrapPos();
+        A11yText(about);
+    }
     DrawTimeline(app, m, ImGui::GetFontSize() * 7.8f);
     std::vector<sam::PlanRow> plan = sam::PlanMatter(ws, m, app.today);
-    if (BeginWideTable("##decisions", 6, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg, ImGui::GetFontSize() * 44)) {
+    if (BeginWideTable("##decisions", 7, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg, ImGui::GetFontSize() * 52)) {
         ImGui::TableSetupColumn(T(app, "ui.party"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
         ImGui::TableSetupColumn(T(app, "ui.status"), ImGuiTableColumnFlags_WidthStretch, 1.3f);
         ImGui::TableSetupColumn(T(app, "ui.date"), ImGuiTableColumnFlags_WidthStretch, 0.8f);
         ImGui::TableSetupColumn(T(app, "ui.deciding_body"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
         ImGui::TableSetupColumn(T(app, "ui.conditions"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+        ImGui::TableSetupColumn(T(app, "ui.within_budget"), ImGuiTableColumnFlags_WidthStretch, 1.1f);
         ImGui::TableSetupColumn(T(app, "ui.send_by"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
         HeadersRow();
         std::vector<std::string> ids;
@@ -180,6 +210,8 @@ void DrawDecisions(App& app) {
             ImGui::TableNextColumn();
             ImGui::SetNextItemWidth(-FLT_MIN);
             EditText(app, "##conditions", base + "/conditions", d.conditions);
+            ImGui::TableNextColumn();
+            BudgetCombo(app, base, d);
             // Backward planning from the party's committee meetings.
             ImGui::TableNextColumn();
             for (const sam::PlanRow& r : plan) {

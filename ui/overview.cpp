@@ -32,6 +32,60 @@ bool WrappedLink(const std::string& text) {
     return clicked;
 }
 
+// "What does my party pay, and which decisions does it still owe?" for the party chosen here
+// (the official's own), from core (sam::PartyInWorkspace); each pending matter leads to Beslut.
+void OwnParty(App& app, int year) {
+    const sam::Workspace& ws = app.doc.ws;
+    if (!ws.parties.count(app.overview_party)) app.overview_party.clear();
+    std::vector<std::string> ids;
+    for (auto& [id, p] : ws.parties) ids.push_back(id);
+    sam::SortPartiesSwedish(ws, ids);
+    const char* label = T(app, "ui.own_party");
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(label);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
+    const char* current = app.overview_party.empty() ? T(app, "ui.own_party_none") : PartyName(app, app.overview_party);
+    ImGuiID combo = ImGui::GetID("##own");
+    bool open = ImGui::BeginCombo("##own", current);
+    A11ySet(combo, Role::ComboBox, label, current);
+    if (open) {
+        for (auto& id : ids) {
+            if (ImGui::Selectable(PartyName(app, id), id == app.overview_party)) app.overview_party = id;
+            A11ySelected(id == app.overview_party);
+        }
+        ImGui::EndCombo();
+    }
+    Mark(app, "own-party");
+    if (app.overview_party.empty()) return;
+    Derived& d = app.derived;
+    if (d.own_party != app.overview_party || d.own_year != year || d.own_revision != app.doc.revision) {
+        d.own = sam::PartyInWorkspace(ws, d.budget, app.overview_party, year, app.today);
+        d.own_party = app.overview_party;
+        d.own_year = year;
+        d.own_revision = app.doc.revision;
+    }
+    const sam::PortfolioWorkspace& own = d.own;
+    std::string pays = sam::TrF(app.lang, "ui.own_pays", {PartyName(app, own.party_id), sam::FormatKr(own.amount_kr), std::to_string(year)});
+    if (own.in_kind_kr) pays += " " + sam::TrF(app.lang, "ui.own_in_kind", {sam::FormatKr(own.share_kr), sam::FormatKr(own.in_kind_kr)});
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted(pays.c_str());
+    A11yText(pays);
+    ImGui::PopTextWrapPos();
+    Mark(app, "own-pays");
+    if (own.pending.empty()) {
+        ImGui::TextDisabled("%s", T(app, "portfolio.none_pending"));
+        A11yText(T(app, "portfolio.none_pending"));
+    }
+    for (auto& x : own.pending) {
+        std::string line = sam::TrF(app.lang, "ui.own_pending", {x.matter, sam::DeadlineText(x, app.lang), x.send_by.empty() ? "–" : x.send_by});
+        ImGui::PushID(x.matter_id.c_str());
+        if (WrappedLink(line)) { app.selected_matter = x.matter_id; app.view = View::Decisions; }
+        A11yLast(Role::Button, line);
+        ImGui::PopID();
+    }
+}
+
 }  // namespace
 
 void DrawOverview(App& app) {
@@ -68,6 +122,8 @@ void DrawOverview(App& app) {
     }
     // Not this year's figure: say so, not quietly another year.
     if (!shown_year.note.empty()) ImGui::TextDisabled("%s", sam::TrF(app.lang, shown_year.note, shown_year.args).c_str());
+    ImGui::Spacing();
+    OwnParty(app, year);
     ImGui::Spacing();
 
     float half = ImGui::GetContentRegionAvail().x * 0.5f;

@@ -8,6 +8,7 @@
 #include "app.h"
 #include "demos.h"
 #include "json_io.h"
+#include "patch.h"
 
 namespace {
 
@@ -91,5 +92,34 @@ TEST_CASE("Portfölj: Kramfors over four demos, each line leading into its works
     // At 320 CSS px the view still draws every line (the table scrolls sideways).
     Frames(app, 3, 320);
     CHECK(Find(app, "portfolio-line:3") != nullptr);
+    ImGui::DestroyContext();
+}
+
+TEST_CASE("Översikt answers for the chosen party: what it pays in money this year, and what it still owes") {
+    ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;
+    ui::App app;
+    app.today = "2020-01-15";
+    app.test_mode = true;
+    app.a11y.enabled = true;
+    REQUIRE(ui::OpenWorkspaceText(app, *sam::FindDemo("kommunforbundet-vasternorrland"), "demo"));
+    app.view = ui::View::Overview;
+    Frames(app, 2);
+    CHECK(Find(app, "own-party") != nullptr);
+    CHECK(Find(app, "own-pays") == nullptr);   // nobody chosen yet: nothing claimed
+    app.overview_party = "sundsvall";
+    Frames(app, 2);
+    REQUIRE(Find(app, "own-pays") != nullptr);
+    auto said = [&](const std::string& text) {
+        for (auto& n : app.a11y.nodes) if (n.name.find(text) != std::string::npos) return true;
+        return false;
+    };
+    // Its share 921 090 kr less the process leader it gives against it (140 000 kr).
+    CHECK(said("Sundsvall betalar 781\xC2\xA0" "090\xC2\xA0kr i pengar 2020."));
+    CHECK(said("Nationella överenskommelser 2020"));   // pending, deadline 2020-02-28
+    // An edit changes the answer at once (the derived figures follow the revision).
+    REQUIRE(ui::ApplyEdit(app, sam::json::array({sam::OpReplace("/in_kind/sundsvall-processledare/fte", 0.1)})));
+    Frames(app, 2);
+    CHECK(said("Sundsvall betalar 851\xC2\xA0" "090\xC2\xA0kr i pengar 2020."));
     ImGui::DestroyContext();
 }
