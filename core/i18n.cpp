@@ -256,6 +256,7 @@ constexpr Entry kTable[] = {
     {"report.agreement", "Överenskommelse", "Agreement"},
     {"report.untagged", "Utan fokusområde", "No focus area"},
     {"report.per_focus", "Nettokostnad per fokusområde (en post med flera områden delas lika)", "Net cost per focus area (an item with several areas is split evenly)"},
+    {"report.matters_per_focus", "Ärenden per fokusområde:", "Matters per focus area:"},
     {"report.per_project", "Nettokostnad per projekt", "Net cost per project"},
     {"report.cash_caption", "Betalas i pengar per part (andelen minus insatser i natura som räknas av)", "Paid in money per party (the share less contributions in kind deducted from it)"},
     {"ui.in_kind", "Insats i natura", "In kind"},

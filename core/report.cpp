@@ -83,6 +83,18 @@ void FocusAndProjects(Doc& d, const Workspace& ws, const Budget& b, Lang l) {
         d.Emit(t, caption);
     };
     emit(b.per_focus, Tx(l, "report.per_focus"), [&](const std::string& id) { return FocusNames(ws, {id}); });
+    // The matters each focus area has, so that matters too can be read per area.
+    std::vector<std::string> lines;
+    for (auto& [fid, f] : ws.focus_areas) {
+        std::string titles;
+        for (auto& [mid, m] : ws.matters)
+            if (std::find(m.focus.begin(), m.focus.end(), fid) != m.focus.end()) titles += (titles.empty() ? "" : "; ") + m.title;
+        if (!titles.empty()) lines.push_back(f.name + ": " + titles);
+    }
+    if (!lines.empty()) {
+        d.Para(Tx(l, "report.matters_per_focus"));
+        d.List(lines);
+    }
     emit(b.per_project, Tx(l, "report.per_project"), [&](const std::string& id) {
         auto m = ws.matters.find(id);
         return m == ws.matters.end() ? id : m->second.title;
