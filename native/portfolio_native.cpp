@@ -16,6 +16,7 @@ void Compute(DesktopPortfolio& p, ui::App& app) {
     std::vector<const sam::Workspace*> ws;
     for (auto& w : p.workspaces) ws.push_back(&w);
     app.portfolio.result = sam::ComputePortfolio(p.party, p.year, ws, app.today);
+    app.portfolio.opens.assign(app.portfolio.result.workspaces.size(), true);   // every file opens
     p.seen_revision = app.doc.revision;
 }
 
@@ -73,7 +74,6 @@ bool OpenPortfolio(DesktopPortfolio& p, Desktop& d, ui::App& app, const std::vec
     p.year = year ? year : std::atoi(app.today.substr(0, 4).c_str());
     app.portfolio.years = Years(p, std::atoi(app.today.substr(0, 4).c_str()));
     app.portfolio.open = true;
-    app.portfolio.can_open = true;
     if (!OpenPath(d, app, paths.front())) { error = paths.front() + ": " + app.status; return false; }
     Compute(p, app);
     if (!app.portfolio.result.Found()) { error = "no party \"" + p.party + "\" in any of the files"; return false; }

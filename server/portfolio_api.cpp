@@ -1,13 +1,17 @@
 // Portfolios: one organisation's whole picture over chosen workspaces, opened read-only by
 // its own token (core/portfolio.h computes it).
-//   POST   /api/portfolios                 admin: {"party", "workspaces": [ids], "name"?, "year"?}
+//   POST   /api/portfolios                 admin: {"party", "workspaces": [ids], "name"?, "year"?,
+//                                          "open_links"?: true: each line leads into its workspace}
 //   GET    /api/portfolios                 admin: the list (never a token)
 //   DELETE /api/portfolios/{id}            admin: the token ends, its streams close
 //   GET    /api/portfolios/{id}            the portfolio as JSON (?year=YYYY)
 //   GET    /api/portfolios/{id}/events     "changed" whenever one of its workspaces gets a revision
 //   GET    /p/{id}/                        the accessible HTML page (?lang=en, ?year=)
 //   GET    /p/{id}/portfolj.csv            what the party pays per workspace and year
-// A portfolio token opens nothing else, and a workspace's token opens no portfolio.
+// A portfolio token opens nothing else, and a workspace's token opens no portfolio. With
+// "open_links" the admin also makes one view link per workspace ("Portfölj: NAME"), whose token
+// follows from the portfolio's (so no token is stored in clear): the portfolio's answer carries
+// them as "open", a workspace's own admin sees and can remove each, and they end with it.
 #include <httplib.h>
 #include <algorithm>
 #include <chrono>
@@ -31,6 +35,22 @@ namespace {
 const std::string kPid = R"(([A-Za-z0-9_-]{1,64}))";
 
 std::string Today() { return sam::LocalDate(std::time(nullptr)); }
+
+// The view link's token for one workspace of a portfolio: only the portfolio's holder knows it.
+std::string LineToken(const std::string& portfolio_token, const std::string& workspace) {
+    return HashToken("portfolio-line\n" + portfolio_token + "\n" + workspace).substr(0, 32);
+}
+std::string LineCreator(const std::string& portfolio_id) { return "portfolio:" + portfolio_id; }
+
+// Ends the view links a portfolio made, in every workspace it covered, and their open streams.
+void RemoveLines(Storage& storage, Hub& hub, const PortfolioInfo& p) {
+    for (auto& ws : p.workspaces)
+        for (auto& link : storage.Links(ws))
+            if (link.created_by == LineCreator(p.id) && storage.RemoveLink(ws, link.id)) {
+                hub.AccessChanged(ws);
+                storage.Audit("admin", "link_revoked", ws, link.id + " (view)");
+            }
+}
 
 // The admin, or the holder of this portfolio's token; answers and returns false otherwise.
 bool MayRead(const httplib::Request& req, Storage& storage, const ApiConfig& config, const std::string& id, httplib::Response& res) {
@@ -100,7 +120,7 @@ sam::Portfolio Compute(Storage& storage, Hub& hub, const PortfolioInfo& p, int y
     return sam::ComputePortfolio(p.party, year, ws, Today());
 }
 
-void InstallAdmin(httplib::Server& svr, Storage& storage, const ApiConfig& config) {
+void InstallAdmin(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfig& config) {
     svr.Post("/api/portfolios", [&](const httplib::Request& req, httplib::Response& res) {
         if (!IsAdmin(req, config, res)) return;
         json body;
@@ -122,10 +142,24 @@ void InstallAdmin(httplib::Server& svr, Storage& storage, const ApiConfig& confi
                 return SendError(res, 400, "bad_year", "\"year\" must be a year from 1900 to 2200");
             p.year = body["year"].get<int>();
         }
+        bool lines = false;
+        if (body.contains("open_links")) {
+            if (!body["open_links"].is_boolean()) return SendError(res, 400, "bad_request", "\"open_links\" must be true or false");
+            lines = body["open_links"].get<bool>();
+        }
         p.created_by = "admin";
         std::string token = NewToken(), error;
         auto made = storage.AddPortfolio(p, HashToken(token), &error);
         if (!made) return SendError(res, 500, "storage", "the portfolio could not be stored: " + error);
+        for (size_t i = 0; lines && i < made->workspaces.size(); ++i) {
+            const std::string& ws = made->workspaces[i];
+            if (!storage.AddLink(ws, "Portfölj: " + made->name, Role::View, HashToken(LineToken(token, ws)), LineCreator(made->id), &error)) {
+                RemoveLines(storage, hub, *made);
+                storage.RemovePortfolio(made->id);
+                return SendError(res, 500, "storage", "the portfolio's links could not be stored: " + error);
+            }
+            storage.Audit("admin", "link_made", ws, "Portfölj " + made->id + " (view)");
+        }
         storage.Audit("admin", "portfolio_made", "", made->id + " (" + made->party + ")");
         json out = InfoJson(*made);
         out["token"] = token;
@@ -141,6 +175,9 @@ void InstallAdmin(httplib::Server& svr, Storage& storage, const ApiConfig& confi
     svr.Delete("/api/portfolios/" + kPid, [&](const httplib::Request& req, httplib::Response& res) {
         if (!IsAdmin(req, config, res)) return;
         std::string id = req.matches[1];
+        auto p = storage.Portfolio(id);
+        if (!p) return SendError(res, 404, "unknown_portfolio", "no portfolio with id " + id);
+        RemoveLines(storage, hub, *p);
         if (!storage.RemovePortfolio(id)) return SendError(res, 404, "unknown_portfolio", "no portfolio with id " + id);
         storage.Audit("admin", "portfolio_removed", "", id);
         res.status = 204;
@@ -158,7 +195,17 @@ void InstallReading(httplib::Server& svr, Storage& storage, Hub& hub, const ApiC
         sam::Portfolio result = Compute(storage, hub, p, year, ids);
         // The pinned fields, what an app draws besides, and where each line leads.
         json out = sam::PortfolioJsonFull(result);
-        for (size_t i = 0; i < result.workspaces.size(); ++i) out["workspaces"][i]["workspace_id"] = ids[result.workspaces[i].index];
+        // A line leads into its workspace while its view link lives (the portfolio's holder only).
+        std::string token = RequestToken(req);
+        bool holder = storage.PortfolioByToken(HashToken(token)) == id;
+        for (size_t i = 0; i < result.workspaces.size(); ++i) {
+            const std::string& ws = ids[result.workspaces[i].index];
+            out["workspaces"][i]["workspace_id"] = ws;
+            if (!holder) continue;
+            std::string line = LineToken(token, ws);
+            TokenInfo t = storage.FindToken(HashToken(line));
+            if (t.role == Role::View && t.workspace == ws) out["workspaces"][i]["open"] = "#w=" + ws + "&t=" + line;
+        }
         out["name"] = p.name;
         SendJson(res, 200, out, &req);
     });
@@ -234,7 +281,7 @@ void InstallEvents(httplib::Server& svr, Storage& storage, Hub& hub, const ApiCo
 }  // namespace
 
 void InstallPortfolios(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfig& config) {
-    InstallAdmin(svr, storage, config);
+    InstallAdmin(svr, storage, hub, config);
     InstallEvents(svr, storage, hub, config);
     InstallReading(svr, storage, hub, config);
 }

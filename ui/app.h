@@ -45,7 +45,9 @@ struct PortfolioState {
     sam::Portfolio result;
     std::vector<std::string> parties;   // to choose among (desktop); empty: the party is fixed
     std::vector<int> years;             // to choose among
-    bool can_open = false;              // a line leads into its workspace (desktop)
+    std::vector<bool> opens;            // per line: it leads into its workspace (desktop: all;
+                                        // web: those the portfolio carries a link for)
+    bool Opens(size_t line) const { return line < opens.size() && opens[line]; }
 };
 
 // A named widget's place on screen, recorded in test mode so that browser tests click real pixels.

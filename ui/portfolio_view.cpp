@@ -58,6 +58,13 @@ void Choosers(App& app) {
     }
 }
 
+// A workspace's name; a button into it where the line leads there.
+void WorkspaceCell(App& app, const std::string& name, size_t line) {
+    if (!app.portfolio.Opens(line)) return SayWrapped(name);
+    if (ImGui::Selectable(name.c_str()) && app.platform.portfolio_open) app.platform.portfolio_open(line);
+    HelpTooltip(T(app, "ui.portfolio_open"));
+}
+
 // Per workspace this year: share, in kind and paid in money; a line opens its workspace.
 void CostTable(App& app) {
     const sam::Portfolio& p = app.portfolio.result;
@@ -75,13 +82,7 @@ void CostTable(App& app) {
         ImGui::PushID((int)i);
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        std::string name = w.name + (w.Uncertain() ? " *" : "");
-        if (app.portfolio.can_open) {
-            if (ImGui::Selectable(name.c_str()) && app.platform.portfolio_open) app.platform.portfolio_open(i);
-            HelpTooltip(T(app, "ui.portfolio_open"));
-        } else {
-            Say(name);
-        }
+        WorkspaceCell(app, w.name + (w.Uncertain() ? " *" : ""), i);
         Mark(app, "portfolio-line:" + std::to_string(i));
         ImGui::TableNextColumn();
         TextRight(sam::FormatKr(w.share_kr).c_str());
@@ -154,12 +155,14 @@ void PendingTable(App& app) {
     ImGui::TableSetupColumn(T(app, "ui.deadline"), ImGuiTableColumnFlags_WidthStretch, 1.1f);
     ImGui::TableSetupColumn(T(app, "ui.send_by"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
     HeadersRow();
-    for (auto& d : due) {
+    for (size_t k = 0; k < due.size(); ++k) {
+        const sam::PortfolioDue& d = due[k];
+        ImGui::PushID((int)k);
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         SayWrapped(d.pending->matter);
         ImGui::TableNextColumn();
-        SayWrapped(p.workspaces[d.line].name);
+        WorkspaceCell(app, p.workspaces[d.line].name, d.line);
         ImGui::TableNextColumn();
         std::string deadline = sam::DeadlineText(*d.pending, app.lang);
         if (d.pending->late) ImGui::TextColored(ImVec4(0.75f, 0.22f, 0.12f, 1), "%s", deadline.c_str());
@@ -167,6 +170,7 @@ void PendingTable(App& app) {
         A11yText(deadline);   // "(passerad)" says in words what the colour shows
         ImGui::TableNextColumn();
         Say(d.pending->send_by.empty() ? "–" : d.pending->send_by);
+        ImGui::PopID();
     }
     EndWideTable();
 }

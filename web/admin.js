@@ -198,7 +198,7 @@
     });
     if (list.length) section.append(table(t('admin.workspaces'), [t('admin.col_name'), t('admin.col_revisions'), t('admin.col_updated'),
                                                                   t('admin.col_links'), t('admin.col_status'), t('admin.col_actions')], rows, true));
-    return [section, el('div', { id: 'links-slot' }), createForm(), eraseForm(list)];
+    return [section, el('div', { id: 'links-slot' }), createForm(), await portfoliosSection(list), eraseForm(list)];
   }
 
   function createForm() {
@@ -206,7 +206,9 @@
     const demo = el('select', {},
       el('option', { value: 'halsam-vasternorrland' }, 'HälSam Västernorrland'),
       el('option', { value: 'familjehem-vasternorrland' }, 'Familjehem Västernorrland'),
-      el('option', { value: 'norrbotten' }, 'Norrbotten: nära vård och suicidprevention'));
+      el('option', { value: 'norrbotten' }, 'Norrbotten: nära vård och suicidprevention'),
+      el('option', { value: 'utvecklingsarbete-2017' }, 'Länsgemensamt utvecklingsarbete 2017'),
+      el('option', { value: 'kommunforbundet-vasternorrland' }, 'Kommunförbundet Västernorrland'));
     const file = el('input', { type: 'file', accept: '.json,application/json' });
     const choice = (value, label, checked) => {
       const id = 'start-' + value;
@@ -269,6 +271,68 @@
       field('erase-workspace', t('admin.erase_workspace'), which),
       field('erase-text', t('admin.erase_text'), text),
       el('button', { type: 'submit', class: 'danger' }, t('admin.erase_button')));
+  }
+
+  // ---- Portfolios: one organisation over chosen workspaces ----
+  async function portfoliosSection(list) {
+    const section = el('section', { 'aria-labelledby': 'pf-h', id: 'portfolios' },
+      el('h2', { id: 'pf-h', tabindex: '-1' }, t('admin.portfolios')), el('p', {}, t('admin.portfolios_help')));
+    const r = await api('GET', '/api/portfolios');
+    if (r.status !== 200) { fail(problem(r)); return section; }
+    const made = r.body.portfolios;
+    if (!made.length) section.append(el('p', {}, t('admin.portfolio_none')));
+    const rows = made.map((p) => el('tr', {},
+      el('th', { scope: 'row' }, p.name), el('td', {}, p.party), el('td', { class: 'num' }, p.year ? String(p.year) : t('admin.portfolio_this_year')),
+      el('td', {}, p.workspaces.map((id) => names[id] || id).join(', ')), el('td', { class: 'date' }, when(p.created)),
+      el('td', { class: 'actions' }, el('button', { type: 'button', class: 'danger', 'aria-label': t('admin.portfolio_delete', p.name), on: { click: async () => {
+        if (!confirm(t('admin.portfolio_delete_confirm', p.name))) return;
+        const a = await api('DELETE', '/api/portfolios/' + p.portfolio_id);
+        if (a.status !== 204) return fail(problem(a));
+        await refresh(t('admin.portfolio_deleted', p.name));
+      } } }, t('admin.delete_short')))));
+    if (made.length) section.append(table(t('admin.portfolios'), [t('admin.col_name'), t('admin.col_party'), t('admin.col_year'), t('admin.col_workspaces'),
+                                                                  t('admin.col_created'), t('admin.col_actions')], rows, true));
+    if (list.length) section.append(portfolioForm(list));
+    return section;
+  }
+
+  function portfolioForm(list) {
+    const party = el('input', { type: 'text', maxlength: '80', autocomplete: 'off', 'aria-required': 'true' });
+    const title = el('input', { type: 'text', maxlength: '80', autocomplete: 'off' });
+    const year = el('input', { type: 'text', inputmode: 'numeric', maxlength: '4', autocomplete: 'off', size: '6' });
+    const boxes = list.map((w) => el('input', { type: 'checkbox', id: 'pf-ws-' + w.id, value: w.id }));
+    const lines = el('input', { type: 'checkbox', id: 'pf-lines', checked: true });
+    const picks = el('fieldset', { id: 'pf-workspaces' }, el('legend', {}, t('admin.portfolio_workspaces')),
+      ...list.map((w, i) => el('div', { class: 'choice' }, boxes[i], el('label', { for: boxes[i].id }, w.name))));
+    const invalid = (input, on) => on ? input.setAttribute('aria-invalid', 'true') : input.removeAttribute('aria-invalid');
+    const form = el('form', { 'aria-labelledby': 'pf-create-h', on: { submit: async (ev) => {
+      ev.preventDefault();
+      const body = { party: party.value.trim(), workspaces: boxes.filter((b) => b.checked).map((b) => b.value), open_links: lines.checked };
+      invalid(party, !body.party);
+      if (!body.party) { party.focus(); return fail(t('admin.portfolio_party_missing')); }
+      if (!body.workspaces.length) { boxes[0].focus(); return fail(t('admin.portfolio_pick')); }
+      const y = year.value.trim();
+      invalid(year, y && !/^\d{4}$/.test(y));
+      if (y && !/^\d{4}$/.test(y)) { year.focus(); return fail(t('admin.portfolio_year_bad')); }
+      if (y) body.year = Number(y);
+      if (title.value.trim()) body.name = title.value.trim();
+      say(t('admin.working'));
+      const a = await api('POST', '/api/portfolios', body);
+      if (a.status !== 201) return fail(problem(a));
+      await refresh(t('admin.portfolio_made', a.body.name));
+      const box = document.querySelector('#pf-result');
+      box.append(freshLink(t('admin.portfolio_app'), linkUrl('#p=' + a.body.portfolio_id + '&t=' + a.body.token)),
+                 freshLink(t('admin.portfolio_page'), location.origin + a.body.page + '?access_token=' + a.body.token));
+      box.querySelector('input').focus();
+    } } },
+      el('h3', { id: 'pf-create-h' }, t('admin.portfolio_create')),
+      field('pf-party', t('admin.portfolio_party'), party, t('admin.portfolio_party_hint')),
+      field('pf-name', t('admin.portfolio_name'), title),
+      field('pf-year', t('admin.portfolio_year'), year, t('admin.portfolio_year_hint')),
+      picks,
+      el('div', { class: 'choice' }, lines, el('label', { for: 'pf-lines' }, t('admin.portfolio_lines'))),
+      el('button', { type: 'submit' }, t('admin.portfolio_button')));
+    return el('div', {}, form, el('div', { id: 'pf-result', 'aria-live': 'polite' }));
   }
 
   async function auditSection() {

@@ -1,6 +1,8 @@
 // The web app opened with a portfolio link (#p=ID&t=TOKEN): the Portfölj view, fetched from
 // the server, and fetched again when one of its workspaces changes or another year is chosen.
-// The token opens only the portfolio: no workspace is opened or kept in this browser.
+// The token opens only the portfolio: no workspace is opened or kept in this browser. A line
+// leads into its workspace, in a tab of its own, where the portfolio carries a view link for it
+// (made by the admin with the portfolio, ended with it).
 #include <emscripten.h>
 #include <algorithm>
 #include <cstdlib>
@@ -15,6 +17,7 @@ namespace {
 Web* g_portfolio = nullptr;
 std::string g_id, g_token;
 int g_year = 0;   // 0: the portfolio's own year
+std::vector<std::string> g_open;   // per line: "#w=ID&t=TOKEN", or "" when it leads nowhere
 
 EM_JS(void, js_portfolio_fetch, (const char* id, const char* token, int year), {
     const url = '/api/portfolios/' + encodeURIComponent(UTF8ToString(id)) + (year ? '?year=' + year : '');
@@ -30,6 +33,10 @@ EM_JS(void, js_portfolio_follow, (const char* id, const char* token), {
     window.samverkanPortfolioStream = es;
     es.addEventListener('changed', () => Module.ccall('samverkan_portfolio_changed', null, [], []));
     es.onerror = () => Module.ccall('samverkan_portfolio_changed', null, [], []);
+});
+
+EM_JS(void, js_open_tab, (const char* fragment), {
+    window.open(location.origin + '/' + UTF8ToString(fragment), '_blank', 'noopener');
 });
 
 // The years to choose among: from the first to the last any workspace has, and the one shown.
@@ -49,6 +56,9 @@ void Fetch() { js_portfolio_fetch(g_id.c_str(), g_token.c_str(), g_year); }
 void InstallPortfolio(Web& w) {
     g_portfolio = &w;
     w.app.platform.portfolio_year = [](int year) { g_year = year; Fetch(); };
+    w.app.platform.portfolio_open = [](size_t line) {
+        if (line < g_open.size() && !g_open[line].empty()) js_open_tab(g_open[line].c_str());
+    };
 }
 
 }  // namespace web
@@ -74,7 +84,8 @@ EMSCRIPTEN_KEEPALIVE void samverkan_portfolio(int status, const char* body) {
     if (!g_portfolio) return;
     ui::App& app = g_portfolio->app;
     sam::Portfolio p;
-    if (status != 200 || !sam::PortfolioFromJson(sam::ReadJson(body), p)) {
+    sam::json j = status == 200 ? sam::ReadJson(body) : sam::json();
+    if (status != 200 || !sam::PortfolioFromJson(j, p)) {
         // Said in the status bar; what was shown stays (an old figure is marked, not dropped).
         app.status = sam::Tr(app.lang, status == 401 || status == 404 ? "ui.portfolio_gone" : "ui.portfolio_unreachable");
         app.sync_text = sam::Tr(app.lang, "ui.portfolio_stale");
@@ -85,6 +96,15 @@ EMSCRIPTEN_KEEPALIVE void samverkan_portfolio(int status, const char* body) {
     app.portfolio.open = true;
     app.portfolio.result = std::move(p);
     app.portfolio.years = Years(app.portfolio.result);
+    g_open.assign(app.portfolio.result.workspaces.size(), "");
+    app.portfolio.opens.assign(g_open.size(), false);
+    for (size_t i = 0; i < g_open.size() && i < j["workspaces"].size(); ++i) {
+        const sam::json& open = j["workspaces"][i]["open"];
+        if (open.is_string() && open.get_ref<const std::string&>().rfind("#w=", 0) == 0) {
+            g_open[i] = open.get<std::string>();
+            app.portfolio.opens[i] = true;
+        }
+    }
     if (first) {
         app.view = ui::View::Portfolio;
         app.status.clear();

@@ -1,5 +1,6 @@
 // The administration page in Chromium, against a real server: signing in, creating a
 // workspace, making, rotating and revoking named links, archiving, erasing a name, deleting;
+// making a portfolio for one organisation (its mistakes said at the field) and removing it;
 // the edit-link holder's own links page; Swedish and English; axe-core finds no violations
 // and the page does not scroll sideways at 200 % zoom.
 import { readFileSync } from 'node:fs';
@@ -150,6 +151,41 @@ await runBrowserTest(async ({ server, browser, args }) => {
   await waitUntil(page, () => document.getElementById('status').textContent.includes('borttagen'));
   check(await page.locator('#workspaces tbody tr').count() === 6, 'the row is gone');
   check((await api('GET', '/api/workspaces/' + id, server.adminToken)).status === 404, 'the workspace is gone');
+
+  // A portfolio for Kramfors over two workspaces: mistakes said at the field, then made.
+  await page.getByRole('button', { name: 'Skapa portföljen' }).click();
+  await waitUntil(page, () => document.getElementById('alert').textContent.length > 0);
+  check((await text(page, '#alert')).includes('organisationens namn') && await page.evaluate(() => document.activeElement.id) === 'pf-party',
+        'no organisation: said, and the field has focus: "' + await text(page, '#alert') + '"');
+  await page.getByLabel('Organisation', { exact: true }).fill('Kramfors');
+  await page.getByRole('button', { name: 'Skapa portföljen' }).click();
+  await waitUntil(page, () => document.getElementById('alert').textContent.includes('arbetsyta'));
+  check((await text(page, '#alert')).includes('Välj minst en arbetsyta'), 'no workspace chosen: "' + await text(page, '#alert') + '"');
+  await page.locator('#pf-workspaces').getByLabel('HälSam Västernorrland').check();
+  await page.locator('#pf-workspaces').getByLabel('Familjehem Västernorrland').check();
+  await page.getByLabel('År (valfritt)').fill('20x');
+  await page.getByRole('button', { name: 'Skapa portföljen' }).click();
+  await waitUntil(page, () => document.getElementById('alert').textContent.includes('fyra siffror'));
+  check(await page.getAttribute('#pf-year', 'aria-invalid') === 'true', 'a year that is no year is marked at its field');
+  await page.getByLabel('År (valfritt)').fill('2024');
+  await page.getByRole('button', { name: 'Skapa portföljen' }).click();
+  await waitUntil(page, () => document.getElementById('status').textContent.includes('Portföljen'));
+  check((await text(page, '#status')).includes('Portföljen Kramfors är skapad'), 'made: "' + await text(page, '#status') + '"');
+  await axe(page, 'portfolio made');
+  await page.locator('#portfolios').screenshot({ path: join(out, 'admin-portfolio.png') });
+  const pfUrl = await page.locator('#pf-result input').first().inputValue();
+  const pm = pfUrl.match(/#p=(p[0-9a-f]+)&t=([0-9a-f]{32})$/);
+  check(pm !== null, 'the portfolio link is shown once, whole: ' + pfUrl);
+  if (pm) {
+    const pf = await api('GET', '/api/portfolios/' + pm[1], pm[2]);
+    check(pf.status === 200 && pf.body.year === 2024 && pf.body.workspaces.length === 2, 'it opens Kramfors\' portfolio for 2024 over two workspaces');
+    check(pf.body.workspaces.every((w) => /^#w=/.test(w.open || '')), 'and each line leads into its workspace');
+  }
+  check((await page.locator('#portfolios tbody tr').innerText()).includes('HälSam Västernorrland'), 'the list names its workspaces');
+  await page.getByRole('button', { name: 'Ta bort portföljen Kramfors' }).click();
+  await waitUntil(page, () => document.getElementById('status').textContent.includes('borttagen'));
+  check(await page.locator('#portfolios tbody tr').count() === 0, 'removed from the list');
+  if (pm) check((await api('GET', '/api/portfolios/' + pm[1], pm[2])).status === 401, 'and its link ends');
 
   // English, and 200 % zoom.
   await page.getByRole('button', { name: 'In English' }).click();

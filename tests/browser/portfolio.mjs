@@ -1,6 +1,7 @@
 // The Portfölj view in Chromium, opened with a portfolio link the admin made: Kramfors over
 // the five demo workspaces — its figures in the accessibility tree, axe-core clean, another
-// year chosen with roles only, a change in a workspace arriving live, and a removed link said.
+// year chosen with roles only, a change in a workspace arriving live, a line leading into its
+// workspace (read-only, in a tab of its own), and a removed link said.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -30,7 +31,7 @@ await runBrowserTest(async ({ server, browser, args }) => {
   const idOf = (name) => server.links[name].edit.match(/#w=([0-9a-f]+)/)[1];
   const names = ['HälSam Västernorrland', 'Familjehem Västernorrland', 'Länsgemensamt utvecklingsarbete i socialtjänsten 2017',
                  'Socialtjänstens samverkan och stödstrukturer i Västernorrland 2020', 'Norrbotten: nära vård och suicidprevention'];
-  const made = await api('POST', '/api/portfolios', server.adminToken, { json: { party: 'Kramfors', workspaces: names.map(idOf), year: 2017 } });
+  const made = await api('POST', '/api/portfolios', server.adminToken, { json: { party: 'Kramfors', workspaces: names.map(idOf), year: 2017, open_links: true } });
   check(made.status === 201, 'the admin makes a portfolio for Kramfors over the five demo workspaces');
 
   const page = await browser.newPage({ viewport: { width: 1280, height: 1300 }, bypassCSP: true });
@@ -79,6 +80,20 @@ await runBrowserTest(async ({ server, browser, args }) => {
                                     /302\s237\skr/.test(document.getElementById('a11y-mirror').textContent), null, 8000),
         'reaches the open portfolio: Kramfors now pays 302 237 kr');
   check(errors.length === 0, 'no console or network errors: ' + errors.join('; '));
+
+  // A line leads into its workspace: a tab of its own, through the view link the portfolio carries.
+  const opened = page.context().waitForEvent('page', { timeout: 10000 });
+  await page.getByRole('button', { name: names[2] }).first().dispatchEvent('click');
+  const tab = await opened.catch(() => null);
+  check(tab !== null, 'the line "' + names[2] + '" opens a tab');
+  if (tab) {
+    check(await waitUntil(tab, () => window.samverkan && window.samverkan.source === 'server' && window.samverkan.frames > 3, null, 20000),
+          'which opens the workspace from the server');
+    check(/#w=[0-9a-f]+&t=[0-9a-f]{32}$/.test(tab.url()) && tab.url().includes(idOf(names[2])), 'that workspace, by its own view link');
+    check(await waitUntil(tab, () => document.getElementById("a11y-mirror").textContent.includes("Visningsläge"), null, 8000),
+          'read-only: the app says so');
+    await tab.close();
+  }
 
   // Removed by the admin: the page says so, and keeps what it showed.
   check((await api('DELETE', '/api/portfolios/' + made.body.portfolio_id, server.adminToken)).status === 204, 'the admin removes the portfolio');

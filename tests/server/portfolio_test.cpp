@@ -120,6 +120,64 @@ TEST_CASE("portfolio: Kramfors over three workspaces, exact to the krona, live, 
     CHECK(StatusOf(c.Delete("/api/portfolios/" + p.id, kAdmin)) == 404);
 }
 
+TEST_CASE("portfolio: with open_links each line leads into its workspace, read-only, and the links end with it") {
+    std::string data = Fresh("access-portfolio-lines");
+    ServerProcess s;
+    REQUIRE(s.Start({"--data", data}, data + ".log"));
+    httplib::Client c("127.0.0.1", s.port);
+    Created fh = CreateFamiljehem(c);
+    Created dev = Create(c, {{"name", "Utvecklingsarbete 2017"}, {"demo", "utvecklingsarbete-2017"}});
+    Made plain = MakePortfolio(c, {{"party", "Kramfors"}, {"workspaces", {fh.id, dev.id}}});
+    Made p = MakePortfolio(c, {{"party", "Kramfors"}, {"workspaces", {fh.id, dev.id}}, {"year", 2017}, {"open_links", true}});
+
+    // Without open_links no line leads anywhere; with it, each does, to the holder only.
+    json none = json::parse(c.Get("/api/portfolios/" + plain.id, Bearer(plain.token))->body);
+    for (auto& w : none["workspaces"]) CHECK_FALSE(w.contains("open"));
+    json admin = json::parse(c.Get("/api/portfolios/" + p.id, kAdmin)->body);
+    for (auto& w : admin["workspaces"]) CHECK_FALSE(w.contains("open"));
+    json j = json::parse(c.Get("/api/portfolios/" + p.id, Bearer(p.token))->body);
+    REQUIRE(j["workspaces"].size() == 2);
+    std::vector<std::string> lines;
+    for (auto& w : j["workspaces"]) {
+        REQUIRE(w.contains("open"));
+        std::string open = w["open"];
+        std::string prefix = "#w=" + w["workspace_id"].get<std::string>() + "&t=";
+        REQUIRE(open.rfind(prefix, 0) == 0);
+        lines.push_back(open.substr(prefix.size()));
+    }
+    CHECK(lines[0] != lines[1]);
+    CHECK(lines[0] != p.token);
+
+    // A line's token opens its workspace to read, not to change, and not the other workspace.
+    auto ws = c.Get("/api/workspaces/" + fh.id, Bearer(lines[0]));
+    REQUIRE(StatusOf(ws) == 200);
+    CHECK(json::parse(ws->body)["access"] == "view");
+    CHECK(StatusOf(Patch(c, fh, 1, json::array({Op("replace", "/name", "X")}), lines[0])) == 403);
+    CHECK(StatusOf(c.Get("/api/workspaces/" + dev.id, Bearer(lines[0]))) == 401);
+    CHECK(StatusOf(c.Get("/api/workspaces/" + fh.id, Bearer(p.token))) == 401);   // the portfolio's own token still opens none
+
+    // The workspace's admin sees the link by name and may end it: that line then leads nowhere.
+    auto links = json::parse(c.Get("/api/workspaces/" + fh.id + "/links", Bearer(fh.edit))->body);
+    std::string link_id;
+    for (auto& l : links["links"])
+        if (l["name"] == "Portfölj: Kramfors") link_id = l["link_id"];
+    REQUIRE(!link_id.empty());
+    CHECK(StatusOf(c.Delete("/api/workspaces/" + fh.id + "/links/" + link_id, Bearer(fh.edit))) == 204);
+    json after = json::parse(c.Get("/api/portfolios/" + p.id, Bearer(p.token))->body);
+    CHECK_FALSE(after["workspaces"][0].contains("open"));
+    CHECK(after["workspaces"][1].contains("open"));
+
+    // Removing the portfolio ends the links it made, and only those.
+    CHECK(StatusOf(c.Delete("/api/portfolios/" + p.id, kAdmin)) == 204);
+    CHECK(StatusOf(c.Get("/api/workspaces/" + dev.id, Bearer(lines[1]))) == 401);
+    CHECK(StatusOf(c.Get("/api/workspaces/" + dev.id, Bearer(dev.view))) == 200);
+    CHECK(StatusOf(c.Get("/api/portfolios/" + plain.id, Bearer(plain.token))) == 200);
+
+    auto bad = c.Post("/api/portfolios", kAdmin, json{{"party", "Kramfors"}, {"workspaces", {fh.id}}, {"open_links", "ja"}}.dump(), "application/json");
+    REQUIRE(StatusOf(bad) == 400);
+    CHECK(json::parse(bad->body)["message"] == "\"open_links\" must be true or false");
+}
+
 TEST_CASE("portfolio: what the admin sends is checked, with the field named") {
     std::string data = Fresh("access-portfolio-bad");
     ServerProcess s;

@@ -54,9 +54,9 @@ TEST_CASE("Portfölj: Kramfors over four demos, each line leading into its works
     app.test_mode = true;
     app.a11y.enabled = true;
     app.portfolio.open = true;
-    app.portfolio.can_open = true;
     app.portfolio.years = {2017, 2018};
     app.portfolio.result = sam::ComputePortfolio("Kramfors", 2017, {&all[0], &all[1], &all[2], &all[3]}, app.today);
+    app.portfolio.opens = {true, false, true, true};   // the web: the second has no link in the portfolio
     app.view = ui::View::Portfolio;
     size_t opened = 99;
     int asked_year = 0;
@@ -89,6 +89,16 @@ TEST_CASE("Portfölj: Kramfors over four demos, each line leading into its works
     Frames(app, 2);
     CHECK(opened == 2);
     CHECK(asked_year == 0);   // nothing asked for another year
+    // A line without a link is text: a click there opens nothing.
+    const ui::WidgetRect* second = Find(app, "portfolio-line:1");
+    REQUIRE(second);
+    io.MousePos = ImVec2(second->x + 5, second->y + second->h / 2);
+    Frames(app, 1);
+    io.MouseDown[0] = true;
+    Frames(app, 1);
+    io.MouseDown[0] = false;
+    Frames(app, 2);
+    CHECK(opened == 2);
     // At 320 CSS px the view still draws every line (the table scrolls sideways).
     Frames(app, 3, 320);
     CHECK(Find(app, "portfolio-line:3") != nullptr);
