@@ -367,19 +367,36 @@ void InKindList(App& app, int year) {
     EndWideTable();
 }
 
-// Focus areas: national or the county's own; which cost items follow each, and their net
-// this year (an item with several areas split evenly, as in the report).
-void FocusItems(App& app, const std::string& focus_id) {
-    const sam::Workspace& ws = app.doc.ws;
+// Focus areas: national or the county's own; which bodies, matters and cost items follow each,
+// and the items' net this year (an item with several areas split evenly, as in the report).
+const std::string& Title(const sam::Body& b) { return b.name; }
+const std::string& Title(const sam::Matter& m) { return m.title; }
+const std::string& Title(const sam::CostItem& c) { return c.name; }
+
+// A combo of checkboxes: which of a collection's members carry this focus area.
+struct TagColumn {
+    const char* id;           // ImGui id
+    const char* collection;   // the JSON collection; with the focus area's id, the test mark
+    const char* one;          // "{0} organ"
+    const char* many;
+    const char* heading;      // the column's heading, in the combo's accessible name
+};
+
+template <class Members>
+void FocusTags(App& app, const TagColumn& c, const Members& members, const std::string& focus_id, const std::string& focus_name) {
     int tagged = 0;
-    for (auto& [iid, item] : ws.cost_items) tagged += std::count(item.focus.begin(), item.focus.end(), focus_id) > 0;
-    std::string label = sam::TrF(app.lang, tagged == 1 ? "ui.focus_items_one" : "ui.focus_items", {std::to_string(tagged)});
+    for (auto& [mid, m] : members) tagged += std::count(m.focus.begin(), m.focus.end(), focus_id) > 0;
+    std::string label = sam::TrF(app.lang, tagged == 1 ? c.one : c.many, {std::to_string(tagged)});
+    std::string name = std::string(T(app, c.heading)) + ": " + focus_name;
     ImGui::SetNextItemWidth(-FLT_MIN);
-    if (!BeginEnumCombo(app, "##items", label.c_str())) return;
-    for (auto& [iid, item] : ws.cost_items) {
-        bool on = std::count(item.focus.begin(), item.focus.end(), focus_id) > 0;
-        ImGui::PushID(iid.c_str());
-        if (EditCheckbox(app, item.name.c_str(), &on)) ApplyEdit(app, sam::TagFocusPatch(ItemPath(iid), item.focus, focus_id, on));
+    bool open = BeginEnumCombo(app, c.id, label.c_str(), name);
+    Mark(app, std::string("focus-") + c.collection + ":" + focus_id);   // "focus-bodies:barn-unga"
+    if (!open) return;
+    for (auto& [mid, m] : members) {
+        bool on = std::count(m.focus.begin(), m.focus.end(), focus_id) > 0;
+        ImGui::PushID(mid.c_str());
+        std::string path = std::string("/") + c.collection + "/" + sam::PointerToken(mid);
+        if (EditCheckbox(app, Title(m).c_str(), &on)) ApplyEdit(app, sam::TagFocusPatch(path, m.focus, focus_id, on));
         ImGui::PopID();
     }
     EndEnumCombo();
@@ -395,10 +412,12 @@ void FocusAreaList(App& app, const sam::Budget& b, int year) {
     Mark(app, "add-focus");
     if (ws.focus_areas.empty()) return;
     std::string net = sam::TrF(app.lang, "ui.net_year", {std::to_string(year)});
-    if (!BeginWideTable("##focus", 5, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp, ImGui::GetFontSize() * 40)) return;
+    if (!BeginWideTable("##focus", 7, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp, ImGui::GetFontSize() * 54)) return;
     ImGui::TableSetupColumn(T(app, "ui.name"), 0, 2.6f);
     ImGui::TableSetupColumn(T(app, "ui.national"), 0, 1.0f);
-    ImGui::TableSetupColumn(T(app, "ui.items"), 0, 1.4f);
+    ImGui::TableSetupColumn(T(app, "ui.bodies"), 0, 1.3f);
+    ImGui::TableSetupColumn(T(app, "ui.matters"), 0, 1.3f);
+    ImGui::TableSetupColumn(T(app, "ui.items"), 0, 1.3f);
     ImGui::TableSetupColumn(net.c_str(), 0, 1.2f);
     ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFrameHeight());
     HeadersRow();
@@ -413,7 +432,11 @@ void FocusAreaList(App& app, const sam::Budget& b, int year) {
         bool national = f.national;
         if (EditCheckbox(app, T(app, "ui.national_yes"), &national)) ApplyEdit(app, sam::json::array({sam::OpReplace(path + "/national", national)}));
         ImGui::TableNextColumn();
-        FocusItems(app, id);
+        FocusTags(app, {"##bodies", "bodies", "ui.focus_bodies_one", "ui.focus_bodies", "ui.bodies"}, ws.bodies, id, f.name);
+        ImGui::TableNextColumn();
+        FocusTags(app, {"##matters", "matters", "ui.focus_matters_one", "ui.focus_matters", "ui.matters"}, ws.matters, id, f.name);
+        ImGui::TableNextColumn();
+        FocusTags(app, {"##items", "cost_items", "ui.focus_items_one", "ui.focus_items", "ui.items"}, ws.cost_items, id, f.name);
         ImGui::TableNextColumn();
         auto it = b.per_focus.find(id);
         TextRight(sam::FormatKr(it == b.per_focus.end() ? 0 : b.At(it->second, year)).c_str());

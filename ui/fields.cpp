@@ -147,12 +147,12 @@ bool EditCheckbox(App& app, const char* label, bool* value) {
     return changed && !app.read_only;
 }
 
-bool BeginEnumCombo(App& app, const char* id, const char* current) {
+bool BeginEnumCombo(App& app, const char* id, const char* current, const std::string& name) {
     ImGui::SetNextItemWidth(-FLT_MIN);
     BeginReadOnly(app);
     ImGuiID combo = ImGui::GetID(id);
     bool open = ImGui::BeginCombo(id, current);
-    A11ySet(combo, Role::ComboBox, "", current);
+    A11ySet(combo, Role::ComboBox, name, current);
     EndReadOnly(app);
     if (app.test_mode) Mark(app, std::string("combo:") + std::to_string(ImGui::GetID(id)));
     return open;

@@ -27,7 +27,7 @@ bool EditCheckbox(App& app, const char* label, bool* value);
 void BeginReadOnly(const App& app);
 void EndReadOnly(const App& app);
 
-bool BeginEnumCombo(App& app, const char* id, const char* current);
+bool BeginEnumCombo(App& app, const char* id, const char* current, const std::string& name = "");   // name: what a screen reader calls it
 bool EnumItem(const char* label, bool selected);
 void EndEnumCombo();
 

@@ -6,21 +6,13 @@
 #include <string>
 #include "app.h"
 #include "demos.h"
+#include "headless.h"
 
-namespace {
-
-const ui::WidgetRect* Find(const ui::App& app, const std::string& name) {
-    for (const ui::WidgetRect& r : app.rects)
-        if (r.name == name) return &r;
-    return nullptr;
-}
-
-}  // namespace
+using headless::Find;
 
 TEST_CASE("Kostnader: a wrapped quantity pushes the next item and the totals down, never under them") {
     ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
+    ImGui::GetIO().IniFilename = nullptr;
     ui::App app;
     app.today = "2026-11-23";
     app.test_mode = true;
@@ -28,23 +20,7 @@ TEST_CASE("Kostnader: a wrapped quantity pushes the next item and the totals dow
     const std::string* demo = sam::FindDemo("halsam-vasternorrland");
     REQUIRE(demo);
     REQUIRE(ui::OpenWorkspaceText(app, *demo, "demo"));
-    ui::FontSource font;
-    font.path = SAMVERKAN_FONT;
-    for (int frame = 0; frame < 3; ++frame) {
-        io.DisplaySize = ImVec2(1280, 800);
-        io.DeltaTime = 1.0f / 60;
-        if (app.style_dirty) {
-            ui::ApplyStyle(app, font);
-            unsigned char* pixels;
-            int w, h;
-            io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-        }
-        app.rects.clear();
-        ImGui::NewFrame();
-        ui::Frame(app);
-        ui::ApplyQueuedEdits(app);
-        ImGui::Render();
-    }
+    headless::Frames(app, 3, 1280, 800);
     // "3 grupper per kommun × 7 kommuner" wraps at 1280 px: the local groups' row is taller.
     const ui::WidgetRect* wrapped = Find(app, "fte:lokal-samordning");
     const ui::WidgetRect* next = Find(app, "fte:samverkanskoordinator");

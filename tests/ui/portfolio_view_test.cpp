@@ -8,40 +8,12 @@
 #include "app.h"
 #include "demos.h"
 #include "json_io.h"
+#include "headless.h"
 #include "patch.h"
 
-namespace {
-
-const ui::WidgetRect* Find(const ui::App& app, const std::string& name) {
-    for (const ui::WidgetRect& r : app.rects)
-        if (r.name == name) return &r;
-    return nullptr;
-}
-
-void Frames(ui::App& app, int n, float width = 1280) {
-    ImGuiIO& io = ImGui::GetIO();
-    ui::FontSource font;
-    font.path = SAMVERKAN_FONT;
-    for (int frame = 0; frame < n; ++frame) {
-        io.DisplaySize = ImVec2(width, 900);
-        io.DeltaTime = 1.0f / 60;
-        if (app.style_dirty) {
-            ui::ApplyStyle(app, font);
-            unsigned char* pixels;
-            int w, h;
-            io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-        }
-        app.rects.clear();
-        ImGui::NewFrame();
-        ui::A11yBeginFrame(app.a11y);
-        ui::Frame(app);
-        ui::A11yEndFrame(app.a11y);
-        ui::ApplyQueuedEdits(app);
-        ImGui::Render();
-    }
-}
-
-}  // namespace
+using headless::Click;
+using headless::Find;
+using headless::Frames;
 
 TEST_CASE("Portfölj: Kramfors over four demos, each line leading into its workspace") {
     ImGui::CreateContext();
@@ -80,24 +52,14 @@ TEST_CASE("Portfölj: Kramfors over four demos, each line leading into its works
     CHECK(said);
     // A click on a line asks the platform to open that workspace.
     const ui::WidgetRect* third = Find(app, "portfolio-line:2");
-    ImGuiIO& io = ImGui::GetIO();
-    io.MousePos = ImVec2(third->x + 5, third->y + third->h / 2);   // ImGui 1.86: the state, not events
-    Frames(app, 1);
-    io.MouseDown[0] = true;
-    Frames(app, 1);
-    io.MouseDown[0] = false;
-    Frames(app, 2);
+    REQUIRE(third);
+    Click(app, *third);
     CHECK(opened == 2);
     CHECK(asked_year == 0);   // nothing asked for another year
     // A line without a link is text: a click there opens nothing.
     const ui::WidgetRect* second = Find(app, "portfolio-line:1");
     REQUIRE(second);
-    io.MousePos = ImVec2(second->x + 5, second->y + second->h / 2);
-    Frames(app, 1);
-    io.MouseDown[0] = true;
-    Frames(app, 1);
-    io.MouseDown[0] = false;
-    Frames(app, 2);
+    Click(app, *second);
     CHECK(opened == 2);
     // At 320 CSS px the view still draws every line (the table scrolls sideways).
     Frames(app, 3, 320);
