@@ -19,6 +19,7 @@ const char* ContentType(const std::string& f) {
     if (ends(".png")) return "image/png";
     if (ends(".svg")) return "image/svg+xml";
     if (ends(".ico")) return "image/x-icon";
+    if (ends(".ttf")) return "font/ttf";
     return "application/octet-stream";
 }
 

@@ -193,7 +193,7 @@ struct FontSource {
     const char* path = nullptr;
     const unsigned char* data = nullptr;
     int size = 0;
-    const unsigned char* atlas = nullptr;
+    const unsigned char* atlas = nullptr;   // built at scale 1 (web/font_bake.cpp)
     int atlas_size = 0;
 };
 void ApplyStyle(App& app, const FontSource& font);

@@ -86,9 +86,17 @@ void ApplyStyle(App& app, const FontSource& font) {
     cfg.OversampleH = 2;
     // Body and heading fonts, from the atlas built with the program when the scale is its.
     ImFont* body = nullptr;
+    io.FontGlobalScale = 1;
+    bool ttf = (font.data && font.size > 0) || font.path;
     if (!app.presenting && LoadFontAtlas(*io.Fonts, font.atlas, (size_t)font.atlas_size, scale) && io.Fonts->Fonts.Size == 2) {
         body = io.Fonts->Fonts[0];
         app.font = io.Fonts->Fonts[1];
+    } else if (!ttf && LoadFontAtlas(*io.Fonts, font.atlas, (size_t)font.atlas_size, 1.0f) && io.Fonts->Fonts.Size == 2) {
+        // The TTF is not here yet (the page fetches it after starting): the carried atlas,
+        // enlarged, until the platform has it and asks for the style again.
+        body = io.Fonts->Fonts[0];
+        app.font = io.Fonts->Fonts[1];
+        io.FontGlobalScale = scale;
     } else {
         io.Fonts->Clear();
         body = AddUiFont(font, 17.0f * scale, cfg);

@@ -25,8 +25,8 @@ Web* g_web = nullptr;   // the page calls in through exported functions
 }  // namespace
 
 // The UI font and its atlas at scale 1, as bytes (web/CMakeLists.txt).
-extern const unsigned char kUiFont[], kUiFontAtlas[];
-extern const int kUiFontSize, kUiFontAtlasSize;
+extern const unsigned char kUiFontAtlas[];
+extern const int kUiFontAtlasSize;
 
 namespace {
 
@@ -59,7 +59,22 @@ EM_JS(void, js_frame_drawn, (int frames), {
 // Whether the fonts came from the atlas carried in the program ('carried') or were built
 // from the TTF ('built': another scale, or slides); the tests read it.
 EM_JS(void, js_font_atlas, (int carried), {
-    (window.samverkan || (window.samverkan = {})).fontAtlas = carried ? 'carried' : 'built';
+    (window.samverkan || (window.samverkan = {})).fontAtlas = ['built', 'carried', 'enlarged'][carried];
+});
+
+// The UI font, for other scales and slides: fetched once the program runs (the atlas carried
+// in the program draws scale 1 and stands in, enlarged, until it is here).
+EM_JS(void, js_fetch_font, (), {
+    fetch('ui-font.ttf')
+        .then(r => r.ok ? r.arrayBuffer() : Promise.reject(new Error('HTTP ' + r.status)))
+        .then(buf => {
+            const bytes = new Uint8Array(buf);
+            const at = Module._malloc(bytes.length);
+            HEAPU8.set(bytes, at);
+            Module.ccall('samverkan_font', null, ['number', 'number'], [at, bytes.length]);
+            Module._free(at);
+        })
+        .catch(e => console.warn('Samverkan: the UI font could not be fetched (' + e.message + '); text at other scales stays enlarged'));
 });
 
 // Opens the workspace the page's link names (#w=ID&t=TOKEN: the fragment never reaches
@@ -143,13 +158,13 @@ void Loop(void* arg) {
     // Without a server link: say where the edits are kept.
     if (!w.server.linked && w.app.doc.open) w.app.sync_text = sam::Tr(w.app.lang, "ui.local_demo");
     ui::FontSource font;
-    font.data = kUiFont;
-    font.size = kUiFontSize;
+    font.data = w.font_ttf.empty() ? nullptr : w.font_ttf.data();
+    font.size = (int)w.font_ttf.size();
     font.atlas = kUiFontAtlas;
     font.atlas_size = kUiFontAtlasSize;
     bool restyled = w.app.style_dirty;
     ui::FullFrame(w.app, w.window, w.keys, font);
-    if (restyled) js_font_atlas(ImGui::GetIO().Fonts->ConfigData.empty());
+    if (restyled) js_font_atlas(ImGui::GetIO().Fonts->ConfigData.empty() ? (ImGui::GetIO().FontGlobalScale == 1 ? 1 : 2) : 0);
     web::TextInputFrame();
     web::SyncFrame(w);
     web::PersistFrame(w, false);
@@ -238,6 +253,14 @@ EMSCRIPTEN_KEEPALIVE int samverkan_open_offline(const char* id, const char* toke
     return 1;
 }
 
+// The UI font has arrived: what stood in for it (an enlarged atlas, slides in the body font)
+// is drawn with it from the next frame.
+EMSCRIPTEN_KEEPALIVE void samverkan_font(const unsigned char* data, int size) {
+    if (!g_web || size <= 0) return;
+    g_web->font_ttf.assign(data, data + size);
+    if (ImGui::GetIO().FontGlobalScale != 1 || g_web->app.presenting) g_web->app.style_dirty = true;
+}
+
 EMSCRIPTEN_KEEPALIVE int samverkan_open_demo() {
     const std::string* demo = sam::FindDemo("halsam-vasternorrland");
     return demo && samverkan_open(demo->c_str(), "demo") ? 1 : 0;
@@ -279,6 +302,7 @@ int main() {
     web::InstallPortfolio(web);
     js_mount_storage();
     js_fetch_workspace();
+    js_fetch_font();
     emscripten_set_main_loop_arg(Loop, &web, 0, true);
     return 0;
 }

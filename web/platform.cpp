@@ -4,8 +4,6 @@
 #include <emscripten.h>
 #include <imgui.h>
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 #include "json_io.h"
 #include "json_scan.h"
 #include "web.h"
@@ -165,22 +163,27 @@ void SetClipboard(void*, const char* text) {
     js_clipboard_write(text);
 }
 
+// C stdio, not <fstream>: iostreams would add their locale machinery to the program.
 bool ReadText(const std::string& path, std::string& out) {
-    std::ifstream f(path, std::ios::binary);
+    FILE* f = std::fopen(path.c_str(), "rb");
     if (!f) return false;
-    std::stringstream ss;
-    ss << f.rdbuf();
-    out = ss.str();
-    return true;
+    out.clear();
+    char buf[16384];
+    for (size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) out.append(buf, n);
+    bool ok = !std::ferror(f);
+    std::fclose(f);
+    return ok;
 }
 
+// Written beside, then renamed over: a failed write leaves the last good copy.
 void WriteText(const std::string& path, const std::string& text) {
     std::string tmp = path + ".tmp";
-    {
-        std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-        f << text;
-    }
-    std::rename(tmp.c_str(), path.c_str());
+    FILE* f = std::fopen(tmp.c_str(), "wb");
+    if (!f) return;
+    bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
+    ok = std::fclose(f) == 0 && ok;
+    if (ok) std::rename(tmp.c_str(), path.c_str());
+    else std::remove(tmp.c_str());
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // The web platform's state: the app, its window, and its link to the server.
 #pragma once
 #include <string>
+#include <vector>
 #include "app.h"
 #include "key_latch.h"
 #include "sync.h"
@@ -31,6 +32,7 @@ struct Web {
     ui::KeyLatch keys;
     std::string offline_id, offline_token;   // the server did not answer before storage was read
     bool restored = false;                   // the kept waiting changes have been put in line
+    std::vector<unsigned char> font_ttf;     // the UI font, once fetched (empty until then)
 };
 
 // platform.cpp: storage, files, clipboard, full screen, and what the page (and tests) can read.

@@ -4,7 +4,7 @@
 // built in the page. When WebGL 2 or a program file is missing, the page says so in words.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { check, outDir, pixelStats, runBrowserTest, watchErrors } from './harness.mjs';
+import { check, outDir, pixelStats, runBrowserTest, waitUntil, watchErrors } from './harness.mjs';
 
 await runBrowserTest(async ({ server, browser, args }) => {
   const out = outDir(args.out);
@@ -32,12 +32,22 @@ await runBrowserTest(async ({ server, browser, args }) => {
   const retinaErrors = watchErrors(retina);
   await retina.goto(server.editLink);
   await retina.waitForFunction(() => window.samverkan && window.samverkan.frames >= 10 && window.samverkan.source, null, { timeout: 30000 });
-  check(await retina.evaluate(() => window.samverkan.fontAtlas) === 'built', 'at scale 2 the page builds its own atlas');
+  check(await waitUntil(retina, () => window.samverkan.fontAtlas === 'built', null, 5000),
+        'at scale 2 the page builds its own atlas once the UI font has arrived (' + await retina.evaluate(() => window.samverkan.fontAtlas) + ')');
   const retinaShot = await retina.screenshot();
   writeFileSync(join(out, 'first-frame-dpr2.png'), retinaShot);
   check(pixelStats(retinaShot).drawnPercent > 2, 'the high-DPI page shows the app');
   check(retinaErrors.length === 0, 'no errors on the high-DPI page: ' + JSON.stringify(retinaErrors));
   await retina.close();
+  // Without the UI font (blocked): the carried atlas stands in, enlarged, and the app is drawn.
+  const noFont = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2 });
+  await noFont.route('**/ui-font.ttf', (r) => r.abort());
+  await noFont.goto(server.editLink);
+  await noFont.waitForFunction(() => window.samverkan && window.samverkan.frames >= 10 && window.samverkan.source, null, { timeout: 30000 });
+  await noFont.waitForTimeout(500);
+  check(await noFont.evaluate(() => window.samverkan.fontAtlas) === 'enlarged', 'without the UI font the atlas stands in, enlarged');
+  check(pixelStats(await noFont.screenshot()).drawnPercent > 2, 'and the page still shows the app');
+  await noFont.close();
   // Failures the page explains instead of going blank (no WebGL 2; a program file missing).
   const status = async (setup, why) => {
     const p = await browser.newPage({ viewport: { width: 1280, height: 800 } });
