@@ -152,6 +152,20 @@ void A11yText(std::string_view text, Role role) {
     tree->nodes.push_back(std::move(n));
 }
 
+void A11yTextAt(std::string_view text, ImVec2 min, ImVec2 max) {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    A11yTree* tree = Recording(&g);
+    if (!tree || text.empty()) return;
+    ImRect r(min, max);
+    if (g.CurrentWindow && !r.Overlaps(g.CurrentWindow->ClipRect)) return;   // scrolled away: not drawn
+    A11yNode n;
+    n.role = Role::Text;
+    n.name = std::string(text);
+    n.x = r.Min.x, n.y = r.Min.y, n.w = r.GetWidth(), n.h = r.GetHeight();
+    n.window = g.CurrentWindow;
+    tree->nodes.push_back(std::move(n));
+}
+
 void A11ySelected(bool selected) {
     ImGuiContext& g = *ImGui::GetCurrentContext();
     A11yTree* tree = Recording(&g);

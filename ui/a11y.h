@@ -60,6 +60,8 @@ void A11yLast(Role role, std::string_view name = {}, std::string_view value = {}
 void A11ySet(ImGuiID id, Role role, std::string_view name = {}, std::string_view value = {});
 // Text the last (id-less) item drew: a heading, a figure, a cell's words.
 void A11yText(std::string_view text, Role role = Role::Text);
+// Text a drawing shows at `min`–`max` (a date on the timeline): read, not chosen.
+void A11yTextAt(std::string_view text, ImVec2 min, ImVec2 max);
 // The last item's state.
 void A11ySelected(bool selected);
 // A part of a drawing a reader can choose (no ImGui item): a button at `min`–`max` that does

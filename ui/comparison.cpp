@@ -27,8 +27,7 @@ void DrawComparison(App& app, const sam::Budget& base, const sam::Budget& scenar
             bool changed = r.diff != 0 || r.in_base != r.in_scenario;
             if (changed) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, high_contrast ? IM_COL32(255, 236, 179, 255) : IM_COL32(255, 200, 80, 40));
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(PartyName(app, r.party));
-            A11yText(PartyName(app, r.party));
+            Say(PartyName(app, r.party));
             Mark(app, std::string(id) + ":row:" + r.party);
             ImGui::TableNextColumn();
             TextRight(r.in_base ? sam::FormatKr(r.base).c_str() : "–");
@@ -45,7 +44,7 @@ void DrawComparison(App& app, const sam::Budget& base, const sam::Budget& scenar
         }
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(T(app, "ui.total"));
+        Say(T(app, "ui.total"));
         ImGui::TableNextColumn();
         TextRight(sam::FormatKr(c.base_total).c_str());
         ImGui::TableNextColumn();
@@ -73,7 +72,7 @@ void DrawComparison(App& app, const sam::Budget& base, const sam::Budget& scenar
     float row = ImGui::GetTextLineHeight() * 1.6f + ImGui::GetStyle().ItemSpacing.y;   // BarChart's row with its base bar
     bool fits = ImGui::GetContentRegionAvail().y >= row * (float)bars.size() + ImGui::GetTextLineHeightWithSpacing();
     if (!high_contrast || fits) {
-        ImGui::TextDisabled("%s", T(app, "ui.chart_legend"));
+        SayDisabled(T(app, "ui.chart_legend"));
         BarChart("##cmpchart", bars, 0, DefaultChartColors(high_contrast));
     }
     ImGui::PopID();

@@ -20,6 +20,23 @@ void TextRight(const char* text) {
     A11yText(text);
 }
 
+void Say(const std::string& text) {
+    ImGui::TextUnformatted(text.c_str());
+    A11yText(text);
+}
+
+void SayWrapped(const std::string& text) {
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    A11yText(text);
+}
+
+void SayDisabled(const std::string& text) {
+    ImGui::TextDisabled("%s", text.c_str());
+    A11yText(text);
+}
+
 int CheckboxColumns(const App& app, const std::vector<std::string>& party_ids) {
     float widest = ImGui::GetFontSize() * 6;
     for (auto& id : party_ids) {

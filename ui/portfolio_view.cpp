@@ -13,16 +13,6 @@ namespace ui {
 
 namespace {
 
-// Text that a screen reader gets too (plain ImGui text is no item the mirror sees).
-void Say(const std::string& text) {
-    ImGui::TextUnformatted(text.c_str());
-    A11yText(text);
-}
-void SayWrapped(const std::string& text) {
-    ImGui::TextWrapped("%s", text.c_str());
-    A11yText(text);
-}
-
 // A labelled combo a screen reader knows as one: its role, name and value, each option's state.
 template <class Items, class Label, class Choose>
 void Chooser(App& app, const char* label, const char* id, const std::string& current, float width, const Items& items, Label text, Choose choose) {

@@ -124,17 +124,14 @@ void BigFigure(const char* label, const std::string& value, float scale) {
     ImGui::TextUnformatted(value.c_str());
     ImGui::SetWindowFontScale(scale);
     ImGui::EndGroup();
+    A11yText(std::string(label) + ": " + value);
 }
 
 void OverviewSlide(App& app, int year, float scale) {
     const sam::Workspace& ws = app.doc.ws;
     const sam::Budget& b = app.derived.budget;
     int adopted = app.derived.adopted, concerned = app.derived.concerned;
-    if (!ws.description.empty()) {
-        ImGui::PushTextWrapPos(0);
-        ImGui::TextUnformatted(ws.description.c_str());
-        ImGui::PopTextWrapPos();
-    }
+    if (!ws.description.empty()) SayWrapped(ws.description);
     ImGui::Spacing();
     if (ImGui::BeginTable("##big", 3, ImGuiTableFlags_SizingStretchSame)) {
         ImGui::TableNextColumn();
@@ -152,8 +149,11 @@ void OverviewSlide(App& app, int year, float scale) {
 void MatterSlide(App& app, const sam::Matter& m) {
     const sam::Workspace& ws = app.doc.ws;
     sam::AdoptionSummary sum = sam::Summarize(m, app.today);
-    ImGui::Text("%s", sam::TrF(app.lang, "ui.adopted_of", {std::to_string(sum.adopted), std::to_string(sum.concerned)}).c_str());
-    if (!m.deadline.empty()) { ImGui::SameLine(); ImGui::Text("· %s %s", T(app, "ui.deadline"), m.deadline.c_str()); }
+    Say(sam::TrF(app.lang, "ui.adopted_of", {std::to_string(sum.adopted), std::to_string(sum.concerned)}));
+    if (!m.deadline.empty()) {
+        ImGui::SameLine();
+        Say("· " + std::string(T(app, "ui.deadline")) + " " + m.deadline);
+    }
     ImGui::Spacing();
     std::vector<std::string> ids;
     for (auto& [pid, d] : m.decisions) ids.push_back(pid);
@@ -180,6 +180,7 @@ void MatterSlide(App& app, const sam::Matter& m) {
         std::string status(sam::TrEnum(app.lang, "status", sam::ToString(d.status)));
         if (!d.date.empty()) status += " " + d.date;
         dl->AddText(ImVec2(x, p.y + line * 1.15f), IM_COL32(40, 40, 40, 255), status.c_str());
+        A11yTextAt(std::string(PartyName(app, ids[i])) + ": " + status, p, ImVec2(p.x + w, p.y + h));   // the card in words
     }
     int rows = ((int)ids.size() + columns - 1) / columns;
     ImGui::Dummy(ImVec2(0, (float)rows * (h + gap)));
@@ -187,9 +188,7 @@ void MatterSlide(App& app, const sam::Matter& m) {
     for (auto& pid : ids) {
         const sam::Decision& d = m.decisions.at(pid);
         if (d.conditions.empty()) continue;
-        ImGui::PushTextWrapPos(0);
-        ImGui::TextWrapped("%s: %s", PartyName(app, pid), d.conditions.c_str());
-        ImGui::PopTextWrapPos();
+        SayWrapped(std::string(PartyName(app, pid)) + ": " + d.conditions);
     }
 }
 
@@ -197,7 +196,7 @@ void CostsSlide(App& app, int year) {
     const sam::Budget& b = app.derived.budget;
     std::vector<Bar> bars;
     for (auto& id : b.parties) bars.push_back({PartyName(app, id), (double)b.PartyAt(id, year), 0, false, false, sam::FormatKr(b.PartyAt(id, year)), ""});
-    ImGui::Text("%s: %s", T(app, "ui.total"), sam::FormatKr(b.At(b.net, year)).c_str());
+    Say(std::string(T(app, "ui.total")) + ": " + sam::FormatKr(b.At(b.net, year)));
     BarChart("##slidebars", bars, 0, DefaultChartColors(true));
 }
 
@@ -231,14 +230,16 @@ void WhatIfSlide(App& app, int year) {
         auto ch = app.what_if.items.find(iid);
         double fte = ch != app.what_if.items.end() && ch->second.fte ? *ch->second.fte : item.fte;
         ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted(item.name.c_str());
-        // The stepper after the name, never over it.
+        Say(item.name);
+        // The stepper after the name, never over it; its buttons named in words for a reader.
         ImGui::SameLine(0, ImGui::GetFontSize());
         if (ImGui::Button("−") && !app.following) { app.what_if.items[iid].fte = std::max(0.0, fte - 0.1); WhatIfChanged(app); }
+        A11yLast(Role::Button, sam::TrF(app.lang, "ui.fte_less", {item.name}));
         ImGui::SameLine();
-        ImGui::Text("%s %s", sam::FormatFte(fte).c_str(), T(app, "ui.fte"));
+        Say(sam::FormatFte(fte) + " " + T(app, "ui.fte"));
         ImGui::SameLine();
         if (ImGui::Button("+") && !app.following) { app.what_if.items[iid].fte = fte + 0.1; WhatIfChanged(app); }
+        A11yLast(Role::Button, sam::TrF(app.lang, "ui.fte_more", {item.name}));
         ImGui::PopID();
         break;   // the first FTE item: enough to show the mechanism on a slide
     }

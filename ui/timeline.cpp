@@ -1,7 +1,9 @@
 #include "timeline.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <algorithm>
+#include "a11y.h"
 #include "format.h"
 #include "views.h"
 
@@ -13,7 +15,28 @@ struct TimePoint {
     int64_t day;
     std::string date, label;
     bool done = false, overdue = false, deadline = false;
+    bool milestone = false;   // its state is said in words (the proposal and deadline are dates only)
 };
+
+// The timeline in words for a screen reader, in date order: each mark with its state
+// ("klart", "försenad"), and today where it falls among them.
+void Describe(App& app, const std::vector<TimePoint>& marks, const std::vector<ImRect>& places, int64_t today, const std::string& today_label) {
+    bool said_today = false;
+    ImRect all = places.front();
+    for (auto& p : places) all.Add(p);
+    for (size_t i = 0; i < marks.size(); ++i) {
+        const TimePoint& k = marks[i];
+        if (!said_today && today < k.day) {
+            A11yTextAt(today_label, all.Min, ImVec2(all.Min.x + 1, all.Max.y));
+            said_today = true;
+        }
+        std::string text = k.date + " " + k.label;
+        if (k.overdue) text += " (" + std::string(T(app, "report.overdue")) + ")";
+        else if (k.done && k.milestone) text += " (" + std::string(T(app, "report.done")) + ")";
+        A11yTextAt(text, places[i].Min, places[i].Max);
+    }
+    if (!said_today) A11yTextAt(today_label, ImVec2(all.Max.x - 1, all.Min.y), all.Max);
+}
 
 }  // namespace
 
@@ -23,10 +46,14 @@ void DrawTimeline(App& app, const sam::Matter& m, float height) {
     for (auto& [id, ms] : m.milestones) {
         if (!sam::IsValidDate(ms.date)) continue;
         bool overdue = !ms.done && !app.today.empty() && ms.date < app.today;
-        marks.push_back({sam::DateToDays(ms.date), ms.date, ms.what, ms.done, overdue, false});
+        marks.push_back({sam::DateToDays(ms.date), ms.date, ms.what, ms.done, overdue, false, true});
     }
     if (sam::IsValidDate(m.deadline)) marks.push_back({sam::DateToDays(m.deadline), m.deadline, T(app, "ui.deadline"), false, false, true});
-    if (marks.empty()) { ImGui::TextDisabled("%s", T(app, "ui.no_milestones")); return; }
+    if (marks.empty()) {
+        ImGui::TextDisabled("%s", T(app, "ui.no_milestones"));
+        A11yText(T(app, "ui.no_milestones"));
+        return;
+    }
     std::sort(marks.begin(), marks.end(), [](const TimePoint& a, const TimePoint& b) { return a.day < b.day; });
 
     int64_t today = sam::IsValidDate(app.today) ? sam::DateToDays(app.today) : marks.front().day;
@@ -89,10 +116,12 @@ void DrawTimeline(App& app, const sam::Matter& m, float height) {
         return (a->overdue || a->deadline) > (b->overdue || b->deadline);
     });
     ImVec2 mouse = ImGui::GetIO().MousePos;
+    std::vector<ImRect> places(marks.size());   // each mark's marker and label, for the mirror
     for (const TimePoint* kp : order) {
         const TimePoint& k = *kp;
         float x = x_of(k.day);
         std::string full = k.date + " " + k.label + (k.overdue ? " · " + std::string(T(app, "report.overdue")) : "");
+        ImRect& place = places[(size_t)(kp - marks.data())];
         // Long milestone texts are cut (the tooltip and the list below have them whole); the
         // date and "försenad" always show.
         std::string what = k.label;
@@ -130,6 +159,8 @@ void DrawTimeline(App& app, const sam::Matter& m, float height) {
         } else {
             dl->AddCircle(ImVec2(x, axis_y), 6, c, 0, 2.5f);
         }
+        place = ImRect(x - 7, axis_y - 7, x + 7, axis_y + 7);
+        if (labelled) place.Add(ImRect(lx, ly, lx + w, ly + font));
         ImVec4 clip(o.x, o.y, o.x + width, o.y + height);
         if (labelled) dl->AddText(nullptr, 0, ImVec2(lx, ly), c, label.c_str(), nullptr, 0, &clip);
         if (ImGui::IsItemHovered() && std::abs(mouse.x - x) < 8 && mouse.y > (labelled ? ly : axis_y - 8) && mouse.y < axis_y + 8) {
@@ -138,6 +169,7 @@ void DrawTimeline(App& app, const sam::Matter& m, float height) {
             ImGui::EndTooltip();
         }
     }
+    if (A11yOn()) Describe(app, marks, places, today, today_label);
 }
 
 }  // namespace ui

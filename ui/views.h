@@ -24,6 +24,10 @@ void DrawSearch(App& app);       // Ctrl+F: find parties, bodies, members, matte
 
 // Shared widgets.
 void TextRight(const char* text);               // right-aligned in the current table cell
+// Text a screen reader gets too (plain ImGui text is no item the mirror sees).
+void Say(const std::string& text);
+void SayWrapped(const std::string& text);        // wrapped at the window's edge
+void SayDisabled(const std::string& text);       // in the faint colour
 void HelpTooltip(const char* text);             // on the last item
 void HeadersRow();
 // How many columns of party checkboxes fit, each as wide as the longest name needs.

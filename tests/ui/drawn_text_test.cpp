@@ -1,0 +1,82 @@
+// What the app draws rather than lays out as items reaches a screen reader as text: the
+// timeline in date order, each mark with its state in words (not colour alone) and today
+// where it falls; every slide's figures, cards and buttons in presentation mode.
+#include <doctest/doctest.h>
+#include <imgui.h>
+
+#include <string>
+#include "app.h"
+#include "demos.h"
+#include "headless.h"
+
+TEST_CASE("Beslut: the timeline is text in the mirror, in date order, with its states in words") {
+    ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;
+    ui::App app;
+    app.today = "2023-03-20";
+    app.test_mode = true;
+    app.a11y.enabled = true;
+    REQUIRE(ui::OpenWorkspaceText(app, *sam::FindDemo("norrbotten"), "demo"));
+    app.view = ui::View::Decisions;
+    app.selected_matter = "nara-vard";
+    headless::Frames(app, 3, 1280, 2000);
+    REQUIRE(headless::Find(app, "timeline"));
+
+    std::vector<std::string> said;
+    for (const ui::A11yNode& n : app.a11y.nodes)
+        if (n.role == ui::Role::Text && (n.name.rfind("2022-", 0) == 0 || n.name.rfind("2023-", 0) == 0 || n.name.rfind("Idag", 0) == 0))
+            said.push_back(n.name);
+    const std::vector<std::string> expected = {
+        "2022-12-01 Förslag",
+        "2023-03-16 Socialnämndens arbetsutskott, Luleå, behandlar ärendet (Klart)",
+        "Idag 2023-03-20",
+        "2023-03-30 Socialnämnden, Luleå, föreslås rekommendera kommunstyrelsen att anta strategin",
+    };
+    CHECK(said == expected);
+
+    // Past the last date, the milestone not done is said to be late, and today comes last.
+    app.today = "2023-04-05";
+    headless::Frames(app, 2, 1280, 2000);
+    said.clear();
+    for (const ui::A11yNode& n : app.a11y.nodes)
+        if (n.role == ui::Role::Text && (n.name.rfind("2023-03-30", 0) == 0 || n.name.rfind("Idag", 0) == 0)) said.push_back(n.name);
+    CHECK(said == std::vector<std::string>{"2023-03-30 Socialnämnden, Luleå, föreslås rekommendera kommunstyrelsen att anta strategin (Försenad)",
+                                           "Idag 2023-04-05"});
+    ImGui::DestroyContext();
+}
+
+TEST_CASE("Presentation: every slide's words and figures are in the mirror") {
+    ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;
+    ui::App app;
+    app.today = "2026-03-20";
+    app.test_mode = true;
+    app.a11y.enabled = true;
+    REQUIRE(ui::OpenWorkspaceText(app, *sam::FindDemo("halsam-vasternorrland"), "demo"));
+    ui::SetPresenting(app, true);
+    std::vector<sam::Slide> deck = ui::Slides(app.doc.ws);
+    REQUIRE(deck.size() >= 4);
+    bool matter = false, costs = false, overview = false, what_if = false;
+    for (size_t i = 0; i < deck.size(); ++i) {
+        app.slide = (int)i;
+        headless::Frames(app, 2, 1920, 1080);
+        auto said = [&](const std::string& part) {
+            for (const ui::A11yNode& n : app.a11y.nodes)
+                if (n.name.find(part) != std::string::npos) return true;
+            return false;
+        };
+        INFO("slide " << i);
+        switch (deck[i].kind) {
+            case sam::SlideKind::Overview: overview |= said("Parter: ") && said("Total kostnad "); break;
+            case sam::SlideKind::Matter: matter |= said("Kramfors: ") && said(" har antagit"); break;
+            case sam::SlideKind::Costs: costs |= said("Totalt: ") && said("3\xC2\xA0" "400\xC2\xA0" "000\xC2\xA0kr"); break;
+            case sam::SlideKind::WhatIf: what_if |= said("Öka årsarbetena för ") && said("Minska årsarbetena för "); break;
+            default: break;
+        }
+    }
+    CHECK(overview);
+    CHECK(matter);     // each party's card: its name and its status in words
+    CHECK(costs);
+    CHECK(what_if);    // the stepper's buttons named in words, not "+" and "−"
+    ImGui::DestroyContext();
+}
