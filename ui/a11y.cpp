@@ -1,6 +1,7 @@
 #include "a11y.h"
 
 #include <imgui_internal.h>
+#include <algorithm>
 #include <cstring>
 
 namespace ui {
@@ -117,7 +118,18 @@ void A11yEndFrame(A11yTree& tree) {
     std::erase_if(tree.nodes, [](const A11yNode& n) { return n.role == Role::None || (n.role == Role::Text && n.name.empty()); });
     tree.focus = g.NavId;
     tree.editing = g.ActiveId != 0 && g.ActiveId == g.InputTextState.ID;
-    if (tree.editing) tree.focus = g.ActiveId;
+    tree.sel_start = tree.sel_end = 0;
+    tree.sel_backward = false;
+    if (tree.editing) {
+        tree.focus = g.ActiveId;
+        const ImGuiInputTextState& s = g.InputTextState;
+        int a = s.Stb.select_start, b = s.Stb.select_end, cursor = s.Stb.cursor;
+        if (a == b) a = b = cursor;
+        tree.sel_start = std::max(0, std::min(a, b));
+        tree.sel_end = std::min(std::max(a, b), s.CurLenW);
+        tree.sel_start = std::min(tree.sel_start, tree.sel_end);
+        tree.sel_backward = a != b && cursor == tree.sel_start;
+    }
 }
 
 bool A11yOn() { return Recording(ImGui::GetCurrentContext()) != nullptr; }

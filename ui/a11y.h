@@ -43,6 +43,10 @@ struct A11yTree {
     std::vector<std::pair<ImGuiID, std::vector<std::string>>> tables;   // a table's column names
     ImGuiID focus = 0;
     bool editing = false;      // the focused item is a text field being edited
+    // While editing: ImGui's selection in the field, in UTF-16 code units (its ImWchar), so
+    // that the page's <input> caret is where ImGui's is; `backward` when the caret is its start.
+    int sel_start = 0, sel_end = 0;
+    bool sel_backward = false;
     std::string polite, assertive;   // the status line: messages, and clashes or errors
     std::string lang = "sv";
 };

@@ -17,8 +17,10 @@ std::string A11yJson(const A11yTree& tree, float scale) {
     }
     sam::json tables = sam::json::array();
     for (auto& [id, names] : tree.tables) tables.push_back({id, names});
-    return sam::JsonText(sam::json{{"lang", tree.lang}, {"focus", tree.focus}, {"editing", tree.editing}, {"polite", tree.polite},
-                                   {"assertive", tree.assertive}, {"tables", tables}, {"nodes", nodes}});
+    sam::json out{{"lang", tree.lang}, {"focus", tree.focus}, {"editing", tree.editing}, {"polite", tree.polite},
+                  {"assertive", tree.assertive}, {"tables", tables}, {"nodes", nodes}};
+    if (tree.editing) out["selection"] = {tree.sel_start, tree.sel_end, tree.sel_backward};   // UTF-16 code units
+    return sam::JsonText(out);
 }
 
 }  // namespace ui

@@ -263,5 +263,12 @@
       target.focus({ preventScroll: true });
       following = false;
     }
+    // The edited field's caret and selection are ImGui's (a value set anew puts the browser's
+    // caret at the end; arrows, Home and a click on the canvas move ImGui's).
+    if (d.editing && d.selection && target && target.tagName === 'INPUT') {
+      var s = d.selection, dir = s[2] ? 'backward' : 'forward';
+      if (target.selectionStart !== s[0] || target.selectionEnd !== s[1] || (s[0] !== s[1] && target.selectionDirection !== dir))
+        target.setSelectionRange(s[0], s[1], dir);
+    }
   };
 })();

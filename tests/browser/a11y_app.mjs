@@ -137,6 +137,24 @@ await runBrowserTest(async ({ server, browser, args }) => {
   await page.keyboard.insertText('2027');
   await frames(page);
   check(await conditions.inputValue() === 'Finansiering klar 2027', 'the <input> shows what was typed (' + await conditions.inputValue() + ')');
+  // The <input>'s caret is ImGui's: moved by keys, kept where a character goes in, not at the end.
+  const caret = () => page.evaluate(() => [document.activeElement.selectionStart, document.activeElement.selectionEnd]);
+  // One key a frame, as a person types (ImGui 1.86 reads the keys' state once a frame).
+  const key = async (k) => { await page.keyboard.press(k); await frames(page, 2); };
+  await key('Home');
+  for (let i = 0; i < 3; i++) await key('ArrowRight');
+  check(JSON.stringify(await caret()) === '[3,3]', 'Home and three arrows: the caret after "Fin" (' + await caret() + ')');
+  await page.keyboard.type('X');
+  await frames(page);
+  check(await conditions.inputValue() === 'FinXansiering klar 2027' && JSON.stringify(await caret()) === '[4,4]',
+        'a letter typed there goes in there, and the caret stays after it (' + await conditions.inputValue() + ', ' + await caret() + ')');
+  await key('Shift+End');
+  check(JSON.stringify(await caret()) === '[4,23]', 'Shift+End selects to the end in the <input> too (' + await caret() + ')');
+  await key('ArrowLeft');
+  await key('Backspace');
+  await key('End');
+  check(await conditions.inputValue() === 'Finansiering klar 2027' && JSON.stringify(await caret()) === '[22,22]',
+        'Backspace takes the letter out; End puts the caret last (' + await conditions.inputValue() + ', ' + await caret() + ')');
   await page.keyboard.press('Enter');
   await frames(page, 6);
   const conds = await page.evaluate(() => JSON.parse(Module.ccall('samverkan_saved', 'string', [], [])).matters.familjehemsorganisation.decisions.kramfors.conditions);
