@@ -546,6 +546,7 @@ constexpr Entry kTable[] = {
     {"ui.slide_keys", "← → byter bild · Esc avslutar", "← → change slides · Esc ends"},
     {"ui.slide_of", "Bild {0} av {1}", "Slide {0} of {1}"},
     {"ui.today", "Idag", "Today"},
+    {"ui.milestone_done", "Klart: {0} {1}", "Done: {0} {1}"},
     {"ui.fte_less", "Minska årsarbetena för {0} med 0,1", "Reduce the FTE of {0} by 0.1"},
     {"ui.fte_more", "Öka årsarbetena för {0} med 0,1", "Increase the FTE of {0} by 0.1"},
     {"ui.top_level", "(överst)", "(top level)"},

@@ -17,6 +17,34 @@ std::string VisibleLabel(const char* label) {
     return end ? std::string(label, end) : std::string(label);
 }
 
+// Whole mode: ImGui clips nothing in the app's windows while its logging is on. Logged text
+// goes to a buffer emptied here; trees do not open by themselves (depth to expand 0). Popups
+// and tooltips keep clipping (a top-level window's End ends ImGui's logging anyway).
+void ClipNothing(ImGuiContext& g, bool on) {
+    if (on && !g.LogEnabled) {
+        g.LogEnabled = true;
+        g.LogType = ImGuiLogType_Buffer;
+        g.LogDepthRef = 0;
+        g.LogDepthToExpand = 0;
+        g.LogLinePosY = FLT_MAX;
+        g.LogLineFirstItem = true;
+    } else if (!on && g.LogEnabled && g.LogType == ImGuiLogType_Buffer) {
+        g.LogEnabled = false;
+        g.LogType = ImGuiLogType_None;
+    }
+    if (g.LogBuffer.size() > 1 << 16) g.LogBuffer.clear();
+}
+
+bool InPopup(const ImGuiContext& g) {
+    return g.CurrentWindow && (g.CurrentWindow->RootWindow->Flags & (ImGuiWindowFlags_Popup | ImGuiWindowFlags_Tooltip));
+}
+
+// Whether an item at `r` is mirrored: on screen, or anywhere in whole mode (outside popups).
+bool Mirrored(const ImGuiContext& g, const A11yTree& tree, const ImRect& r) {
+    if (!g.CurrentWindow || r.Overlaps(g.CurrentWindow->ClipRect)) return true;
+    return tree.whole && !InPopup(g);
+}
+
 A11yNode* Last(A11yTree& tree, ImGuiID id) {
     for (size_t i = tree.nodes.size(); i-- > 0 && i + 64 >= tree.nodes.size();)
         if (tree.nodes[i].id == id) return &tree.nodes[i];
@@ -100,12 +128,15 @@ void A11yBeginFrame(A11yTree& tree) {
     tree.tables.clear();
     g.TestEngineHookItems = tree.enabled;
     g.IO.UserData = tree.enabled ? &tree : nullptr;
+    ClipNothing(g, tree.enabled && tree.whole);
 }
 
 void A11yEndFrame(A11yTree& tree) {
     ImGuiContext& g = *ImGui::GetCurrentContext();
     g.IO.UserData = nullptr;
     g.TestEngineHookItems = false;
+    ClipNothing(g, false);
+    g.LogBuffer.clear();
     if (!tree.enabled) return;
     // A table's header cells (ImGui reports them as bare items): named by their columns.
     for (A11yNode& n : tree.nodes) {
@@ -154,7 +185,7 @@ void A11yText(std::string_view text, Role role) {
     A11yTree* tree = Recording(&g);
     if (!tree || text.empty()) return;
     ImRect r = g.LastItemData.Rect;
-    if (g.CurrentWindow && !r.Overlaps(g.CurrentWindow->ClipRect)) return;   // scrolled away: not drawn
+    if (!Mirrored(g, *tree, r)) return;   // scrolled away and not whole: not drawn, not said
     A11yNode n;
     n.role = role;
     n.name = std::string(text);
@@ -169,7 +200,7 @@ void A11yTextAt(std::string_view text, ImVec2 min, ImVec2 max) {
     A11yTree* tree = Recording(&g);
     if (!tree || text.empty()) return;
     ImRect r(min, max);
-    if (g.CurrentWindow && !r.Overlaps(g.CurrentWindow->ClipRect)) return;   // scrolled away: not drawn
+    if (!Mirrored(g, *tree, r)) return;
     A11yNode n;
     n.role = Role::Text;
     n.name = std::string(text);
@@ -200,9 +231,10 @@ void A11yDrawn(const std::string& key, Role role, const std::string& name, ImVec
     tree->nodes.push_back(std::move(n));
 }
 
-void A11yFocus(const A11yTree& tree, ImGuiID id) {
+void A11yFocus(A11yTree& tree, ImGuiID id) {
     for (auto& n : tree.nodes) {
         if (n.id != id || !n.window) continue;
+        tree.bring_into_view = id;   // it may be scrolled out of sight (whole mode)
         ImGuiWindow* window = static_cast<ImGuiWindow*>(n.window);
         ImGuiContext& ctx = *ImGui::GetCurrentContext();
         if (ctx.ActiveId != 0 && ctx.ActiveId != id) ImGui::ClearActiveID();   // a field being edited ends (and commits)
@@ -215,7 +247,7 @@ void A11yFocus(const A11yTree& tree, ImGuiID id) {
     }
 }
 
-void A11yActivate(const A11yTree& tree, ImGuiID id) {
+void A11yActivate(A11yTree& tree, ImGuiID id) {
     for (auto& n : tree.nodes)
         if (n.id == id && n.activate) { n.activate(); return; }
     A11yFocus(tree, id);
@@ -228,9 +260,15 @@ void A11yActivate(const A11yTree& tree, ImGuiID id) {
 void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, const ImRect& bb, ImGuiID id) {
     ui::A11yTree* tree = ui::Recording(ctx);
     if (!tree) return;
-    // What the window clips away is not drawn: not mirrored either (and a grid of a thousand
-    // checkboxes costs only the ones on screen).
-    if (ctx->CurrentWindow && !bb.Overlaps(ctx->CurrentWindow->ClipRect)) return;
+    // Runs just before ImGui's own clipping test: in whole mode nothing is clipped outside
+    // popups; otherwise what the window clips away is not drawn and not mirrored either (a
+    // grid of a thousand checkboxes costs only the ones on screen).
+    if (tree->whole) ui::ClipNothing(*ctx, !ui::InPopup(*ctx));
+    if (!ui::Mirrored(*ctx, *tree, bb)) return;
+    if (id == tree->bring_into_view && ctx->CurrentWindow) {
+        ImGui::ScrollToBringRectIntoView(ctx->CurrentWindow, bb);
+        tree->bring_into_view = 0;
+    }
     ui::A11yNode n;
     n.id = id;
     n.x = bb.Min.x, n.y = bb.Min.y, n.w = bb.GetWidth(), n.h = bb.GetHeight();

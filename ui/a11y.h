@@ -39,6 +39,11 @@ struct A11yNode {
 // One frame's tree. `focus`: ImGui's keyboard (nav) focus, the single source of focus.
 struct A11yTree {
     bool enabled = false;
+    // Also what is scrolled out of sight (a long list, a table's columns scrolled sideways):
+    // ImGui is told to clip nothing (its logging mode, with nothing logged), so every item
+    // reports its name and state. Chosen per frame by how much there is (app.cpp).
+    bool whole = false;
+    ImGuiID bring_into_view = 0;   // the reader moved to it: scrolled into view when drawn
     std::vector<A11yNode> nodes;
     std::vector<std::pair<ImGuiID, std::vector<std::string>>> tables;   // a table's column names
     ImGuiID focus = 0;
@@ -74,7 +79,7 @@ void A11yDrawn(const std::string& key, Role role, const std::string& name, ImVec
                std::function<void()> activate);
 
 // Actions from the mirror, applied at the start of the next frame.
-void A11yFocus(const A11yTree& tree, ImGuiID id);
-void A11yActivate(const A11yTree& tree, ImGuiID id);
+void A11yFocus(A11yTree& tree, ImGuiID id);
+void A11yActivate(A11yTree& tree, ImGuiID id);
 
 }  // namespace ui

@@ -236,6 +236,15 @@ void SetLook(App& app, bool dark, float scale, sam::Lang lang) {
     app.lang = lang;
 }
 
+bool MirrorWhole(const App& app) {
+    if (!app.doc.open) return true;   // the portfolio, the empty app: a page's worth
+    const sam::Workspace& ws = app.doc.ws;
+    size_t years = (size_t)std::max(1, app.derived.budget.Years());
+    size_t cells = ws.parties.size() * (ws.matters.size() + years + ws.scenarios.size() + 2) + ws.bodies.size() * 2 +
+                   ws.cost_items.size() * (8 + years) + ws.in_kind.size() * 6 + ws.focus_areas.size() * 6;
+    return cells <= kMirrorWholeCells;
+}
+
 void SetUiScale(App& app, float scale) {
     scale = std::clamp(scale, 0.75f, 2.0f);
     if (scale == app.ui_scale) return;
@@ -297,7 +306,7 @@ void Frame(App& app) {
         DrawPortfolio(app);
         ImGui::EndChild();
     } else if (!app.doc.open) {
-        ImGui::TextUnformatted(T(app, "ui.no_workspace"));
+        Say(T(app, "ui.no_workspace"));
     } else {
         ImGui::BeginChild("##view", ImVec2(0, -StatusBarHeight(app, ImGui::GetContentRegionAvail().x)), false);
         switch (app.view) {

@@ -200,6 +200,12 @@ void ApplyStyle(App& app, const FontSource& font);
 // Builds one frame of the whole app (call between ImGui::NewFrame and ImGui::Render).
 void Frame(App& app);
 
+// Whether the mirror holds what is scrolled out of sight too: yes while the largest view has
+// at most kMirrorWholeCells cells (a county's workspaces); a national one mirrors what is on
+// screen, which keeps its frames fast (every item drawn, even out of sight, costs).
+constexpr size_t kMirrorWholeCells = 6000;
+bool MirrorWhole(const App& app);
+
 // UI scale 75–200 % (Ctrl+ and Ctrl− too).
 void SetUiScale(App& app, float scale);
 // Theme, scale and language at once (the theme button; the tests' style matrix).

@@ -65,7 +65,7 @@ int ChosenYear(App& app, const sam::Budget& b) { return sam::YearToShow(b, app.c
 
 void YearCombo(App& app, const sam::Budget& b, int year) {
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(T(app, "ui.year"));
+    Say(T(app, "ui.year"));
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
     ImGuiID combo = ImGui::GetID("##year");
@@ -119,7 +119,11 @@ void ItemsTable(App& app, const sam::Budget& b, int year) {
         ImGui::TableNextColumn();
         ImGui::SetNextItemWidth(-FLT_MIN);
         EditText(app, "##name", path + "/name", item.name, true);
-        if (!r.ok) { ImGui::TextColored(ImVec4(0.8f, 0.2f, 0.2f, 1), "! %s", sam::TrF(app.lang, r.error, r.args).c_str()); }
+        if (!r.ok) {
+            std::string why = sam::TrF(app.lang, r.error, r.args);
+            ImGui::TextColored(ImVec4(0.8f, 0.2f, 0.2f, 1), "! %s", why.c_str());
+            A11yText(why);
+        }
         ImGui::TableNextColumn();
         // A fixed amount, or FTE × cost per FTE: one click switches, at the same cost.
         if (item.amount) {
@@ -142,9 +146,9 @@ void ItemsTable(App& app, const sam::Budget& b, int year) {
         ImGui::TableNextColumn();
         const char* quantity = r.quantity_text.empty() ? "1" : r.quantity_text.c_str();
         if (!one_line) {
-            ImGui::TextWrapped("%s", quantity);
+            SayWrapped(quantity);
         } else {
-            ImGui::TextUnformatted(quantity);
+            Say(quantity);
             HelpTooltip(quantity);
         }
         ImGui::TableNextColumn();
@@ -203,7 +207,7 @@ void AddItem(App& app, int year) {
 // it gives in kind and what it then pays in money.
 void PerPartyTable(App& app, const sam::Budget& b, int year) {
     const bool in_kind = !b.in_kind.empty();
-    ImGui::TextUnformatted(T(app, "ui.cost_summary"));
+    Say(T(app, "ui.cost_summary"));
     if (!BeginWideTable("##parties", in_kind ? 5 : 3, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg, ImGui::GetFontSize() * (in_kind ? 34 : 22))) return;
     std::string yc = std::to_string(year);
     std::string all = std::to_string(b.first_year) + "–" + std::to_string(b.last_year);
@@ -225,7 +229,7 @@ void PerPartyTable(App& app, const sam::Budget& b, int year) {
     auto row = [&](const char* name, int64_t share, int64_t kind, int64_t cash, int64_t total, const std::string& mark) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(name);
+        Say(name);
         ImGui::TableNextColumn();
         TextRight(sam::FormatKr(share).c_str());
         if (!mark.empty()) Mark(app, mark);
@@ -248,11 +252,11 @@ void PerPartyTable(App& app, const sam::Budget& b, int year) {
     row(T(app, "ui.total"), sum, sum_kind, sum_cash, sum_all, "");
     EndWideTable();
     std::string key = sam::TrEnum(app.lang, "key_kind", sam::ToString(app.doc.ws.costs.key.kind)).data();
-    ImGui::TextDisabled("%s: %s", T(app, "ui.key"), key.c_str());
+    SayDisabled(std::string(T(app, "ui.key")) + ": " + key);
 }
 
 void PerPartyChart(App& app, const sam::Budget& b, int year) {
-    ImGui::TextUnformatted(sam::TrF(app.lang, "ui.chart_year", {std::to_string(year)}).c_str());
+    Say(sam::TrF(app.lang, "ui.chart_year", {std::to_string(year)}));
     std::vector<Bar> bars;
     for (auto& id : b.parties) {
         Bar bar;
@@ -268,7 +272,7 @@ void PerPartyChart(App& app, const sam::Budget& b, int year) {
 void FundingList(App& app) {
     const sam::Workspace& ws = app.doc.ws;
     if (ws.funding.empty()) return;
-    ImGui::TextUnformatted(T(app, "ui.funding"));
+    Say(T(app, "ui.funding"));
     if (!BeginWideTable("##funding", 4, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp, ImGui::GetFontSize() * 30)) return;
     ImGui::TableSetupColumn(T(app, "ui.name"), 0, 2.5f);
     ImGui::TableSetupColumn(T(app, "ui.amount_per_year"), 0, 1.3f);
@@ -286,10 +290,10 @@ void FundingList(App& app) {
         ImGui::SetNextItemWidth(-FLT_MIN);
         EditAmount(app, "##amount", path + "/amount", f.amount);
         ImGui::TableNextColumn();
-        ImGui::Text("%d–%d", f.first_year, f.last_year);
+        Say(std::to_string(f.first_year) + "–" + std::to_string(f.last_year));
         ImGui::TableNextColumn();
         auto item = ws.cost_items.find(f.cost_item);
-        ImGui::TextUnformatted(item != ws.cost_items.end() ? item->second.name.c_str() : T(app, "ui.whole_budget"));
+        Say(item != ws.cost_items.end() ? item->second.name.c_str() : T(app, "ui.whole_budget"));
         ImGui::PopID();
     }
     EndWideTable();
@@ -454,7 +458,7 @@ void DrawCosts(App& app) {
     const sam::Workspace& ws = app.doc.ws;
     const sam::Budget& b = app.derived.budget;
     if (b.Years() <= 0) {
-        ImGui::TextDisabled("%s", T(app, "ui.no_costs"));
+        SayDisabled(T(app, "ui.no_costs"));
         if (EditButton(app, T(app, "ui.add_item"))) AddItem(app, ws.costs.base_year ? ws.costs.base_year : std::atoi(app.today.substr(0, 4).c_str()));
         return;
     }
@@ -462,18 +466,18 @@ void DrawCosts(App& app) {
     // The year, and the workspace's allocation key.
     YearCombo(app, b, year);
     ImGui::SameLine(0, ImGui::GetFontSize() * 2);
-    ImGui::TextUnformatted(T(app, "ui.key"));
+    Say(T(app, "ui.key"));
     ImGui::SameLine();
     KeyEditor(app, "wskey", "/costs/key", ws.costs.key, false, ImGui::GetFontSize() * 14);
     if (ws.costs.key.kind == sam::KeyKind::RegionSplit) {
         ImGui::SameLine();
-        ImGui::TextUnformatted(T(app, "ui.region_percent"));
+        Say(T(app, "ui.region_percent"));
         ImGui::SameLine();
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 4);
         EditDecimal(app, "##regionpct", "/costs/key/region_percent", ws.costs.key.region_percent);
     } else if (ws.costs.key.kind == sam::KeyKind::BasePlusPerCapita) {
         ImGui::SameLine();
-        ImGui::TextUnformatted(T(app, "ui.base_fee"));
+        Say(T(app, "ui.base_fee"));
         ImGui::SameLine();
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
         EditAmount(app, "##basefee", "/costs/key/base_fee", ws.costs.key.base_fee);

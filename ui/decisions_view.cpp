@@ -91,7 +91,7 @@ void MatterChip(App& app, const sam::Matter& m) {
 
 void DrawDecisions(App& app) {
     const sam::Workspace& ws = app.doc.ws;
-    if (ws.matters.empty()) { ImGui::TextDisabled("%s", T(app, "ui.no_matters")); return; }
+    if (ws.matters.empty()) { SayDisabled(T(app, "ui.no_matters")); return; }
     if (app.selected_matter.empty() || !ws.matters.count(app.selected_matter)) app.selected_matter = ws.matters.begin()->first;
 
     // Matrix: matters down, parties across, a page of parties at a time (a table holds 64 columns).
@@ -104,7 +104,7 @@ void DrawDecisions(App& app) {
         ImGui::SameLine();
         int first = app.party_page * kPage;
         int last = std::min((int)all_parties.size(), first + kPage);
-        ImGui::Text("%s", sam::TrF(app.lang, "ui.party_page", {std::to_string(first + 1), std::to_string(last), std::to_string(all_parties.size())}).c_str());
+        Say(sam::TrF(app.lang, "ui.party_page", {std::to_string(first + 1), std::to_string(last), std::to_string(all_parties.size())}));
         ImGui::SameLine();
         if (ImGui::ArrowButton("##next", ImGuiDir_Right)) app.party_page = std::min(pages - 1, app.party_page + 1);
     }
@@ -152,7 +152,7 @@ void DrawDecisions(App& app) {
     ImGui::TextUnformatted(m.title.c_str());
     A11yText(m.title, Role::Heading);
     sam::AdoptionSummary s = sam::Summarize(m, app.today);
-    ImGui::TextDisabled("%s", sam::TrF(app.lang, "ui.adopted_of", {std::to_string(s.adopted), std::to_string(s.concerned)}).c_str());
+    SayDisabled(sam::TrF(app.lang, "ui.adopted_of", {std::to_string(s.adopted), std::to_string(s.concerned)}));
     if (!m.deadline.empty()) { ImGui::SameLine(); ImGui::TextDisabled("· %s %s", T(app, "ui.deadline"), m.deadline.c_str()); }
     // A project's period and the focus areas the matter follows, in words.
     std::string about;
@@ -167,7 +167,7 @@ void DrawDecisions(App& app) {
     }
     if (!about.empty()) {
         ImGui::PushTextWrapPos(0);
-        ImGui::TextDisabled("%s", about.c_str());
+        SayDisabled(about);
         ImGui::PopTextWrapPos();
         A11yText(about);
     }
@@ -217,12 +217,14 @@ void DrawDecisions(App& app) {
             for (const sam::PlanRow& r : plan) {
                 if (r.party != pid) continue;
                 if (r.too_late) {
-                    ImGui::TextColored(ImVec4(0.77f, 0.16f, 0.12f, 1), "! %s", sam::TrF(app.lang, "ui.plan_too_late", {r.next_meeting.empty() ? "–" : r.next_meeting}).c_str());
+                    std::string late = sam::TrF(app.lang, "ui.plan_too_late", {r.next_meeting.empty() ? "–" : r.next_meeting});
+                    ImGui::TextColored(ImVec4(0.77f, 0.16f, 0.12f, 1), "! %s", late.c_str());
+                    A11yText(late);
                 } else if (!r.send_by.empty()) {
-                    ImGui::Text("%s%s", r.send_by_passed ? "! " : "", r.send_by.c_str());
+                    Say((r.send_by_passed ? "! " : "") + r.send_by);
                     HelpTooltip(sam::TrF(app.lang, "ui.how_send_by", {r.meeting, std::to_string(r.lead_days)}).c_str());
                 } else {
-                    ImGui::TextDisabled("%s", T(app, "ui.plan_no_dates"));
+                    SayDisabled(T(app, "ui.plan_no_dates"));
                 }
             }
             ImGui::PopID();
@@ -237,10 +239,13 @@ void DrawDecisions(App& app) {
             bool done = ms.done;
             ImGui::PushID(sid.c_str());
             if (EditCheckbox(app, "##done", &done)) ApplyEdit(app, sam::json::array({sam::OpAdd(base + sam::PointerToken(sid) + "/done", done)}));
+            A11yLast(Role::Checkbox, sam::TrF(app.lang, "ui.milestone_done", {ms.date, ms.what}));
             ImGui::SameLine();
             bool overdue = !ms.done && !app.today.empty() && ms.date < app.today;
-            if (overdue) ImGui::TextColored(ImVec4(0.77f, 0.16f, 0.12f, 1), "%s  %s  (%s)", ms.date.c_str(), ms.what.c_str(), T(app, "report.overdue"));
-            else ImGui::Text("%s  %s", ms.date.c_str(), ms.what.c_str());
+            std::string text = ms.date + "  " + ms.what + (overdue ? "  (" + std::string(T(app, "report.overdue")) + ")" : "");
+            if (overdue) ImGui::TextColored(ImVec4(0.77f, 0.16f, 0.12f, 1), "%s", text.c_str());
+            else ImGui::TextUnformatted(text.c_str());
+            A11yText(text);
             ImGui::PopID();
         }
         ImGui::TreePop();

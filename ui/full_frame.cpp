@@ -24,6 +24,7 @@ void FullFrame(App& app, GLFWwindow* window, KeyLatch& keys, const FontSource& f
     if (input) input();
     ImGui::NewFrame();
     LatchFrameStarted(keys);
+    app.a11y.whole = MirrorWhole(app);
     A11yBeginFrame(app.a11y);
     Frame(app);
     if (platform_views) platform_views();

@@ -42,7 +42,7 @@ void OwnParty(App& app, int year) {
     sam::SortPartiesSwedish(ws, ids);
     const char* label = T(app, "ui.own_party");
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(label);
+    Say(label);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
     const char* current = app.overview_party.empty() ? T(app, "ui.own_party_none") : PartyName(app, app.overview_party);
@@ -93,7 +93,7 @@ void DrawOverview(App& app) {
     const sam::Budget& b = app.derived.budget;
     if (!ws.description.empty()) {
         ImGui::PushTextWrapPos(0);
-        ImGui::TextUnformatted(ws.description.c_str());
+        Say(ws.description);
         ImGui::PopTextWrapPos();
     }
     ImGui::Spacing();
@@ -121,7 +121,7 @@ void DrawOverview(App& app) {
         ImGui::EndTable();
     }
     // Not this year's figure: say so, not quietly another year.
-    if (!shown_year.note.empty()) ImGui::TextDisabled("%s", sam::TrF(app.lang, shown_year.note, shown_year.args).c_str());
+    if (!shown_year.note.empty()) SayDisabled(sam::TrF(app.lang, shown_year.note, shown_year.args));
     ImGui::Spacing();
     OwnParty(app, year);
     ImGui::Spacing();
@@ -161,10 +161,10 @@ void DrawOverview(App& app) {
     }
     if (EditButton(app, T(app, "ui.add_party"), true)) AddParty(app);
     ImGui::SameLine();
-    ImGui::TextDisabled("%s", T(app, "ui.party_click_help"));
+    SayDisabled(T(app, "ui.party_click_help"));
     if (!ws.population_note.empty()) {
         ImGui::PushTextWrapPos(0);
-        ImGui::TextDisabled("%s", ws.population_note.c_str());
+        SayDisabled(ws.population_note);
         ImGui::PopTextWrapPos();
     }
     ImGui::EndChild();
@@ -214,7 +214,7 @@ void DrawOverview(App& app) {
         HelpTooltip(p.path.c_str());
         ImGui::PopID();
     }
-    if (shown == 0) ImGui::TextDisabled("%s", T(app, "ui.nothing_needs_attention"));
+    if (shown == 0) SayDisabled(T(app, "ui.nothing_needs_attention"));
     if (total > (size_t)shown) ImGui::TextDisabled("%s", sam::TrF(app.lang, "ui.more_lines", {std::to_string(total - shown)}).c_str());
     ImGui::PopTextWrapPos();
     ImGui::EndChild();

@@ -24,7 +24,7 @@ void DeleteParty(App& app, const std::string& id) {
 
 void Meetings(App& app, const std::string& id, const sam::Party& p) {
     std::string base = PartyPath(id) + "/committee_meetings";
-    ImGui::TextUnformatted(T(app, "ui.committee_meetings"));
+    Say(T(app, "ui.committee_meetings"));
     HelpTooltip(T(app, "ui.committee_meetings_help"));
     for (size_t i = 0; i < p.committee_meetings.size(); ++i) {
         ImGui::PushID((int)i);
@@ -65,24 +65,24 @@ void DrawPartyPanel(App& app) {
     std::string path = PartyPath(id);
     ImGui::PushID(id.c_str());
     ImGui::PushFont(app.font);
-    ImGui::TextUnformatted(p.name.c_str());
+    Say(p.name);
     ImGui::PopFont();
     ImGui::SameLine();
     if (ImGui::SmallButton(T(app, "ui.close"))) app.selected_party.clear();
     ImGui::PushItemWidth(-FLT_MIN);
-    ImGui::TextUnformatted(T(app, "ui.name"));
+    Say(T(app, "ui.name"));
     EditText(app, "##name", path + "/name", p.name, true);
     Mark(app, "party-name");
-    ImGui::TextUnformatted(T(app, "ui.kind"));
+    Say(T(app, "ui.kind"));
     EditEnum(app, "##kind", path + "/kind", p.kind, "party_kind");
-    ImGui::TextUnformatted(T(app, "ui.population"));
+    Say(T(app, "ui.population"));
     EditInt(app, "##population", path + "/population", p.population, 0, 100'000'000);
-    ImGui::TextUnformatted(T(app, "ui.org_number"));
+    Say(T(app, "ui.org_number"));
     EditText(app, "##org", path + "/org_number", p.org_number);
     ImGui::PopItemWidth();
     ImGui::Spacing();
     Meetings(app, id, p);
-    ImGui::TextUnformatted(T(app, "ui.lead_days"));
+    Say(T(app, "ui.lead_days"));
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
     EditInt(app, "##lead", path + "/lead_days", p.lead_days > 0 ? p.lead_days : sam::kDefaultLeadDays, 1, 365);
     ImGui::Spacing();

@@ -325,7 +325,7 @@ void DrawPresentation(App& app) {
     A11yText(where);
     Mark(app, "slide-number");
     ImGui::SameLine();
-    ImGui::TextDisabled("%s", T(app, app.following ? "ui.following" : "ui.slide_keys"));
+    SayDisabled(T(app, app.following ? "ui.following" : "ui.slide_keys"));
     ImGui::PopFont();
     ImGui::End();
     ImGui::PopStyleVar();

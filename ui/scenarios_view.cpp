@@ -29,7 +29,7 @@ sam::json ListsPatch(const std::string& path, const sam::Scenario& before, const
 
 void Participation(App& app, const std::string& id, const sam::Scenario& s) {
     const sam::Workspace& ws = app.doc.ws;
-    ImGui::TextUnformatted(T(app, "ui.who_takes_part"));
+    Say(T(app, "ui.who_takes_part"));
     std::vector<std::string> ids = PayingCandidates(ws);
     int columns = CheckboxColumns(app, ids);
     if (!ImGui::BeginTable("##parts", columns)) return;
@@ -62,7 +62,7 @@ void ItemChanges(App& app, const std::string& id, const sam::Scenario& s) {
             auto ch = s.items.find(iid);
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(item.name.c_str());
+            Say(item.name);
             auto field = [&](const char* key, const char* wid, std::string shown, bool amount) {
                 ImGui::TableNextColumn();
                 ImGui::SetNextItemWidth(-FLT_MIN);
@@ -86,7 +86,7 @@ void ItemChanges(App& app, const std::string& id, const sam::Scenario& s) {
         }
         EndWideTable();
     }
-    ImGui::TextDisabled("%s", T(app, "ui.blank_is_base"));
+    SayDisabled(T(app, "ui.blank_is_base"));
     ImGui::TreePop();
 }
 
@@ -101,7 +101,7 @@ void DrawScenarios(App& app) {
         ApplyEdit(app, sam::json::array({sam::OpAdd(ScenarioPath(id), {{"name", name}})}));
     }
     Mark(app, "new-scenario");
-    if (ws.scenarios.empty()) { ImGui::TextDisabled("%s", T(app, "ui.no_scenarios")); return; }
+    if (ws.scenarios.empty()) { SayDisabled(T(app, "ui.no_scenarios")); return; }
     if (base.Years() <= 0) return;
     int year = sam::YearToShow(base, app.cost_year, app.today).year;
     YearCombo(app, base, year);   // the same year as Kostnader, chosen here too

@@ -46,14 +46,14 @@ void DrawSearch(App& app) {
     Mark(app, "search");
     std::vector<sam::SearchHit> hits = sam::Search(app.doc.ws, app.search, 30);
     if (enter && !hits.empty()) Go(app, hits[0]);
-    if (app.search[0] && hits.empty()) ImGui::TextDisabled("%s", T(app, "ui.no_hits"));
+    if (app.search[0] && hits.empty()) SayDisabled(T(app, "ui.no_hits"));
     for (size_t i = 0; i < hits.size() && app.search_open; ++i) {
         const sam::SearchHit& h = hits[i];
         ImGui::PushID((int)i);
         std::string label = h.text + (h.context.empty() ? "" : "  ·  " + h.context);
         if (ImGui::Selectable(label.c_str())) Go(app, h);
         ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(T(app, KindKey(h.kind))).x);
-        ImGui::TextDisabled("%s", T(app, KindKey(h.kind)));
+        SayDisabled(T(app, KindKey(h.kind)));
         ImGui::PopID();
     }
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) app.search_open = false;

@@ -55,7 +55,7 @@ void ParentCombo(App& app, const std::string& id, const sam::Body& b) {
 
 void Label(const char* text) {
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(text);
+    Say(text);
 }
 
 void MandateList(App& app, const std::string& id, const sam::Body& b) {
@@ -132,7 +132,7 @@ void Repeats(App& app, const std::string& id, const sam::Body& b) {
             auto o = b.repeat->overrides.find(pid);
             int n = o != b.repeat->overrides.end() ? o->second : b.repeat->count;
             ImGui::AlignTextToFramePadding();
-            ImGui::TextUnformatted(p.name.c_str());
+            Say(p.name);
             ImGui::SameLine(ImGui::GetFontSize() * 9);
             ImGui::SetNextItemWidth(ImGui::GetFontSize() * 4);
             EditInt(app, "##n", base + "/overrides/" + sam::PointerToken(pid), n, 0, 1000);
@@ -147,7 +147,7 @@ void BodyPanel(App& app, const std::string& id) {
     const sam::Body& b = ws.bodies.at(id);
     std::string path = BodyPath(id);
     ImGui::PushFont(app.font);
-    ImGui::TextWrapped("%s", b.name.c_str());
+    SayWrapped(b.name);
     ImGui::PopFont();
     ImGui::PushID(id.c_str());
     ImGui::PushItemWidth(-FLT_MIN);
@@ -188,7 +188,7 @@ void DrawStructure(App& app) {
     ImGui::SameLine();
     if (EditButton(app, T(app, "ui.add_top_body"))) AddBody(app, "");
     ImGui::SameLine();
-    ImGui::TextDisabled("%s", T(app, "ui.diagram_help"));
+    SayDisabled(T(app, "ui.diagram_help"));
     if (ws.bodies.empty()) { ImGui::TextDisabled("%s", T(app, "ui.no_bodies")); return; }
 
     // A selection whose body is gone (undone, or not added yet: edits apply after the frame) shows no panel.

@@ -50,7 +50,7 @@ extern "C" {
 // action 0: the reader moved its focus to the item; 1: it activated it (a click, Enter, Space).
 EMSCRIPTEN_KEEPALIVE void samverkan_a11y(double id, int action) {
     if (!web::g_mirror) return;
-    const ui::A11yTree& tree = web::g_mirror->app.a11y;
+    ui::A11yTree& tree = web::g_mirror->app.a11y;
     if (action == 1) ui::A11yActivate(tree, (ImGuiID)id);
     else ui::A11yFocus(tree, (ImGuiID)id);
     web::MarkDirty(*web::g_mirror);

@@ -213,6 +213,26 @@ await runBrowserTest(async ({ server, browser, args }) => {
     await page.screenshot({ path: join(out, 'mirror-320-' + view.toLowerCase() + '.png') });
     check(w >= min, 'at 320 CSS px ' + view + ' keeps its columns readable (' + prefix + ' ' + w.toFixed(0) + ' px wide, at least ' + min + ')');
   }
+  // What is scrolled out of sight is in the mirror too (rows below, columns to the right),
+  // and a reader moving to it brings it into view.
+  const outOfSight = () => page.evaluate(() => {
+    const els = [...document.querySelectorAll('#a11y-mirror [data-id]')].filter((e) => !e.dataset.drawn);
+    const out = els.filter((e) => parseFloat(e.style.top) > window.innerHeight || parseFloat(e.style.left) > window.innerWidth);
+    const last = out.sort((a, b) => parseFloat(b.style.top) - parseFloat(a.style.top))[0];
+    return { count: out.length, id: last ? last.dataset.id : null, name: last ? (last.getAttribute('aria-label') || last.textContent) : '' };
+  });
+  const hidden = await outOfSight();
+  check(hidden.count > 0, 'at 320 × 640 the Costs view\'s controls out of sight are in the mirror (' + hidden.count + ')');
+  if (hidden.id) {
+    await page.evaluate((id) => document.querySelector('#a11y-mirror [data-id="' + id + '"]').focus(), hidden.id);
+    await frames(page, 8);
+    const where = await page.evaluate((id) => {
+      const e = document.querySelector('#a11y-mirror [data-id="' + id + '"]');
+      return e ? { top: parseFloat(e.style.top), h: parseFloat(e.style.height), focus: Module.mirrorFocus } : null;
+    }, hidden.id);
+    check(where && String(where.focus) === hidden.id && where.top >= 0 && where.top + where.h <= 640,
+          'focusing "' + hidden.name + '" moves the app\'s focus there and scrolls it into view (' + JSON.stringify(where) + ')');
+  }
   await page.setViewportSize({ width: 1280, height: 800 });
 
   // What the mirror costs a frame (built in C++, compared, the DOM updated): printed, with

@@ -30,6 +30,7 @@ inline void Frames(ui::App& app, int n, float width = 1280, float height = 900) 
         }
         app.rects.clear();
         ImGui::NewFrame();
+        app.a11y.whole = ui::MirrorWhole(app);   // as the app's own frame (ui/full_frame.cpp)
         ui::A11yBeginFrame(app.a11y);
         ui::Frame(app);
         ui::A11yEndFrame(app.a11y);
