@@ -25,6 +25,8 @@ AdoptionSummary Summarize(const Matter& m, const std::string& as_of) {
             case DecisionStatus::NotConcerned: break;
         }
     }
+    if (IsValidDate(as_of))
+        for (auto& [sid, ms] : m.milestones) s.overdue_milestones += !ms.done && IsValidDate(ms.date) && ms.date < as_of;
     return s;
 }
 

@@ -15,6 +15,7 @@ struct AdoptionSummary {
     int pending = 0;
     std::vector<std::string> declined_parties;   // ids
     std::vector<std::string> late_parties;       // pending although the deadline has passed
+    int overdue_milestones = 0;                  // not done although their date has passed
     double AdoptionRate() const { return concerned ? (double)adopted / concerned : 0.0; }
 };
 

@@ -57,14 +57,20 @@ void Members(Sheet& s, const Workspace& ws, Lang l) {
 
 void Decisions(Sheet& s, const Workspace& ws, Lang l) {
     s.Row({Tx(l, "ui.matter"), Tx(l, "ui.party"), Tx(l, "ui.status"), Tx(l, "ui.date"), Tx(l, "ui.deciding_body"),
-           Tx(l, "ui.conditions"), Tx(l, "ui.note"), Tx(l, "ui.deadline")});
+           Tx(l, "ui.conditions"), Tx(l, "ui.note"), Tx(l, "ui.deadline"), Tx(l, "ui.step")});
     for (auto& [mid, m] : ws.matters) {
         std::vector<std::string> ids;
         for (auto& [pid, d] : m.decisions) ids.push_back(pid);
         SortPartiesSwedish(ws, ids);
         for (auto& pid : ids) {
             const Decision& d = m.decisions.at(pid);
-            s.Row({m.title, Name(ws, pid), std::string(TrEnum(l, "status", ToString(d.status))), d.date, d.body, d.conditions, d.note, m.deadline});
+            s.Row({m.title, Name(ws, pid), std::string(TrEnum(l, "status", ToString(d.status))), d.date, d.body, d.conditions, d.note, m.deadline, ""});
+            // Its decision path: a row per step, numbered, with what that body did.
+            for (size_t i = 0; i < d.steps.size(); ++i) {
+                const DecisionStep& st = d.steps[i];
+                s.Row({m.title, Name(ws, pid), std::string(TrEnum(l, "outcome", ToString(st.outcome))), st.date, st.body, "", st.note,
+                       m.deadline, std::to_string(i + 1)});
+            }
         }
     }
 }

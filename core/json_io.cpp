@@ -41,6 +41,8 @@ json ToJson(const Party& p) {
     PutStr(j, "org_number", p.org_number);
     if (!p.committee_meetings.empty()) j["committee_meetings"] = p.committee_meetings;
     if (p.lead_days) j["lead_days"] = p.lead_days;
+    if (!p.decision_path.empty()) j["decision_path"] = p.decision_path;
+    if (!p.body_meetings.empty()) j["body_meetings"] = p.body_meetings;
     return j;
 }
 
@@ -101,6 +103,18 @@ json ToJson(const Decision& d) {
     PutStr(j, "conditions", d.conditions);
     PutStr(j, "note", d.note);
     if (d.within_budget) j["within_budget"] = *d.within_budget;
+    if (!d.steps.empty()) {
+        json steps = json::array();
+        for (const DecisionStep& s : d.steps) {
+            json st = Base(s.extra);
+            st["body"] = s.body;
+            PutStr(st, "date", s.date);
+            st["outcome"] = ToString(s.outcome);
+            PutStr(st, "note", s.note);
+            steps.push_back(std::move(st));
+        }
+        j["steps"] = std::move(steps);
+    }
     return j;
 }
 
@@ -232,6 +246,7 @@ json RootToJson(const Workspace& ws) {
         for (auto& sl : ws.slides) slides.push_back(ToJson(sl));
         j["slides"] = slides;
     }
+    if (!ws.decision_path.empty()) j["decision_path"] = ws.decision_path;
     return j;
 }
 
@@ -364,6 +379,7 @@ constexpr const char* GroupOf(Level) { return "level"; }
 constexpr const char* GroupOf(TargetGroup) { return "target_group"; }
 constexpr const char* GroupOf(MatterKind) { return "matter_kind"; }
 constexpr const char* GroupOf(DecisionStatus) { return "status"; }
+constexpr const char* GroupOf(StepOutcome) { return "outcome"; }
 constexpr const char* GroupOf(KeyKind) { return "key_kind"; }
 constexpr const char* GroupOf(SlideKind) { return "slide_kind"; }
 
@@ -525,6 +541,22 @@ Party ParseParty(const json& j, const std::string& path, std::vector<Problem>& o
         if (!IsValidDate(p.committee_meetings[i]))
             r.Err(Join(Join(path, "committee_meetings"), std::to_string(i)), "err.bad_date", {p.committee_meetings[i]});
     r.Int("lead_days", p.lead_days, 0, 365);
+    r.StrList("decision_path", p.decision_path, false);
+    if (const json* bm = r.Obj("body_meetings")) {
+        std::string base = Join(path, "body_meetings");
+        for (auto& [body, dates] : bm->items()) {
+            std::string at = Join(base, body);
+            if (!dates.is_array()) { r.Err(at, "err.not_array"); continue; }
+            std::vector<std::string>& list = p.body_meetings[body];
+            for (size_t i = 0; i < dates.size(); ++i) {
+                if (!dates[i].is_string() || !IsValidDate(dates[i].get<std::string>())) {
+                    r.Err(Join(at, std::to_string(i)), "err.bad_date", {dates[i].is_string() ? dates[i].get<std::string>() : dates[i].dump()});
+                    continue;
+                }
+                list.push_back(dates[i].get<std::string>());
+            }
+        }
+    }
     p.extra = r.Extra();
     return p;
 }
@@ -718,6 +750,29 @@ Decision ParseDecision(const json& j, std::string_view base, std::string_view pa
     dr.Str("conditions", d.conditions);
     dr.Str("note", d.note);
     if (dr.Has("within_budget")) { bool b = false; dr.Bool("within_budget", b); d.within_budget = b; }
+    if (const json* steps = dr.Get("steps", false)) {
+        std::string at = Join(dr.Path(), "steps");
+        if (!steps->is_array()) dr.Err(at, "err.not_array");
+        else
+            for (size_t i = 0; i < steps->size(); ++i) {
+                Reader sr((*steps)[i], Join(at, std::to_string(i)), out);
+                DecisionStep s;
+                sr.Str("body", s.body, true, true);
+                sr.Date("date", s.date);
+                sr.Enum("outcome", s.outcome, false);
+                sr.Str("note", s.note);
+                s.extra = sr.Extra();
+                // Meetings in order: a step cannot meet before the step it comes from.
+                for (size_t k = i; k-- > 0 && !s.date.empty();)
+                    if (!d.steps[k].date.empty()) {
+                        if (s.date < d.steps[k].date)
+                            sr.Err(Join(Join(at, std::to_string(i)), "date"), "err.step_order",
+                                   {std::to_string(i + 1), s.date, std::to_string(k + 1), d.steps[k].date});
+                        break;
+                    }
+                d.steps.push_back(std::move(s));
+            }
+    }
     d.extra = dr.Extra();
     return d;
 }
@@ -773,6 +828,8 @@ void ParseRoot(const json& j, Workspace& ws, std::vector<Problem>& out) {
                 ws.slides.push_back(std::move(s));
             }
     }
+    ws.decision_path.clear();
+    r.StrList("decision_path", ws.decision_path, false);
     for (const char* c : kCollections) (void)r.Get(c, false);
     ws.extra = r.Extra();
 }

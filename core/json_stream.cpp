@@ -206,6 +206,7 @@ private:
                 case 4: if (k == "date") field = 1; else if (k == "body") field = 2; else if (k == "note") field = 4; break;
                 case 10: if (k == "conditions") field = 3; break;
                 case 13: if (k == "within_budget") field = 5; break;
+                case 5: if (k == "steps") field = 5; break;
             }
             if (field == 5) { simple = false; break; }   // not text: the ordinary parser reads it
             if (field < 0) {

@@ -29,6 +29,10 @@ constexpr Names<DecisionStatus, 6> kStatuses{{
     {DecisionStatus::AdoptedWithConditions, "adopted_with_conditions"},
     {DecisionStatus::Declined, "declined"}, {DecisionStatus::Paused, "paused"},
     {DecisionStatus::NotConcerned, "not_concerned"}}};
+constexpr Names<StepOutcome, 8> kOutcomes{{
+    {StepOutcome::Pending, "pending"}, {StepOutcome::Prepared, "prepared"}, {StepOutcome::RecommendedOnward, "recommended_onward"},
+    {StepOutcome::Adopted, "adopted"}, {StepOutcome::AdoptedWithConditions, "adopted_with_conditions"},
+    {StepOutcome::Declined, "declined"}, {StepOutcome::Returned, "returned"}, {StepOutcome::Paused, "paused"}}};
 constexpr Names<KeyKind, 5> kKeyKinds{{
     {KeyKind::Equal, "equal"}, {KeyKind::PerCapita, "per_capita"}, {KeyKind::Fixed, "fixed"},
     {KeyKind::RegionSplit, "region_split"}, {KeyKind::BasePlusPerCapita, "base_plus_per_capita"}}};
@@ -62,6 +66,7 @@ const char* ToString(TargetGroup e) { return NameOf(kTargetGroups, e); }
 const char* ToString(MatterKind e) { return NameOf(kMatterKinds, e); }
 const char* ToString(DecisionStatus e) { return NameOf(kStatuses, e); }
 const char* ToString(KeyKind e) { return NameOf(kKeyKinds, e); }
+const char* ToString(StepOutcome e) { return NameOf(kOutcomes, e); }
 const char* ToString(SlideKind e) { return NameOf(kSlideKinds, e); }
 bool FromString(std::string_view s, PartyKind& e) { return ValueOf(kPartyKinds, s, e); }
 bool FromString(std::string_view s, Level& e) { return ValueOf(kLevels, s, e); }
@@ -69,6 +74,7 @@ bool FromString(std::string_view s, TargetGroup& e) { return ValueOf(kTargetGrou
 bool FromString(std::string_view s, MatterKind& e) { return ValueOf(kMatterKinds, s, e); }
 bool FromString(std::string_view s, DecisionStatus& e) { return ValueOf(kStatuses, s, e); }
 bool FromString(std::string_view s, KeyKind& e) { return ValueOf(kKeyKinds, s, e); }
+bool FromString(std::string_view s, StepOutcome& e) { return ValueOf(kOutcomes, s, e); }
 bool FromString(std::string_view s, SlideKind& e) { return ValueOf(kSlideKinds, s, e); }
 
 template <> std::vector<PartyKind> AllValues() { return ValuesOf(kPartyKinds); }
@@ -77,6 +83,7 @@ template <> std::vector<TargetGroup> AllValues() { return ValuesOf(kTargetGroups
 template <> std::vector<MatterKind> AllValues() { return ValuesOf(kMatterKinds); }
 template <> std::vector<DecisionStatus> AllValues() { return ValuesOf(kStatuses); }
 template <> std::vector<KeyKind> AllValues() { return ValuesOf(kKeyKinds); }
+template <> std::vector<StepOutcome> AllValues() { return ValuesOf(kOutcomes); }
 template <> std::vector<SlideKind> AllValues() { return ValuesOf(kSlideKinds); }
 
 bool IsValidId(std::string_view id) {

@@ -20,6 +20,8 @@ enum class Level { Political, Strategic, CountyCoordination, Local, WorkingGroup
 enum class TargetGroup { All, ChildrenYoung, Adults, Older };
 enum class MatterKind { Recommendation, JointDecision, FollowUp, Project };
 enum class DecisionStatus { Pending, Adopted, AdoptedWithConditions, Declined, Paused, NotConcerned };
+// What one body on a party's decision path did with the matter.
+enum class StepOutcome { Pending, Prepared, RecommendedOnward, Adopted, AdoptedWithConditions, Declined, Returned, Paused };
 enum class KeyKind { Equal, PerCapita, Fixed, RegionSplit, BasePlusPerCapita };
 enum class SlideKind { Overview, Structure, Matter, Costs, Comparison, WhatIf };
 
@@ -31,6 +33,12 @@ struct Party {
     // Backward planning: the dates its deciding committee meets (YYYY-MM-DD) and how many days before a meeting a proposal must be sent out (0: kDefaultLeadDays).
     std::vector<std::string> committee_meetings;
     int lead_days = 0;
+    // The bodies a joint matter passes through in this party, in order ("Socialnämndens
+    // arbetsutskott", "Socialnämnden", "Kommunstyrelsen"); empty: the workspace's default path.
+    std::vector<std::string> decision_path;
+    // Meeting dates of the bodies on the path, by body name (the deciding committee's are
+    // committee_meetings): the backward planning goes through them.
+    std::map<std::string, std::vector<std::string>> body_meetings;
     json extra;                    // fields this version does not know, kept on save
 };
 
@@ -76,13 +84,23 @@ struct Milestone {
     json extra;
 };
 
+// One body's handling of the matter on a party's decision path.
+struct DecisionStep {
+    std::string body;              // free text, e.g. "Socialnämnden, Luleå"
+    std::string date;              // the meeting, YYYY-MM-DD (planned or held)
+    StepOutcome outcome = StepOutcome::Pending;
+    std::string note;
+    json extra;
+};
+
 struct Decision {
-    DecisionStatus status = DecisionStatus::Pending;
+    DecisionStatus status = DecisionStatus::Pending;   // with steps: follows from them (decision_path.h)
     std::string date;              // YYYY-MM-DD, empty while pending
     std::string body;              // deciding body, e.g. "BAS-nämnden"
     std::string conditions;
     std::string note;
     std::optional<bool> within_budget;   // financed within the party's ordinary budget (unknown when unset)
+    std::vector<DecisionStep> steps;     // the path through the party's bodies; empty: one decision
     json extra;
 };
 
@@ -222,6 +240,7 @@ struct Workspace {
     std::map<std::string, FocusArea> focus_areas;
     std::map<std::string, Scenario> scenarios;
     std::vector<Slide> slides;     // presentation order; empty: one per view, matter and scenario
+    std::vector<std::string> decision_path;   // the parties' default path (a party's own overrides it)
     json extra;
 };
 
@@ -231,6 +250,7 @@ const char* ToString(Level);
 const char* ToString(TargetGroup);
 const char* ToString(MatterKind);
 const char* ToString(DecisionStatus);
+const char* ToString(StepOutcome);
 const char* ToString(KeyKind);
 const char* ToString(SlideKind);
 bool FromString(std::string_view, PartyKind&);
@@ -238,6 +258,7 @@ bool FromString(std::string_view, Level&);
 bool FromString(std::string_view, TargetGroup&);
 bool FromString(std::string_view, MatterKind&);
 bool FromString(std::string_view, DecisionStatus&);
+bool FromString(std::string_view, StepOutcome&);
 bool FromString(std::string_view, KeyKind&);
 bool FromString(std::string_view, SlideKind&);
 

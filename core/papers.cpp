@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include "costs.h"
+#include "decision_path.h"
 #include "decisions.h"
 #include "format.h"
 #include "planning.h"
@@ -181,6 +182,7 @@ PaperResult PartyAnnex(const Workspace& ws, const std::string& party, ReportForm
     Table due{{Tx(l, "ui.matter"), Tx(l, "ui.status"), Tx(l, "ui.deadline"), Tx(l, "ui.committee_meeting"), Tx(l, "ui.send_by")},
               {false, false, false, false, false}, {}};
     std::vector<std::string> made;
+    std::vector<std::pair<const Matter*, const Decision*>> paths;   // pending decisions with steps
     for (auto& [mid, m] : ws.matters) {
         auto it = m.decisions.find(pid);
         if (it == m.decisions.end()) continue;
@@ -189,11 +191,15 @@ PaperResult PartyAnnex(const Workspace& ws, const std::string& party, ReportForm
             std::string meeting = "–", send_by = "–";
             for (const PlanRow& r : PlanMatter(ws, m, as_of))
                 if (r.party == pid) {
-                    if (!r.meeting.empty()) meeting = r.meeting;
+                    if (r.deadline_passed) meeting = Tx(l, "ui.plan_deadline_passed");
+                    else if (!r.meeting.empty()) meeting = PlanMeetings(r);
                     else if (r.too_late) meeting = TrF(l, "ui.plan_too_late", {r.next_meeting.empty() ? "–" : r.next_meeting});
                     if (!r.send_by.empty()) send_by = r.send_by;
                 }
-            due.rows.push_back({m.title, std::string(TrEnum(l, "status", ToString(dec.status))), m.deadline.empty() ? "–" : m.deadline, meeting, send_by});
+            std::string status(TrEnum(l, "status", ToString(dec.status)));
+            if (!dec.steps.empty()) status += ": " + WhereText(dec.steps, l);   // where it is, and the next step
+            due.rows.push_back({m.title, status, m.deadline.empty() ? "–" : m.deadline, meeting, send_by});
+            if (!dec.steps.empty()) paths.push_back({&m, &dec});
         } else if (dec.status != DecisionStatus::NotConcerned) {
             std::string line = m.title + ": " + std::string(TrEnum(l, "status", ToString(dec.status)));
             if (!dec.date.empty()) line += " " + dec.date;
@@ -205,6 +211,15 @@ PaperResult PartyAnnex(const Workspace& ws, const std::string& party, ReportForm
     }
     if (due.rows.empty()) d.Para(Tx(l, "annex.nothing_due"));
     else d.Emit(due, TrF(l, "annex.due_caption", {p.name}));
+    for (auto& [m, dec] : paths) {
+        Table t{{Tx(l, "ui.step"), Tx(l, "ui.body"), Tx(l, "ui.date"), Tx(l, "ui.outcome"), Tx(l, "ui.note")}, {true, false, false, false, false}, {}};
+        for (size_t i = 0; i < dec->steps.size(); ++i) {
+            const DecisionStep& s = dec->steps[i];
+            t.rows.push_back({std::to_string(i + 1), s.body, s.date, std::string(TrEnum(l, "outcome", ToString(s.outcome))), s.note});
+        }
+        d.Heading(3, TrF(l, "annex.path", {m->title}));
+        d.Emit(t, TrF(l, "annex.path", {m->title}));
+    }
     if (!made.empty()) {
         d.Heading(2, Tx(l, "annex.decisions_made"));
         d.List(made);

@@ -1,15 +1,62 @@
 #include "planning.h"
 
 #include <algorithm>
-#include "format.h"
 #include "costs.h"
+#include "decision_path.h"
+#include "format.h"
 
 namespace sam {
+
+namespace {
+
+std::vector<std::string> Sorted(const std::vector<std::string>& in) {
+    std::vector<std::string> out;
+    for (auto& d : in) if (IsValidDate(d)) out.push_back(d);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+// The steps still ahead for a party, each with the dates its body meets: its decision's
+// pending steps, else its path, else its one deciding committee.
+std::vector<std::pair<PlanStep, std::vector<std::string>>> Ahead(const Workspace& ws, const Party& p, const std::string& pid, const Decision& d) {
+    std::vector<std::pair<std::string, std::string>> bodies;   // body, planned date
+    if (!d.steps.empty()) {
+        PathPlace place = PlaceOf(d.steps);
+        for (size_t i = (size_t)(place.done + 1); i < d.steps.size(); ++i) bodies.push_back({d.steps[i].body, d.steps[i].date});
+    } else {
+        for (auto& b : PathOf(ws, pid)) bodies.push_back({b, ""});
+    }
+    std::vector<std::pair<PlanStep, std::vector<std::string>>> out;
+    if (bodies.empty()) {
+        PlanStep s;
+        out.push_back({s, Sorted(p.committee_meetings)});
+    }
+    for (auto& [body, planned] : bodies) {
+        PlanStep s;
+        s.body = body;
+        std::vector<std::string> dates;
+        if (IsValidDate(planned)) dates = {planned};   // a meeting already set for this step
+        else if (auto it = p.body_meetings.find(body); it != p.body_meetings.end()) dates = Sorted(it->second);
+        else if (bodies.size() == 1) dates = Sorted(p.committee_meetings);
+        out.push_back({s, dates});
+    }
+    for (auto& [s, dates] : out) s.no_dates = dates.empty();
+    return out;
+}
+
+}  // namespace
+
+std::string PlanMeetings(const PlanRow& r) {
+    if (r.steps.size() <= 1) return r.meeting.empty() ? "–" : r.meeting;
+    std::string out;
+    for (auto& s : r.steps) out += (out.empty() ? "" : " → ") + BodyAbbreviation(s.body) + " " + (s.meeting.empty() ? "–" : s.meeting);
+    return out;
+}
 
 std::vector<PlanRow> PlanMatter(const Workspace& ws, const Matter& m, const std::string& as_of) {
     std::vector<PlanRow> rows;
     if (!IsValidDate(m.deadline)) return rows;
-    if (!as_of.empty() && as_of > m.deadline) return rows;   // past the deadline: late, not something to plan
+    bool passed = !as_of.empty() && as_of > m.deadline;
     std::vector<std::string> ids;
     for (auto& [pid, d] : m.decisions)
         if (d.status == DecisionStatus::Pending && ws.parties.count(pid)) ids.push_back(pid);
@@ -19,19 +66,30 @@ std::vector<PlanRow> PlanMatter(const Workspace& ws, const Matter& m, const std:
         PlanRow r;
         r.party = pid;
         r.lead_days = p.lead_days > 0 ? p.lead_days : kDefaultLeadDays;
-        std::vector<std::string> dates;
-        for (auto& d : p.committee_meetings) if (IsValidDate(d)) dates.push_back(d);
-        std::sort(dates.begin(), dates.end());
-        r.no_dates = dates.empty();
-        for (auto& d : dates) {
-            if (d <= m.deadline && (as_of.empty() || d >= as_of)) r.meeting = d;   // the last one that counts
+        r.deadline_passed = passed;
+        auto ahead = Ahead(ws, p, pid, m.decisions.at(pid));
+        for (auto& [s, dates] : ahead) r.no_dates |= s.no_dates;
+        for (auto& d : ahead.front().second)
             if (r.next_meeting.empty() && (as_of.empty() || d >= as_of)) r.next_meeting = d;
+        // Backward from the deadline: each step's last meeting that leaves the next step its
+        // lead time (the last step's: on or before the deadline), none before as_of.
+        std::string limit = m.deadline;
+        bool chain = !passed && !r.no_dates;
+        for (size_t k = ahead.size(); chain && k-- > 0;) {
+            std::string found;
+            for (auto& d : ahead[k].second)
+                if (d <= limit && (as_of.empty() || d >= as_of)) found = d;
+            ahead[k].first.meeting = found;
+            if (found.empty()) chain = false;
+            else limit = DaysToDate(DateToDays(found) - r.lead_days);
         }
-        if (!r.meeting.empty()) {
+        for (auto& [s, dates] : ahead) r.steps.push_back(s);
+        if (chain) {
+            r.meeting = ahead.front().first.meeting;
             r.send_by = DaysToDate(DateToDays(r.meeting) - r.lead_days);
             r.send_by_passed = !as_of.empty() && r.send_by < as_of;
         }
-        r.too_late = !r.no_dates && r.meeting.empty();
+        r.too_late = !passed && !r.no_dates && !chain;
         rows.push_back(std::move(r));
     }
     return rows;

@@ -1,5 +1,5 @@
-// Backward planning: from each party's committee meeting dates to the latest day a
-// proposal must be sent out, and the parties whose committee meets too late.
+// Backward planning: from a matter's deadline back through each pending party's decision
+// path (or its one deciding committee) to the latest day to send the proposal out.
 #pragma once
 #include <string>
 #include <vector>
@@ -7,19 +7,30 @@
 
 namespace sam {
 
+// One step still ahead on a party's path, and the meeting it must take to reach the deadline.
+struct PlanStep {
+    std::string body;
+    std::string meeting;        // "" when its calendar has none that reaches (or none is entered)
+    bool no_dates = false;      // no meeting dates entered for this body
+};
+
 struct PlanRow {
     std::string party;          // party id
-    std::string meeting;        // the last committee meeting on or before the deadline ("" when none)
+    std::string meeting;        // the first step's meeting that still reaches the deadline ("" when none)
     std::string send_by;        // the latest day to send the proposal out for that meeting
-    std::string next_meeting;   // the first meeting on or after as_of ("" when none entered)
+    std::string next_meeting;   // the first step's first meeting on or after as_of ("" when none entered)
     int lead_days = kDefaultLeadDays;
-    bool no_dates = false;      // the party has no committee meetings entered
-    bool too_late = false;      // no meeting between as_of and the deadline: the party cannot decide in time
+    bool no_dates = false;      // some step has no meeting dates entered
+    bool too_late = false;      // no chain of meetings between as_of and the deadline: the party cannot decide in time
     bool send_by_passed = false;// send_by is before as_of
+    bool deadline_passed = false;   // the deadline is behind as_of and the party has not decided
+    std::vector<PlanStep> steps;    // the steps still ahead (one: the deciding committee)
 };
 
 // One row per party whose decision on the matter is still pending, in Swedish order.
-// Without a deadline, or once it has passed, there is nothing to plan: empty.
+// Without a deadline there is nothing to plan: empty. Past it, each row says so.
 std::vector<PlanRow> PlanMatter(const Workspace& ws, const Matter& m, const std::string& as_of);
+// The meetings a row needs: one date, or each step's ("SNAU 2023-03-16 → SN 2023-03-30"); "–" for none.
+std::string PlanMeetings(const PlanRow& r);
 
 }  // namespace sam

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include "costs.h"
 #include "csv.h"
+#include "decision_path.h"
 #include "decisions.h"
 #include "format.h"
 #include "doc.h"
@@ -153,12 +154,34 @@ void PlanningTable(Doc& d, const Workspace& ws, const Matter& m, const std::stri
     if (!any) return;
     Table t{{Tx(l, "ui.party"), Tx(l, "ui.committee_meeting"), Tx(l, "ui.send_by"), Tx(l, "ui.planning_note")}, {false, false, false, false}, {}};
     for (auto& r : plan) {
-        std::string note = r.no_dates ? Tx(l, "ui.plan_no_dates")
+        std::string note = r.deadline_passed ? Tx(l, "ui.plan_deadline_passed")
+                         : r.no_dates ? Tx(l, "ui.plan_no_dates")
                          : r.too_late ? TrF(l, "ui.plan_too_late", {r.next_meeting.empty() ? "–" : r.next_meeting})
                          : r.send_by_passed ? Tx(l, "ui.plan_send_passed") : "";
-        t.rows.push_back({PartyName(ws, r.party), r.meeting.empty() ? "–" : r.meeting, r.send_by.empty() ? "–" : r.send_by, note});
+        t.rows.push_back({PartyName(ws, r.party), PlanMeetings(r), r.send_by.empty() ? "–" : r.send_by, note});
     }
     d.Emit(t, m.title + ": " + Tx(l, "ui.backward_planning"));
+}
+
+// The parties' decision paths: each step with its body, meeting and outcome, and where the
+// matter is now in each ("Föreslaget vidare av Socialnämnden 2023-03-30; nästa: Kommunstyrelsen").
+void PathTable(Doc& d, const Workspace& ws, const Matter& m, const std::vector<std::string>& ids, Lang l) {
+    Table t{{Tx(l, "ui.party"), Tx(l, "ui.step"), Tx(l, "ui.body"), Tx(l, "ui.date"), Tx(l, "ui.outcome"), Tx(l, "ui.note")},
+            {false, true, false, false, false, false}, {}};
+    std::vector<std::string> where;
+    for (auto& pid : ids) {
+        const Decision& dec = m.decisions.at(pid);
+        for (size_t i = 0; i < dec.steps.size(); ++i) {
+            const DecisionStep& s = dec.steps[i];
+            t.rows.push_back({i == 0 ? PartyName(ws, pid) : "", std::to_string(i + 1), s.body, s.date,
+                              std::string(TrEnum(l, "outcome", ToString(s.outcome))), s.note});
+        }
+        if (!dec.steps.empty()) where.push_back(PartyName(ws, pid) + ": " + WhereText(dec.steps, l));
+    }
+    if (t.rows.empty()) return;
+    d.Emit(t, m.title + ": " + Tx(l, "ui.decision_path"));
+    d.Para(Tx(l, "report.where_now"));
+    d.List(where);
 }
 
 void DecisionsSection(Doc& d, const Workspace& ws, const ReportOptions& o) {
@@ -196,6 +219,7 @@ void DecisionsSection(Doc& d, const Workspace& ws, const ReportOptions& o) {
                               dec.body, dec.conditions, note});
         }
         d.Emit(t, m.title + ": " + Tx(l, "ui.decisions"));
+        PathTable(d, ws, m, ids, l);
         if (!m.milestones.empty()) {
             Table ms{{Tx(l, "ui.date"), Tx(l, "report.what"), Tx(l, "report.where"), Tx(l, "report.done")}, {false, false, false, false}, {}};
             std::vector<const Milestone*> list;

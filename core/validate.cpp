@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include "costs.h"
+#include "decision_path.h"
 #include "format.h"
 #include "planning.h"
 
@@ -71,6 +72,20 @@ struct Checker {
 
 }  // namespace
 
+// A decision path: nothing after a decline, and a status that says what the steps say.
+void PathChecks(Checker& c, const std::string& path, const Matter& m, const std::string& pid, const Decision& d) {
+    if (d.steps.empty()) return;
+    const std::string& name = c.ws.parties.count(pid) ? c.ws.parties.at(pid).name : pid;
+    for (size_t i = 1; i < d.steps.size(); ++i)
+        if (d.steps[i - 1].outcome == StepOutcome::Declined && d.steps[i].outcome != StepOutcome::Pending)
+            c.Warn(path + "/steps/" + std::to_string(i), "warn.step_after_declined", {m.title, name, d.steps[i].body});
+    DecisionStatus said = StatusFromSteps(d.steps);
+    bool any = false;
+    for (auto& s : d.steps) any |= s.outcome != StepOutcome::Pending;
+    if (any && said != d.status && d.status != DecisionStatus::NotConcerned)
+        c.Warn(path + "/status", "warn.status_not_path", {m.title, name});
+}
+
 std::vector<Problem> CheckConsistency(const Workspace& ws, const std::string& as_of) {
     Checker c{ws, {}};
 
@@ -105,6 +120,7 @@ std::vector<Problem> CheckConsistency(const Workspace& ws, const std::string& as
             c.Warn(path + "/proposed_by", "warn.unknown_body", {m.proposed_by});
         for (auto& [pid, d] : m.decisions) {
             c.Party(path + "/decisions/" + pid, pid);
+            PathChecks(c, path + "/decisions/" + pid, m, pid, d);
             if (!d.date.empty() && !m.deadline.empty() && d.date > m.deadline)
                 c.Warn(path + "/decisions/" + pid + "/date", "warn.decision_after_deadline",
                        {d.date, m.deadline, ws.parties.count(pid) ? ws.parties.at(pid).name : pid, m.title});

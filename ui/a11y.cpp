@@ -80,12 +80,16 @@ void NameFromContext(A11yTree& tree) {
         A11yNode& n = tree.nodes[i];
         if (!Interactive(n.role) || !n.name.empty()) continue;
         if (n.table) {
-            std::string row_name;
+            // The row's name: its first column's text, else its first column's control.
+            std::string row_name, row_text;
             for (size_t k = i; k-- > 0;) {
                 const A11yNode& o = tree.nodes[k];
                 if (o.table != n.table || o.row != n.row) break;
-                if (o.col == 0 && !o.name.empty()) row_name = o.name;
+                if (o.col != 0 || o.name.empty()) continue;
+                row_name = o.name;
+                if (o.role == Role::Text || o.role == Role::Cell) row_text = o.name;
             }
+            if (!row_text.empty()) row_name = row_text;
             const auto* cols = ColumnNames(tree, n.table);
             std::string col = cols && n.col >= 0 && n.col < (int)cols->size() ? (*cols)[n.col] : "";
             n.name = col.empty() ? row_name : row_name.empty() ? col : col + ", " + row_name;

@@ -147,6 +147,7 @@ struct App {
     sam::Scenario what_if;            // the "what if" slide's changes (not saved unless asked)
     int cost_year = 0;                // the year the cost views and slides show (0: this year)
     int party_page = 0;               // Beslut: which parties the matrix shows (a table has at most 64 columns)
+    std::string open_path;            // Beslut: the party whose decision path is open under its row
 
     // Search (Ctrl+F).
     bool search_open = false;

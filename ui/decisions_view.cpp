@@ -1,6 +1,8 @@
 // Beslut: every matter's status per party, and a party's decision edited in place.
 #include <imgui.h>
 #include <algorithm>
+#include <functional>
+#include "decision_path.h"
 #include "decisions.h"
 #include "a11y.h"
 #include "format.h"
@@ -32,6 +34,85 @@ void StatusCombo(App& app, const std::string& matter, const std::string& party, 
     }
 }
 
+// What one body on the path did: a combo of outcomes, named for a reader.
+void OutcomeCombo(App& app, const std::string& name, sam::StepOutcome now, const std::function<void(sam::StepOutcome)>& choose) {
+    bool open = BeginEnumCombo(app, "##outcome", sam::TrEnum(app.lang, "outcome", sam::ToString(now)).data(), name);
+    if (!open) return;
+    for (sam::StepOutcome o : sam::AllValues<sam::StepOutcome>())
+        if (EnumItem(sam::TrEnum(app.lang, "outcome", sam::ToString(o)).data(), o == now) && o != now) choose(o);
+    EndEnumCombo();
+}
+
+// A party's decision path, opened under its row: a line per step (body, meeting, outcome,
+// note), a step added or removed, or the path started from the default. Each edit sets the
+// steps and the status they give in one patch (one Undo step).
+void PathRows(App& app, const std::string& mid, const std::string& pid, const sam::Decision& d, const sam::PlanRow* plan) {
+    const std::string party = PartyName(app, pid);
+    auto with = [&](auto change) {
+        std::vector<sam::DecisionStep> steps = d.steps;
+        change(steps);
+        return sam::SetStepsPatch(mid, pid, d, steps);
+    };
+    for (size_t i = 0; i < d.steps.size(); ++i) {
+        const sam::DecisionStep& s = d.steps[i];
+        std::string n = std::to_string(i + 1);
+        ImGui::PushID((int)i);
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::AlignTextToFramePadding();
+        Say("   " + n + ".");
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(-FLT_MIN);
+        EditTextWith(app, "##step-body", s.body, [&](const std::string& v) { return with([&](auto& st) { st[i].body = v; }); }, true);
+        A11yLast(Role::TextBox, sam::TrF(app.lang, "ui.step_body", {n, party}));
+        Mark(app, "step-body:" + pid + ":" + n);
+        ImGui::TableNextColumn();
+        OutcomeCombo(app, sam::TrF(app.lang, "ui.step_outcome", {n, party}), s.outcome,
+                     [&](sam::StepOutcome o) { ApplyEdit(app, with([&](auto& st) { st[i].outcome = o; })); });
+        Mark(app, "step-outcome:" + pid + ":" + n);
+        ImGui::TableNextColumn();
+        ImGui::SetNextItemWidth(-FLT_MIN);
+        EditDateWith(app, "##step-date", s.date, [&](const std::string& v) { return with([&](auto& st) { st[i].date = v; }); });
+        A11yLast(Role::TextBox, sam::TrF(app.lang, "ui.step_date", {n, party}));
+        Mark(app, "step-date:" + pid + ":" + n);
+        ImGui::TableNextColumn();
+        ImGui::TableNextColumn();
+        ImGui::SetNextItemWidth(-FLT_MIN);
+        EditTextWith(app, "##step-note", s.note, [&](const std::string& v) { return with([&](auto& st) { st[i].note = v; }); });
+        A11yLast(Role::TextBox, sam::TrF(app.lang, "ui.step_note", {n, party}));
+        ImGui::TableNextColumn();
+        if (EditButton(app, "×", true)) ApplyEdit(app, with([&](auto& st) { st.erase(st.begin() + (long)i); }));
+        A11yLast(Role::Button, sam::TrF(app.lang, "ui.step_remove", {n, party}));
+        ImGui::TableNextColumn();
+        // The meeting this step must take to reach the deadline (backward planning).
+        if (plan)
+            for (auto& ps : plan->steps)
+                if (ps.body == s.body && !ps.meeting.empty()) SayDisabled(ps.meeting);
+        ImGui::PopID();
+    }
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    const std::vector<std::string>& path = sam::PathOf(app.doc.ws, pid);
+    if (d.steps.empty() && !path.empty()) {
+        std::string from = sam::TrF(app.lang, "ui.path_start", {sam::StepMarker(sam::StepsFromPath(path))});
+        if (EditButton(app, from.c_str(), true)) ApplyEdit(app, sam::SetStepsPatch(mid, pid, d, sam::StepsFromPath(path)));
+        Mark(app, "path-start:" + pid);
+        ImGui::SameLine();
+    }
+    if (EditButton(app, T(app, "ui.step_add"), true)) {
+        // The next body of the default path not yet on it, else a body to name.
+        std::string body = T(app, "ui.new_step_body");
+        for (auto& b : path) {
+            bool used = false;
+            for (auto& s : d.steps) used |= s.body == b;
+            if (!used) { body = b; break; }
+        }
+        ApplyEdit(app, with([&](auto& st) { sam::DecisionStep s; s.body = body; st.push_back(s); }));
+    }
+    A11yLast(Role::Button, sam::TrF(app.lang, "ui.step_add_for", {party}));
+    Mark(app, "step-add:" + pid);
+}
+
 // Financed within the party's ordinary budget: not said, yes or no (seed 000: "Kostnaden tas
 // inom ordinarie budget").
 void BudgetCombo(App& app, const std::string& base, const sam::Decision& d) {
@@ -58,7 +139,7 @@ StatusLook LookOf(sam::DecisionStatus s) {
     }
 }
 
-void StatusCell(App& app, sam::DecisionStatus s, const std::string& mark, bool say) {
+void StatusCell(App& app, sam::DecisionStatus s, const std::string& mark, bool say, const sam::Decision* d) {
     StatusLook l = LookOf(s);
     ImVec2 p = ImGui::GetCursorScreenPos();
     float h = ImGui::GetTextLineHeight();
@@ -67,7 +148,16 @@ void StatusCell(App& app, sam::DecisionStatus s, const std::string& mark, bool s
     if (!mark.empty()) Mark(app, mark);   // the chip itself
     ImGui::SameLine();
     ImGui::TextUnformatted(l.symbol);
-    if (say) A11yText(sam::TrEnum(app.lang, "status", sam::ToString(s)), Role::Cell);   // in words, not a symbol
+    std::string words(sam::TrEnum(app.lang, "status", sam::ToString(s)));
+    // On a decision path: where the matter is, small ("SN 30/3 → KS"), and in words for a reader.
+    if (d && !d->steps.empty()) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", sam::StepMarker(d->steps).c_str());
+        words += ": " + sam::WhereText(d->steps, app.lang);
+        if (!mark.empty()) Mark(app, mark + ":path");
+    }
+    if (say) A11yText(words, Role::Cell);   // in words, not a symbol
+    HelpTooltip(words.c_str());
 }
 
 // A matter's state as a chip: its word and count on a colour, e.g. "Försenat 0/8".
@@ -76,7 +166,7 @@ void MatterChip(App& app, const sam::Matter& m) {
     const char* key = "ui.chip_open";
     ImVec4 color(0.35f, 0.45f, 0.70f, 1);
     if (s.concerned > 0 && s.adopted == s.concerned) { key = "ui.chip_adopted"; color = ImVec4(0.16f, 0.55f, 0.27f, 1); }
-    else if (!s.late_parties.empty()) { key = "ui.chip_late"; color = ImVec4(0.75f, 0.20f, 0.18f, 1); }
+    else if (!s.late_parties.empty() || s.overdue_milestones > 0) { key = "ui.chip_late"; color = ImVec4(0.75f, 0.20f, 0.18f, 1); }
     else if (s.declined > 0) { key = "ui.chip_declined"; color = ImVec4(0.80f, 0.55f, 0.10f, 1); }
     std::string text = std::string(T(app, key)) + " " + std::to_string(s.adopted) + "/" + std::to_string(s.concerned);
     ImVec2 p = ImGui::GetCursorScreenPos();
@@ -87,6 +177,66 @@ void MatterChip(App& app, const sam::Matter& m) {
     ImGui::Dummy(ImVec2(size.x + pad * 2, size.y));
     A11yText(text, Role::Cell);
     HelpTooltip(sam::TrF(app.lang, "ui.adopted_of", {std::to_string(s.adopted), std::to_string(s.concerned)}).c_str());
+}
+
+// One party's row of the selected matter: status, date, body, conditions, budget and the
+// latest day to send the proposal out; its decision path under it when opened.
+void DecisionRow(App& app, const sam::Matter& m, const std::string& pid, const std::vector<sam::PlanRow>& plan) {
+    const sam::Decision& d = m.decisions.at(pid);
+    std::string base = "/matters/" + sam::PointerToken(app.selected_matter) + "/decisions/" + sam::PointerToken(pid);
+    ImGui::PushID(pid.c_str());
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    StatusCell(app, d.status, "", false);   // the combo says it
+    ImGui::SameLine();
+    bool path_open = app.open_path == pid;
+    // An arrow opens the party's decision path under the row (its marker says where it is).
+    if (ImGui::ArrowButton("##path", path_open ? ImGuiDir_Down : ImGuiDir_Right)) app.open_path = path_open ? "" : pid;
+    A11yLast(Role::Button, sam::TrF(app.lang, path_open ? "ui.path_close" : "ui.path_open", {PartyName(app, pid)}));
+    Mark(app, "path-toggle:" + pid);
+    ImGui::SameLine();
+    Say(PartyName(app, pid));
+    if (!d.steps.empty()) {
+        ImGui::SameLine();
+        SayDisabled(sam::StepMarker(d.steps));
+    }
+    ImGui::TableNextColumn();
+    StatusCombo(app, app.selected_matter, pid, d);
+    ImGui::TableNextColumn();
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    EditDate(app, "##date", base + "/date", d.date);
+    ImGui::TableNextColumn();
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    EditText(app, "##body", base + "/body", d.body);
+    ImGui::TableNextColumn();
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    EditText(app, "##conditions", base + "/conditions", d.conditions);
+    ImGui::TableNextColumn();
+    BudgetCombo(app, base, d);
+    // Backward planning from the party's committee meetings.
+    ImGui::TableNextColumn();
+    if (m.deadline.empty() && d.status == sam::DecisionStatus::Pending) SayDisabled(T(app, "ui.no_deadline"));
+    for (const sam::PlanRow& r : plan) {
+        if (r.party != pid) continue;
+        if (r.too_late) {
+            std::string late = sam::TrF(app.lang, "ui.plan_too_late", {r.next_meeting.empty() ? "–" : r.next_meeting});
+            ImGui::TextColored(ImVec4(0.77f, 0.16f, 0.12f, 1), "! %s", late.c_str());
+            A11yText(late);
+        } else if (!r.send_by.empty()) {
+            Say((r.send_by_passed ? "! " : "") + r.send_by);
+            HelpTooltip(sam::TrF(app.lang, "ui.how_send_by", {r.meeting, std::to_string(r.lead_days)}).c_str());
+        } else if (r.deadline_passed) {
+            Say(T(app, "ui.plan_deadline_passed"));
+        } else {
+            SayDisabled(T(app, "ui.plan_no_dates"));
+        }
+    }
+    if (app.open_path == pid) {
+        const sam::PlanRow* mine = nullptr;
+        for (const sam::PlanRow& r : plan) if (r.party == pid) mine = &r;
+        PathRows(app, app.selected_matter, pid, d, mine);
+    }
+    ImGui::PopID();
 }
 
 void DrawDecisions(App& app) {
@@ -139,8 +289,7 @@ void DrawDecisions(App& app) {
                     ImGui::TableNextColumn();
                     auto it = m.decisions.find(p);
                     if (it == m.decisions.end()) { ImGui::TextDisabled(" "); continue; }
-                    StatusCell(app, it->second.status, app.test_mode ? "cell:" + mid + ":" + p : std::string(), true);
-                    HelpTooltip(sam::TrEnum(app.lang, "status", sam::ToString(it->second.status)).data());
+                    StatusCell(app, it->second.status, app.test_mode ? "cell:" + mid + ":" + p : std::string(), true, &it->second);
                 }
             }
         ImGui::EndTable();
@@ -174,60 +323,27 @@ void DrawDecisions(App& app) {
     DrawTimeline(app, m, ImGui::GetFontSize() * 7.8f);
     std::vector<sam::PlanRow> plan = sam::PlanMatter(ws, m, app.today);
     if (BeginWideTable("##decisions", 7, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg, ImGui::GetFontSize() * 52)) {
-        ImGui::TableSetupColumn(T(app, "ui.party"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableSetupColumn(T(app, "ui.party"), ImGuiTableColumnFlags_WidthStretch, 1.7f);
         ImGui::TableSetupColumn(T(app, "ui.status"), ImGuiTableColumnFlags_WidthStretch, 1.3f);
         ImGui::TableSetupColumn(T(app, "ui.date"), ImGuiTableColumnFlags_WidthStretch, 0.8f);
         ImGui::TableSetupColumn(T(app, "ui.deciding_body"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
-        ImGui::TableSetupColumn(T(app, "ui.conditions"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+        ImGui::TableSetupColumn(T(app, "ui.conditions"), ImGuiTableColumnFlags_WidthStretch, 1.5f);
         ImGui::TableSetupColumn(T(app, "ui.within_budget"), ImGuiTableColumnFlags_WidthStretch, 1.1f);
         ImGui::TableSetupColumn(T(app, "ui.send_by"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
         HeadersRow();
         std::vector<std::string> ids;
         for (auto& [pid, d] : m.decisions) ids.push_back(pid);
         sam::SortPartiesSwedish(ws, ids);
-        ImGuiListClipper clip;
-        clip.Begin((int)ids.size());
-        while (clip.Step())
-        for (int row = clip.DisplayStart; row < clip.DisplayEnd; ++row) {
-            const std::string& pid = ids[row];
-            const sam::Decision& d = m.decisions.at(pid);
-            std::string base = "/matters/" + sam::PointerToken(app.selected_matter) + "/decisions/" + sam::PointerToken(pid);
-            ImGui::PushID(pid.c_str());
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            StatusCell(app, d.status, "", false);   // the combo says it
-            ImGui::SameLine();
-            ImGui::TextUnformatted(PartyName(app, pid));
-            A11yText(PartyName(app, pid));
-            ImGui::TableNextColumn();
-            StatusCombo(app, app.selected_matter, pid, d);
-            ImGui::TableNextColumn();
-            ImGui::SetNextItemWidth(-FLT_MIN);
-            EditDate(app, "##date", base + "/date", d.date);
-            ImGui::TableNextColumn();
-            ImGui::SetNextItemWidth(-FLT_MIN);
-            EditText(app, "##body", base + "/body", d.body);
-            ImGui::TableNextColumn();
-            ImGui::SetNextItemWidth(-FLT_MIN);
-            EditText(app, "##conditions", base + "/conditions", d.conditions);
-            ImGui::TableNextColumn();
-            BudgetCombo(app, base, d);
-            // Backward planning from the party's committee meetings.
-            ImGui::TableNextColumn();
-            for (const sam::PlanRow& r : plan) {
-                if (r.party != pid) continue;
-                if (r.too_late) {
-                    std::string late = sam::TrF(app.lang, "ui.plan_too_late", {r.next_meeting.empty() ? "–" : r.next_meeting});
-                    ImGui::TextColored(ImVec4(0.77f, 0.16f, 0.12f, 1), "! %s", late.c_str());
-                    A11yText(late);
-                } else if (!r.send_by.empty()) {
-                    Say((r.send_by_passed ? "! " : "") + r.send_by);
-                    HelpTooltip(sam::TrF(app.lang, "ui.how_send_by", {r.meeting, std::to_string(r.lead_days)}).c_str());
-                } else {
-                    SayDisabled(T(app, "ui.plan_no_dates"));
-                }
-            }
-            ImGui::PopID();
+        // Rows of one height are clipped to those on screen; an open path makes one row taller,
+        // which the clipper cannot know, so then every row is laid out.
+        bool uneven = !app.open_path.empty() && m.decisions.count(app.open_path);
+        if (uneven) {
+            for (auto& pid : ids) DecisionRow(app, m, pid, plan);
+        } else {
+            ImGuiListClipper clip;
+            clip.Begin((int)ids.size());
+            while (clip.Step())
+                for (int row = clip.DisplayStart; row < clip.DisplayEnd; ++row) DecisionRow(app, m, ids[row], plan);
         }
         EndWideTable();
     }

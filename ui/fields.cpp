@@ -82,6 +82,21 @@ bool EditText(App& app, const char* id, const std::string& path, const std::stri
     return Commit(app, id, text, sam::OpAdd(path, text));
 }
 
+bool EditTextWith(App& app, const char* id, const std::string& value, const PatchFor& make, bool required) {
+    std::string text;
+    if (!TextInput(app, id, value, text)) return false;
+    if (text.empty() && required) return Refuse(app, id, text, T(app, "ui.required"));
+    return ApplyFieldEdit(app, make(text), ImGui::GetID(id), text);
+}
+
+bool EditDateWith(App& app, const char* id, const std::string& value, const PatchFor& make) {
+    std::string text;
+    if (!TextInput(app, id, value, text, T(app, "ui.date_hint"))) return false;
+    std::string date = text.empty() ? "" : sam::NormalizeDate(text);
+    if (!date.empty() && !sam::IsValidDate(date)) return Refuse(app, id, text, sam::TrF(app.lang, "err.bad_date", {text}));
+    return ApplyFieldEdit(app, make(date), ImGui::GetID(id), text);
+}
+
 bool EditInt(App& app, const char* id, const std::string& path, int64_t value, int64_t lo, int64_t hi) {
     std::string text;
     if (!TextInput(app, id, std::to_string(value), text)) return false;

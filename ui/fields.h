@@ -1,6 +1,7 @@
 // Editable fields that commit one JSON Patch when editing ends (Enter, Tab or a click
 // elsewhere; Esc cancels). Every view edits through these, so each change is one Undo step.
 #pragma once
+#include <functional>
 #include <string>
 #include <imgui.h>
 #include "app.h"
@@ -19,6 +20,13 @@ bool EditDecimal(App& app, const char* id, const std::string& path, double value
 bool EditAmount(App& app, const char* id, const std::string& path, int64_t value);
 // A date YYYY-MM-DD; empty removes it.
 bool EditDate(App& app, const char* id, const std::string& path, const std::string& value);
+
+// The same text and date fields, committing the patch `make` builds from the new value ("" when
+// emptied): for an edit that must change more than the field (a decision step also updates
+// the status its steps give).
+using PatchFor = std::function<sam::json(const std::string& value)>;
+bool EditTextWith(App& app, const char* id, const std::string& value, const PatchFor& make, bool required = false);
+bool EditDateWith(App& app, const char* id, const std::string& value, const PatchFor& make);
 
 // Buttons and boxes that change the workspace: greyed out with a view link (Visningsläge).
 bool EditButton(App& app, const char* label, bool small = false, ImVec2 size = ImVec2(0, 0));

@@ -38,6 +38,6 @@ const char* PartyName(const App& app, const std::string& id);
 struct StatusLook { const char* symbol; ImVec4 color; };
 StatusLook LookOf(sam::DecisionStatus s);
 // A colour chip and a symbol; `say`: a screen reader reads the status in words.
-void StatusCell(App& app, sam::DecisionStatus s, const std::string& mark = "", bool say = true);
+void StatusCell(App& app, sam::DecisionStatus s, const std::string& mark = "", bool say = true, const sam::Decision* d = nullptr);
 
 }  // namespace ui

@@ -204,6 +204,19 @@ TEST_CASE("report --full, export, paper and annex print exactly the golden files
     CHECK(r.err.find("not a date") != std::string::npos);
 }
 
+TEST_CASE("annex for Luleå: its decision path names the working committee and the committee, and the next step") {
+    Run r = Cli("annex " + DEMO + "norrbotten.json --party Luleå --as-of 2023-03-20");
+    REQUIRE(r.code == 0);
+    CHECK(r.out.find("### Beslutsgång för Tillsammans för nära vård i Norrbotten") != std::string::npos);
+    CHECK(r.out.find("| 1 | Socialnämndens arbetsutskott | 2023-03-16 | Berett |") != std::string::npos);
+    CHECK(r.out.find("| 2 | Socialnämnden | 2023-03-30 | Föreslaget vidare |") != std::string::npos);
+    CHECK(r.out.find("Ej beslutat: Föreslaget vidare av Socialnämnden 2023-03-30; nästa: Kommunstyrelsen") != std::string::npos);
+    CHECK(r.out.find("Ej beslutat: Berett av Socialnämndens arbetsutskott 2023-03-16; nästa: Socialnämnden 2023-03-30") != std::string::npos);
+    Run csv = Cli("export " + DEMO + "norrbotten.json --table decisions");
+    REQUIRE(csv.code == 0);
+    CHECK(csv.out.find(";Socialnämndens arbetsutskott;;Ett av elva ärenden till socialnämnden;;1\r\n") != std::string::npos);
+}
+
 TEST_CASE("portfolio: the director's question over several files, in every format") {
     std::string files = DEMO + "halsam-vasternorrland.json " + DEMO + "familjehem-vasternorrland.json " + DEMO + "utvecklingsarbete-2017.json " +
                         DEMO + "norrbotten.json";
