@@ -102,6 +102,12 @@ std::string StepMarker(const std::vector<DecisionStep>& steps) {
     return out;
 }
 
+std::string PathMarker(const std::vector<std::string>& path) {
+    std::string out;
+    for (auto& b : path) out += (out.empty() ? "" : " → ") + BodyAbbreviation(b);
+    return out;
+}
+
 std::string WhereText(const std::vector<DecisionStep>& steps, Lang lang) {
     if (steps.empty()) return "";
     PathPlace p = PlaceOf(steps);

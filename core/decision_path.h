@@ -28,6 +28,8 @@ PathPlace PlaceOf(const std::vector<DecisionStep>& steps);
 std::string BodyAbbreviation(const std::string& body);
 // Where the matter is, small: "AU 16/3 → SN 30/3 → KS" up to the next step ("" without steps).
 std::string StepMarker(const std::vector<DecisionStep>& steps);
+// A whole path, small: "SNAU → SN → KS".
+std::string PathMarker(const std::vector<std::string>& path);
 // Where the matter is, in words: "Rekommenderat vidare av Socialnämnden 2023-03-30; nästa:
 // Kommunstyrelsen" ("" without steps).
 std::string WhereText(const std::vector<DecisionStep>& steps, Lang lang);

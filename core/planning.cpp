@@ -46,6 +46,34 @@ std::vector<std::pair<PlanStep, std::vector<std::string>>> Ahead(const Workspace
 
 }  // namespace
 
+std::vector<Upcoming> UpcomingMeetings(const Workspace& ws, const std::string& matter, const std::string& as_of, int days) {
+    std::vector<Upcoming> out;
+    if (!IsValidDate(as_of)) return out;
+    std::string until = DaysToDate(DateToDays(as_of) + days);
+    auto soon = [&](const std::string& d) { return IsValidDate(d) && d >= as_of && d <= until; };
+    for (auto& [mid, m] : ws.matters) {
+        if (!matter.empty() && mid != matter) continue;
+        for (auto& [pid, d] : m.decisions)
+            for (auto& s : d.steps)
+                if (s.outcome == StepOutcome::Pending && soon(s.date)) out.push_back({s.date, pid, s.body, mid, false});
+        for (const PlanRow& r : PlanMatter(ws, m, as_of))
+            for (const PlanStep& s : r.steps) {
+                if (!soon(s.meeting)) continue;
+                bool known = false;
+                for (auto& u : out) known |= u.matter == mid && u.party == r.party && u.body == s.body && u.date == s.meeting;
+                if (!known) out.push_back({s.meeting, r.party, s.body, mid, true});
+            }
+    }
+    std::vector<std::string> order;
+    for (auto& [pid, p] : ws.parties) order.push_back(pid);
+    SortPartiesSwedish(ws, order);
+    auto rank = [&](const std::string& pid) { return std::find(order.begin(), order.end(), pid) - order.begin(); };
+    std::stable_sort(out.begin(), out.end(), [&](const Upcoming& a, const Upcoming& b) {
+        return a.date != b.date ? a.date < b.date : rank(a.party) < rank(b.party);
+    });
+    return out;
+}
+
 std::string PlanMeetings(const PlanRow& r) {
     if (r.steps.size() <= 1) return r.meeting.empty() ? "–" : r.meeting;
     std::string out;
@@ -83,7 +111,10 @@ std::vector<PlanRow> PlanMatter(const Workspace& ws, const Matter& m, const std:
             if (found.empty()) chain = false;
             else limit = DaysToDate(DateToDays(found) - r.lead_days);
         }
-        for (auto& [s, dates] : ahead) r.steps.push_back(s);
+        for (auto& [s, dates] : ahead) {
+            if (!chain) s.meeting.clear();   // meetings of a chain that does not reach are no plan
+            r.steps.push_back(s);
+        }
         if (chain) {
             r.meeting = ahead.front().first.meeting;
             r.send_by = DaysToDate(DateToDays(r.meeting) - r.lead_days);

@@ -30,6 +30,16 @@ struct PlanRow {
 // One row per party whose decision on the matter is still pending, in Swedish order.
 // Without a deadline there is nothing to plan: empty. Past it, each row says so.
 std::vector<PlanRow> PlanMatter(const Workspace& ws, const Matter& m, const std::string& as_of);
+// A body that takes up a matter soon: a step's meeting that is set, or one the backward
+// planning needs to reach the deadline (`planned`).
+struct Upcoming {
+    std::string date, party, body, matter;   // party and matter ids
+    bool planned = false;
+};
+// Every such meeting from as_of to as_of + days, by date then party (Swedish order); one
+// matter's, or every matter's when `matter` is empty.
+std::vector<Upcoming> UpcomingMeetings(const Workspace& ws, const std::string& matter, const std::string& as_of, int days);
+
 // The meetings a row needs: one date, or each step's ("SNAU 2023-03-16 → SN 2023-03-30"); "–" for none.
 std::string PlanMeetings(const PlanRow& r);
 

@@ -94,7 +94,7 @@ void PathRows(App& app, const std::string& mid, const std::string& pid, const sa
     ImGui::TableNextColumn();
     const std::vector<std::string>& path = sam::PathOf(app.doc.ws, pid);
     if (d.steps.empty() && !path.empty()) {
-        std::string from = sam::TrF(app.lang, "ui.path_start", {sam::StepMarker(sam::StepsFromPath(path))});
+        std::string from = sam::TrF(app.lang, "ui.path_start", {sam::PathMarker(path)});
         if (EditButton(app, from.c_str(), true)) ApplyEdit(app, sam::SetStepsPatch(mid, pid, d, sam::StepsFromPath(path)));
         Mark(app, "path-start:" + pid);
         ImGui::SameLine();
@@ -177,6 +177,42 @@ void MatterChip(App& app, const sam::Matter& m) {
     ImGui::Dummy(ImVec2(size.x + pad * 2, size.y));
     A11yText(text, Role::Cell);
     HelpTooltip(sam::TrF(app.lang, "ui.adopted_of", {std::to_string(s.adopted), std::to_string(s.concerned)}).c_str());
+}
+
+// Which bodies take up the matter in the coming 30 days, across the parties: meetings set on
+// their steps and those the backward planning needs.
+void ComingMeetings(App& app, const std::string& mid) {
+    std::vector<sam::Upcoming> soon = sam::UpcomingMeetings(app.doc.ws, mid, app.today, 30);
+    Say(T(app, "ui.coming_meetings"));
+    Mark(app, "coming-meetings");
+    if (soon.empty()) { SayDisabled(T(app, "ui.no_coming_meetings")); return; }
+    if (!BeginWideTable("##coming", 3, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg, ImGui::GetFontSize() * 30)) return;
+    ImGui::TableSetupColumn(T(app, "ui.date"), ImGuiTableColumnFlags_WidthStretch, 0.8f);
+    ImGui::TableSetupColumn(T(app, "ui.party"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn(T(app, "ui.body"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+    HeadersRow();
+    for (const sam::Upcoming& u : soon) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        Say(u.date);
+        ImGui::TableNextColumn();
+        Say(PartyName(app, u.party));
+        ImGui::TableNextColumn();
+        // A meeting the plan needs is said to be one (not yet set on the step).
+        Say(u.planned ? sam::TrF(app.lang, "ui.meeting_needed", {u.body}) : u.body);
+    }
+    EndWideTable();
+}
+
+// The path every party's matters take unless a party has its own (Parter: a party's panel).
+void DefaultPath(App& app) {
+    if (!ImGui::TreeNode(T(app, "ui.default_path"))) return;
+    HelpTooltip(T(app, "ui.decision_path_help"));
+    std::vector<std::string> next;
+    if (EditList(app, "##default-path", app.doc.ws.decision_path, next, false, T(app, "ui.body"), T(app, "ui.add_body")))
+        ApplyEdit(app, sam::json::array({next.empty() ? sam::OpRemove("/decision_path") : sam::OpAdd("/decision_path", next)}));
+    Mark(app, "default-path");
+    ImGui::TreePop();
 }
 
 // One party's row of the selected matter: status, date, body, conditions, budget and the
@@ -321,6 +357,7 @@ void DrawDecisions(App& app) {
         A11yText(about);
     }
     DrawTimeline(app, m, ImGui::GetFontSize() * 7.8f);
+    ComingMeetings(app, app.selected_matter);
     std::vector<sam::PlanRow> plan = sam::PlanMatter(ws, m, app.today);
     if (BeginWideTable("##decisions", 7, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg, ImGui::GetFontSize() * 52)) {
         ImGui::TableSetupColumn(T(app, "ui.party"), ImGuiTableColumnFlags_WidthStretch, 1.7f);
@@ -347,6 +384,8 @@ void DrawDecisions(App& app) {
         }
         EndWideTable();
     }
+
+    DefaultPath(app);
 
     // Milestones: done or not, one click.
     if (!m.milestones.empty() && ImGui::TreeNodeEx(T(app, "ui.milestones"), ImGuiTreeNodeFlags_DefaultOpen)) {

@@ -97,6 +97,41 @@ bool EditDateWith(App& app, const char* id, const std::string& value, const Patc
     return ApplyFieldEdit(app, make(date), ImGui::GetID(id), text);
 }
 
+bool EditList(App& app, const char* id, const std::vector<std::string>& items, std::vector<std::string>& out, bool dates,
+              const std::string& name, const char* add_hint) {
+    ImGui::PushID(id);
+    const float width = ImGui::GetFontSize() * (dates ? 8 : 14);
+    // A typed value, or "" when it is refused at its field (a date that is no date).
+    auto accept = [&](const char* field, const std::string& typed) -> std::string {
+        std::string v = dates && !typed.empty() ? sam::NormalizeDate(typed) : typed;
+        if (dates && !v.empty() && !sam::IsValidDate(v)) { Refuse(app, field, typed, sam::TrF(app.lang, "err.bad_date", {typed})); return ""; }
+        return v;
+    };
+    bool changed = false;
+    for (size_t i = 0; i < items.size() && !changed; ++i) {
+        ImGui::PushID((int)i);
+        ImGui::SetNextItemWidth(width);
+        std::string text;
+        if (TextInput(app, "##item", items[i], text, dates ? T(app, "ui.date_hint") : nullptr)) {
+            out = items;
+            if (text.empty()) { out.erase(out.begin() + (long)i); changed = true; }
+            else if (std::string v = accept("##item", text); !v.empty()) { out[i] = v; changed = true; }
+        }
+        A11yLast(Role::TextBox, name + " " + std::to_string(i + 1));
+        ImGui::SameLine();
+        if (EditButton(app, "×", true)) { out = items; out.erase(out.begin() + (long)i); changed = true; }
+        A11yLast(Role::Button, sam::TrF(app.lang, "ui.remove_entry", {name + " " + std::to_string(i + 1)}));
+        ImGui::PopID();
+    }
+    ImGui::SetNextItemWidth(width);
+    std::string added;
+    if (!changed && TextInput(app, "##new", "", added, add_hint) && !added.empty())
+        if (std::string v = accept("##new", added); !v.empty()) { out = items; out.push_back(v); changed = true; }
+    A11yLast(Role::TextBox, add_hint ? add_hint : name);
+    ImGui::PopID();
+    return changed;
+}
+
 bool EditInt(App& app, const char* id, const std::string& path, int64_t value, int64_t lo, int64_t hi) {
     std::string text;
     if (!TextInput(app, id, std::to_string(value), text)) return false;

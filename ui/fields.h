@@ -3,6 +3,7 @@
 #pragma once
 #include <functional>
 #include <string>
+#include <vector>
 #include <imgui.h>
 #include "app.h"
 #include "i18n.h"
@@ -27,6 +28,12 @@ bool EditDate(App& app, const char* id, const std::string& path, const std::stri
 using PatchFor = std::function<sam::json(const std::string& value)>;
 bool EditTextWith(App& app, const char* id, const std::string& value, const PatchFor& make, bool required = false);
 bool EditDateWith(App& app, const char* id, const std::string& value, const PatchFor& make);
+
+// A list of texts (or dates: checked, refused at the field), each editable and removable and
+// one more added at the end; true with the whole new list in `out` when an edit ended (the
+// caller commits it as one patch). `name` says what the items are, for a screen reader.
+bool EditList(App& app, const char* id, const std::vector<std::string>& items, std::vector<std::string>& out, bool dates,
+              const std::string& name, const char* add_hint);
 
 // Buttons and boxes that change the workspace: greyed out with a view link (Visningsläge).
 bool EditButton(App& app, const char* label, bool small = false, ImVec2 size = ImVec2(0, 0));

@@ -2,6 +2,7 @@
 // with the lead time, which the backward planning counts from. Add and delete parties.
 #include <imgui.h>
 #include "cascade.h"
+#include "decision_path.h"
 #include "fields.h"
 #include "format.h"
 #include "patch.h"
@@ -23,28 +24,44 @@ void DeleteParty(App& app, const std::string& id) {
 }
 
 void Meetings(App& app, const std::string& id, const sam::Party& p) {
-    std::string base = PartyPath(id) + "/committee_meetings";
     Say(T(app, "ui.committee_meetings"));
     HelpTooltip(T(app, "ui.committee_meetings_help"));
-    for (size_t i = 0; i < p.committee_meetings.size(); ++i) {
-        ImGui::PushID((int)i);
-        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-        std::string text;
-        if (TextInput(app, "##date", p.committee_meetings[i], text, T(app, "ui.date_hint"))) {
-            if (sam::IsValidDate(text)) ApplyEdit(app, sam::json::array({sam::OpReplace(base + "/" + std::to_string(i), text)}));
-            else app.status = sam::TrF(app.lang, "err.bad_date", {text});
+    std::vector<std::string> next;
+    if (EditList(app, "##meetings", p.committee_meetings, next, true, T(app, "ui.committee_meeting"), T(app, "ui.add_meeting")))
+        ApplyEdit(app, sam::json::array({sam::OpAdd(PartyPath(id) + "/committee_meetings", next)}));
+    Mark(app, "add-meeting");
+}
+
+// The bodies a joint matter passes through in this party (its own, or the workspace's
+// default), and the meeting dates of each: what backward planning goes through.
+void DecisionPath(App& app, const std::string& id, const sam::Party& p) {
+    const sam::Workspace& ws = app.doc.ws;
+    Say(T(app, "ui.decision_path"));
+    HelpTooltip(T(app, "ui.decision_path_help"));
+    std::vector<std::string> next;
+    if (p.decision_path.empty() && !ws.decision_path.empty()) {
+        SayDisabled(sam::TrF(app.lang, "ui.path_default", {sam::PathMarker(ws.decision_path)}));
+        if (EditButton(app, T(app, "ui.path_own"), true))
+            ApplyEdit(app, sam::json::array({sam::OpAdd(PartyPath(id) + "/decision_path", ws.decision_path)}));
+    } else if (EditList(app, "##path", p.decision_path, next, false, T(app, "ui.body"), T(app, "ui.add_body"))) {
+        ApplyEdit(app, sam::json::array({next.empty() ? sam::OpRemove(PartyPath(id) + "/decision_path")
+                                                      : sam::OpAdd(PartyPath(id) + "/decision_path", next)}));
+    }
+    Mark(app, "party-path");
+    for (const std::string& body : sam::PathOf(ws, id)) {
+        ImGui::PushID(body.c_str());
+        Say(sam::TrF(app.lang, "ui.body_meetings", {body}));
+        auto it = p.body_meetings.find(body);
+        static const std::vector<std::string> kNone;
+        const std::vector<std::string>& dates = it == p.body_meetings.end() ? kNone : it->second;
+        std::string at = PartyPath(id) + "/body_meetings";
+        if (EditList(app, "##dates", dates, next, true, sam::TrF(app.lang, "ui.body_meeting", {body}), T(app, "ui.add_meeting"))) {
+            sam::json all = p.body_meetings;
+            if (next.empty()) all.erase(body); else all[body] = next;
+            ApplyEdit(app, sam::json::array({all.empty() ? sam::OpRemove(at) : sam::OpAdd(at, all)}));
         }
-        ImGui::SameLine();
-        if (EditButton(app, "×", true)) ApplyEdit(app, sam::json::array({sam::OpRemove(base + "/" + std::to_string(i))}));
         ImGui::PopID();
     }
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-    std::string added;
-    if (TextInput(app, "##newdate", "", added, T(app, "ui.add_meeting")) && !added.empty()) {
-        if (!sam::IsValidDate(added)) app.status = sam::TrF(app.lang, "err.bad_date", {added});
-        else ApplyEdit(app, sam::json::array({p.committee_meetings.empty() ? sam::OpAdd(base, sam::json::array({added})) : sam::OpAdd(base + "/-", added)}));
-    }
-    Mark(app, "add-meeting");
 }
 
 }  // namespace
@@ -82,6 +99,7 @@ void DrawPartyPanel(App& app) {
     ImGui::PopItemWidth();
     ImGui::Spacing();
     Meetings(app, id, p);
+    DecisionPath(app, id, p);
     Say(T(app, "ui.lead_days"));
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
     EditInt(app, "##lead", path + "/lead_days", p.lead_days > 0 ? p.lead_days : sam::kDefaultLeadDays, 1, 365);

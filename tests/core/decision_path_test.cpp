@@ -178,3 +178,28 @@ TEST_CASE("the decisions CSV has a row per step, numbered") {
     CHECK(csv.find("Tillsammans för nära vård i Norrbotten;Luleå;Föreslaget vidare;2023-03-30;Socialnämnden;;"
                    "Föreslås rekommendera kommunstyrelsen att anta strategin;;2\r\n") != std::string::npos);
 }
+
+TEST_CASE("which bodies take up the matter in the coming 30 days, across the parties") {
+    Workspace ws = LoadDemo("norrbotten");
+    Matter& m = ws.matters.at("nara-vard");
+    m.deadline = "2023-06-30";
+    ws.parties.at("boden").body_meetings["Socialnämnden"] = {"2023-04-04", "2023-05-09"};
+    ws.parties.at("boden").body_meetings["Kommunstyrelsen"] = {"2023-05-15", "2023-06-12"};
+    ws.parties.at("boden").body_meetings["Kommunfullmäktige"] = {"2023-06-26"};
+    // From 2023-03-20, every matter: Luleå's committee on 30 March for the action plan (set on
+    // its step), and Boden's committee on 4 April, which its plan needs (21 days before each
+    // meeting: KF 26/6, KS 15/5, SN 4/4).
+    std::vector<Upcoming> soon = UpcomingMeetings(ws, "", "2023-03-20", 30);
+    REQUIRE(soon.size() == 2);
+    CHECK(soon[0].date == "2023-03-30");
+    CHECK(soon[0].party == "lulea");
+    CHECK(soon[0].matter == "suicidprevention");
+    CHECK(soon[0].body == "Socialnämnden");
+    CHECK_FALSE(soon[0].planned);
+    CHECK(soon[1].date == "2023-04-04");
+    CHECK(soon[1].party == "boden");
+    CHECK(soon[1].planned);
+    CHECK(UpcomingMeetings(ws, "nara-vard", "2023-03-20", 30).size() == 1);   // one matter's
+    // From 2023-04-20 no chain reaches the deadline for Boden: nothing is said to be needed.
+    CHECK(UpcomingMeetings(ws, "nara-vard", "2023-04-20", 30).empty());
+}
