@@ -117,6 +117,7 @@ constexpr Entry kTable[] = {
     {"ui.no_coming_meetings", "Inga sammanträden inlagda de kommande 30 dagarna.", "No meetings entered for the coming 30 days."},
     {"ui.meeting_needed", "{0} (behövs för att hinna till sista dagen)", "{0} (needed to reach the deadline)"},
     {"ui.default_path", "Beslutsgång för alla parter", "Decision path for all parties"},
+    {"ui.timeline_steps", "Visa parternas steg på tidslinjen", "Show the parties' steps on the timeline"},
     {"ui.decision_path_help", "Organen som ett gemensamt ärende går igenom hos parten, i ordning (till exempel arbetsutskott, nämnd, kommunstyrelse). Bakåtplaneringen går igenom deras sammanträden.",
      "The bodies a joint matter passes through in this party, in order (for example working committee, committee, executive board). Backward planning goes through their meetings."},
     {"ui.path_default", "Standard för alla parter: {0}", "The default for all parties: {0}"},

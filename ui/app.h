@@ -148,6 +148,7 @@ struct App {
     int cost_year = 0;                // the year the cost views and slides show (0: this year)
     int party_page = 0;               // Beslut: which parties the matrix shows (a table has at most 64 columns)
     std::string open_path;            // Beslut: the party whose decision path is open under its row
+    bool timeline_steps = false;      // Beslut: the timeline shows the parties' dated steps too
 
     // Search (Ctrl+F).
     bool search_open = false;

@@ -356,6 +356,12 @@ void DrawDecisions(App& app) {
         ImGui::PopTextWrapPos();
         A11yText(about);
     }
+    bool any_steps = false;
+    for (auto& [pid, d] : m.decisions) any_steps |= !d.steps.empty();
+    if (any_steps) {
+        ImGui::Checkbox(T(app, "ui.timeline_steps"), &app.timeline_steps);   // a view choice, not an edit
+        Mark(app, "timeline-steps");
+    }
     DrawTimeline(app, m, ImGui::GetFontSize() * 7.8f);
     ComingMeetings(app, app.selected_matter);
     std::vector<sam::PlanRow> plan = sam::PlanMatter(ws, m, app.today);

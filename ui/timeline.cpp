@@ -4,6 +4,7 @@
 #include <imgui_internal.h>
 #include <algorithm>
 #include "a11y.h"
+#include "decision_path.h"
 #include "format.h"
 #include "views.h"
 
@@ -49,6 +50,16 @@ void DrawTimeline(App& app, const sam::Matter& m, float height) {
         marks.push_back({sam::DateToDays(ms.date), ms.date, ms.what, ms.done, overdue, false, true});
     }
     if (sam::IsValidDate(m.deadline)) marks.push_back({sam::DateToDays(m.deadline), m.deadline, T(app, "ui.deadline"), false, false, true});
+    // The parties' steps with a meeting, when asked for ("Luleå: SN"): held, or late when not.
+    if (app.timeline_steps)
+        for (auto& [pid, d] : m.decisions)
+            for (auto& s : d.steps) {
+                if (!sam::IsValidDate(s.date)) continue;
+                bool done = s.outcome != sam::StepOutcome::Pending;
+                bool overdue = !done && !app.today.empty() && s.date < app.today;
+                marks.push_back({sam::DateToDays(s.date), s.date, std::string(PartyName(app, pid)) + ": " + sam::BodyAbbreviation(s.body),
+                                 done, overdue, false, true});
+            }
     if (marks.empty()) {
         ImGui::TextDisabled("%s", T(app, "ui.no_milestones"));
         A11yText(T(app, "ui.no_milestones"));

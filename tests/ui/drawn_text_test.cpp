@@ -45,6 +45,15 @@ TEST_CASE("Beslut: the timeline is text in the mirror, in date order, with its s
         if (over(n) && (n.name.rfind("2023-03-30", 0) == 0 || n.name.rfind("Idag", 0) == 0)) said.push_back(n.name);
     CHECK(said == std::vector<std::string>{"2023-03-30 Socialnämnden, Luleå, föreslås rekommendera kommunstyrelsen att anta strategin (Försenad)",
                                            "Idag 2023-04-05"});
+    // The parties' steps too, when asked for: Luleå's working committee (held) and committee.
+    app.timeline_steps = true;
+    headless::Frames(app, 2, 1280, 2000);
+    timeline = headless::Find(app, "timeline");
+    REQUIRE(timeline);
+    said.clear();
+    for (const ui::A11yNode& n : app.a11y.nodes)
+        if (over(n) && n.name.find("Luleå: ") != std::string::npos) said.push_back(n.name);
+    CHECK(said == std::vector<std::string>{"2023-03-16 Luleå: SNAU (Klart)", "2023-03-30 Luleå: SN (Klart)"});
     ImGui::DestroyContext();
 }
 
