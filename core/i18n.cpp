@@ -56,6 +56,7 @@ constexpr Entry kTable[] = {
     {"warn.region_per_capita", "{0} räknas per invånare, men regionens befolkning är hela länets: kommunernas invånare räknas två gånger", "{0} is counted per capita, but the region's population is the whole county's: the municipalities' residents count twice"},
     {"warn.no_local_group", "{0} saknar lokal samverkansgrupp", "{0} has no local collaboration group"},
     {"warn.decision_after_deadline", "Beslutet i {2} om ”{3}” ({0}) är fattat efter sista dag ({1})", "The decision of {2} on “{3}” ({0}) was made after the deadline ({1})"},
+    {"warn.path_too_late", "Ingen kedja av sammanträden i beslutsgången för {0} hinner till sista dag {1} för \"{2}\"", "No chain of meetings on the decision path of {0} reaches the deadline {1} for \"{2}\""},
     {"warn.meeting_too_late", "Nämnden i {0} sammanträder inte före sista dag {2} för \"{3}\" (nästa möte: {1})", "{0}'s committee does not meet before the deadline {2} for \"{3}\" (next meeting: {1})"},
     {"warn.unknown_matter", "Ärendet \"{0}\" finns inte", "The matter \"{0}\" does not exist"},
     {"warn.unknown_focus", "Fokusområdet \"{0}\" finns inte", "The focus area \"{0}\" does not exist"},

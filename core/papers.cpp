@@ -118,6 +118,10 @@ PaperResult DecisionPaper(const Workspace& ws, Lang l, const std::string& as_of)
             if (!s.late_parties.empty()) lines.push_back(TrF(l, "ui.late", {Names(ws, s.late_parties)}));
             for (auto& [pid, dec] : m.decisions)
                 if (!dec.conditions.empty()) lines.push_back(TrF(l, "paper.condition", {Name(ws, pid), dec.conditions}));
+            // Where the matter is in each party with a decision path, and its next step.
+            for (auto& [pid, dec] : m.decisions)
+                if (!dec.steps.empty() && dec.status == DecisionStatus::Pending)
+                    lines.push_back(Name(ws, pid) + ": " + WhereText(dec.steps, l));
             d.Heading(3, m.title);
             d.List(lines);
 

@@ -127,10 +127,14 @@ std::vector<Problem> CheckConsistency(const Workspace& ws, const std::string& as
         }
         // Backward planning: a committee that does not meet before the deadline.
         if (!as_of.empty() && m.deadline >= as_of)
-            for (const PlanRow& r : PlanMatter(ws, m, as_of))
-                if (r.too_late)
+            for (const PlanRow& r : PlanMatter(ws, m, as_of)) {
+                if (!r.too_late) continue;
+                if (r.steps.size() > 1)   // a path: no chain of its bodies' meetings reaches the deadline
+                    c.Warn("/parties/" + r.party + "/body_meetings", "warn.path_too_late", {ws.parties.at(r.party).name, m.deadline, m.title});
+                else
                     c.Warn("/parties/" + r.party + "/committee_meetings", "warn.meeting_too_late",
                            {ws.parties.at(r.party).name, r.next_meeting.empty() ? "–" : r.next_meeting, m.deadline, m.title});
+            }
     }
     for (size_t i = 0; i < ws.slides.size(); ++i) {
         const Slide& s = ws.slides[i];

@@ -162,6 +162,13 @@ TEST_CASE("backward planning goes through every body on the path") {
     PlanRow p = row("pitea");
     CHECK(p.too_late);                 // no chain of meetings reaches the deadline
     CHECK(p.send_by.empty());
+    bool warned = false;
+    for (auto& pr : CheckConsistency(ws, "2023-04-01"))
+        if (pr.code == "warn.path_too_late" && pr.path == "/parties/pitea/body_meetings") {
+            warned = true;
+            CHECK(pr.Message(Lang::Sv) == "Ingen kedja av sammanträden i beslutsgången för Piteå hinner till sista dag 2023-06-30 för \"Tillsammans för nära vård i Norrbotten\"");
+        }
+    CHECK(warned);
     PlanRow k = row("kiruna");         // the default path, no calendars entered
     CHECK(k.no_dates);
     CHECK_FALSE(k.too_late);
