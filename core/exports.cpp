@@ -1,6 +1,8 @@
 #include "exports.h"
 
 #include <algorithm>
+#include <cmath>
+#include "allocate.h"
 #include "costs.h"
 #include "csv.h"
 #include "format.h"
@@ -75,6 +77,29 @@ void Decisions(Sheet& s, const Workspace& ws, Lang l) {
     }
 }
 
+// Each party's share of the whole in hundredths of a percent, rounded so that they add up to
+// exactly 100,00 (largest remainder), as the total row says; plain rounding when a total is
+// negative (a net refund), which no split of 100 describes.
+std::vector<int64_t> SharesInHundredths(const Workspace& ws, const Budget& b) {
+    int64_t all = 0;
+    bool plain = false;
+    std::vector<uint64_t> weights;
+    std::vector<Payer> payers;
+    for (auto& id : b.parties) {
+        int64_t t = b.PartyTotal(id);
+        all += t;
+        plain |= t < 0;
+        weights.push_back(t < 0 ? 0 : (uint64_t)t);
+        const Party* p = ws.parties.count(id) ? &ws.parties.at(id) : nullptr;
+        payers.push_back({id, p ? p->name : id, p ? p->kind : PartyKind::Other, p ? p->population : 0});
+    }
+    if (all <= 0) return std::vector<int64_t>(b.parties.size(), 0);
+    if (!plain) return LargestRemainder(10000, weights, payers);
+    std::vector<int64_t> out;
+    for (auto& id : b.parties) out.push_back(std::llround((double)b.PartyTotal(id) * 10000.0 / (double)all));
+    return out;
+}
+
 void Costs(Sheet& s, const Workspace& ws, Lang l) {
     Budget b = ComputeBudget(ws);
     std::vector<std::string> head{Tx(l, "ui.party")};
@@ -84,11 +109,13 @@ void Costs(Sheet& s, const Workspace& ws, Lang l) {
     s.Row(head);
     int64_t all = 0;
     for (auto& id : b.parties) all += b.PartyTotal(id);
-    for (auto& id : b.parties) {
+    std::vector<int64_t> hundredths = SharesInHundredths(ws, b);
+    for (size_t i = 0; i < b.parties.size(); ++i) {
+        const std::string& id = b.parties[i];
         std::vector<std::string> row{Name(ws, id)};
         for (int y = b.first_year; y <= b.last_year; ++y) row.push_back(std::to_string(b.PartyAt(id, y)));
         row.push_back(std::to_string(b.PartyTotal(id)));
-        row.push_back(all ? Decimal((double)b.PartyTotal(id) * 100.0 / (double)all, 2) : "0");
+        row.push_back(all ? Decimal((double)hundredths[i] / 100.0, 2) : "0");
         s.Row(row);
     }
     std::vector<std::string> total{Tx(l, "ui.total")};

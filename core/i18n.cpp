@@ -206,6 +206,11 @@ constexpr Entry kTable[] = {
     {"annex.decisions_made", "Fattade beslut", "Decisions made"},
     {"annex.if_declines", "Om {0} avböjer", "If {0} declines"},
     {"annex.consequence", "{0} betalar {1} år {2}. Avböjer {0} fördelas beloppet på de övriga parterna:", "{0} pays {1} in {2}. If {0} declines, the amount is shared by the other parties:"},
+    {"annex.consequence_less", "{0} betalar {1} år {2}. Avböjer {0} blir den gemensamma kostnaden lägre, och de övriga parterna betalar mindre:",
+     "{0} pays {1} in {2}. If {0} declines, the joint cost falls, and the other parties pay less:"},
+    {"annex.consequence_counted", "{0} betalar {1} år {2}. Avböjer {0} blir den gemensamma kostnaden lägre, eftersom vissa poster räknas per deltagande part, och de övriga parterna betalar mindre:",
+     "{0} pays {1} in {2}. If {0} declines, the joint cost falls, because some items are counted per participating party, and the other parties pay less:"},
+    {"annex.consequence_same", "{0} betalar {1} år {2}. Avböjer {0} ändras inte de övriga parternas kostnad:", "{0} pays {1} in {2}. If {0} declines, the other parties' cost does not change:"},
     {"annex.others_caption", "De övriga parternas kostnad {1} utan {0}", "The other parties' cost in {1} without {0}"},
     // Reports and views.
     {"ui.app_title", "Samverkan", "Samverkan"},

@@ -235,7 +235,16 @@ PaperResult PartyAnnex(const Workspace& ws, const std::string& party, ReportForm
         s.leave = {pid};
         Budget sb = ComputeBudget(ws, &s);
         Comparison c = Compare(ws, base, sb, base.first_year);
-        d.Para(TrF(l, "annex.consequence", {p.name, FormatKr(base.PartyAt(pid, base.first_year)), std::to_string(base.first_year)}));
+        // What declining does to the others, as the table below shows it: more for them when the
+        // cost is shared anew, less when the cost itself shrinks (items counted per municipality).
+        int64_t others = 0;
+        for (auto& r : c.rows) if (r.party != pid) others += r.diff;
+        bool counted = false;   // an item whose quantity counts the participating parties
+        for (auto& [iid, item] : ws.cost_items)
+            for (auto& q : item.quantity) counted |= q.count_of.has_value();
+        const char* key = others > 0 ? "annex.consequence" : others == 0 ? "annex.consequence_same"
+                        : counted ? "annex.consequence_counted" : "annex.consequence_less";
+        d.Para(TrF(l, key, {p.name, FormatKr(base.PartyAt(pid, base.first_year)), std::to_string(base.first_year)}));
         Table t{{Tx(l, "ui.party"), Tx(l, "ui.base"), TrF(l, "paper.without", {p.name}), Tx(l, "ui.difference"), Tx(l, "report.diff_percent")},
                 {false, true, true, true, true}, {}};
         for (auto& r : c.rows) {

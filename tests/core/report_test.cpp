@@ -1,6 +1,7 @@
 #include "csv.h"
 #include "helpers.h"
 #include "exports.h"
+#include "papers.h"
 #include "report.h"
 
 using namespace sam;
@@ -121,4 +122,30 @@ TEST_CASE("report: the cost and decision summary") {
     CHECK(csv.text.find("Kramfors;2018;308748;594778;286030\n") != std::string::npos);
     o.scenario = "finns-inte";
     CHECK_FALSE(MakeReport(ws, o).ok);
+}
+
+TEST_CASE("the costs CSV's shares add up to exactly 100,00 %, and the annex says what declining does to the others") {
+    for (const char* id : {"halsam-vasternorrland", "familjehem-vasternorrland", "norrbotten", "utvecklingsarbete-2017", "kommunforbundet-vasternorrland"}) {
+        std::string csv = ExportCsv(LoadDemo(id), CsvTable::Costs, Lang::Sv);
+        int64_t hundredths = 0;
+        size_t lines = 0;
+        for (size_t at = csv.find("\r\n") + 2, next; (next = csv.find("\r\n", at)) != std::string::npos; at = next + 2, ++lines) {
+            std::string row = csv.substr(at, next - at);
+            if (row.rfind("Totalt;", 0) == 0) break;
+            std::string share = row.substr(row.rfind(';') + 1);
+            size_t comma = share.find(',');
+            std::string frac = comma == std::string::npos ? "00" : (share.substr(comma + 1) + "00").substr(0, 2);   // "7,4" is 7,40
+            hundredths += std::stoll(share.substr(0, comma)) * 100 + std::stoll(frac);
+        }
+        INFO(id);
+        CHECK(lines > 1);
+        CHECK(hundredths == 10000);
+    }
+    // HälSam: items count the municipalities taking part, so Kramfors declining lowers everyone's cost.
+    PaperResult halsam = PartyAnnex(LoadDemo("halsam-vasternorrland"), "kramfors", ReportFormat::Markdown, Lang::Sv, "2023-01-01");
+    CHECK(halsam.text.find("Avböjer Kramfors blir den gemensamma kostnaden lägre, eftersom vissa poster räknas per deltagande part, "
+                           "och de övriga parterna betalar mindre:") != std::string::npos);
+    // Familjehem: a fixed budget shared anew, so the others pay more.
+    PaperResult fh = PartyAnnex(LoadDemo("familjehem-vasternorrland"), "kramfors", ReportFormat::Markdown, Lang::Sv, "2018-01-01");
+    CHECK(fh.text.find("Avböjer Kramfors fördelas beloppet på de övriga parterna:") != std::string::npos);
 }
