@@ -83,8 +83,7 @@ void ApplyStyle(App& app, const FontSource& font) {
     io.Fonts->Flags |= ImFontAtlasFlags_NoMouseCursors | ImFontAtlasFlags_NoPowerOfTwoHeight;
     io.FontDefault = nullptr;
     ImFontConfig cfg;
-    cfg.OversampleH = 1;   // glyphs on whole pixels: crisp, and an atlas half as wide (the web program carries it)
-    cfg.PixelSnapH = true;
+    cfg.OversampleH = 2;
     // Body and heading fonts, from the atlas built with the program when the scale is its.
     ImFont* body = nullptr;
     io.FontGlobalScale = 1;
