@@ -18,6 +18,14 @@ namespace ui {
 
 namespace {
 
+// A table row that starts with the entity's name, required (an item, funding, in kind, an area).
+void NameRow(App& app, const std::string& path, const std::string& name) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    EditText(app, "##name", path + "/name", name, true);
+}
+
 // A year of an item's range; typing a first year after the last moves the last along (and says so).
 void EditYear(App& app, const char* id, const std::string& path, int first_year, int last_year, bool first) {
     std::string text;
@@ -115,10 +123,7 @@ void ItemsTable(App& app, const sam::Budget& b, int year) {
         const sam::CostItem& item = it->second;
         std::string path = ItemPath(r.id);
         ImGui::PushID(r.id.c_str());
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        ImGui::SetNextItemWidth(-FLT_MIN);
-        EditText(app, "##name", path + "/name", item.name, true);
+        NameRow(app, path, item.name);
         if (!r.ok) {
             std::string why = sam::TrF(app.lang, r.error, r.args);
             ImGui::TextColored(ImVec4(0.8f, 0.2f, 0.2f, 1), "! %s", why.c_str());
@@ -282,10 +287,7 @@ void FundingList(App& app) {
     for (auto& [id, f] : ws.funding) {
         std::string path = "/funding/" + sam::PointerToken(id);
         ImGui::PushID(id.c_str());
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        ImGui::SetNextItemWidth(-FLT_MIN);
-        EditText(app, "##name", path + "/name", f.name, true);
+        NameRow(app, path, f.name);
         ImGui::TableNextColumn();
         ImGui::SetNextItemWidth(-FLT_MIN);
         EditAmount(app, "##amount", path + "/amount", f.amount);
@@ -335,10 +337,7 @@ void InKindList(App& app, int year) {
     for (auto& [id, k] : ws.in_kind) {
         std::string path = "/in_kind/" + sam::PointerToken(id);
         ImGui::PushID(id.c_str());
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        ImGui::SetNextItemWidth(-FLT_MIN);
-        EditText(app, "##name", path + "/name", k.name, true);
+        NameRow(app, path, k.name);
         ImGui::TableNextColumn();
         InKindParty(app, path, k);
         ImGui::TableNextColumn();
@@ -428,10 +427,7 @@ void FocusAreaList(App& app, const sam::Budget& b, int year) {
     for (auto& [id, f] : ws.focus_areas) {
         std::string path = "/focus_areas/" + sam::PointerToken(id);
         ImGui::PushID(id.c_str());
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        ImGui::SetNextItemWidth(-FLT_MIN);
-        EditText(app, "##name", path + "/name", f.name, true);
+        NameRow(app, path, f.name);
         ImGui::TableNextColumn();
         bool national = f.national;
         if (EditCheckbox(app, T(app, "ui.national_yes"), &national)) ApplyEdit(app, sam::json::array({sam::OpReplace(path + "/national", national)}));

@@ -9,13 +9,8 @@
 #include "headless.h"
 
 TEST_CASE("a party's panel gives it a decision path of its own, starting from the default") {
-    ImGui::CreateContext();
-    ImGui::GetIO().IniFilename = nullptr;
-    ui::App app;
-    app.today = "2023-03-20";
-    app.test_mode = true;
-    app.a11y.enabled = true;
-    REQUIRE(ui::OpenWorkspaceText(app, *sam::FindDemo("norrbotten"), "demo"));
+    headless::Context ctx("norrbotten", "2023-03-20");
+    ui::App& app = ctx.app;
     app.view = ui::View::Overview;
     app.selected_party = "kiruna";
     headless::Frames(app, 3, 1280, 2400);
@@ -41,5 +36,4 @@ TEST_CASE("a party's panel gives it a decision path of its own, starting from th
     for (auto& n : app.a11y.nodes) luleå |= n.name == "2023-03-30";
     CHECK(luleå);
     CHECK(headless::Find(app, "coming-meetings") != nullptr);
-    ImGui::DestroyContext();
 }

@@ -10,13 +10,8 @@
 #include "headless.h"
 
 TEST_CASE("Beslut: the timeline is text in the mirror, in date order, with its states in words") {
-    ImGui::CreateContext();
-    ImGui::GetIO().IniFilename = nullptr;
-    ui::App app;
-    app.today = "2023-03-20";
-    app.test_mode = true;
-    app.a11y.enabled = true;
-    REQUIRE(ui::OpenWorkspaceText(app, *sam::FindDemo("norrbotten"), "demo"));
+    headless::Context ctx("norrbotten", "2023-03-20");
+    ui::App& app = ctx.app;
     app.view = ui::View::Decisions;
     app.selected_matter = "nara-vard";
     headless::Frames(app, 3, 1280, 2000);
@@ -54,17 +49,11 @@ TEST_CASE("Beslut: the timeline is text in the mirror, in date order, with its s
     for (const ui::A11yNode& n : app.a11y.nodes)
         if (over(n) && n.name.find("Luleå: ") != std::string::npos) said.push_back(n.name);
     CHECK(said == std::vector<std::string>{"2023-03-16 Luleå: SNAU (Klart)", "2023-03-30 Luleå: SN (Klart)"});
-    ImGui::DestroyContext();
 }
 
 TEST_CASE("Presentation: every slide's words and figures are in the mirror") {
-    ImGui::CreateContext();
-    ImGui::GetIO().IniFilename = nullptr;
-    ui::App app;
-    app.today = "2026-03-20";
-    app.test_mode = true;
-    app.a11y.enabled = true;
-    REQUIRE(ui::OpenWorkspaceText(app, *sam::FindDemo("halsam-vasternorrland"), "demo"));
+    headless::Context ctx("halsam-vasternorrland", "2026-03-20");
+    ui::App& app = ctx.app;
     ui::SetPresenting(app, true);
     std::vector<sam::Slide> deck = ui::Slides(app.doc.ws);
     REQUIRE(deck.size() >= 4);
@@ -90,5 +79,4 @@ TEST_CASE("Presentation: every slide's words and figures are in the mirror") {
     CHECK(matter);     // each party's card: its name and its status in words
     CHECK(costs);
     CHECK(what_if);    // the stepper's buttons named in words, not "+" and "−"
-    ImGui::DestroyContext();
 }

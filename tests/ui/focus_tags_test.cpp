@@ -35,13 +35,8 @@ void Toggle(ui::App& app, const std::string& mark, const std::string& name) {
 }  // namespace
 
 TEST_CASE("Kostnader tags bodies and matters with a focus area, each tag one Undo step") {
-    ImGui::CreateContext();
-    ImGui::GetIO().IniFilename = nullptr;
-    ui::App app;
-    app.today = "2017-01-20";
-    app.test_mode = true;
-    app.a11y.enabled = true;
-    REQUIRE(ui::OpenWorkspaceText(app, *sam::FindDemo("utvecklingsarbete-2017"), "demo"));
+    headless::Context ctx("utvecklingsarbete-2017", "2017-01-20");
+    ui::App& app = ctx.app;
     app.view = ui::View::Costs;
     Frames(app, 3, 1280, 4000);
 
@@ -70,5 +65,4 @@ TEST_CASE("Kostnader tags bodies and matters with a focus area, each tag one Und
     CHECK(Has(app.doc.ws.matters.at(matter).focus, "basutbildningar"));
     REQUIRE(ui::UndoEdit(app));
     CHECK(app.doc.ws.bodies.at("kramfors-bas").focus.empty());
-    ImGui::DestroyContext();
 }

@@ -5,9 +5,26 @@
 #include <imgui.h>
 
 #include <string>
+#include <doctest/doctest.h>
 #include "app.h"
+#include "demos.h"
 
 namespace headless {
+
+// ImGui's context for one test: the app in test mode with the mirror on and a demo opened.
+struct Context {
+    ui::App app;
+    Context(const char* demo, const char* today) {
+        ImGui::CreateContext();
+        ImGui::GetIO().IniFilename = nullptr;
+        app.today = today;
+        app.test_mode = true;
+        app.a11y.enabled = true;
+        REQUIRE(ui::OpenWorkspaceText(app, *sam::FindDemo(demo), "demo"));
+    }
+    ~Context() { ImGui::DestroyContext(); }
+    Context(const Context&) = delete;
+};
 
 inline const ui::WidgetRect* Find(const ui::App& app, const std::string& name) {
     for (const ui::WidgetRect& r : app.rects)

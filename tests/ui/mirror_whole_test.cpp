@@ -13,18 +13,8 @@
 
 namespace {
 
-struct Mirror {
-    ui::App app;
-    Mirror(const char* demo, ui::View view) {
-        ImGui::CreateContext();
-        ImGui::GetIO().IniFilename = nullptr;
-        app.today = "2026-03-20";
-        app.test_mode = true;
-        app.a11y.enabled = true;
-        REQUIRE(ui::OpenWorkspaceText(app, *sam::FindDemo(demo), "demo"));
-        app.view = view;
-    }
-    ~Mirror() { ImGui::DestroyContext(); }
+struct Mirror : headless::Context {
+    Mirror(const char* demo, ui::View view) : headless::Context(demo, "2026-03-20") { app.view = view; }
     const ui::A11yNode* Named(ui::Role role, const std::string& name) const { return headless::Node(app, role, name); }
     int Below(float y) const {
         int n = 0;
