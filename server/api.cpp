@@ -1,5 +1,7 @@
 #include "api.h"
 
+#include "describe.h"
+
 #include <httplib.h>
 #include <chrono>
 #include "auth.h"
@@ -283,8 +285,10 @@ void InstallApi(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfi
         Access a = Authorize(req, storage, config);
         if (!Open(a, storage, id, Role::View, res)) return;
         json list = json::array();
+        sam::Lang lang = req.get_param_value("lang") == "en" ? sam::Lang::En : sam::Lang::Sv;
         for (auto& r : storage.History(id, 500))
-            list.push_back({{"revision", r.revision}, {"time", r.time}, {"author", sam::RepairUtf8(r.author)}, {"summary", r.summary}});
+            list.push_back({{"revision", r.revision}, {"time", r.time}, {"author", sam::RepairUtf8(r.author)},
+                            {"summary", sam::RepairUtf8(sam::SummaryIn(r.summary, lang))}});
         SendJson(res, 200, {{"history", list}}, &req);
     });
 

@@ -1,5 +1,7 @@
 #include "hub.h"
 
+#include "describe.h"
+
 #include "utf8.h"
 
 #include <algorithm>
@@ -170,7 +172,7 @@ bool Hub::Apply(const std::string& id, Live& live, const Job& job, sam::PatchRes
             refused = {422, ProblemsBody("invalid_revision", "the old revision does not pass today's rules", applied.problems)};
             return false;
         }
-        summary = "restored revision " + std::to_string(job.revision);
+        summary = sam::RestoredSummary(job.revision);
         return true;
     }
     const json& patch = *job.patch;
@@ -201,6 +203,7 @@ bool Hub::Apply(const std::string& id, Live& live, const Job& job, sam::PatchRes
             return false;
         }
     }
+    std::string described = sam::SummaryBothLanguages(live.ws, patch);   // names and old values: before the change
     applied = sam::ApplyPatch(live.ws, patch);
     if (!applied.ok) {
         bool moved = base < current;
@@ -209,7 +212,7 @@ bool Hub::Apply(const std::string& id, Live& live, const Job& job, sam::PatchRes
         else refused = {422, ProblemsBody("invalid_patch", applied.problems.empty() ? "invalid patch" : applied.problems[0].Message(sam::Lang::En), applied.problems)};
         return false;
     }
-    summary = sam::SummarizePatch(patch);
+    summary = std::move(described);
     return true;
 }
 

@@ -156,7 +156,13 @@ TEST_CASE("patches: revisions, validation, clashes, history and restore") {
     REQUIRE(h.size() == 5);
     CHECK(h[0]["revision"] == 5);
     CHECK(h[3]["author"] == "Redigering (Anna Svensson)");   // the link's name, the client's X-Author as detail
-    CHECK(h[4]["summary"] == "created");
+    CHECK(h[4]["summary"] == "Arbetsytan skapades");
+    // Each change in words, as it was when made: the party, the old and the new status.
+    CHECK(std::string(h[1]["summary"]).find("Ånge: Ej beslutat → Pausat") == 0);
+    auto english = c.Get("/api/workspaces/" + w.id + "/history?lang=en", Bearer(w.view));
+    REQUIRE(english->status == 200);
+    CHECK(std::string(json::parse(english->body)["history"][1]["summary"]).find("Ånge: Pending → Paused") == 0);
+    CHECK(json::parse(english->body)["history"][4]["summary"] == "The workspace was created");
 
     auto old = c.Get("/api/workspaces/" + w.id + "?revision=1", Bearer(w.view));
     REQUIRE(old->status == 200);
@@ -165,6 +171,8 @@ TEST_CASE("patches: revisions, validation, clashes, history and restore") {
     REQUIRE(restore->status == 200);
     CHECK(json::parse(restore->body)["revision"] == 6);
     CHECK(Get(c, w)["state"] == json::parse(old->body)["state"]);
+    json after = json::parse(c.Get("/api/workspaces/" + w.id + "/history", Bearer(w.view))->body)["history"];
+    CHECK(after[0]["summary"] == "Återställd till revision 1");
     CHECK(c.Post("/api/workspaces/" + w.id + "/restore", Bearer(w.view), R"({"revision": 1})", "application/json")->status == 403);
 }
 
