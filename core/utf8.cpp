@@ -58,6 +58,17 @@ std::string CutUtf8(std::string_view s, size_t max_bytes) {
     return std::string(s.substr(0, end));
 }
 
+std::string PercentEncode(std::string_view s) {
+    static const char* kHex = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : s) {
+        bool plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~';
+        if (plain) out += (char)c;
+        else { out += '%'; out += kHex[c >> 4]; out += kHex[c & 15]; }
+    }
+    return out;
+}
+
 std::string JsonText(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
 std::optional<std::string> FindInvalidUtf8(const json& j) {

@@ -14,6 +14,8 @@ bool ValidUtf8(std::string_view s);
 std::string RepairUtf8(std::string_view s);
 // At most `max_bytes`, never cutting a character in two.
 std::string CutUtf8(std::string_view s, size_t max_bytes);
+// For a URL or a header: every byte but A–Z a–z 0–9 - . _ ~ as %XX (UTF-8 stays whole).
+std::string PercentEncode(std::string_view s);
 // JSON text that can always be written: a malformed byte in a string (which json::dump
 // would throw on) comes out as U+FFFD.
 std::string JsonText(const json& j);

@@ -79,7 +79,9 @@ void SendJson(httplib::Response& res, int status, const json& body, const httpli
 // cannot change it), with the client's X-Author (URL-encoded UTF-8, at most 80 bytes) as detail
 // in brackets. False (and a 400) when X-Author is not UTF-8.
 bool Author(const httplib::Request& req, const Access& access, httplib::Response& res, std::string& out) {
-    std::string detail = httplib::detail::decode_url(req.get_header_value("X-Author"), false);
+    // An EventSource cannot send headers: the page's event stream names its user in `author`.
+    std::string sent = req.has_header("X-Author") ? req.get_header_value("X-Author") : req.get_param_value("author");
+    std::string detail = httplib::detail::decode_url(sent, false);
     if (!sam::ValidUtf8(detail)) {
         SendError(res, 400, "bad_author", "X-Author must be URL-encoded UTF-8");
         return false;
@@ -321,28 +323,44 @@ void InstallApi(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfi
             ++live->streams;
             if (last < 0) last = live->durable;   // a new follower starts from now
         }
+        // Who follows: shown to the others as present ("Här nu: …").
+        std::string who;
+        httplib::Response ignored;
+        if (!Author(req, a, ignored, who)) who = a.Actor().empty() ? "okänd" : a.Actor();
+        uint64_t slot;
+        {
+            std::lock_guard lock(live->mu);
+            slot = ++live->present_next;
+            live->present[slot] = who;
+            ++live->presence_seq;
+        }
+        live->changed.notify_all();
         res.set_header("Cache-Control", "no-store");
         res.set_header("X-Accel-Buffering", "no");
         // What this follower has been sent: revision, presentation, access changes, archiving.
-        struct Seen { int64_t revision, presentation = 0, access; bool hello = true, archived; };
-        auto seen = std::make_shared<Seen>(Seen{last, 0, 0, true, storage.Archived(id)});
+        struct Seen { int64_t revision, presentation = 0, access; bool hello = true, archived; int64_t presence = 0; };
+        auto seen = std::make_shared<Seen>(Seen{last, 0, 0, true, storage.Archived(id), 0});
         {
             std::lock_guard lock(live->mu);
             seen->access = live->access_seq;
         }
         std::string hash = a.admin ? "" : a.token_hash;
         res.set_chunked_content_provider("text/event-stream",
-            [&hub, &storage, live, id, seen, hash](size_t, httplib::DataSink& sink) {
+            [&hub, &storage, live, id, seen, hash, slot](size_t, httplib::DataSink& sink) {
                 std::string out;
                 {
                     std::unique_lock lock(live->mu);
                     if (seen->hello) {
                         out = "retry: 1000\nevent: hello\ndata: " + sam::JsonText(json{{"revision", live->durable}}) + "\n\n";
                         seen->hello = false;
-                    } else if (live->durable <= seen->revision && live->presentation_seq <= seen->presentation && live->access_seq == seen->access) {
-                        live->changed.wait_for(lock, std::chrono::seconds(15), [&] {
+                    } else if (live->durable <= seen->revision && live->presentation_seq <= seen->presentation && live->access_seq == seen->access &&
+                               live->presence_seq <= seen->presence) {
+                        // A keep-alive every 3 s: a follower that left is found by the second write
+                        // to its closed connection, so its presence ends within seconds.
+                        live->changed.wait_for(lock, std::chrono::seconds(3), [&] {
                             return hub.Stopping() || live->gone || live->durable > seen->revision ||
-                                   live->presentation_seq > seen->presentation || live->access_seq != seen->access;
+                                   live->presentation_seq > seen->presentation || live->access_seq != seen->access ||
+                                   live->presence_seq > seen->presence;
                         });
                     }
                     if (hub.Stopping()) return false;
@@ -368,6 +386,13 @@ void InstallApi(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfi
                         }
                         lock.lock();
                     }
+                    // Who else follows now (not this stream itself).
+                    if (live->presence_seq > seen->presence) {
+                        json names = json::array();
+                        for (auto& [other, name] : live->present) if (other != slot) names.push_back(name);
+                        out += "event: presence\ndata: " + sam::JsonText(json{{"names", names}}) + "\n\n";
+                        seen->presence = live->presence_seq;
+                    }
                     // The facilitator's slide (no id: it is not a revision, and a resumed stream gets the newest).
                     if (live->presentation_seq > seen->presentation) {
                         out += "event: presentation\ndata: " + sam::JsonText(live->presentation) + "\n\n";
@@ -392,10 +417,15 @@ void InstallApi(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfi
                 }
                 return sink.write(out.data(), out.size());
             },
-            [live, streams = config.streams, client](bool) {
+            [live, streams = config.streams, client, slot](bool) {
                 if (streams) streams->Release(client);
-                std::lock_guard lock(live->mu);
-                --live->streams;
+                {
+                    std::lock_guard lock(live->mu);
+                    --live->streams;
+                    live->present.erase(slot);
+                    ++live->presence_seq;
+                }
+                live->changed.notify_all();
             });
     });
 

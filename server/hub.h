@@ -58,6 +58,10 @@ struct Live {
     // The facilitator's presentation ({"active", "slide"}): not stored, only followed live.
     sam::json presentation;
     int64_t presentation_seq = 0;
+    // Who follows the workspace now (per stream: its author), for presence.
+    std::map<uint64_t, std::string> present;
+    uint64_t present_next = 0;
+    int64_t presence_seq = 0;
 
     // The writer: one thread per workspace applies every change in order and commits them
     // in groups (what arrived while the last group was syncing to disk goes in one

@@ -36,6 +36,36 @@ struct Platform {
     std::function<void(int year)> portfolio_year;
     std::function<void(const std::string& party)> portfolio_party;
     std::function<void(size_t line)> portfolio_open;
+    // The history (history_view.cpp): the platform asks the server and answers with
+    // TakeHistory / TakeRevision. Unset: the workspace has no server history.
+    std::function<void()> fetch_history;
+    std::function<void(int64_t revision)> fetch_revision;
+    std::function<void()> author_changed;                                              // keep app.author for the next run
+};
+
+// Who makes the changes: asked once ("Vem är du?"), kept by the platform, sent with each change.
+struct Author {
+    std::string name, organisation;
+    bool asked = false;   // the question was answered (or put aside) once
+};
+
+// One revision in the history panel, as the server lists it.
+struct RevisionLine {
+    int64_t revision = 0;
+    std::string time, author, summary;
+};
+
+// Historik: the server's revisions, newest first; one of them can be looked at read-only.
+struct HistoryPanel {
+    bool open = false;
+    bool loading = false;
+    std::string error;                    // the last fetch failed: why, in words
+    std::vector<RevisionLine> lines;
+    std::vector<std::string> waiting;     // this app's changes the server does not have yet, in words
+    int64_t viewing = 0;                  // the revision shown read-only (0: today's workspace)
+    bool past_ready = false;              // `past` holds revision `viewing`
+    sam::Workspace past;
+    uint64_t past_revision = 0;           // its Derived cache key (never one of doc.revision's)
 };
 
 // One party across several workspaces (web: a portfolio link; desktop: several files). The
@@ -155,6 +185,13 @@ struct App {
     bool search_focus = false;
     char search[128] = {};
 
+    // Historik, and who the user is (history_view.cpp).
+    HistoryPanel history_panel;
+    Author author;
+    bool ask_author = false;          // "Vem är du?" is open
+    char author_name[80] = {}, author_org[80] = {};
+    std::vector<std::string> present; // who else has the workspace open now (from the server)
+
     // What a screen reader reads of this frame (a11y.h): the web app mirrors it in the page.
     A11yTree a11y;
 
@@ -225,6 +262,25 @@ void GoToSlide(App& app, int slide);
 void Follow(App& app, bool active, int slide, const sam::json& what_if = nullptr);
 // The facilitator's "what if" as followers get it: who leaves or joins, and items' FTE.
 sam::json WhatIfJson(const App& app);
+
+// Historik (history_view.cpp): open it (the platform fetches the list), take the server's
+// answers, look at one revision read-only, and make it the newest (one undoable edit).
+void OpenHistory(App& app);
+bool TakeHistory(App& app, int status, const std::string& body);
+bool TakeRevision(App& app, int64_t revision, int status, const std::string& body);
+void ViewRevision(App& app, int64_t revision);   // 0: back to today's workspace
+bool RestoreRevision(App& app);                  // the revision being looked at
+void DrawHistory(App& app);
+// While a past revision is looked at, the frame draws it in place of the workspace.
+void PastBegin(App& app);
+void PastEnd(App& app);
+// "Vem är du?": asked before the first change to a shared workspace; the answer goes with each change.
+void DrawAuthorDialog(App& app);
+void SetAuthor(App& app, const std::string& name, const std::string& organisation);
+// The X-Author header's value: "Name, Organisation", at most 80 bytes (whole characters), URL-encoded.
+std::string AuthorHeader(const Author& a);
+// The server's list of who has the workspace open (a "presence" event's data).
+void TakePresence(App& app, const std::string& data);
 
 // Short text lookups for the views.
 const char* T(const App& app, const char* key);

@@ -494,3 +494,31 @@ INSERT INTO snapshots VALUES ('gammal', 1, '{"schema_version":2,"name":"Gammal"}
     CHECK(links[1]["name"] == "Visning");
     CHECK(CountRows(data, "SELECT count(*) FROM workspaces WHERE edit_hash <> ''") == 0);
 }
+
+TEST_CASE("presence: each follower hears who else has the workspace open, and when they leave") {
+    std::string data = Fresh("access-presence");
+    ServerProcess s;
+    REQUIRE(s.Start({"--data", data}, data + ".log"));
+    httplib::Client c("127.0.0.1", s.port);
+    Created w = CreateFamiljehem(c);
+    Stream per(s.port, w.id, w.edit + "&author=Per%20Holm");
+    {
+        Stream anna(s.port, w.id, w.view + "&author=Anna%20Svensson%2C%20Kramfors");
+        per.Read(800);
+        anna.Read(300);
+        // Each hears the other, never itself; the link's name comes first, as in the history.
+        CHECK(per.data.rfind(R"j({"names":["Visning (Anna Svensson, Kramfors)"]})j") != std::string::npos);
+        CHECK(anna.data.find(R"j({"names":["Redigering (Per Holm)"]})j") != std::string::npos);
+        CHECK(anna.data.find("Visning (Anna") == std::string::npos);
+    }
+    // Anna closed her page: Per hears it within a few seconds, without any change being made.
+    size_t before = per.data.size();
+    auto start = std::chrono::steady_clock::now();
+    while (per.data.find(R"j({"names":[]})j", before) == std::string::npos && std::chrono::steady_clock::now() - start < std::chrono::seconds(15))
+        per.Read(200);
+    CHECK(per.data.find(R"j({"names":[]})j", before) != std::string::npos);
+    // A name that is not UTF-8 is no name: the link's alone.
+    Stream odd(s.port, w.id, w.view + "&author=%FF%FE");
+    per.Read(800);
+    CHECK(per.data.rfind(R"j({"names":["Visning"]})j") != std::string::npos);
+}
