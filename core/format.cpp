@@ -171,4 +171,20 @@ std::string LocalDate(std::time_t t) {
     return buf;
 }
 
+std::string LocalDateTime(std::string_view iso) {
+    std::tm tm{};
+    std::string text(iso);
+    if (text.size() != 20 || text[10] != 'T' || text[19] != 'Z' || !IsValidDate(text.substr(0, 10))) return text;
+    if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2dZ", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6)
+        return text;
+    tm.tm_year -= 1900;
+    tm.tm_mon -= 1;
+    std::time_t t = timegm(&tm);
+    std::tm local{};
+    localtime_r(&t, &local);
+    char buf[24];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &local);
+    return buf;
+}
+
 }  // namespace sam

@@ -36,6 +36,9 @@ int64_t DateToDays(std::string_view s);   // s must be valid
 std::string DaysToDate(int64_t days);
 // The local calendar date of a moment, YYYY-MM-DD (thread-safe: the server calls it per request).
 std::string LocalDate(std::time_t t);
+// A server's UTC time ("2026-12-02T03:40:14Z") as the reader's local "2026-12-02 04:40"; the
+// text itself when it is no such time.
+std::string LocalDateTime(std::string_view iso_utc);
 
 // Swedish alphabetical order: a..z then å ä ö, case-insensitive; <0, 0, >0.
 int CompareSwedish(std::string_view a, std::string_view b);

@@ -207,7 +207,18 @@ void InstallDesktop(Desktop& d, ui::App& app, GLFWwindow* window, bool check_rec
         d.recovered_path = e.path().string();
         newest = e.last_write_time(ec);
     }
+    // Who the user is (Vem är du?), kept for the next run.
+    if (ReadFile(ConfigDir() + "/author.json", text, nullptr)) {
+        sam::json j = sam::ReadJson(text);
+        app.author = {sam::TextOf(j, "name"), sam::TextOf(j, "organisation"), sam::BoolOf(j, "asked")};
+    }
     ui::Platform& p = app.platform;
+    p.author_changed = [&app] {
+        std::error_code e;
+        fs::create_directories(ConfigDir(), e);
+        sam::json j = {{"name", app.author.name}, {"organisation", app.author.organisation}, {"asked", app.author.asked}};
+        WriteFileAtomic(ConfigDir() + "/author.json", j.dump(2), nullptr);
+    };
     p.open_file = [&d](const std::string& accept) { ShowDialog(d, false, "", accept, ""); };
     p.save_file = [&d, &app](const std::string& name, const std::string& text) {
         // A workspace with a file of its own goes back into that file (Ctrl+S); anything else asks where.

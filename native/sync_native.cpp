@@ -58,10 +58,34 @@ SyncClient::~SyncClient() {
     if (stream_.joinable()) stream_.join();
     if (sender_.joinable()) sender_.join();
     if (fetcher_.joinable()) fetcher_.join();
+    for (auto& a : askers_) if (a.thread.joinable()) a.thread.join();
+}
+
+httplib::Headers SyncClient::Headers() const {
+    std::lock_guard lock(mu_);
+    httplib::Headers h{{"Authorization", "Bearer " + link_.token}};
+    if (!author_.empty()) h.emplace("X-Author", author_);
+    return h;
+}
+
+void SyncClient::Ask(const std::string& path, Done done) {
+    httplib::Headers headers = Headers();
+    auto finished = std::make_shared<std::atomic<bool>>(false);
+    std::thread t([this, path, headers, finished, done = std::move(done)] {
+        httplib::Client c(link_.host, link_.port);
+        c.set_connection_timeout(5, 0);
+        c.set_read_timeout(30, 0);
+        auto r = c.Get(path, headers);
+        std::lock_guard lock(mu_);
+        answers_.emplace_back(done, r ? r->status : 0, r ? r->body : std::string());
+        *finished = true;
+    });
+    askers_.push_back({std::move(t), finished});
 }
 
 bool SyncClient::Start(const Link& link, ui::App& app, std::string* error) {
     link_ = link;
+    author_ = ui::AuthorHeader(app.author);
     httplib::Client c(link.host, link.port);
     c.set_connection_timeout(5, 0);
     auto r = c.Get("/api/workspaces/" + link.id, {{"Authorization", "Bearer " + link.token}});
@@ -75,6 +99,14 @@ bool SyncClient::Start(const Link& link, ui::App& app, std::string* error) {
         app.platform.resolve_conflict = [this, &app](bool keep_mine) {
             app.conflict_text.clear();
             sam::SyncResolve(sync_, keep_mine);
+        };
+        app.platform.fetch_history = [this, &app] {
+            Ask("/api/workspaces/" + link_.id + "/history?lang=" + (app.lang == sam::Lang::En ? "en" : "sv"),
+                [](ui::App& a, int status, const std::string& body) { ui::TakeHistory(a, status, body); });
+        };
+        app.platform.fetch_revision = [this](int64_t revision) {
+            Ask("/api/workspaces/" + link_.id + "?revision=" + std::to_string(revision),
+                [revision](ui::App& a, int status, const std::string& body) { ui::TakeRevision(a, revision, status, body); });
         };
     };
     if (!r) {
@@ -118,8 +150,9 @@ void SyncClient::StartStream(int64_t revision) {
         int64_t last = revision;
         while (!stop_) {
             std::string buffer;
-            auto answer = stream_client_->Get("/api/workspaces/" + link_.id + "/events",
-                                {{"Authorization", "Bearer " + link_.token}, {"Last-Event-ID", std::to_string(last)}},
+            httplib::Headers headers = Headers();
+            headers.emplace("Last-Event-ID", std::to_string(last));
+            auto answer = stream_client_->Get("/api/workspaces/" + link_.id + "/events", headers,
                                 [&](const char* data, size_t n) {
                                     buffer.append(data, n);
                                     size_t end;
@@ -127,7 +160,7 @@ void SyncClient::StartStream(int64_t revision) {
                                         std::string ev = buffer.substr(0, end);
                                         buffer.erase(0, end + 2);
                                         if (ev.find("event: hello") != std::string::npos) online_ = true;
-                                        for (const char* kind : {"archived", "reset"}) {
+                                        for (const char* kind : {"archived", "reset", "presence"}) {
                                             size_t k = ev.find(std::string("event: ") + kind + "\ndata: ");
                                             if (k == std::string::npos) continue;
                                             std::lock_guard lock(mu_);
@@ -157,9 +190,9 @@ void SyncClient::Send(const json& patch, int64_t base) {
     sender_ = std::thread([this, text = patch.dump(), base] {
         httplib::Client c(link_.host, link_.port);
         c.set_connection_timeout(5, 0);
-        auto r = c.Patch("/api/workspaces/" + link_.id,
-                         {{"Authorization", "Bearer " + link_.token}, {"If-Match", "\"" + std::to_string(base) + "\""}},
-                         text, "application/json-patch+json");
+        httplib::Headers headers = Headers();
+        headers.emplace("If-Match", "\"" + std::to_string(base) + "\"");
+        auto r = c.Patch("/api/workspaces/" + link_.id, headers, text, "application/json-patch+json");
         std::lock_guard lock(mu_);
         replies_.push_back(r ? std::make_pair(r->status, r->body) : std::make_pair(0, std::string()));
         sending_ = false;
@@ -199,8 +232,11 @@ void SyncClient::Frame(ui::App& app) {
     std::deque<std::pair<int, std::string>> replies;
     std::optional<std::pair<int, std::string>> fetched;
     std::deque<std::pair<std::string, std::string>> notices;
+    std::deque<std::tuple<Done, int, std::string>> answers;
     {
         std::lock_guard lock(mu_);
+        author_ = ui::AuthorHeader(app.author);
+        answers.swap(answers_);
         notices.swap(notices_);
         events.swap(events_);
         replies.swap(replies_);
@@ -210,6 +246,13 @@ void SyncClient::Frame(ui::App& app) {
         if (kind == "archived") ui::TakeArchived(app, data, can_edit_);
         else if (kind == "reset") sync_.needs_state = true;   // the history was rewritten (an erasure)
         else if (kind == "revoked") app.link_revoked = app.read_only = true;
+        else if (kind == "presence") ui::TakePresence(app, data);
+    }
+    for (auto& [done, status, body] : answers) done(app, status, body);
+    for (auto it = askers_.begin(); it != askers_.end();) {
+        if (!*it->finished) { ++it; continue; }
+        it->thread.join();
+        it = askers_.erase(it);
     }
     bool rebuild = false;
     for (auto& [status, body] : replies) {

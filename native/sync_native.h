@@ -3,6 +3,8 @@
 #pragma once
 #include <atomic>
 #include <deque>
+#include <functional>
+#include <tuple>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -11,7 +13,7 @@
 #include "app.h"
 #include "sync.h"
 
-namespace httplib { class Client; }
+#include <httplib.h>
 
 namespace native {
 
@@ -41,6 +43,10 @@ public:
     int64_t Revision() const { return sync_.revision; }
 
 private:
+    // A GET on a thread of its own; `done` runs in Frame() with the status and body.
+    using Done = std::function<void(ui::App&, int status, const std::string& body)>;
+    void Ask(const std::string& path, Done done);
+    httplib::Headers Headers() const;   // the link's token and the user's name
     void Send(const sam::json& patch, int64_t base);
     void Fetch();
     bool TakeState(ui::App& app, int status, const std::string& body);
@@ -54,6 +60,10 @@ private:
     bool can_edit_ = true;                            // the link's own role
     std::deque<std::pair<int, std::string>> replies_; // status and body from the send thread
     std::optional<std::pair<int, std::string>> fetched_;  // the state, from the fetch thread
+    struct Asker { std::thread thread; std::shared_ptr<std::atomic<bool>> finished; };
+    std::deque<Asker> askers_;                        // Ask()'s threads, joined once finished and on exit
+    std::deque<std::tuple<Done, int, std::string>> answers_;   // Ask()'s answers
+    std::string author_;                              // X-Author (ui::AuthorHeader), kept from the last frame
     std::atomic<bool> stop_{false}, online_{false}, sending_{false}, fetching_{false};
     std::unique_ptr<httplib::Client> stream_client_, fetch_client_;   // stopped on exit
     std::thread stream_, sender_, fetcher_;

@@ -92,7 +92,7 @@ bool ApplyEdit(App& app, const sam::json& patch) { return ApplyFieldEdit(app, pa
 
 bool ApplyFieldEdit(App& app, const sam::json& patch, unsigned field, const std::string& typed) {
     if (app.read_only) {
-        app.status = T(app, "ui.read_only");
+        app.status = T(app, app.history_panel.swapped ? "ui.history_read_only" : "ui.read_only");
         return false;
     }
     QueuedEdit e{QueuedEdit::Patch, patch, field, typed};
@@ -274,6 +274,10 @@ static void Shortcuts(App& app) {
     if (io.KeyCtrl && (ImGui::IsKeyPressed(keys::kEqual, false) || ImGui::IsKeyPressed(keys::kKeypadAdd, false))) SetUiScale(app, app.ui_scale + 0.25f);
     if (io.KeyCtrl && (ImGui::IsKeyPressed(keys::kMinus, false) || ImGui::IsKeyPressed(keys::kKeypadSubtract, false))) SetUiScale(app, app.ui_scale - 0.25f);
     if (io.KeyCtrl && ImGui::IsKeyPressed(keys::kS, false)) SaveCopy(app);
+    if (io.KeyCtrl && io.KeyShift && ImGui::IsKeyPressed(keys::kH, false) && app.doc.open) {   // Ctrl+H is the browser's own
+        if (app.history_panel.open) { app.history_panel.open = false; ViewRevision(app, 0); }
+        else OpenHistory(app);
+    }
     if (io.KeyCtrl && ImGui::IsKeyPressed(keys::kO, false) && app.platform.open_file) app.platform.open_file(".json,.samverkan.json");
     if (io.WantTextInput) return;
     if (io.KeyCtrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z), false)) {
@@ -282,16 +286,24 @@ static void Shortcuts(App& app) {
     if (io.KeyCtrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Y), false)) RedoEdit(app);
 }
 
+static void Views(App& app);
+
 void Frame(App& app) {
     ++app.frames;
     app.in_frame = true;   // edits wait until the frame's views are drawn
     app.rects.clear();
+    PastBegin(app);        // a revision picked in Historik is drawn in place of today's
     Shortcuts(app);
     if (app.presenting && app.doc.open) {
         Recompute(app);
         DrawPresentation(app);
-        return;
+    } else {
+        Views(app);
     }
+    PastEnd(app);
+}
+
+static void Views(App& app) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);
@@ -322,6 +334,8 @@ void Frame(App& app) {
     DrawStatusBar(app);
     ImGui::End();
     if (app.doc.open) DrawSearch(app);
+    if (app.doc.open) DrawHistory(app);
+    DrawAuthorDialog(app);
 }
 
 }  // namespace ui

@@ -66,6 +66,9 @@ struct HistoryPanel {
     bool past_ready = false;              // `past` holds revision `viewing`
     sam::Workspace past;
     uint64_t past_revision = 0;           // its Derived cache key (never one of doc.revision's)
+    bool swapped = false;                 // during a frame: doc.ws is the past revision
+    bool read_only_before = false;        // app.read_only outside the past view
+    bool restore = false;                 // Återställ was clicked: done when the frame ends
 };
 
 // One party across several workspaces (web: a portfolio link; desktop: several files). The

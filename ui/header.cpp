@@ -113,6 +113,9 @@ void FileMenu(App& app) {
     if (ImGui::MenuItem(T(app, "ui.save_file"), "Ctrl+S", false, app.doc.open)) SaveCopy(app);
     Mark(app, "menu-save");
     if (ImGui::MenuItem(T(app, "ui.import_parties"), nullptr, false, !app.read_only) && app.platform.open_file) app.platform.open_file(".csv");
+    ImGui::Separator();
+    if (ImGui::MenuItem(T(app, "ui.history_menu"), "Ctrl+Shift+H", false, app.doc.open)) OpenHistory(app);
+    if (app.shared && ImGui::MenuItem(T(app, "ui.author_menu"))) app.ask_author = true;
     Mark(app, "menu-import");
     // The edit link's holder shares the workspace with named links, and takes them back.
     if (app.platform.open_links && app.shared && !app.read_only && !app.link_revoked) {
@@ -178,10 +181,13 @@ void DrawHeader(App& app) {
         ImGui::PushStyleColor(ImGuiCol_ButtonHovered, chip);
         ImGui::PushStyleColor(ImGuiCol_ButtonActive, chip);
         ImGui::PushStyleColor(ImGuiCol_Text, app.link_revoked ? ImVec4(1, 1, 1, 1) : ImVec4(0.1f, 0.08f, 0.0f, 1));
-        ImGui::SmallButton(T(app, app.link_revoked ? "ui.revoked_chip" : app.archived ? "ui.archived_chip" : "ui.view_mode"));
+        bool past = app.history_panel.swapped;
+        std::string chip_text = past ? sam::TrF(app.lang, "ui.history_chip", {std::to_string(app.history_panel.viewing)})
+                                     : T(app, app.link_revoked ? "ui.revoked_chip" : app.archived ? "ui.archived_chip" : "ui.view_mode");
+        ImGui::SmallButton(chip_text.c_str());
         ImGui::PopStyleColor(4);
-        HelpTooltip(T(app, app.link_revoked ? "ui.link_revoked" : app.archived ? "ui.archived" : "ui.view_mode_help"));
-        Mark(app, app.link_revoked ? "revoked" : app.archived ? "archived" : "view-mode");
+        HelpTooltip(T(app, past ? "ui.history_read_only" : app.link_revoked ? "ui.link_revoked" : app.archived ? "ui.archived" : "ui.view_mode_help"));
+        Mark(app, past ? "past" : app.link_revoked ? "revoked" : app.archived ? "archived" : "view-mode");
     }
 
     struct Tab { View view; const char* key; const char* mark; };
@@ -257,6 +263,11 @@ void DrawHeader(App& app) {
     Mark(app, "language");
 }
 
+// A shared workspace the user may edit, and no name given yet: the status bar asks.
+static bool AskAuthorInStatus(const App& app) {
+    return app.shared && !app.read_only && app.author.name.empty() && app.conflict_text.empty();
+}
+
 void DrawStatusBar(App& app) {
     ImGui::Separator();
     if (!app.conflict_text.empty()) {
@@ -267,6 +278,12 @@ void DrawStatusBar(App& app) {
         ImGui::SameLine();
         if (ImGui::SmallButton(T(app, "ui.take_theirs")) && app.platform.resolve_conflict) app.platform.resolve_conflict(false);
         return;
+    }
+    if (AskAuthorInStatus(app)) {
+        if (ImGui::SmallButton(T(app, "ui.author_button"))) app.ask_author = true;
+        Mark(app, "author");
+        HelpTooltip(T(app, "ui.author_help"));
+        ImGui::SameLine();
     }
     const char* status = app.status.empty() ? T(app, "ui.status_ready") : app.status.c_str();
     if (!app.status.empty()) ImGui::TextWrapped("%s", status);
@@ -283,6 +300,7 @@ void DrawStatusBar(App& app) {
 bool StatusFitsOneLine(const App& app, float width) {
     const char* status = app.status.empty() ? T(app, "ui.status_ready") : app.status.c_str();
     float need = ImGui::CalcTextSize(status).x;
+    if (AskAuthorInStatus(app)) need += ImGui::CalcTextSize(T(app, "ui.author_button")).x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetStyle().ItemSpacing.x;
     if (!app.sync_text.empty()) need += ImGui::GetStyle().ItemSpacing.x * 2 + ImGui::CalcTextSize(app.sync_text.c_str()).x;
     return need <= width;
 }

@@ -1,6 +1,9 @@
 #include "sync_glue.h"
 
+#include "describe.h"
+#include "json_io.h"
 #include "json_scan.h"
+#include "patch.h"
 
 namespace ui {
 
@@ -9,6 +12,27 @@ void ShowSyncState(App& app, sam::Sync& sync) {
     if (!sync.dropped.empty()) {
         app.status = sam::TrF(app.lang, "ui.sync_dropped", {sync.dropped});
         sync.dropped.clear();
+    }
+    NoteHistoryChange(app, sync);
+}
+
+void NoteHistoryChange(App& app, const sam::Sync& sync) {
+    HistoryPanel& h = app.history_panel;
+    if (!h.open) return;
+    // The list again (a change of ours or someone else's), and what waits here, in words:
+    // each waiting change described against the server's state with those before it applied.
+    if (app.platform.fetch_history && !h.loading) {
+        h.loading = true;
+        app.platform.fetch_history();
+    }
+    h.waiting.clear();
+    if (sync.pending.empty() || !sync.confirmed.is_object()) return;
+    sam::Workspace ws;
+    std::vector<sam::Problem> problems;
+    sam::ParseWorkspace(sync.confirmed, ws, problems);
+    for (const sam::json& p : sync.pending) {
+        h.waiting.push_back(sam::DescribePatchLine(ws, p, app.lang));
+        sam::ApplyPatch(ws, p);
     }
 }
 
@@ -42,6 +66,11 @@ void SetSyncText(App& app, const sam::Sync& sync, bool online) {
     else if (!online) app.sync_text = sam::TrF(app.lang, "ui.sync_offline", {waiting});
     else if (sam::SyncWaiting(sync)) app.sync_text = sam::TrF(app.lang, "ui.sync_sending", {waiting});
     else app.sync_text = sam::TrF(app.lang, "ui.sync_online", {rev});
+    if (!app.present.empty() && online) {
+        std::string names;
+        for (auto& n : app.present) names += (names.empty() ? "" : ", ") + n;
+        app.sync_text += " · " + sam::TrF(app.lang, "ui.present_now", {names});
+    }
 }
 
 bool TakeAccess(App& app, int status, const sam::json& body) {

@@ -10,6 +10,8 @@ namespace ui {
 
 // The server's state plus what waits, into the app; a dropped change is said in the status bar.
 void ShowSyncState(App& app, sam::Sync& sync);
+// Historik, when open, fetches its list again and words what waits here.
+void NoteHistoryChange(App& app, const sam::Sync& sync);
 // An answer to the change in flight (HTTP status 0: no answer); true when the state must be shown again.
 // `retry_later` is set when the platform should wait before sending again.
 bool TakeSyncAnswer(App& app, sam::Sync& sync, int status, const std::string& body, bool* retry_later);

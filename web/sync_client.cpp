@@ -12,10 +12,12 @@ namespace {
 
 Web* g_sync = nullptr;   // the page's callbacks come back through exported functions
 
-EM_JS(void, js_stream_open, (const char* id, const char* token, double last), {
+EM_JS(void, js_stream_open, (const char* id, const char* token, double last, const char* author), {
     // Read now: the C strings need not outlive this call, and the handlers run later.
     const wid = UTF8ToString(id), tok = UTF8ToString(token);
-    const url = '/api/workspaces/' + encodeURIComponent(wid) + '/events?access_token=' + encodeURIComponent(tok) + '&last_event_id=' + last;
+    // The author is URL-encoded already (ui::AuthorHeader): others see it as present.
+    const url = '/api/workspaces/' + encodeURIComponent(wid) + '/events?access_token=' + encodeURIComponent(tok) + '&last_event_id=' + last +
+                '&author=' + UTF8ToString(author);
     if (window.samverkanStream) window.samverkanStream.close();
     const es = new EventSource(url);
     window.samverkanStream = es;
@@ -23,6 +25,7 @@ EM_JS(void, js_stream_open, (const char* id, const char* token, double last), {
     es.addEventListener('patch', (e) => Module.callText('samverkan_remote', null, ['string'], [e.data]));
     es.addEventListener('presentation', (e) => Module.callText('samverkan_presentation', null, ['string'], [e.data]));
     es.addEventListener('archived', (e) => Module.callText('samverkan_stream_notice', null, ['string', 'string'], ['archived', e.data]));
+    es.addEventListener('presence', (e) => Module.callText('samverkan_stream_notice', null, ['string', 'string'], ['presence', e.data]));
     es.addEventListener('reset', () => Module.callText('samverkan_stream_notice', null, ['string', 'string'], ['reset', ""]));
     es.onerror = () => {
         Module.ccall('samverkan_stream', null, ['number'], [0]);
@@ -47,11 +50,14 @@ EM_JS(void, js_open_links, (const char* id, const char* token), {
     window.open('/admin#w=' + encodeURIComponent(UTF8ToString(id)) + '&t=' + encodeURIComponent(UTF8ToString(token)), '_blank', 'noopener');
 });
 
-EM_JS(void, js_send_patch, (const char* id, const char* token, double base, const char* patch), {
+EM_JS(void, js_send_patch, (const char* id, const char* token, double base, const char* patch, const char* author), {
+    const headers = {'Authorization': 'Bearer ' + UTF8ToString(token), 'If-Match': '"' + base + '"',
+                     'Content-Type': 'application/json-patch+json'};
+    const who = UTF8ToString(author);
+    if (who) headers['X-Author'] = who;
     fetch('/api/workspaces/' + encodeURIComponent(UTF8ToString(id)), {
         method: 'PATCH',
-        headers: {'Authorization': 'Bearer ' + UTF8ToString(token), 'If-Match': '"' + base + '"',
-                  'Content-Type': 'application/json-patch+json'},
+        headers: headers,
         body: UTF8ToString(patch)})
         .then(r => r.text().then(body => Module.callText('samverkan_patch_result', null, ['number', 'string'], [r.status, body])))
         .catch(() => Module.callText('samverkan_patch_result', null, ['number', 'string'], [0, ""]));
@@ -61,6 +67,24 @@ EM_JS(void, js_fetch_state, (const char* id, const char* token), {
     fetch('/api/workspaces/' + encodeURIComponent(UTF8ToString(id)), {headers: {'Authorization': 'Bearer ' + UTF8ToString(token)}})
         .then(r => r.text().then(body => Module.callText('samverkan_state', null, ['number', 'string'], [r.status, body])))
         .catch(() => Module.callText('samverkan_state', null, ['number', 'string'], [0, ""]));
+});
+
+// A GET of the history or of one revision; the answer goes to samverkan_answer(kind, n, status, body).
+EM_JS(void, js_ask, (const char* path, const char* token, const char* kind, double n), {
+    const k = UTF8ToString(kind);
+    fetch(UTF8ToString(path), {headers: {'Authorization': 'Bearer ' + UTF8ToString(token)}})
+        .then(r => r.text().then(body => Module.callText('samverkan_answer', null, ['string', 'number', 'number', 'string'], [k, n, r.status, body])))
+        .catch(() => Module.callText('samverkan_answer', null, ['string', 'number', 'number', 'string'], [k, n, 0, ""]));
+});
+
+// Who the user is, kept in this browser.
+EM_JS(void, js_author_load, (), {
+    let t = null;
+    try { t = localStorage.getItem('samverkan.author'); } catch (e) {}
+    if (t) Module.callText('samverkan_author', null, ['string'], [t]);
+});
+EM_JS(void, js_author_save, (const char* text), {
+    try { localStorage.setItem('samverkan.author', UTF8ToString(text)); } catch (e) {}
 });
 
 EM_JS(void, js_sync_report, (double revision, int waiting, int online), {
@@ -79,7 +103,8 @@ void Rebuild(Web& w) {
 void TrySend(Web& w) {
     Server& s = w.server;
     if (!w.app.conflict_text.empty() || emscripten_get_now() < s.retry_at || w.app.read_only || w.app.link_revoked) return;
-    if (auto next = sam::SyncNext(s.sync)) js_send_patch(s.id.c_str(), s.token.c_str(), (double)next->second, next->first.dump().c_str());
+    if (auto next = sam::SyncNext(s.sync))
+        js_send_patch(s.id.c_str(), s.token.c_str(), (double)next->second, next->first.dump().c_str(), ui::AuthorHeader(w.app.author).c_str());
 }
 
 }  // namespace
@@ -98,6 +123,8 @@ void RestoreWaiting(Web& w) {
 
 namespace {
 
+void OpenStream(Web& w, const std::string& id, const std::string& token, int64_t revision);
+
 // The page is linked to a workspace on the server: its edits go there from now on.
 void Link(Web& w, const std::string& id, const std::string& token) {
     g_sync = &w;
@@ -115,6 +142,24 @@ void Link(Web& w, const std::string& id, const std::string& token) {
         sam::SyncResolve(w.server.sync, keep_mine);
     };
     w.app.platform.open_links = [&w] { js_open_links(w.server.id.c_str(), w.server.token.c_str()); };
+    w.app.platform.fetch_history = [&w] {
+        std::string path = "/api/workspaces/" + w.server.id + "/history?lang=" + (w.app.lang == sam::Lang::En ? "en" : "sv");
+        js_ask(path.c_str(), w.server.token.c_str(), "history", 0);
+    };
+    w.app.platform.fetch_revision = [&w](int64_t revision) {
+        std::string path = "/api/workspaces/" + w.server.id + "?revision=" + std::to_string(revision);
+        js_ask(path.c_str(), w.server.token.c_str(), "revision", (double)revision);
+    };
+    w.app.platform.author_changed = [&w] {
+        sam::json j = {{"name", w.app.author.name}, {"organisation", w.app.author.organisation}, {"asked", w.app.author.asked}};
+        js_author_save(j.dump().c_str());
+        OpenStream(w, w.server.id, w.server.token, w.server.sync.revision);   // others see the new name
+    };
+    js_author_load();
+}
+
+void OpenStream(Web& w, const std::string& id, const std::string& token, int64_t revision) {
+    js_stream_open(id.c_str(), token.c_str(), (double)revision, ui::AuthorHeader(w.app.author).c_str());
 }
 
 }  // namespace
@@ -127,14 +172,14 @@ void SyncOffline(Web& w, const std::string& id, const std::string& token) {
     w.server.sync.needs_state = true;   // fetched again as soon as the server answers
     w.server.retry_at = emscripten_get_now() + 2000;
     Rebuild(w);
-    js_stream_open(id.c_str(), token.c_str(), (double)w.server.sync.revision);
+    OpenStream(w, id, token, w.server.sync.revision);
 }
 
 void SyncConnect(Web& w, const std::string& id, const std::string& token, const sam::json& state, int64_t revision) {
     Link(w, id, token);
     sam::SyncStart(w.server.sync, state, revision);
     RestoreWaiting(w);
-    js_stream_open(id.c_str(), token.c_str(), (double)revision);
+    OpenStream(w, id, token, revision);
 }
 
 void SyncFrame(Web& w) {
@@ -186,8 +231,26 @@ EMSCRIPTEN_KEEPALIVE void samverkan_stream_notice(const char* kind, const char* 
     if (!g_sync) return;
     Web& w = *g_sync;
     if (std::string(kind) == "archived") ui::TakeArchived(w.app, data, w.server.can_edit);
+    else if (std::string(kind) == "presence") ui::TakePresence(w.app, data);
     else if (std::string(kind) == "reset") w.server.sync.needs_state = true;   // the history was rewritten (an erasure)
     MarkDirty(w);
+}
+
+// Historik's answers (js_ask).
+EMSCRIPTEN_KEEPALIVE void samverkan_answer(const char* kind, double n, int status, const char* body) {
+    using namespace web;
+    if (!g_sync) return;
+    if (std::string(kind) == "history") ui::TakeHistory(g_sync->app, status, body);
+    else ui::TakeRevision(g_sync->app, (int64_t)n, status, body);
+    MarkDirty(*g_sync);
+}
+
+// Who the user is, as this browser kept it.
+EMSCRIPTEN_KEEPALIVE void samverkan_author(const char* text) {
+    using namespace web;
+    if (!g_sync) return;
+    sam::json j = sam::ReadJson(text);
+    g_sync->app.author = {sam::TextOf(j, "name"), sam::TextOf(j, "organisation"), sam::BoolOf(j, "asked")};
 }
 
 // The answer to "what does my link open now?" after the stream broke off.
