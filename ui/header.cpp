@@ -291,7 +291,7 @@ void DrawStatusBar(App& app) {
     if (!app.sync_text.empty()) {
         float w = ImGui::CalcTextSize(app.sync_text.c_str()).x;
         if (StatusFitsOneLine(app, ImGui::GetContentRegionAvail().x)) ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - w);
-        ImGui::TextDisabled("%s", app.sync_text.c_str());
+        SayDisabled(app.sync_text);   // who else is here, and the connection: a screen reader reads it too
     }
 }
 

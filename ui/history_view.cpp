@@ -135,12 +135,22 @@ void Lines(App& app) {
         bool selected = l.revision == h.viewing || (h.viewing == 0 && i == 0);
         std::string head = sam::TrF(app.lang, i == 0 ? "ui.history_line_now" : "ui.history_line", {std::to_string(l.revision), l.time, l.author});
         // The whole entry is one item: a screen reader reads the time, who and what at once.
-        std::string label = head + "\n" + l.summary;
-        ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x + ImGui::GetCursorPosX());
-        ImVec2 size(0, ImGui::CalcTextSize(label.c_str(), nullptr, false, ImGui::GetContentRegionAvail().x).y);
-        if (ImGui::Selectable(label.c_str(), selected, 0, size)) ViewRevision(app, l.revision);
-        ImGui::PopTextWrapPos();
+        // The text wraps inside it (a Selectable's own label does not).
+        float wrap = ImGui::GetContentRegionAvail().x;
+        ImVec2 at = ImGui::GetCursorPos();
+        float height = ImGui::CalcTextSize(head.c_str(), nullptr, false, wrap).y + ImGui::GetStyle().ItemSpacing.y +
+                       ImGui::CalcTextSize(l.summary.c_str(), nullptr, false, wrap).y;
+        if (ImGui::Selectable("##revision", selected, 0, ImVec2(0, height))) ViewRevision(app, l.revision);
+        A11yLast(Role::Button, head + ". " + l.summary);
+        A11ySelected(selected);
         Mark(app, "history:" + std::to_string(l.revision));
+        ImVec2 after = ImGui::GetCursorPos();
+        ImGui::SetCursorPos(at);
+        ImGui::PushTextWrapPos(at.x + wrap);
+        ImGui::TextDisabled("%s", head.c_str());
+        ImGui::TextUnformatted(l.summary.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::SetCursorPos(after);
         ImGui::PopID();
     }
 }

@@ -57,7 +57,11 @@ export function watchErrors(page) {
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push('console: ' + m.text()); });
   page.on('pageerror', (e) => errors.push('page: ' + e.message + (process.env.DEBUG ? ' ' + e.stack : '')));
-  page.on('requestfailed', (r) => errors.push('request failed: ' + r.url()));
+  // An event stream the page closed on purpose (to follow again under a new name) is aborted, not failed.
+  page.on('requestfailed', (r) => {
+    if (r.url().includes('/events?') && (r.failure() || {}).errorText === 'net::ERR_ABORTED') return;
+    errors.push('request failed: ' + r.url() + ' ' + ((r.failure() || {}).errorText || ''));
+  });
   page.on('response', (r) => { if (r.status() >= 400) errors.push('HTTP ' + r.status() + ' ' + r.url()); });
   return errors;
 }
