@@ -12,6 +12,7 @@
 #include <ctime>
 #include <string>
 #include <vector>
+#include "a11y_json.h"
 #include "app.h"
 #include "full_frame.h"
 #include "format.h"
@@ -45,6 +46,8 @@ struct Options {
     std::string style_matrix;   // folder: switch every look at run time and save each frame
     long long monkey_seed = -1; // a seeded random user (native/monkey.h)
     int monkey_steps = 2000;
+    bool history = false;       // open Historik at start
+    std::string mirror;         // write what a screen reader gets of the last frame to this file
 };
 
 // Every theme × scale × language × presentation, switched at run time as a user would.
@@ -73,6 +76,8 @@ void Usage() {
               "  --frames draw N frames and exit (with --link: also wait until every change has reached the server)\n"
               "  --wait-revision N   with --link and --frames: also wait until revision N has arrived\n"
               "  --save-on-exit FILE write the open workspace to FILE when leaving\n"
+              "  --history          open Historik (who changed what) at start\n"
+              "  --mirror FILE      write the last frame as a screen reader gets it (JSON) to FILE\n"
               "  --present N        start in presentation mode at slide N (0 = the first)\n"
               "  --recover yes|no   after a crash, restore (or drop) the unsaved changes without asking\n"
               "  --wait-seconds S   with --link and --frames: wait at most S seconds for the server (default 10)\n"
@@ -103,6 +108,8 @@ bool ParseArgs(int argc, char** argv, Options& o) {
         else if (a == "--wait-revision") { if (!next(v)) return false; o.wait_revision = std::atoll(v.c_str()); }
         else if (a == "--frames") { if (!next(v)) return false; o.frames = std::atoi(v.c_str()); }
         else if (a == "--present") { if (!next(v)) return false; o.present = std::atoi(v.c_str()); }
+        else if (a == "--history") o.history = true;
+        else if (a == "--mirror") { if (!next(o.mirror)) return false; }
         else if (a == "--recover") { if (!next(o.recover)) return false; }
         else if (a == "--style-matrix") { if (!next(o.style_matrix)) return false; }
         else if (a == "--monkey") { if (!next(v)) return false; o.monkey_seed = std::atoll(v.c_str()); }
@@ -217,6 +224,8 @@ int main(int argc, char** argv) {
     }
 
     if (!opt.recover.empty()) native::AnswerRecovery(desktop, app, opt.recover == "yes");
+    if (opt.history) ui::OpenHistory(app);
+    if (!opt.mirror.empty()) app.a11y.enabled = true;
 
     if (opt.present >= 0) {
         ui::SetPresenting(app, true);
@@ -276,7 +285,8 @@ int main(int argc, char** argv) {
             ui::SetPresenting(app, l.presenting);
         }
         // With a link, the last frame waits for every change to reach the server (at most 10 s).
-        bool settled = !linked || (sync.Idle() && sync.Revision() >= opt.wait_revision) || glfwGetTime() > opt.wait_seconds;
+        bool settled = !linked || (sync.Idle() && sync.Revision() >= opt.wait_revision && !app.history_panel.loading) ||
+                       glfwGetTime() > opt.wait_seconds;
         if (opt.frames && frame >= opt.frames && settled) {
             if (!opt.screenshot.empty() && !native::SaveScreenshot(opt.screenshot, w, h, &error)) {
                 std::fprintf(stderr, "samverkan: %s\n", error.c_str());
@@ -287,6 +297,10 @@ int main(int argc, char** argv) {
         glfwSwapBuffers(window);
     }
     if (linked) sync.SaveCache();
+    if (!opt.mirror.empty() && !native::WriteFileAtomic(opt.mirror, ui::A11yJson(app.a11y, 1), &error)) {
+        std::fprintf(stderr, "samverkan: %s\n", error.c_str());
+        return 1;
+    }
     native::DesktopClosed(desktop);   // a clean exit leaves nothing to recover
     if (!opt.save.empty() && !native::WriteFileAtomic(opt.save, sam::SaveWorkspace(app.doc.ws), &error)) {
         std::fprintf(stderr, "samverkan: %s\n", error.c_str());

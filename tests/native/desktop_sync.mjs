@@ -3,8 +3,7 @@
 // stopped, the app starts from its kept copy, takes an edit offline, and sends it when the
 // server is back.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { check, runBrowserTest, startServer } from '../browser/harness.mjs';
@@ -17,6 +16,10 @@ function run(appPath, args) {
   const p = spawn('xvfb-run', ['-a', '-s', '-screen 0 1280x800x24', appPath, ...args], { stdio: 'inherit', env });
   return new Promise((resolve) => p.once('exit', resolve));
 }
+
+// Who the user is, as the app keeps it (Vem är du?): sent with each change.
+mkdirSync(join(home, 'config', 'samverkan'), { recursive: true });
+writeFileSync(join(home, 'config', 'samverkan', 'author.json'), JSON.stringify({ name: 'Dag Dahl', organisation: 'Timrå kommun', asked: true }));
 
 await runBrowserTest(async ({ server, args: a }) => {
   const link = new URL(server.editLink);
@@ -45,6 +48,15 @@ await runBrowserTest(async ({ server, args: a }) => {
   const local = JSON.parse(readFileSync(saved, 'utf8'));
   check(state.matters['tjanstepersonsstruktur-2022'].decisions.kramfors.status === 'adopted', 'the server has the desktop\'s edit');
   check(JSON.stringify(local) === JSON.stringify(state), 'the desktop app ended with the server\'s state, the other edit included');
+  const history = (await (await fetch(api + '/history', { headers: auth })).json()).history;
+  check(history[1].revision === 2 && history[1].author === 'Redigering (Dag Dahl, Timrå kommun)', 'the desktop\'s change is by its user: ' + history[1].author);
+  check(history[1].summary === 'Kramfors: Ej beslutat → Antaget (Tjänstepersonsstruktur för HälSam)', 'and says what in words: ' + history[1].summary);
+  // Historik on the desktop: the server's list, with the user's name.
+  const mirror = join(home, 'mirror.json');
+  const historyCode = await run(a.app, ['--link', server.editLink, '--history', '--frames', '20', '--mirror', mirror]);
+  check(historyCode === 0, 'the desktop app opens Historik (code ' + historyCode + ')');
+  const said = readFileSync(mirror, 'utf8');
+  check(said.includes('Redigering (Dag Dahl, Timrå kommun)') && said.includes('Kramfors: Ej beslutat → Antaget'), 'its Historik lists the change by its user, in words');
 
   // No server: the app opens its kept copy, and an edit waits in it.
   const port = new URL(server.url).port;
