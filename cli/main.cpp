@@ -15,6 +15,8 @@
 #include "format.h"
 #include "number_input.h"
 #include "exports.h"
+#include "workbook.h"
+#include "xlsx_export.h"
 #include "json_io.h"
 #include "papers.h"
 #include "portfolio.h"
@@ -34,6 +36,8 @@ const char* kUsage =
     "      --full: also the structure (bodies, mandates, members) and every scenario\n"
     "  samverkan-cli export FILE.json --table parties|members|decisions|costs [--lang sv|en]\n"
     "      CSV for Excel in a Swedish locale (UTF-8 with BOM, semicolons, decimal commas)\n"
+    "  samverkan-cli export FILE.json --format xlsx --output FILE.xlsx [--year YYYY] [--lang sv|en] [--as-of YYYY-MM-DD]\n"
+    "      an Excel workbook: parties, decisions, costs per party and year, cost items, scenarios in --year\n"
     "  samverkan-cli paper FILE.json [--lang sv|en] [--as-of YYYY-MM-DD]\n"
     "      the Markdown beslutsunderlag: cost per party, adoption status, what if some decline\n"
     "  samverkan-cli annex FILE.json --party NAME [--format md|html] [--lang sv|en] [--as-of YYYY-MM-DD]\n"
@@ -288,11 +292,33 @@ int Print(const std::string& text) {
     return 0;
 }
 
+// The workbook into --output (a binary file is never written to a terminal).
+int ExportXlsx(Args& a, const sam::Workspace& ws) {
+    std::string error, as_of;
+    if (!AsOf(a, as_of, error)) return Usage(error);
+    if (!a.opts.count("output") || a.opts["output"].empty()) return Usage("--format xlsx needs --output FILE.xlsx");
+    int year = 0;
+    if (a.opts.count("year")) {
+        year = std::atoi(a.opts["year"].c_str());
+        if (year < 1900 || year > 2200) return Usage("--year \"" + a.opts["year"] + "\" is not a year");
+    }
+    sam::Workbook book = sam::BuildWorkbook(ws, LangOf(a), year, as_of);
+    if (!xlsx::WriteXlsx(book, a.opts["output"], &error)) {
+        std::fprintf(stderr, "samverkan-cli: %s\n", error.c_str());
+        return 1;
+    }
+    return 0;
+}
+
 int CmdExport(int argc, char** argv) {
     Args a;
     std::string error;
     sam::LoadResult r;
-    if (!ParseArgs(argc, argv, 2, {"table", "lang"}, a, error) || !LoadOne(a, "export", r, error)) return Usage(error);
+    if (!ParseArgs(argc, argv, 2, {"table", "lang", "format", "output", "year", "as-of"}, a, error) || !LoadOne(a, "export", r, error))
+        return Usage(error);
+    std::string format = a.opts.count("format") ? a.opts["format"] : "csv";
+    if (format == "xlsx") return ExportXlsx(a, r.workspace);
+    if (format != "csv") return Usage("--format takes csv or xlsx, not \"" + format + "\"");
     sam::CsvTable table;
     std::string name = a.opts.count("table") ? a.opts["table"] : "";
     if (!sam::CsvTableFromName(name, table)) return Usage("--table takes parties, members, decisions or costs, not \"" + name + "\"");

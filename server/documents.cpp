@@ -4,6 +4,7 @@
 //   GET /w/{id}/beslutsunderlag.md     the decision basis
 //   GET /w/{id}/bilaga/{party}         one party's annex (?format=md)
 //   GET /w/{id}/{parties|members|decisions|costs}.csv
+//   GET /w/{id}/samverkan.xlsx         the Excel workbook (?year=YYYY for the scenarios, ?lang=en)
 // The link's token comes as "Authorization: Bearer", or as ?access_token= (a link a browser
 // opens), which is moved to a cookie for /w/ID/ by a redirect.
 #include <httplib.h>
@@ -16,6 +17,8 @@
 #include "papers.h"
 #include "report.h"
 #include "static_files.h"
+#include "workbook.h"
+#include "xlsx_export.h"
 
 namespace server {
 
@@ -99,6 +102,21 @@ void InstallDocuments(httplib::Server& svr, Storage& storage, Hub& hub, const Ap
         sam::PaperResult p = sam::PartyAnnex(ws, req.matches[2], md ? sam::ReportFormat::Markdown : sam::ReportFormat::Html, LangOf(req), Today());
         if (!p.ok) return SendError(res, 404, "unknown_party", p.error);
         Send(req, res, p.text, md ? "text/markdown; charset=utf-8" : "text/html; charset=utf-8");
+    });
+    svr.Get(std::string(kW) + "/samverkan\\.xlsx", [&](const httplib::Request& req, httplib::Response& res) {
+        int year = 0;
+        if (req.has_param("year")) {
+            std::string y = req.get_param_value("year");
+            if (y.size() != 4 || y.find_first_not_of("0123456789") != std::string::npos)
+                return SendError(res, 400, "bad_year", "year must be four digits, as in 2024");
+            year = std::stoi(y);
+        }
+        sam::Workspace ws;
+        if (!Read(req, res, storage, hub, config, ws)) return;
+        std::string error;
+        auto bytes = xlsx::XlsxBytes(sam::BuildWorkbook(ws, LangOf(req), year, Today()), &error);
+        if (!bytes) return SendError(res, 500, "xlsx", "the workbook could not be made: " + error);
+        Send(req, res, std::move(*bytes), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", sam::WorkbookFileName(ws));
     });
     svr.Get(std::string(kW) + "/([a-z]{1,16})\\.csv", [&](const httplib::Request& req, httplib::Response& res) {
         sam::CsvTable table;

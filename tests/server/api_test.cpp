@@ -557,6 +557,15 @@ TEST_CASE("documents: the report, the beslutsunderlag, annexes and CSVs for hold
     CHECK(csv->get_header_value("Content-Type") == "text/csv; charset=utf-8");
     CHECK(csv->get_header_value("Content-Disposition") == "attachment; filename=\"familjehem-kostnader.csv\"");
     CHECK(csv->body.rfind("\xEF\xBB\xBFPart;2018;2019;2020;Totalt;Andel (%)\r\n", 0) == 0);
+    // The Excel workbook: a zip (xlsx), named after the workspace; the year must be a year.
+    auto book = c.Get(base + "/samverkan.xlsx?year=2019", Bearer(w.view));
+    REQUIRE(book->status == 200);
+    CHECK(book->get_header_value("Content-Type") == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    CHECK(book->get_header_value("Content-Disposition") == "attachment; filename=\"familjehem.xlsx\"");
+    CHECK(book->body.rfind("PK\x03\x04", 0) == 0);
+    CHECK(book->body.size() > 5000);
+    CHECK(c.Get(base + "/samverkan.xlsx?year=19", Bearer(w.view))->status == 400);
+    CHECK(c.Get(base + "/samverkan.xlsx")->status == 401);
     auto bad = c.Get(base + "/budget.csv", Bearer(w.view));
     CHECK(bad->status == 404);
     CHECK(json::parse(bad->body)["error"] == "not_found");
