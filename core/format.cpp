@@ -172,14 +172,21 @@ std::string LocalDate(std::time_t t) {
 }
 
 std::string LocalDateTime(std::string_view iso) {
-    std::tm tm{};
     std::string text(iso);
-    if (text.size() != 20 || text[10] != 'T' || text[19] != 'Z' || !IsValidDate(text.substr(0, 10))) return text;
-    if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2dZ", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6)
+    if (text.size() != 20 || text[10] != 'T' || text[13] != ':' || text[16] != ':' || text[19] != 'Z' || !IsValidDate(text.substr(0, 10)))
         return text;
-    tm.tm_year -= 1900;
-    tm.tm_mon -= 1;
-    std::time_t t = timegm(&tm);
+    auto num = [&](size_t at, size_t n) {
+        int v = 0;
+        for (size_t i = at; i < at + n; ++i) {
+            if (text[i] < '0' || text[i] > '9') return -1;
+            v = v * 10 + (text[i] - '0');
+        }
+        return v;
+    };
+    int hh = num(11, 2), mm = num(14, 2), ss = num(17, 2);
+    if (hh < 0 || hh > 23 || mm < 0 || mm > 59 || ss < 0 || ss > 60) return text;
+    // Days since 1970 from the civil date (no timegm, no scanf: small in the web program).
+    std::time_t t = (std::time_t)DateToDays(text.substr(0, 10)) * 86400 + hh * 3600 + mm * 60 + ss;
     std::tm local{};
     localtime_r(&t, &local);
     char buf[24];

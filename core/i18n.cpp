@@ -677,6 +677,12 @@ constexpr Entry kTable[] = {
     {"xlsx.subject", "Parter, beslut och kostnader", "Parties, decisions and costs"},
     {"xlsx.keywords", "samverkan; kostnader; beslut", "collaboration; costs; decisions"},
     {"xlsx.comments", "Exporterad från Samverkan {0}", "Exported from Samverkan {0}"},
+    {"ui.export_xlsx", "Exportera Excel (.xlsx)", "Export Excel (.xlsx)"},
+    {"ui.export_xlsx_server", "Excel-filen görs av servern: öppna arbetsytan via en länk, eller använd skrivbordsappen eller samverkan-cli.", "The server makes the Excel file: open the workspace through a link, or use the desktop app or samverkan-cli."},
+    {"ui.export_xlsx_done", "Excel-filen {0} är sparad.", "The Excel file {0} is saved."},
+    {"ui.copy_table", "Kopiera tabellen", "Copy the table"},
+    {"ui.copied_table", "Tabellen {0} är kopierad ({1} rader): klistra in i Excel eller Word.", "The table {0} is copied ({1} rows): paste it into Excel or Word."},
+    {"ui.no_table", "Den här vyn har ingen tabell att kopiera. Kopiera från Översikt, Beslut, Kostnader eller Scenarier.", "This view has no table to copy. Copy from Overview, Decisions, Costs or Scenarios."},
     // The history's sentences (describe.h).
     {"hist.empty", "(tomt)", "(empty)"},
     {"hist.created", "Arbetsytan skapades", "The workspace was created"},

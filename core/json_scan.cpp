@@ -255,21 +255,51 @@ int JsonDepth(std::string_view text, int stop_at) {
     return deepest;
 }
 
+namespace {
+
+// Builds a json value from the scanner's events: nlohmann's own parser is then never needed,
+// which keeps it (four instantiations of it) out of the web program.
+class DomBuilder : public json::json_sax_t {
+public:
+    explicit DomBuilder(json& root) : root_(root) {}
+    bool null() override { Put(json()); return true; }
+    bool boolean(bool v) override { Put(v); return true; }
+    bool number_integer(json::number_integer_t v) override { Put(v); return true; }
+    bool number_unsigned(json::number_unsigned_t v) override { Put(v); return true; }
+    bool number_float(json::number_float_t v, const json::string_t&) override { Put(v); return true; }
+    bool string(json::string_t& v) override { Put(std::move(v)); return true; }
+    bool binary(json::binary_t&) override { return false; }
+    bool start_object(std::size_t) override { stack_.push_back(Put(json::object())); return true; }
+    bool key(json::string_t& k) override { key_ = std::move(k); return true; }
+    bool end_object() override { stack_.pop_back(); return true; }
+    bool start_array(std::size_t) override { stack_.push_back(Put(json::array())); return true; }
+    bool end_array() override { stack_.pop_back(); return true; }
+    bool parse_error(std::size_t, const std::string&, const json::exception&) override { return false; }
+
+private:
+    json* Put(json v) {
+        if (stack_.empty()) { root_ = std::move(v); return &root_; }
+        json& parent = *stack_.back();
+        if (parent.is_array()) { parent.push_back(std::move(v)); return &parent.back(); }
+        json& slot = parent[key_];   // a repeated key: the last one counts, as in nlohmann's parser
+        slot = std::move(v);
+        return &slot;
+    }
+    json& root_;
+    std::vector<json*> stack_;
+    std::string key_;
+};
+
+}  // namespace
+
 std::optional<json> ParseJsonLimited(std::string_view text, std::string& error) {
     if (JsonDepth(text) > kMaxJsonDepth) {
         error = "nested more than " + std::to_string(kMaxJsonDepth) + " levels deep";
         return std::nullopt;
     }
-    json j = json::parse(text, nullptr, false);
-    if (j.is_discarded()) {
-        try {
-            json ignored = json::parse(text);
-            (void)ignored;
-        } catch (const json::parse_error& e) {
-            error = e.what();
-        }
-        return std::nullopt;
-    }
+    json j;
+    DomBuilder dom(j);
+    if (!ScanJson(text, dom, error)) return std::nullopt;
     return j;
 }
 

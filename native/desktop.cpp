@@ -1,5 +1,8 @@
 #include "desktop.h"
 
+#include "workbook.h"
+#include "xlsx_export.h"
+
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 #include <algorithm>
@@ -236,6 +239,12 @@ void InstallDesktop(Desktop& d, ui::App& app, GLFWwindow* window, bool check_rec
         d.recovery_due = glfwGetTime() + 2.0;
     };
     p.set_fullscreen = [&d](bool on) { SetFullscreen(d, on); };
+    p.export_xlsx = [&d, &app] {
+        std::string error;
+        auto bytes = xlsx::XlsxBytes(sam::BuildWorkbook(app.doc.ws, app.lang, app.cost_year, app.today), &error);
+        if (!bytes) { app.status = error; return; }
+        ShowDialog(d, true, sam::WorkbookFileName(app.doc.ws), "", *bytes);
+    };
     p.recent_files = [&d] { return d.recent; };
     p.open_recent = [&d, &app](const std::string& path) { OpenPath(d, app, path); };
 }

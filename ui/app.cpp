@@ -7,6 +7,7 @@
 #include "csv.h"
 #include "json_io.h"
 #include "patch.h"
+#include "utf8.h"
 #include "validate.h"
 #include "views.h"
 
@@ -32,10 +33,10 @@ static void Changed(App& app, const sam::json& forward) {
 
 bool ReplaceWorkspace(App& app, const sam::json& state) {
     // Others' changes go in as one patch through core, so the user's own Undo stays.
-    sam::json now = sam::json::parse(sam::SaveWorkspace(app.doc.ws, false));
-    sam::LoadResult r = sam::LoadWorkspace(state.dump());
+    sam::json now = sam::ToJson(app.doc.ws);
+    sam::LoadResult r = sam::LoadWorkspace(sam::JsonText(state));
     if (!r.ok) return false;
-    sam::json change = sam::json::diff(now, sam::json::parse(sam::SaveWorkspace(r.workspace, false)));
+    sam::json change = sam::json::diff(now, sam::ToJson(r.workspace));
     if (change.empty()) return true;
     if (sam::ApplyPatch(app.doc.ws, change).ok) {
         sam::NoteRemoteChange(app.doc.history, change);
@@ -162,7 +163,7 @@ bool FileOpened(App& app, const std::string& name, const std::string& text) {
             app.status = name + ": " + ProblemText(app, r.problems);
             return false;
         }
-        sam::json patch = sam::json::diff(sam::json::parse(sam::SaveWorkspace(app.doc.ws, false)), sam::json::parse(sam::SaveWorkspace(r.workspace, false)));
+        sam::json patch = sam::json::diff(sam::ToJson(app.doc.ws), sam::ToJson(r.workspace));
         if (patch.empty()) { app.status = sam::TrF(app.lang, "ui.opened", {name}); return true; }
         if (!ApplyEdit(app, patch)) return false;
         app.status = sam::TrF(app.lang, "ui.opened", {name});
@@ -284,6 +285,7 @@ static void Shortcuts(App& app) {
         if (io.KeyShift) RedoEdit(app); else UndoEdit(app);
     }
     if (io.KeyCtrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Y), false)) RedoEdit(app);
+    if (io.KeyCtrl && !io.KeyShift && ImGui::IsKeyPressed(keys::kC, false) && app.doc.open) CopyTable(app);
 }
 
 static void Views(App& app);

@@ -41,6 +41,7 @@ struct Platform {
     std::function<void()> fetch_history;
     std::function<void(int64_t revision)> fetch_revision;
     std::function<void()> author_changed;                                              // keep app.author for the next run
+    std::function<void()> export_xlsx;                                                 // the Excel workbook (web: only from a server)
 };
 
 // Who makes the changes: asked once ("Vem är du?"), kept by the platform, sent with each change.
@@ -284,6 +285,11 @@ void SetAuthor(App& app, const std::string& name, const std::string& organisatio
 std::string AuthorHeader(const Author& a);
 // The server's list of who has the workspace open (a "presence" event's data).
 void TakePresence(App& app, const std::string& data);
+
+// Ctrl+C outside a text field: the table of the view on screen (Beslut's matrix, the costs per
+// party, Scenarier's comparison, the parties) as tab-separated text that Excel and Word paste
+// as a table. False (and said) when the view has no table to copy.
+bool CopyTable(App& app);
 
 // Short text lookups for the views.
 const char* T(const App& app, const char* key);

@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 #include <cstdint>
+#include <algorithm>
 #include <cstring>
 
 namespace ui {
@@ -10,7 +11,7 @@ namespace {
 
 // "SVFA", then the format and ImGui version: a blob from another ImGui is not used.
 constexpr uint32_t kMagic = 0x41465653;
-constexpr uint32_t kFormat = 1;
+constexpr uint32_t kFormat = 2;   // 2: the alpha levels the texture is stored in
 constexpr int kLines = IM_DRAWLIST_TEX_LINES_WIDTH_MAX + 1;
 
 struct Writer {
@@ -46,9 +47,9 @@ struct FontHeader {
 
 }  // namespace
 
-std::vector<unsigned char> SaveFontAtlas(const ImFontAtlas& atlas, float scale) {
+std::vector<unsigned char> SaveFontAtlas(const ImFontAtlas& atlas, float scale, int alpha_levels) {
     std::vector<unsigned char> out;
-    if (!atlas.TexPixelsAlpha8 || !atlas.TexReady) return out;
+    if (!atlas.TexPixelsAlpha8 || !atlas.TexReady || alpha_levels < 2 || alpha_levels > 256) return out;
     Writer w{out};
     w.Put(kMagic);
     w.Put(kFormat);
@@ -59,6 +60,7 @@ std::vector<unsigned char> SaveFontAtlas(const ImFontAtlas& atlas, float scale) 
     w.Put(atlas.TexHeight);
     w.Put(atlas.TexUvWhitePixel);
     w.Bytes(atlas.TexUvLines, sizeof atlas.TexUvLines);
+    w.Put((uint32_t)alpha_levels);
     w.Put((uint32_t)atlas.Fonts.Size);
     for (const ImFont* f : atlas.Fonts) {
         FontHeader h;
@@ -75,7 +77,12 @@ std::vector<unsigned char> SaveFontAtlas(const ImFontAtlas& atlas, float scale) 
         w.Put(h);
         w.Bytes(f->Glyphs.Data, sizeof(ImFontGlyph) * (size_t)f->Glyphs.Size);
     }
-    w.Bytes(atlas.TexPixelsAlpha8, (size_t)atlas.TexWidth * (size_t)atlas.TexHeight);
+    // Each pixel as its level (0 … alpha_levels-1): fewer distinct bytes compress far better.
+    size_t pixels = (size_t)atlas.TexWidth * (size_t)atlas.TexHeight;
+    size_t at = out.size();
+    out.resize(at + pixels);
+    int top = alpha_levels - 1;
+    for (size_t i = 0; i < pixels; ++i) out[at + i] = (unsigned char)((atlas.TexPixelsAlpha8[i] * top + 127) / 255);
     return out;
 }
 
@@ -89,7 +96,9 @@ bool LoadFontAtlas(ImFontAtlas& atlas, const unsigned char* data, size_t size, f
     ImVec2 white = r.Get<ImVec2>();
     ImVec4 lines[kLines];
     r.Bytes(lines, sizeof lines);
+    uint32_t levels = r.Get<uint32_t>();
     uint32_t font_count = r.Get<uint32_t>();
+    if (levels < 2 || levels > 256) return false;
     if (!r.ok || width <= 0 || height <= 0 || width > 8192 || height > 8192 || font_count == 0 || font_count > 16) return false;
 
     // Read everything before touching the atlas, so a damaged blob changes nothing.
@@ -112,6 +121,10 @@ bool LoadFontAtlas(ImFontAtlas& atlas, const unsigned char* data, size_t size, f
     std::memcpy(atlas.TexUvLines, lines, sizeof lines);
     atlas.TexPixelsAlpha8 = (unsigned char*)IM_ALLOC(pixels);
     r.Bytes(atlas.TexPixelsAlpha8, pixels);
+    if (levels != 256) {
+        int top = (int)levels - 1;
+        for (size_t i = 0; i < pixels; ++i) atlas.TexPixelsAlpha8[i] = (unsigned char)((std::min<int>(atlas.TexPixelsAlpha8[i], top) * 255 + top / 2) / top);
+    }
     for (uint32_t i = 0; i < font_count; i++) {
         ImFont* f = IM_NEW(ImFont);
         const FontHeader& h = headers[i];

@@ -11,8 +11,10 @@ struct ImFontAtlas;
 namespace ui {
 
 // The fonts, glyphs and alpha texture of a built atlas (ImGui 1.86's layout), tagged with
-// the scale it was built at.
-std::vector<unsigned char> SaveFontAtlas(const ImFontAtlas& atlas, float scale);
+// the scale it was built at. `alpha_levels` below 256 stores the texture's coverage in that
+// many steps: the web program carries 16 (anti-aliased text looks the same, and the carried
+// atlas gzips to about half).
+std::vector<unsigned char> SaveFontAtlas(const ImFontAtlas& atlas, float scale, int alpha_levels = 256);
 // Replaces `atlas` with a saved one when it was saved at `scale` by this ImGui version;
 // false, leaving `atlas` untouched, otherwise (the caller then builds as usual).
 bool LoadFontAtlas(ImFontAtlas& atlas, const unsigned char* data, size_t size, float scale);

@@ -135,6 +135,9 @@ void FileMenu(App& app) {
         }
         ImGui::EndMenu();
     }
+    if (ImGui::MenuItem(T(app, "ui.export_xlsx"), nullptr, false, app.doc.open && app.platform.export_xlsx)) app.platform.export_xlsx();
+    if (!app.platform.export_xlsx) HelpTooltip(T(app, "ui.export_xlsx_server"));
+    if (ImGui::MenuItem(T(app, "ui.copy_table"), "Ctrl+C", false, app.doc.open)) CopyTable(app);
     if (ImGui::MenuItem(T(app, "ui.paper")))
         app.platform.save_file(sam::Slug(ws.name) + "-beslutsunderlag.md", sam::DecisionPaper(ws, app.lang, app.today).text);
     if (ImGui::BeginMenu(T(app, "ui.annex"))) {

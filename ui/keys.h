@@ -5,6 +5,7 @@
 namespace ui::keys {
 
 inline constexpr int k0 = 48;          // GLFW_KEY_0
+inline constexpr int kC = 67;          // GLFW_KEY_C
 inline constexpr int kF = 70;          // GLFW_KEY_F
 inline constexpr int kH = 72;          // GLFW_KEY_H
 inline constexpr int kO = 79;          // GLFW_KEY_O

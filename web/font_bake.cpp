@@ -32,7 +32,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "samverkan_font_bake: the atlas could not be built from %s\n", argv[1]);
         return 1;
     }
-    std::vector<unsigned char> blob = ui::SaveFontAtlas(atlas, app.ui_scale * app.dpi_scale);
+    std::vector<unsigned char> blob = ui::SaveFontAtlas(atlas, app.ui_scale * app.dpi_scale, 16);
     std::ofstream out(argv[2], std::ios::binary);
     out.write((const char*)blob.data(), (std::streamsize)blob.size());
     if (blob.empty() || !out) {

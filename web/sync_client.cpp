@@ -77,6 +77,16 @@ EM_JS(void, js_ask, (const char* path, const char* token, const char* kind, doub
         .catch(() => Module.callText('samverkan_answer', null, ['string', 'number', 'number', 'string'], [k, n, 0, ""]));
 });
 
+// A document of the server's for this workspace (the token goes to a cookie by redirect).
+EM_JS(void, js_open_document, (const char* path), {
+    const a = document.createElement('a');
+    a.href = UTF8ToString(path);
+    a.rel = 'noopener';
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+});
+
 // Who the user is, kept in this browser.
 EM_JS(void, js_author_load, (), {
     let t = null;
@@ -149,6 +159,11 @@ void Link(Web& w, const std::string& id, const std::string& token) {
     w.app.platform.fetch_revision = [&w](int64_t revision) {
         std::string path = "/api/workspaces/" + w.server.id + "?revision=" + std::to_string(revision);
         js_ask(path.c_str(), w.server.token.c_str(), "revision", (double)revision);
+    };
+    w.app.platform.export_xlsx = [&w] {
+        std::string path = "/w/" + w.server.id + "/samverkan.xlsx?lang=" + (w.app.lang == sam::Lang::En ? "en" : "sv") +
+                           (w.app.cost_year ? "&year=" + std::to_string(w.app.cost_year) : "") + "&access_token=" + w.server.token;
+        js_open_document(path.c_str());
     };
     w.app.platform.author_changed = [&w] {
         sam::json j = {{"name", w.app.author.name}, {"organisation", w.app.author.organisation}, {"asked", w.app.author.asked}};

@@ -155,7 +155,7 @@ TEST_CASE("JsonDepth and ParseJsonLimited: deep text is refused before it is par
     CHECK_FALSE(ParseJsonLimited(deep + std::string(100000, ']'), error));
     CHECK(error == "nested more than 64 levels deep");
     CHECK_FALSE(ParseJsonLimited("{\"a\":", error));
-    CHECK(error.find("parse error") != std::string::npos);
+    CHECK(error.find("syntax error at byte 5") == 0);
     auto j = ParseJsonLimited("{\"a\": [1, 2]}", error);
     REQUIRE(j);
     CHECK((*j)["a"][1] == 2);

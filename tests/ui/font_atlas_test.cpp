@@ -144,3 +144,27 @@ TEST_CASE("a damaged, foreign or other-scale atlas is refused and changes nothin
     CHECK(atlas.IsBuilt());
     CHECK(ui::SaveFontAtlas(ImFontAtlas(), 1.0f).empty());   // nothing built, nothing saved
 }
+
+TEST_CASE("an atlas saved in 16 alpha levels loads within half a step of every pixel, and is much smaller packed") {
+    std::vector<unsigned char> ttf = ReadFont();
+    Context ctx;
+    std::vector<unsigned char> full = BuildAndSave(ttf, 1.0f);
+    ImFontAtlas& built = *ImGui::GetIO().Fonts;
+    std::vector<unsigned char> coarse = ui::SaveFontAtlas(built, 1.0f, 16);
+    REQUIRE(coarse.size() == full.size());   // the same layout, each pixel its level
+    ImFontAtlas loaded;
+    REQUIRE(ui::LoadFontAtlas(loaded, coarse.data(), coarse.size(), 1.0f));
+    size_t pixels = (size_t)built.TexWidth * built.TexHeight;
+    int worst = 0, levels_seen = 0;
+    bool seen[256] = {};
+    for (size_t i = 0; i < pixels; ++i) {
+        worst = std::max(worst, std::abs((int)loaded.TexPixelsAlpha8[i] - (int)built.TexPixelsAlpha8[i]));
+        if (!seen[loaded.TexPixelsAlpha8[i]]) { seen[loaded.TexPixelsAlpha8[i]] = true; ++levels_seen; }
+    }
+    CHECK(worst <= 9);            // 255 / 15 / 2, rounded up
+    CHECK(levels_seen <= 16);
+    CHECK(loaded.TexPixelsAlpha8[0] == built.TexPixelsAlpha8[0]);
+    // Levels out of range are refused, never read as a texture.
+    CHECK(ui::SaveFontAtlas(built, 1.0f, 1).empty());
+    CHECK(ui::SaveFontAtlas(built, 1.0f, 257).empty());
+}
