@@ -33,7 +33,9 @@ const char* kUsage =
     "      [--region-share PCT] [--base-fee KR] [--shares NAME=PCT,...] [--format csv|json|table]\n"
     "      KEY: equal, per-capita, fixed, region-split, base-plus-per-capita\n"
     "  samverkan-cli report FILE.json [--scenario NAME] [--full] [--format md|csv|html] [--lang sv|en] [--as-of YYYY-MM-DD]\n"
+    "      [--sections summary,decisions,costs,scenarios,parties,structure,checks]\n"
     "      --full: also the structure (bodies, mandates, members) and every scenario\n"
+    "      --sections: which sections, in this order (default: summary first, then decisions, costs, ...)\n"
     "  samverkan-cli export FILE.json --table parties|members|decisions|costs [--lang sv|en]\n"
     "      CSV for Excel in a Swedish locale (UTF-8 with BOM, semicolons, decimal commas)\n"
     "  samverkan-cli export FILE.json --format xlsx --output FILE.xlsx [--year YYYY] [--lang sv|en] [--as-of YYYY-MM-DD]\n"
@@ -250,7 +252,7 @@ int CmdAllocate(int argc, char** argv) {
 int CmdReport(int argc, char** argv) {
     Args a;
     std::string error;
-    if (!ParseArgs(argc, argv, 2, {"scenario", "format", "lang", "as-of", "full"}, a, error)) return Usage(error);
+    if (!ParseArgs(argc, argv, 2, {"scenario", "format", "lang", "as-of", "full", "sections"}, a, error)) return Usage(error);
     if (a.positional.size() != 1) return Usage("report takes one FILE.json");
     sam::ReportOptions o;
     std::string format = a.opts.count("format") ? a.opts["format"] : "md";
@@ -263,6 +265,7 @@ int CmdReport(int argc, char** argv) {
     o.structure = o.all_scenarios = a.opts.count("full") > 0;
     o.as_of = a.opts.count("as-of") ? a.opts["as-of"] : Today();
     if (!sam::IsValidDate(o.as_of)) return Usage("--as-of \"" + o.as_of + "\" is not a date YYYY-MM-DD");
+    if (a.opts.count("sections") && !sam::ParseReportSections(a.opts["sections"], o.sections, error)) return Usage("--sections: " + error);
     sam::LoadResult r;
     if (!LoadFile(a.positional[0], r, error)) return Usage(error);
     if (!r.ok) return Usage(a.positional[0] + ": " + r.problems[0].path + ": " + r.problems[0].Message(sam::Lang::En));

@@ -33,6 +33,9 @@ struct Doc {
         }
         return r;
     }
+    // Text for HTML with dates and amounts kept whole on a line ("2026-11-24", "295 000 kr",
+    // "30 %"): a printed page never breaks them.
+    static std::string HtmlText(std::string_view s);
     static std::string Md(std::string_view s) {
         std::string r;
         for (char c : s) { if (c == '|') r += "\\|"; else if (c == '\n') r += ' '; else r += c; }
@@ -44,14 +47,14 @@ struct Doc {
     }
     void Para(const std::string& text) {
         if (text.empty()) return;
-        if (format == ReportFormat::Html) out += "<p>" + Html(text) + "</p>\n";
+        if (format == ReportFormat::Html) out += "<p>" + HtmlText(text) + "</p>\n";
         else out += Md(text) + "\n\n";
     }
     void List(const std::vector<std::string>& items) {
         if (items.empty()) return;
         if (format == ReportFormat::Html) {
             out += "<ul>\n";
-            for (auto& i : items) out += "<li>" + Html(i) + "</li>\n";
+            for (auto& i : items) out += "<li>" + HtmlText(i) + "</li>\n";
             out += "</ul>\n";
         } else {
             for (auto& i : items) out += "- " + Md(i) + "\n";
@@ -69,8 +72,8 @@ struct Doc {
             for (auto& r : t.rows) {
                 out += "<tr>";
                 for (size_t c = 0; c < r.size(); ++c) {
-                    if (c == 0) out += "<th scope=\"row\">" + Html(r[c]) + "</th>";
-                    else out += std::string("<td") + (t.numeric[c] ? " class=\"num\"" : "") + ">" + Html(r[c]) + "</td>";
+                    if (c == 0) out += "<th scope=\"row\">" + HtmlText(r[c]) + "</th>";
+                    else out += std::string("<td") + (t.numeric[c] ? " class=\"num\"" : "") + ">" + HtmlText(r[c]) + "</td>";
                 }
                 out += "</tr>\n";
             }
@@ -91,8 +94,9 @@ struct Doc {
     }
 };
 
-// The page around an HTML document: lang, title, a readable and printable style.
-std::string HtmlBegin(std::string_view lang, std::string_view title);
+// The page around an HTML document: lang, title, a readable and printable style. Printed, each
+// page carries `header` at its top and "Sida 1 av 6" at its foot.
+std::string HtmlBegin(std::string_view lang, std::string_view title, std::string_view header = {});
 std::string HtmlEnd();
 
 }  // namespace sam

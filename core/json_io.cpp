@@ -236,6 +236,7 @@ json RootToJson(const Workspace& ws) {
     j["name"] = ws.name;
     PutStr(j, "description", ws.description);
     PutStr(j, "population_note", ws.population_note);
+    PutStr(j, "case_number", ws.case_number);
     json c = Base(ws.costs.extra);
     c["key"] = ToJson(ws.costs.key);
     c["participants"] = ws.costs.participants;
@@ -805,6 +806,7 @@ void ParseRoot(const json& j, Workspace& ws, std::vector<Problem>& out) {
     r.Str("name", ws.name, true, true);
     r.Str("description", ws.description);
     r.Str("population_note", ws.population_note);
+    r.Str("case_number", ws.case_number);
     ws.costs = CostSettings{};
     if (const json* c = r.Obj("costs")) {
         Reader cr(*c, "/costs", out);

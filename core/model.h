@@ -230,6 +230,7 @@ struct Workspace {
     std::string name;
     std::string description;
     std::string population_note;   // e.g. "approximate figures"
+    std::string case_number;       // the diarienummer the printed report carries (optional)
     CostSettings costs;
     std::map<std::string, Party> parties;
     std::map<std::string, Body> bodies;

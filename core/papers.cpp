@@ -1,5 +1,7 @@
 #include "papers.h"
 
+#include "report.h"
+
 #include <algorithm>
 #include "costs.h"
 #include "decision_path.h"
@@ -159,7 +161,7 @@ PaperResult PartyAnnex(const Workspace& ws, const std::string& party, ReportForm
     const Party& p = ws.parties.at(pid);
     Doc d{format == ReportFormat::Html ? ReportFormat::Html : ReportFormat::Markdown, ""};
     std::string title = TrF(l, "annex.title", {p.name, ws.name});
-    if (d.format == ReportFormat::Html) d.out += HtmlBegin(l == Lang::Sv ? "sv" : "en", title);
+    if (d.format == ReportFormat::Html) d.out += HtmlBegin(l == Lang::Sv ? "sv" : "en", title, PrintHeader(ws, as_of, l));
     d.Heading(1, title);
     if (!as_of.empty()) d.Para(Tx(l, "report.as_of") + " " + as_of + ".");
 

@@ -279,6 +279,8 @@ PatchResult ApplyPatch(Workspace& ws, const json& patch) {
         w.name = std::move(next.name);
         w.description = std::move(next.description);
         w.population_note = std::move(next.population_note);
+        w.case_number = std::move(next.case_number);
+        w.decision_path = std::move(next.decision_path);
         w.costs = std::move(next.costs);
         w.slides = std::move(next.slides);
         w.extra = std::move(next.extra);

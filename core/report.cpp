@@ -102,6 +102,41 @@ void FocusAndProjects(Doc& d, const Workspace& ws, const Budget& b, Lang l) {
     });
 }
 
+// What each party pays this year and in all, and which decisions it still has to take: the
+// first page of a tjänsteskrivelse's annex.
+void SummarySection(Doc& d, const Workspace& ws, const Budget& b, const std::string& as_of, Lang l) {
+    d.Heading(2, Tx(l, "report.summary"));
+    int year = YearToShow(b, 0, as_of).year;
+    std::map<std::string, std::vector<std::string>> pending;   // party -> "matter (deadline)"
+    for (auto& [mid, m] : ws.matters)
+        for (auto& [pid, dec] : m.decisions)
+            if (dec.status == DecisionStatus::Pending)
+                pending[pid].push_back(m.title + (m.deadline.empty() ? "" : " (" + TrF(l, "report.deadline_short", {m.deadline}) + ")"));
+    std::vector<std::string> ids = b.parties;
+    for (auto& [pid, list] : pending) if (std::find(ids.begin(), ids.end(), pid) == ids.end() && ws.parties.count(pid)) ids.push_back(pid);
+    SortPartiesSwedish(ws, ids);
+    Table t{{Tx(l, "ui.party"), TrF(l, "report.cost_in", {std::to_string(year)}),
+             b.Years() > 0 ? TrF(l, "report.cost_over", {std::to_string(b.first_year), std::to_string(b.last_year)}) : Tx(l, "ui.total"),
+             Tx(l, "report.pending_count")},
+            {false, true, true, true}, {}};
+    for (auto& id : ids)
+        t.rows.push_back({PartyName(ws, id), FormatKr(b.PartyAt(id, year)), FormatKr(b.PartyTotal(id)),
+                          std::to_string(pending.count(id) ? pending[id].size() : 0)});
+    d.Emit(t, TrF(l, "report.summary_caption", {std::to_string(year)}));
+    std::vector<std::string> lines;
+    for (auto& id : ids)
+        if (pending.count(id)) {
+            std::string all;
+            for (auto& m : pending[id]) all += (all.empty() ? "" : "; ") + m;
+            lines.push_back(PartyName(ws, id) + ": " + all);
+        }
+    if (lines.empty()) d.Para(Tx(l, "report.nothing_pending"));
+    else {
+        d.Para(Tx(l, "report.pending_intro"));
+        d.List(lines);
+    }
+}
+
 void PartiesSection(Doc& d, const Workspace& ws, Lang l) {
     d.Heading(2, Tx(l, "ui.parties"));
     Table t{{Tx(l, "ui.party"), Tx(l, "ui.kind"), Tx(l, "ui.population")}, {false, false, true}, {}};
@@ -339,6 +374,50 @@ std::string CsvReport(const Workspace& ws, const Budget& b, const Scenario* s) {
 
 }  // namespace
 
+std::string PrintHeader(const Workspace& ws, const std::string& as_of, Lang l) {
+    std::string h = ws.name;
+    if (!as_of.empty()) h += " · " + as_of;
+    if (!ws.case_number.empty()) h += " · " + TrF(l, "report.dnr", {ws.case_number});
+    return h;
+}
+
+const std::vector<std::string>& ReportSectionNames() {
+    static const std::vector<std::string> names = {"summary", "decisions", "costs", "scenarios", "parties", "structure", "checks"};
+    return names;
+}
+
+std::vector<std::string> DefaultReportSections(const ReportOptions& o) {
+    std::vector<std::string> out = {"summary", "decisions", "costs"};
+    if (!o.scenario.empty() || o.all_scenarios) out.push_back("scenarios");
+    out.push_back("parties");
+    if (o.structure) out.push_back("structure");
+    out.push_back("checks");
+    return out;
+}
+
+bool ParseReportSections(const std::string& text, std::vector<std::string>& out, std::string& error) {
+    out.clear();
+    size_t at = 0;
+    while (at <= text.size()) {
+        size_t comma = text.find(',', at);
+        std::string name = text.substr(at, comma == std::string::npos ? std::string::npos : comma - at);
+        at = comma == std::string::npos ? text.size() + 1 : comma + 1;
+        if (name.empty()) continue;
+        const auto& known = ReportSectionNames();
+        if (std::find(known.begin(), known.end(), name) == known.end()) {
+            error = "unknown section \"" + name + "\" (the sections are summary, decisions, costs, scenarios, parties, structure, checks)";
+            return false;
+        }
+        if (std::find(out.begin(), out.end(), name) != out.end()) {
+            error = "section \"" + name + "\" is named twice";
+            return false;
+        }
+        out.push_back(name);
+    }
+    if (out.empty()) error = "name at least one section";
+    return !out.empty();
+}
+
 ReportResult MakeReport(const Workspace& ws, const ReportOptions& o) {
     ReportResult res;
     const Scenario* scenario = nullptr;
@@ -359,24 +438,28 @@ ReportResult MakeReport(const Workspace& ws, const ReportOptions& o) {
     }
     Doc d{o.format, ""};
     Lang l = o.lang;
-    if (o.format == ReportFormat::Html)
-        d.out += HtmlBegin(l == Lang::Sv ? "sv" : "en", ws.name);
+    if (o.format == ReportFormat::Html) d.out += HtmlBegin(l == Lang::Sv ? "sv" : "en", ws.name, PrintHeader(ws, o.as_of, l));
     d.Heading(1, ws.name);
+    if (!ws.case_number.empty()) d.Para(Tx(l, "report.case_number") + ": " + ws.case_number);
     d.Para(ws.description);
     if (!o.as_of.empty()) d.Para(Tx(l, "report.as_of") + ": " + o.as_of);
-    PartiesSection(d, ws, l);
-    if (o.structure) StructureSection(d, ws, l);
-    DecisionsSection(d, ws, o);
-    CostsSection(d, ws, base, l);
-    if (scenario) ScenarioSection(d, ws, base, *scenario, l);
-    else if (o.all_scenarios)
-        for (auto& [id, s] : ws.scenarios) ScenarioSection(d, ws, base, s, l);
-    std::vector<Problem> checks = CheckConsistency(ws, o.as_of);
-    if (!checks.empty()) {
-        d.Heading(2, Tx(l, "ui.problems"));
-        std::vector<std::string> lines;
-        for (auto& p : checks) lines.push_back(p.Message(l));
-        d.List(lines);
+    for (const std::string& section : o.sections.empty() ? DefaultReportSections(o) : o.sections) {
+        if (section == "summary") SummarySection(d, ws, base, o.as_of, l);
+        else if (section == "decisions") DecisionsSection(d, ws, o);
+        else if (section == "costs") CostsSection(d, ws, base, l);
+        else if (section == "parties") PartiesSection(d, ws, l);
+        else if (section == "structure") StructureSection(d, ws, l);
+        else if (section == "scenarios") {
+            if (scenario) ScenarioSection(d, ws, base, *scenario, l);
+            else for (auto& [id, s] : ws.scenarios) ScenarioSection(d, ws, base, s, l);
+        } else if (section == "checks") {
+            std::vector<Problem> checks = CheckConsistency(ws, o.as_of);
+            if (checks.empty()) continue;
+            d.Heading(2, Tx(l, "ui.problems"));
+            std::vector<std::string> lines;
+            for (auto& p : checks) lines.push_back(p.Message(l));
+            d.List(lines);
+        }
     }
     if (o.format == ReportFormat::Html) d.out += HtmlEnd();
     res.ok = true;

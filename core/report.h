@@ -18,7 +18,18 @@ struct ReportOptions {
     bool all_scenarios = false;  // without `scenario`: every scenario of the workspace
     bool structure = false;      // the bodies with their mandates and members
     std::string as_of;      // YYYY-MM-DD for late decisions and overdue milestones
+    // The sections in the order they are printed (ReportSections); empty: the default order,
+    // summary first (what each party pays and which decisions are pending), then structure.
+    std::vector<std::string> sections;
 };
+
+// The sections a report can have: "summary", "decisions", "costs", "scenarios", "parties",
+// "structure", "checks".
+const std::vector<std::string>& ReportSectionNames();
+// The default order for these options (structure and scenarios only when asked for).
+std::vector<std::string> DefaultReportSections(const ReportOptions& o);
+// "summary,costs" -> the list; false and `error` (English) naming an unknown or repeated one.
+bool ParseReportSections(const std::string& text, std::vector<std::string>& out, std::string& error);
 
 struct ReportResult {
     bool ok = false;
@@ -28,5 +39,8 @@ struct ReportResult {
 };
 
 ReportResult MakeReport(const Workspace& ws, const ReportOptions& opt);
+
+// The running header of every printed page: the workspace, the date and its diarienummer.
+std::string PrintHeader(const Workspace& ws, const std::string& as_of, Lang lang);
 
 }  // namespace sam

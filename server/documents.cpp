@@ -1,6 +1,7 @@
 // Reports and exports for holders of a workspace's link, made by core from the newest
 // state, so they are the same files as the CLI's and the apps':
-//   GET /w/{id}/report                 the full report as accessible HTML (?format=md, ?lang=en)
+//   GET /w/{id}/report                 the full report as accessible HTML (?format=md, ?lang=en,
+//                                      ?sections=summary,costs,… in that order)
 //   GET /w/{id}/beslutsunderlag.md     the decision basis
 //   GET /w/{id}/bilaga/{party}         one party's annex (?format=md)
 //   GET /w/{id}/{parties|members|decisions|costs}.csv
@@ -84,6 +85,9 @@ void InstallDocuments(httplib::Server& svr, Storage& storage, Hub& hub, const Ap
         o.lang = LangOf(req);
         o.as_of = Today();
         o.structure = o.all_scenarios = true;
+        std::string error;
+        if (req.has_param("sections") && !sam::ParseReportSections(req.get_param_value("sections"), o.sections, error))
+            return SendError(res, 400, "bad_sections", error);
         bool md = req.has_param("format") && req.get_param_value("format") == "md";
         o.format = md ? sam::ReportFormat::Markdown : sam::ReportFormat::Html;
         sam::ReportResult r = sam::MakeReport(ws, o);

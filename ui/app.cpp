@@ -337,6 +337,7 @@ static void Views(App& app) {
     ImGui::End();
     if (app.doc.open) DrawSearch(app);
     if (app.doc.open) DrawHistory(app);
+    if (app.doc.open) DrawReportDialog(app);
     DrawAuthorDialog(app);
 }
 

@@ -189,6 +189,12 @@ struct App {
     bool search_focus = false;
     char search[128] = {};
 
+    // Arkiv → Rapport: which sections, in which order (report_dialog.cpp).
+    struct ReportChoice {
+        bool open = false;
+        std::vector<std::pair<std::string, bool>> sections;   // name, included; empty until first opened
+    } report;
+
     // Historik, and who the user is (history_view.cpp).
     HistoryPanel history_panel;
     Author author;
@@ -285,6 +291,12 @@ void SetAuthor(App& app, const std::string& name, const std::string& organisatio
 std::string AuthorHeader(const Author& a);
 // The server's list of who has the workspace open (a "presence" event's data).
 void TakePresence(App& app, const std::string& data);
+
+// Arkiv → Rapport: the sections as checkboxes in their order (↑ ↓ move one), and the
+// diarienummer the printed pages carry; Spara writes the HTML report (print it to PDF).
+void DrawReportDialog(App& app);
+// The report as chosen there (HTML).
+std::string ChosenReport(const App& app);
 
 // Ctrl+C outside a text field: the table of the view on screen (Beslut's matrix, the costs per
 // party, Scenarier's comparison, the parties) as tab-separated text that Excel and Word paste

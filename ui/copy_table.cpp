@@ -22,7 +22,8 @@ bool CopyTable(App& app) {
         return false;
     }
     ImGui::SetClipboardText(sam::SheetTsv(sheet, app.lang).c_str());
-    app.status = sam::TrF(app.lang, "ui.copied_table", {sheet.name, std::to_string(sheet.rows.size() - 1)});
+    size_t rows = sheet.rows.size() - 1;
+    app.status = sam::TrF(app.lang, rows == 1 ? "ui.copied_table_one" : "ui.copied_table", {sheet.name, std::to_string(rows)});
     return true;
 }
 

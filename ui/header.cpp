@@ -150,14 +150,7 @@ void FileMenu(App& app) {
                                        sam::PartyAnnex(ws, id, sam::ReportFormat::Html, app.lang, app.today).text);
         ImGui::EndMenu();
     }
-    if (ImGui::MenuItem(T(app, "ui.report_html"))) {
-        sam::ReportOptions o;
-        o.format = sam::ReportFormat::Html;
-        o.lang = app.lang;
-        o.as_of = app.today;
-        o.structure = o.all_scenarios = true;
-        app.platform.save_file(sam::Slug(ws.name) + "-rapport.html", sam::MakeReport(ws, o).text);
-    }
+    if (ImGui::MenuItem(T(app, "ui.report_menu"))) app.report.open = true;   // DrawReportDialog: which sections, in which order
 }
 
 }  // namespace

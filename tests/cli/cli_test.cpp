@@ -268,3 +268,21 @@ TEST_CASE("portfolio: an unknown party, a bad year or format is one line and exi
         CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
     }
 }
+
+TEST_CASE("report --sections: only those, in that order; an unknown one is named") {
+    std::string demo = std::string(SAMVERKAN_SOURCE_DIR) + "/demo/halsam-vasternorrland.json";
+    Run r = Cli("report " + demo + " --sections costs,summary --as-of 2024-05-01");
+    REQUIRE(r.code == 0);
+    size_t costs = r.out.find("## Kostnader"), summary = r.out.find("## Sammanfattning");
+    REQUIRE(costs != std::string::npos);
+    REQUIRE(summary != std::string::npos);
+    CHECK(costs < summary);
+    CHECK(r.out.find("## Parter") == std::string::npos);
+    // The default: the summary first.
+    Run d = Cli("report " + demo + " --as-of 2024-05-01");
+    CHECK(d.out.find("## Sammanfattning") < d.out.find("## Beslut"));
+    Run bad = Cli("report " + demo + " --sections costs,budget");
+    CHECK(bad.code == 2);
+    CHECK(bad.err.find("unknown section \"budget\"") != std::string::npos);
+    CHECK(Cli("report " + demo + " --sections costs,costs").err.find("named twice") != std::string::npos);
+}

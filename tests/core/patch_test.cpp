@@ -155,3 +155,20 @@ TEST_CASE("patch: fields of the wrong type are refused as problems, never thrown
         CHECK_NOTHROW(SummarizePatch(json::parse(text)));
     }
 }
+
+TEST_CASE("root fields a patch changes are all kept: the default decision path and the case number") {
+    sam::Workspace ws = LoadDemo("norrbotten");
+    auto r = sam::ApplyPatch(ws, sam::json::array({sam::OpReplace("/decision_path", sam::json::array({"Socialnämnden", "Kommunfullmäktige"})),
+                                                   sam::OpAdd("/case_number", "NK 2023/0042")}));
+    REQUIRE(r.ok);
+    CHECK(ws.decision_path == std::vector<std::string>{"Socialnämnden", "Kommunfullmäktige"});
+    CHECK(ws.case_number == "NK 2023/0042");
+    // Saved and read back; undone exactly.
+    sam::LoadResult again = sam::LoadWorkspace(sam::SaveWorkspace(ws));
+    REQUIRE(again.ok);
+    CHECK(again.workspace.case_number == "NK 2023/0042");
+    CHECK(again.workspace.decision_path.size() == 2);
+    REQUIRE(sam::ApplyPatch(ws, r.inverse).ok);
+    CHECK(ws.case_number.empty());
+    CHECK(ws.decision_path.size() == 3);
+}

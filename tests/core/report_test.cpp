@@ -149,3 +149,33 @@ TEST_CASE("the costs CSV's shares add up to exactly 100,00 %, and the annex says
     PaperResult fh = PartyAnnex(LoadDemo("familjehem-vasternorrland"), "kramfors", ReportFormat::Markdown, Lang::Sv, "2018-01-01");
     CHECK(fh.text.find("Avböjer Kramfors fördelas beloppet på de övriga parterna:") != std::string::npos);
 }
+
+TEST_CASE("printed HTML keeps dates and amounts whole, and a name cannot leave the page's style") {
+    using sam::Doc;
+    CHECK(Doc::HtmlText("Beslut 2026-11-24 om 295\u00A0000\u00A0kr, 30\u00A0% och 3,4 mnkr") ==
+          "Beslut <span class=\"nw\">2026-11-24</span> om <span class=\"nw\">295\u00A0000\u00A0kr</span>, <span class=\"nw\">30\u00A0%</span> och "
+          "<span class=\"nw\">3,4 mnkr</span>");
+    CHECK(Doc::HtmlText("3 grupper") == "3 grupper");                    // a number alone may break as text does
+    CHECK(Doc::HtmlText("Nr 12345678") == "Nr 12345678");
+    CHECK(Doc::HtmlText("\xE2\x88\x92" "1\u00A0775\u00A0kr") == "<span class=\"nw\">\xE2\x88\x92" "1\u00A0775\u00A0kr</span>");
+    CHECK(Doc::HtmlText("<b>2026-01-01</b>") == "&lt;b&gt;<span class=\"nw\">2026-01-01</span>&lt;/b&gt;");
+    CHECK(Doc::HtmlText("ab2026-01-01") == "ab2026-01-01");             // part of a word: left as it is
+    std::string page = sam::HtmlBegin("sv", "x", "Namn \"</style><script>alert(1)</script>");
+    CHECK(page.find("<script>") == std::string::npos);
+    CHECK(page.find("Namn \\\"\\3C /style>") != std::string::npos);
+    CHECK(page.find("\"Sida \" counter(page) \" av \" counter(pages)") != std::string::npos);
+    CHECK(sam::HtmlBegin("en", "x").find("\"Page \" counter(page) \" of \" counter(pages)") != std::string::npos);
+}
+
+TEST_CASE("report sections: the default has the summary first; a list is read in its order") {
+    sam::ReportOptions o;
+    CHECK(sam::DefaultReportSections(o) == std::vector<std::string>{"summary", "decisions", "costs", "parties", "checks"});
+    o.structure = o.all_scenarios = true;
+    CHECK(sam::DefaultReportSections(o) == std::vector<std::string>{"summary", "decisions", "costs", "scenarios", "parties", "structure", "checks"});
+    std::vector<std::string> s;
+    std::string error;
+    CHECK(sam::ParseReportSections("costs,,summary", s, error));
+    CHECK(s == std::vector<std::string>{"costs", "summary"});
+    CHECK_FALSE(sam::ParseReportSections("", s, error));
+    CHECK(error == "name at least one section");
+}

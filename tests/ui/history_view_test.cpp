@@ -10,6 +10,7 @@
 #include "patch.h"
 #include "sync.h"
 #include "sync_glue.h"
+#include "costs.h"
 
 using headless::Click;
 using headless::Find;
@@ -211,4 +212,88 @@ TEST_CASE("who else is here: the status bar names them, once each") {
     CHECK(app.sync_text.find("Här nu") == std::string::npos);
     ui::TakePresence(app, "not json");
     CHECK(app.present.empty());
+}
+
+TEST_CASE("Arkiv → Rapport: sections chosen and ordered by mouse, the case number on every printed page") {
+    headless::Context c("halsam-vasternorrland", "2026-12-01");
+    ui::App& app = c.app;
+    std::string saved_name, saved;
+    app.platform.save_file = [&](const std::string& name, const std::string& text) { saved_name = name; saved = text; };
+    app.report.open = true;
+    Frames(app, 3);
+    // Costs up one (above decisions); parties left out.
+    const ui::WidgetRect* costs = Find(app, "report-section:costs");
+    REQUIRE(costs);
+    const ui::A11yNode* up = headless::Node(app, ui::Role::Button, "Flytta Kostnader upp");
+    REQUIRE(up);
+    Click(app, up->x + up->w / 2, up->y + up->h / 2);
+    const ui::WidgetRect* parties = Find(app, "report-section:parties");
+    REQUIRE(parties);
+    Click(app, *parties);
+    REQUIRE(ui::ApplyEdit(app, json::array({sam::OpAdd("/case_number", "HS 2026/0042")})));
+    Frames(app, 2);
+    const ui::WidgetRect* save = Find(app, "report-save");
+    REQUIRE(save);
+    Click(app, *save);
+    CHECK(saved_name == "halsam-vasternorrland-rapport.html");
+    size_t summary = saved.find("<h2>Sammanfattning</h2>"), costs_at = saved.find("<h2>Kostnader"), decisions = saved.find("<h2>Beslut");
+    CHECK(summary < costs_at);
+    CHECK(costs_at < decisions);
+    CHECK(decisions != std::string::npos);
+    CHECK(saved.find("<h2>Parter</h2>") == std::string::npos);
+    CHECK(saved.find("@top-left{content:\"HälSam Västernorrland · 2026-12-01 · Dnr HS 2026/0042\"") != std::string::npos);
+    CHECK(saved.find("counter(pages)") != std::string::npos);
+}
+
+TEST_CASE("Ctrl+C copies the view's table as tab-separated text: the matrix in words, the costs as plain numbers") {
+    headless::Context c("halsam-vasternorrland", "2024-05-01");
+    ui::App& app = c.app;
+    ImGuiIO& io = ImGui::GetIO();
+    auto press_ctrl_c = [&] {
+        io.KeyCtrl = true;
+        io.KeysDown[67] = true;   // GLFW_KEY_C, as the platforms' backend passes it
+        Frames(app, 1);
+        io.KeysDown[67] = false;
+        io.KeyCtrl = false;
+        Frames(app, 1);
+    };
+    app.view = ui::View::Decisions;
+    Frames(app, 2);
+    press_ctrl_c();
+    std::string text = ImGui::GetClipboardText();
+    CHECK(app.status.find("Tabellen Beslut är kopierad (1 rad)") == 0);
+    std::vector<std::vector<std::string>> rows;
+    for (size_t at = 0; at < text.size();) {
+        size_t end = text.find("\r\n", at);
+        std::string line = text.substr(at, end - at);
+        std::vector<std::string> cells;
+        for (size_t p = 0;;) {
+            size_t tab = line.find('\t', p);
+            cells.push_back(line.substr(p, tab == std::string::npos ? std::string::npos : tab - p));
+            if (tab == std::string::npos) break;
+            p = tab + 1;
+        }
+        rows.push_back(cells);
+        at = end + 2;
+    }
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[0][0] == "Ärende");
+    CHECK(rows[1][0] == "Tjänstepersonsstruktur för HälSam");
+    CHECK(rows[1][2] == "Ej beslutat");
+
+    // Kostnader: one row per party, numbers without spaces so Excel takes them as numbers.
+    app.view = ui::View::Costs;
+    Frames(app, 2);
+    press_ctrl_c();
+    text = ImGui::GetClipboardText();
+    sam::Budget b = sam::ComputeBudget(app.doc.ws);
+    std::string kramfors = "Kramfors\t" + std::to_string(b.PartyAt("kramfors", 2023)) + "\t" + std::to_string(b.PartyAt("kramfors", 2024));
+    CHECK(text.find(kramfors) != std::string::npos);
+    CHECK(text.find("\xC2\xA0") == std::string::npos);
+    // Struktur has no table: said so, the clipboard as it was.
+    app.view = ui::View::Structure;
+    Frames(app, 2);
+    press_ctrl_c();
+    CHECK(app.status.find("ingen tabell") != std::string::npos);
+    CHECK(std::string(ImGui::GetClipboardText()) == text);
 }
