@@ -58,6 +58,12 @@ await runBrowserTest(async ({ server, browser, args }) => {
   const english = (await api('/history?lang=en')).history;
   check(english[0].summary.startsWith('Kiruna: decision steps changed'), 'in English too: ' + english[0].summary);
 
+  // Ctrl+C on Beslut: the matrix as tab-separated text, as Excel and Word paste it.
+  await page.keyboard.press('Control+c');
+  const copied = await page.evaluate(() => window.samverkanClipboard || '');
+  const rows = copied.split('\r\n').filter((r) => r).map((r) => r.split('\t'));
+  check(rows[0][0] === 'Ärende' && rows.length === 3 && rows[1].includes('Ej beslutat'), 'Ctrl+C copies the matrix as a table: ' + JSON.stringify(rows[0]));
+
   // Historik (Ctrl+Shift+H) lists it, newest first.
   await page.keyboard.press('Control+Shift+H');
   check(await waitUntil(page, () => document.getElementById('a11y-mirror').innerText.includes('Åsa Öberg, Kiruna kommun'), null, 10000),
