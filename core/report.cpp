@@ -106,7 +106,9 @@ void FocusAndProjects(Doc& d, const Workspace& ws, const Budget& b, Lang l) {
 // first page of a tjänsteskrivelse's annex.
 void SummarySection(Doc& d, const Workspace& ws, const Budget& b, const std::string& as_of, Lang l) {
     d.Heading(2, Tx(l, "report.summary"));
-    int year = YearToShow(b, 0, as_of).year;
+    ShownYear shown = YearToShow(b, 0, as_of);
+    int year = shown.year;
+    if (!shown.note.empty()) d.Para(TrF(l, shown.note, shown.args));   // not this year's figures: said, not quietly
     std::map<std::string, std::vector<std::string>> pending;   // party -> "matter (deadline)"
     for (auto& [mid, m] : ws.matters)
         for (auto& [pid, dec] : m.decisions)

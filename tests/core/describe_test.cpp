@@ -110,6 +110,14 @@ TEST_CASE("several changes: the first three and how many more; an entity added e
     CHECK(Sv(ws, json::array({sam::OpReplace("", json::object())})) == "Hela arbetsytan ersattes");
 }
 
+TEST_CASE("a move and a copy say from where to where") {
+    sam::Workspace ws = LoadDemo("halsam-vasternorrland");
+    json move = json::array({{{"op", "move"}, {"from", "/parties/kramfors/org_number"}, {"path", "/parties/timra/org_number"}}});
+    CHECK(Sv(ws, move) == "Part Kramfors flyttades till Part Timrå");
+    json copy = json::array({{{"op", "copy"}, {"from", "/cost_items/samverkanskoordinator"}, {"path", "/cost_items/kopia"}}});
+    CHECK(En(ws, copy) == "Cost item Samverkanskoordinator 100 % copied to Cost item kopia");
+}
+
 TEST_CASE("malformed patches are described without throwing") {
     sam::Workspace ws = LoadDemo("halsam-vasternorrland");
     for (const char* text : {R"(3)", R"([3])", R"([{"op":"replace","path":3}])", R"([{"op":"add","path":"/matters/x/decisions"}])",

@@ -6,13 +6,14 @@
 set -euo pipefail
 src=$1 out=$2 seconds=${FUZZ_SECONDS:-${3:-20}}
 flags=(-std=c++20 -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
-       -I"$src/core" -I"$src/server" -I"$out/../deps/include" -I"$out/../core" $(pkg-config --cflags cpp-httplib))
+       -I"$src/core" -I"$src/server" -I"$src/xlsx" -I"$out/../deps/include" -I"$out/../core" $(pkg-config --cflags cpp-httplib))
 mkdir -p "$out/obj"
 
 # Each source compiled once into obj/ (again only when it or a header changed), two at a time.
 sources=("$src"/core/*.cpp "$out/../core/demos_embedded.cpp" "$out/../server/admin_script.cpp" "$src/tests/fuzz/fuzz_edit.cpp" "$src/tests/fuzz/fuzz_http.cpp")
 for f in "$src"/server/*.cpp; do [[ $(basename "$f") == main.cpp ]] || sources+=("$f"); done
-newest_header=$(ls -t "$src"/core/*.h "$src"/server/*.h | head -n 1)
+sources+=("$src"/xlsx/*.cpp)
+newest_header=$(ls -t "$src"/core/*.h "$src"/server/*.h "$src"/xlsx/*.h | head -n 1)
 compile() {
   local f=$1 o
   o="$out/obj/$(basename "$(dirname "$f")")-$(basename "${f%.cpp}").o"
@@ -25,11 +26,11 @@ printf '%s\n' "${sources[@]}" | xargs -P 2 -I{} bash -c 'flags=($FLAGS_LIST); co
 
 core_objs=("$out"/obj/core-*.o "$out/obj/core-demos_embedded.o")
 core_objs=($(printf '%s\n' "${core_objs[@]}" | sort -u))
-server_objs=("$out"/obj/server-*.o)
+server_objs=("$out"/obj/server-*.o "$out"/obj/xlsx-*.o)
 link=(clang++-14 -fsanitize=fuzzer,address,undefined)
 "${link[@]}" "$out/obj/fuzz-fuzz_edit.o" "${core_objs[@]}" -o "$out/fuzz_edit"
 "${link[@]}" "$out/obj/fuzz-fuzz_http.o" "${server_objs[@]}" "${core_objs[@]}" -o "$out/fuzz_http" \
-  $(pkg-config --libs cpp-httplib sqlite3 libcrypto zlib) -lpthread
+  $(pkg-config --libs cpp-httplib sqlite3 libcrypto zlib xlsxwriter) -lpthread
 
 run() {
   local name=$1 corpus=$2
