@@ -63,11 +63,60 @@ json ProblemsBody(const char* code, const std::string& message, const std::vecto
 
 }  // namespace
 
+Hub::Hub(Storage& storage, int idle_seconds) : storage_(storage), idle_seconds_(idle_seconds) {
+    if (idle_seconds_ > 0) janitor_ = std::thread([this] { Janitor(); });
+}
+
+size_t Hub::Loaded() {
+    std::lock_guard lock(mu_);
+    return live_.size();
+}
+
+void Hub::Retire(Live& live) {
+    {
+        std::lock_guard l(live.inbox_mu);
+        live.closing = true;
+    }
+    live.work.notify_all();
+    if (live.writer.joinable()) live.writer.join();
+}
+
+void Hub::Janitor() {
+    // A national host has tens of thousands of workspaces: only those in use keep memory and
+    // a thread. One is unloaded when nothing holds it but this map (no request, no stream),
+    // its writer has nothing queued and everything it applied is on disk.
+    auto every = std::chrono::seconds(std::clamp(idle_seconds_ / 2, 1, 5));
+    for (;;) {
+        std::vector<std::shared_ptr<Live>> idle;
+        {
+            std::unique_lock lock(mu_);
+            janitor_wake_.wait_for(lock, every, [&] { return closed_; });
+            if (closed_) return;
+            auto now = std::chrono::steady_clock::now();
+            for (auto it = live_.begin(); it != live_.end();) {
+                Live& live = *it->second;
+                bool quiet = it->second.use_count() == 1 && now - live.last_used >= std::chrono::seconds(idle_seconds_);
+                if (quiet) {
+                    std::lock_guard inbox(live.inbox_mu);
+                    std::lock_guard state(live.mu);
+                    quiet = live.inbox.empty() && live.durable == live.revision && live.streams == 0;
+                }
+                if (quiet) { idle.push_back(std::move(it->second)); it = live_.erase(it); }
+                else ++it;
+            }
+        }
+        for (auto& live : idle) Retire(*live);   // a request for it now loads it again from disk
+    }
+}
+
 std::shared_ptr<Live> Hub::Get(const std::string& id) {
     std::unique_lock lock(mu_);
     readmitted_.wait(lock, [&] { return !evicted_.count(id); });
     auto it = live_.find(id);
-    if (it != live_.end()) return it->second;
+    if (it != live_.end()) {
+        it->second->last_used = std::chrono::steady_clock::now();
+        return it->second;
+    }
     auto info = storage_.Info(id);
     if (!info) return nullptr;
     auto state = storage_.State(id);
@@ -311,15 +360,14 @@ Outcome Hub::Restore(const std::string& id, int64_t revision, const std::string&
 }
 
 void Hub::Close() {
-    std::lock_guard lock(mu_);
-    for (auto& [id, live] : live_) {
-        {
-            std::lock_guard l(live->inbox_mu);
-            live->closing = true;
-        }
-        live->work.notify_all();
-        if (live->writer.joinable()) live->writer.join();
+    {
+        std::lock_guard lock(mu_);
+        closed_ = true;
     }
+    janitor_wake_.notify_all();
+    if (janitor_.joinable()) janitor_.join();
+    std::lock_guard lock(mu_);
+    for (auto& [id, live] : live_) Retire(*live);
 }
 
 void Hub::Stop() {

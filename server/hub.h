@@ -2,6 +2,7 @@
 // edits applied through core, persisted, and fanned out to event streams.
 #pragma once
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
@@ -72,12 +73,18 @@ struct Live {
     std::vector<Job*> inbox;
     bool closing = false;
     std::thread writer;
+    // When a request last asked for it (under the hub's lock): an idle workspace is unloaded.
+    std::chrono::steady_clock::time_point last_used = std::chrono::steady_clock::now();
 };
 
 class Hub {
 public:
-    explicit Hub(Storage& storage) : storage_(storage) {}
+    // `idle_seconds`: a workspace nobody has asked for that long, with no stream open and
+    // nothing unwritten, leaves memory and its writer thread ends (0: never).
+    explicit Hub(Storage& storage, int idle_seconds = 60);
     ~Hub() { Close(); }
+    // How many workspaces are in memory now (each with its writer thread).
+    size_t Loaded();
 
     // The live workspace, loaded on first use; nullptr for an unknown id.
     std::shared_ptr<Live> Get(const std::string& id);
@@ -115,6 +122,9 @@ private:
 
     void Evict(const std::string& id, bool erased);
     void Readmit(const std::string& id);
+    // Every few seconds: unloads the workspaces idle for idle_seconds_.
+    void Janitor();
+    static void Retire(Live& live);   // its writer writes what is queued and ends
 
     Storage& storage_;
     std::mutex mu_;
@@ -122,6 +132,10 @@ private:
     std::map<std::string, std::shared_ptr<Live>> live_;
     std::map<std::string, int> evicted_;   // ids being deleted or erased (how many at once)
     std::atomic<bool> stopping_{false};
+    int idle_seconds_;
+    bool closed_ = false;              // under mu_
+    std::condition_variable janitor_wake_;
+    std::thread janitor_;
 };
 
 // "/bodies/x/mandate/2" -> "/bodies/x/mandate": array positions shift under other edits,

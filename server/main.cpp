@@ -35,6 +35,7 @@ struct Options {
     std::string web;
     std::string backup;   // --backup FILE: copy the database and exit
     server::Limits limits;
+    int idle_seconds = 60;   // --unload-after: an unused workspace leaves memory after this long
 };
 
 const char* kUsage =
@@ -47,6 +48,7 @@ const char* kUsage =
     "  --max-body-mb N  largest request body accepted, in MB (default 8; a national workspace needs about 50)\n"
     "  --max-streams N  event streams open at once over all workspaces (default 256, fewer than the 320 threads)\n"
     "  --streams-per-address N  event streams from one client address (default 200)\n"
+    "  --unload-after S  a workspace nobody uses for S seconds leaves memory, its thread ends (default 60)\n"
     "  --help       this text\n";
 
 int Fail(const std::string& line) {
@@ -59,7 +61,7 @@ bool ParseArgs(int argc, char** argv, Options& o, std::string& error) {
         std::string a = argv[i];
         if (a == "--help" || a == "-h") { std::fputs(kUsage, stdout); std::exit(0); }
         if (a != "--host" && a != "--port" && a != "--data" && a != "--web" && a != "--backup" && a != "--max-body-mb" &&
-            a != "--max-streams" && a != "--streams-per-address") { error = "unknown option " + a; return false; }
+            a != "--max-streams" && a != "--streams-per-address" && a != "--unload-after") { error = "unknown option " + a; return false; }
         if (i + 1 >= argc) { error = a + " needs a value"; return false; }
         std::string v = argv[++i];
         if (a == "--host") o.host = v;
@@ -71,6 +73,11 @@ bool ParseArgs(int argc, char** argv, Options& o, std::string& error) {
             long mb = std::strtol(v.c_str(), &end, 10);
             if (v.empty() || *end || mb < 1 || mb > 1024) { error = "--max-body-mb takes a number from 1 to 1024, not \"" + v + "\""; return false; }
             o.limits.body_bytes = (size_t)mb * 1024 * 1024;
+        } else if (a == "--unload-after") {
+            char* end = nullptr;
+            long n = std::strtol(v.c_str(), &end, 10);
+            if (v.empty() || *end || n < 1 || n > 86400) { error = "--unload-after takes seconds from 1 to 86400, not \"" + v + "\""; return false; }
+            o.idle_seconds = (int)n;
         } else if (a == "--max-streams" || a == "--streams-per-address") {
             char* end = nullptr;
             long n = std::strtol(v.c_str(), &end, 10);
@@ -212,7 +219,7 @@ int main(int argc, char** argv) {
         }
     }
 
-    server::Hub hub(storage);
+    server::Hub hub(storage, opt.idle_seconds);
     server::InstallApi(svr, storage, hub, api);
     server::InstallDocuments(svr, storage, hub, api);
     server::InstallAdminPage(svr);

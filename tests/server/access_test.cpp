@@ -36,6 +36,15 @@ json Links(httplib::Client& c, const Created& w, const std::string& by) {
 
 int Status(const httplib::Result& r) { return r ? r->status : 0; }
 
+// An event stream's status, read from its head: a stream that opens never ends by itself
+// (a keep-alive every 3 s), so the request stops once the head is in.
+int StreamStatus(httplib::Client& c, const std::string& path) {
+    int status = 0;
+    c.Get(path, httplib::Headers{}, [&](const httplib::Response& res) { status = res.status; return false; },
+          [](const char*, size_t) { return false; });
+    return status;
+}
+
 // Every route a token may open, and what it answers with `token`.
 std::vector<std::pair<std::string, int>> EveryRoute(httplib::Client& c, const Created& w, const std::string& token) {
     std::string base = "/api/workspaces/" + w.id;
@@ -44,7 +53,7 @@ std::vector<std::pair<std::string, int>> EveryRoute(httplib::Client& c, const Cr
         {"GET revision", Status(c.Get(base + "?revision=1", Bearer(token)))},
         {"GET history", Status(c.Get(base + "/history", Bearer(token)))},
         {"GET links", Status(c.Get(base + "/links", Bearer(token)))},
-        {"GET events", Status(c.Get(base + "/events?access_token=" + token + "&last_event_id=0"))},
+        {"GET events", StreamStatus(c, base + "/events?access_token=" + token + "&last_event_id=0")},
         {"GET report", Status(c.Get("/w/" + w.id + "/report?access_token=" + token))},
         {"GET report by cookie", Status(c.Get("/w/" + w.id + "/report", {{"Cookie", "samverkan_doc=" + token}}))},
         {"GET csv", Status(c.Get("/w/" + w.id + "/costs.csv", Bearer(token)))},

@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <chrono>
+#include <thread>
 #include "process.h"
 #include "static_files.h"
 
@@ -187,4 +189,70 @@ TEST_CASE("start-up errors: one clear line, exit 1, no half-made data file") {
     CHECK(RunServer({"--colour", "blue"}, out) == 2);
     CHECK(RunServer({"--help"}, out) == 0);
     for (const char* flag : {"--host", "--port", "--data", "--web"}) CHECK(out.find(flag) != std::string::npos);
+}
+
+namespace {
+
+int Threads(pid_t pid) {
+    std::ifstream f("/proc/" + std::to_string(pid) + "/status");
+    std::string line;
+    while (std::getline(f, line))
+        if (line.rfind("Threads:", 0) == 0) return std::stoi(line.substr(8));
+    return -1;
+}
+
+}  // namespace
+
+TEST_CASE("workspaces nobody uses leave memory and their threads end; the next request loads them again") {
+    std::string data = std::string(TEST_TMP_DIR) + "/server-unload";
+    std::filesystem::remove_all(data);
+    ServerProcess s;
+    REQUIRE(s.Start({"--data", data, "--unload-after", "1"}, data + ".log"));
+    httplib::Client c("127.0.0.1", s.port);
+    auto admin = [] { return httplib::Headers{{"Authorization", "Bearer test-admin-token"}}; };
+    // The demos were just made (and loaded): wait until they are unloaded, for a base line.
+    auto settle = [&](int at_most) {
+        int n = Threads(s.pid);
+        for (int i = 0; i < 100 && n > at_most; ++i) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+            n = Threads(s.pid);
+        }
+        return n;
+    };
+    std::this_thread::sleep_for(std::chrono::milliseconds(2500));
+    int base = Threads(s.pid);
+    REQUIRE(base > 0);
+    std::vector<std::pair<std::string, std::string>> made;   // id, edit token
+    for (int i = 0; i < 120; ++i) {
+        auto r = c.Post("/api/workspaces", admin(), nlohmann::json{{"name", "W" + std::to_string(i)}, {"demo", "familjehem-vasternorrland"}}.dump(),
+                        "application/json");
+        REQUIRE(r);
+        REQUIRE(r->status == 201);
+        auto j = nlohmann::json::parse(r->body);
+        std::string id = j["id"], token = j["edit_token"];
+        auto p = c.Patch("/api/workspaces/" + id, {{"Authorization", "Bearer " + token}, {"If-Match", "\"1\""}},
+                         R"([{"op":"replace","path":"/description","value":"ändrad"}])", "application/json-patch+json");
+        REQUIRE(p);
+        REQUIRE(p->status == 200);
+        made.push_back({id, token});
+    }
+    int busy = Threads(s.pid);
+    CHECK(busy > base + 50);          // a writer per workspace while they are in use
+    int after = settle(base + 4);
+    CHECK(after <= base + 4);         // ... and none left once they are quiet
+    // A quiet workspace answers as before, from disk: its state, history and a new change.
+    auto& [id, token] = made[7];
+    httplib::Headers auth{{"Authorization", "Bearer " + token}};
+    auto got = c.Get("/api/workspaces/" + id, auth);
+    REQUIRE(got->status == 200);
+    CHECK(nlohmann::json::parse(got->body)["revision"] == 2);
+    CHECK(nlohmann::json::parse(got->body)["state"]["description"] == "ändrad");
+    auto again = c.Patch("/api/workspaces/" + id, {{"Authorization", "Bearer " + token}, {"If-Match", "\"1\""}},
+                         R"([{"op":"replace","path":"/name","value":"Ny"}])", "application/json-patch+json");
+    REQUIRE(again->status == 200);   // rebased on revision 2, as before the unload
+    CHECK(nlohmann::json::parse(again->body)["revision"] == 3);
+    auto stale = c.Patch("/api/workspaces/" + id, {{"Authorization", "Bearer " + token}, {"If-Match", "\"1\""}},
+                         R"([{"op":"replace","path":"/description","value":"krock"}])", "application/json-patch+json");
+    CHECK(stale->status == 409);     // the clash is still found: the recent changes came back from disk
+    CHECK(nlohmann::json::parse(c.Get("/api/workspaces/" + id + "/history", auth)->body)["history"].size() == 3);
 }
