@@ -113,10 +113,11 @@ void FileMenu(App& app) {
     if (ImGui::MenuItem(T(app, "ui.save_file"), "Ctrl+S", false, app.doc.open)) SaveCopy(app);
     Mark(app, "menu-save");
     if (ImGui::MenuItem(T(app, "ui.import_parties"), nullptr, false, !app.read_only) && app.platform.open_file) app.platform.open_file(".csv");
+    Mark(app, "menu-import");
     ImGui::Separator();
     if (ImGui::MenuItem(T(app, "ui.history_menu"), "Ctrl+Shift+H", false, app.doc.open)) OpenHistory(app);
+    Mark(app, "menu-history");
     if (app.shared && ImGui::MenuItem(T(app, "ui.author_menu"))) app.ask_author = true;
-    Mark(app, "menu-import");
     // The edit link's holder shares the workspace with named links, and takes them back.
     if (app.platform.open_links && app.shared && !app.read_only && !app.link_revoked) {
         if (ImGui::MenuItem(T(app, "ui.manage_links"))) app.platform.open_links();
