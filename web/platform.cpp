@@ -137,8 +137,19 @@ EM_JS(void, js_install_page_hooks, (), {
     document.addEventListener('visibilitychange', () => { if (document.hidden) Module.ccall('samverkan_flush', null, [], []); });
 });
 
+// window.samverkan.storing counts the writes still under way, so a page (and the tests) can
+// tell when what it sees is kept.
 EM_JS(void, js_persist_sync, (), {
-    FS.syncfs(false, (err) => { if (err) console.warn('Samverkan: browser storage: ' + err); });
+    const s = window.samverkan || (window.samverkan = {});
+    s.storing = (s.storing || 0) + 1;
+    FS.syncfs(false, (err) => {
+        s.storing--;
+        if (err) console.warn('Samverkan: browser storage: ' + err);
+    });
+});
+
+EM_JS(void, js_publish_store_dirty, (int dirty), {
+    (window.samverkan || (window.samverkan = {})).storeDirty = !!dirty;
 });
 
 EM_JS(void, js_publish_rects, (const char* json, const char* what_if), {
@@ -198,7 +209,7 @@ void MarkDirty(Web& w) { w.store_dirty = true; }
 
 // Writes the open workspace (and, when linked, its sync state with the waiting changes)
 // into IDBFS at most every 300 ms, and at once when the page is hidden.
-void PersistFrame(Web& w, bool now) {
+static void PersistStep(Web& w, bool now) {
     if (!w.store_dirty || !w.storage_ready || !w.app.doc.open) return;
     double t = emscripten_get_now();
     if (!now && t - w.stored_at < 300) return;
@@ -207,6 +218,11 @@ void PersistFrame(Web& w, bool now) {
     js_persist_sync();
     w.store_dirty = false;
     w.stored_at = t;
+}
+
+void PersistFrame(Web& w, bool now) {
+    PersistStep(w, now);
+    js_publish_store_dirty(w.store_dirty ? 1 : 0);
 }
 
 void TextInputFrame() { js_text_focus(ImGui::GetIO().WantTextInput ? 1 : 0); }

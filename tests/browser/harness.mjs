@@ -85,6 +85,8 @@ export async function waitUntil(page, fn, arg, timeout = 15000) {
     await page.waitForFunction(fn, arg, { timeout, polling: 20 });
     return true;
   } catch (e) {
+    // A timeout is the answer "no"; anything else (the page threw) is said, so a failure names its cause.
+    if (!String(e.message).includes('Timeout')) console.log('# waitUntil: ' + String(e.message).split('\n')[0]);
     return false;
   }
 }

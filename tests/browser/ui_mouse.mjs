@@ -17,7 +17,6 @@ async function settle(page, n = 2) {
   await waitUntil(page, (x) => window.samverkan.frames >= x, f + n, 5000);
 }
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 async function waitFor(page, fn, arg, what, timeout = 15000) {
   try {
@@ -27,6 +26,14 @@ async function waitFor(page, fn, arg, what, timeout = 15000) {
   }
 }
 
+// Until the page has written what it shows into IndexedDB: the next store is asked for at
+// once (as when the page is hidden) and the test waits for the browser to finish it.
+async function keptInBrowser(page) {
+  await waitFor(page, () => {
+    Module.ccall('samverkan_flush', null, [], []);
+    return window.samverkan.storeDirty === false && !window.samverkan.storing;
+  }, null, 'the browser to keep the workspace');
+}
 
 async function saved(page) {
   return JSON.parse(await page.evaluate(() => Module.ccall('samverkan_saved', 'string', [], [])));
@@ -102,7 +109,8 @@ await runBrowserTest(async ({ server, browser, args }) => {
   await waitFor(local, () => window.samverkan && window.samverkan.source === 'demo' && window.samverkan.frames > 2, null, 'the built-in demo');
   await local.evaluate(() => Module.ccall('samverkan_edit', 'number', ['string'],
     [JSON.stringify([{ op: 'replace', path: '/name', value: 'HälSam, min kopia' }])]));
-  await sleep(600);   // stored within 300 ms
+  await waitFor(local, () => JSON.parse(Module.ccall('samverkan_saved', 'string', [], [])).name === 'HälSam, min kopia', null, 'the edit');
+  await keptInBrowser(local);
   await local.reload();
   // (The demo shows at once; the kept copy replaces it as soon as IndexedDB has been read.)
   await waitFor(local, () => window.samverkan && window.samverkan.frames > 2 && window.samverkan.source === 'local', null, 'the kept copy');
@@ -179,7 +187,8 @@ await runBrowserTest(async ({ server, browser, args }) => {
   await page.route('**/api/**', (route) => route.abort());
   await page.evaluate(() => Module.ccall('samverkan_edit', 'number', ['string'],
     [JSON.stringify([{ op: 'replace', path: '/matters/familjehemsorganisation/decisions/ange/status', value: 'adopted' }])]));
-  await sleep(600);
+  await waitFor(page, () => JSON.parse(Module.ccall('samverkan_saved', 'string', [], [])).matters.familjehemsorganisation.decisions.ange.status === 'adopted', null, 'the edit');
+  await keptInBrowser(page);
   await page.reload();
   await waitFor(page, () => window.samverkan && window.samverkan.source === 'server' && window.samverkan.frames > 2, null, 'the page opened offline');
   const offline = await saved(page);
