@@ -22,6 +22,13 @@ void SendError(httplib::Response& res, int status, const std::string& code, cons
     SetBody(res, sam::JsonText(json{{"error", code}, {"message", message}}), "application/json");
 }
 
+bool ValidIdempotencyKey(const std::string& key) {
+    if (key.size() > 128) return false;
+    for (char c : key)
+        if (c <= ' ' || c > '~') return false;
+    return true;   // "" (no header) is no key
+}
+
 Access Authorize(const httplib::Request& req, Storage& storage, const ApiConfig& config) {
     Access a;
     std::string token = RequestToken(req);
@@ -237,7 +244,10 @@ void InstallApi(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfi
         if (!ParseBody(req, res, patch)) return;
         std::string author;
         if (!Author(req, a, res, author)) return;
-        Outcome o = hub.Patch(id, base, patch, author);
+        std::string key = req.get_header_value("Idempotency-Key");
+        if (!ValidIdempotencyKey(key))
+            return SendError(res, 400, "bad_idempotency_key", "Idempotency-Key must be 1 to 128 visible ASCII characters");
+        Outcome o = hub.Patch(id, base, patch, author, key);
         if (o.status == 200) res.set_header("ETag", "\"" + std::to_string(o.body["revision"].get<int64_t>()) + "\"");
         SendJson(res, o.status, o.body);
     });

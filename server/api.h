@@ -31,6 +31,8 @@ struct Access {
 };
 // Reads the token from "Authorization: Bearer" or ?access_token= (for EventSource and links).
 Access Authorize(const httplib::Request& req, Storage& storage, const ApiConfig& config);
+// An Idempotency-Key header: empty (none) or 1 to 128 visible ASCII characters.
+bool ValidIdempotencyKey(const std::string& key);
 // Checks access to workspace `id`; answers and returns false when refused.
 bool Allowed(const Access& a, const std::string& id, Role need, httplib::Response& res);
 // The workspace exists and the request may `need` it (an archived one may not be changed);

@@ -225,6 +225,16 @@ bool Hub::Apply(const std::string& id, Live& live, const Job& job, sam::PatchRes
         return true;
     }
     const json& patch = *job.patch;
+    if (!job.key.empty()) {
+        // Sent again (the answer was lost on its way): the revision it became, not a second one.
+        std::optional<int64_t> was;
+        if (auto it = live.keys.find(job.key); it != live.keys.end()) was = it->second;
+        else was = storage_.RevisionByKey(id, job.key);
+        if (was) {
+            refused = {200, {{"revision", *was}, {"replayed", true}}};
+            return false;
+        }
+    }
     int64_t base = job.revision;
     if (base > current || base < 1) {
         refused = {409, {{"error", "unknown_base"}, {"message", "revision " + std::to_string(base) + " is not one of this workspace's"}, {"revision", current}}};
@@ -301,6 +311,11 @@ void Hub::Write(const std::string& id, Live& live) {
                 }
                 if (!applied) { Finish(*job, std::move(refused)); continue; }
                 p.revision = ++live.revision;
+                if (!job->key.empty()) {
+                    live.keys[job->key] = p.revision;
+                    live.key_order.push_back(job->key);
+                    while (live.key_order.size() > kKeptKeys) { live.keys.erase(live.key_order.front()); live.key_order.pop_front(); }
+                }
                 std::vector<std::string> clash;
                 PathsOf(p.applied.forward, nullptr, clash);
                 live.changes.push_back({p.revision, std::move(clash)});
@@ -314,7 +329,7 @@ void Hub::Write(const std::string& id, Live& live) {
         int64_t last = group.back().revision;
         bool snapshot = last / kSnapshotEvery != base / kSnapshotEvery;   // crossed a multiple of 50
         std::vector<RevisionRow> rows;
-        for (auto& p : group) rows.push_back({p.revision, p.time, p.job->author, p.summary, sam::JsonText(p.applied.forward)});
+        for (auto& p : group) rows.push_back({p.revision, p.time, p.job->author, p.summary, sam::JsonText(p.applied.forward), p.job->key});
         std::string error;
         bool ok = storage_.AppendBatch(id, base, rows, live.ws.name, snapshot ? sam::SaveWorkspace(live.ws) : "", &error);
         // 3. Followers hear of it once it is on disk; on failure memory follows the database.
@@ -330,6 +345,8 @@ void Hub::Write(const std::string& id, Live& live) {
                 for (auto it = group.rbegin(); it != group.rend(); ++it) sam::ApplyPatch(live.ws, it->applied.inverse);
                 live.revision = base;
                 while (!live.changes.empty() && live.changes.back().first > base) live.changes.pop_back();
+                for (auto& p : group)
+                    if (!p.job->key.empty()) live.keys.erase(p.job->key);
             }
         }
         for (auto& p : group)
@@ -338,7 +355,7 @@ void Hub::Write(const std::string& id, Live& live) {
     }
 }
 
-Outcome Hub::Patch(const std::string& id, int64_t base, const json& patch, const std::string& author) {
+Outcome Hub::Patch(const std::string& id, int64_t base, const json& patch, const std::string& author, const std::string& key) {
     auto live = Get(id);
     if (!live) return {404, {{"error", "unknown_workspace"}, {"message", "no workspace with id " + id}}};
     Job job;
@@ -346,6 +363,7 @@ Outcome Hub::Patch(const std::string& id, int64_t base, const json& patch, const
     job.revision = base;
     job.patch = &patch;
     job.author = author;
+    job.key = key;
     return Run(*live, job);
 }
 

@@ -34,6 +34,7 @@ struct Job {
     int64_t revision = 0;               // Patch: the base it was made against; Restore: the one to restore
     const sam::json* patch = nullptr;   // Patch only
     std::string author;
+    std::string key;                    // Patch: its Idempotency-Key ("" if none)
     Outcome outcome;
     bool finished = false;
     std::mutex mu;
@@ -50,6 +51,9 @@ struct Live {
     // to tell a clash from an edit elsewhere.
     std::deque<std::pair<int64_t, std::vector<std::string>>> changes;
     std::deque<Event> events;   // recent ones, for streams that fell behind a little
+    // Idempotency-Keys of the changes applied here, newest last (older ones are asked of storage).
+    std::map<std::string, int64_t> keys;
+    std::deque<std::string> key_order;
     int streams = 0;
     // Bumped when links of the workspace end (revoked, rotated): streams check their token again.
     int64_t access_seq = 0;
@@ -98,8 +102,9 @@ public:
     }
     // A link of the workspace ended: its streams check their token again at once.
     void AccessChanged(const std::string& id);
-    // Applies a JSON Patch made against revision `base` (see the README for the rules).
-    Outcome Patch(const std::string& id, int64_t base, const sam::json& patch, const std::string& author);
+    // Applies a JSON Patch made against revision `base` (see the README for the rules). A
+    // change sent again with the same `key` (Idempotency-Key) answers the revision it became.
+    Outcome Patch(const std::string& id, int64_t base, const sam::json& patch, const std::string& author, const std::string& key = "");
     // Makes revision `revision`'s state the newest revision.
     Outcome Restore(const std::string& id, int64_t revision, const std::string& author);
     // Wakes every stream so that it ends (the server is stopping); writes go on.
@@ -111,6 +116,7 @@ public:
     static constexpr int kMaxStreams = 250;       // per workspace
     static constexpr size_t kKeptChanges = 10000; // revisions a client may be behind and still rebase
     static constexpr int kSnapshotEvery = 50;
+    static constexpr size_t kKeptKeys = 10000;    // Idempotency-Keys remembered in memory per workspace
 
 private:
     // Hands a job to the workspace's writer and waits for its outcome.

@@ -24,6 +24,7 @@
 #include "demos.h"
 #include "json_io.h"
 #include "static_files.h"
+#include "data_lock.h"
 #include "storage.h"
 
 namespace {
@@ -34,6 +35,8 @@ struct Options {
     std::string data = "./data";
     std::string web;
     std::string backup;   // --backup FILE: copy the database and exit
+    std::string db;       // --db URI: PostgreSQL instead of the SQLite file in --data
+    std::string import;   // --import-sqlite FILE: copy a SQLite store into --db and exit
     server::Limits limits;
     int idle_seconds = 60;   // --unload-after: an unused workspace leaves memory after this long
 };
@@ -43,8 +46,12 @@ const char* kUsage =
     "  --host ADDR  address to listen on (default 127.0.0.1)\n"
     "  --port N     port to listen on, 0 for any free port (default 8080)\n"
     "  --data DIR   folder for the database samverkan.sqlite3 (default ./data, created if missing)\n"
+    "  --db URI     PostgreSQL instead: a libpq URI, e.g. postgresql://samverkan@/samverkan?host=/run/postgresql\n"
+    "               (several hosts with target_session_attrs=read-write for a primary and a standby)\n"
+    "  --import-sqlite FILE  copy every workspace, its history and links from a SQLite file into --db and exit\n"
     "  --web DIR    folder with index.html, samverkan.js and samverkan.wasm to serve\n"
-    "  --backup FILE  copy the database of --data to FILE (safe while a server runs) and exit\n"
+    "  --backup FILE  copy the SQLite database of --data to FILE (safe while a server runs) and exit;\n"
+    "               on PostgreSQL use pg_dump\n"
     "  --max-body-mb N  largest request body accepted, in MB (default 8; a national workspace needs about 50)\n"
     "  --max-streams N  event streams open at once over all workspaces (default 256, fewer than the 320 threads)\n"
     "  --streams-per-address N  event streams from one client address (default 200)\n"
@@ -61,6 +68,7 @@ bool ParseArgs(int argc, char** argv, Options& o, std::string& error) {
         std::string a = argv[i];
         if (a == "--help" || a == "-h") { std::fputs(kUsage, stdout); std::exit(0); }
         if (a != "--host" && a != "--port" && a != "--data" && a != "--web" && a != "--backup" && a != "--max-body-mb" &&
+            a != "--db" && a != "--import-sqlite" &&
             a != "--max-streams" && a != "--streams-per-address" && a != "--unload-after") { error = "unknown option " + a; return false; }
         if (i + 1 >= argc) { error = a + " needs a value"; return false; }
         std::string v = argv[++i];
@@ -68,6 +76,10 @@ bool ParseArgs(int argc, char** argv, Options& o, std::string& error) {
         else if (a == "--data") o.data = v;
         else if (a == "--web") o.web = v;
         else if (a == "--backup") o.backup = v;
+        else if (a == "--db") {
+            if (!server::IsPostgresUri(v)) { error = "--db takes a PostgreSQL URI (postgresql://…), not \"" + v + "\""; return false; }
+            o.db = v;
+        } else if (a == "--import-sqlite") o.import = v;
         else if (a == "--max-body-mb") {
             char* end = nullptr;
             long mb = std::strtol(v.c_str(), &end, 10);
@@ -111,6 +123,33 @@ bool PrepareDataDir(const std::string& dir, std::string& error) {
     return true;
 }
 
+// A URI as it may be shown: without its password.
+std::string Redacted(const std::string& uri) {
+    size_t scheme = uri.find("://");
+    size_t at = uri.find('@');
+    if (scheme == std::string::npos || at == std::string::npos) return uri;
+    size_t colon = uri.find(':', scheme + 3);
+    if (colon == std::string::npos || colon > at) return uri;
+    return uri.substr(0, colon) + ":***" + uri.substr(at);
+}
+
+// --import-sqlite FILE --db URI: everything in the SQLite file moves into PostgreSQL.
+int ImportSqlite(const Options& opt) {
+    if (opt.db.empty()) return Fail("--import-sqlite needs --db: the PostgreSQL database to copy into");
+    struct stat st{};
+    if (stat(opt.import.c_str(), &st) != 0) return Fail("there is no SQLite database at " + opt.import);
+    std::string error;
+    server::Storage from, to;
+    if (!from.Open(opt.import, &error)) return Fail("cannot open " + opt.import + ": " + error);
+    if (!to.Open(opt.db, &error)) return Fail("cannot open the database " + Redacted(opt.db) + ": " + error);
+    server::ImportCounts n;
+    if (!to.ImportFrom(from, n, &error)) return Fail("nothing was imported: " + error);
+    std::printf("Imported %lld workspaces with %lld revisions, %lld links and %lld portfolios from %s into %s\n",
+                (long long)n.workspaces, (long long)n.revisions, (long long)n.links, (long long)n.portfolios, opt.import.c_str(),
+                Redacted(opt.db).c_str());
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -120,7 +159,9 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "samverkan-server: %s\n%s", error.c_str(), kUsage);
         return 2;
     }
+    if (!opt.import.empty()) return ImportSqlite(opt);
     if (!opt.backup.empty()) {
+        if (!opt.db.empty()) return Fail("--backup is for SQLite; back up PostgreSQL with pg_dump (see the README)");
         server::Storage storage;
         std::string db_path = opt.data + "/samverkan.sqlite3";
         struct stat st{};
@@ -180,7 +221,9 @@ int main(int argc, char** argv) {
 
     server::Storage storage;
     std::string db_path = opt.data + "/samverkan.sqlite3";
-    if (!storage.Open(db_path, &error)) return Fail("cannot open the database " + db_path + ": " + error);
+    if (opt.db.empty() && !server::LockDatabaseFile(db_path, &error)) return Fail(error);
+    std::string target = opt.db.empty() ? db_path : opt.db;
+    if (!storage.Open(target, &error)) return Fail("cannot open the database " + Redacted(target) + ": " + error);
     // The admin token: from SAMVERKAN_ADMIN_TOKEN, or made and shown once on first start.
     server::ApiConfig api;
     api.streams = &streams;
@@ -199,7 +242,7 @@ int main(int argc, char** argv) {
 
     std::string base_url = "http://" + opt.host + ":" + std::to_string(port) + "/";
     std::string links_path = opt.data + "/links.txt";
-    if (storage.List().empty()) {
+    if (storage.List().empty() && storage.ClaimDemos()) {
         // The demos, with their links kept (readable by this user only) so later starts can show them.
         std::string links;
         for (const char* id : {"halsam-vasternorrland", "familjehem-vasternorrland", "norrbotten", "utvecklingsarbete-2017", "kommunforbundet-vasternorrland"}) {
@@ -248,7 +291,7 @@ int main(int argc, char** argv) {
         }
     }
     std::printf("Administration: %sadmin (sign in with the admin token)\n", base_url.c_str());
-    std::printf("Data: %s  Web: %s\n", db_path.c_str(), opt.web.empty() ? "(none: API only)" : opt.web.c_str());
+    std::printf("Data: %s  Web: %s\n", Redacted(target).c_str(), opt.web.empty() ? "(none: API only)" : opt.web.c_str());
     std::printf("Stop with Ctrl-C.\n");
     std::fflush(stdout);
 

@@ -1,25 +1,23 @@
-// A prepared SQLite statement that finalizes itself: the storage files' one helper.
+// A prepared statement over either database (db.h): the storage files' one helper.
 #pragma once
-#include <sqlite3.h>
 #include <cstdint>
+#include <memory>
 #include <string>
+#include "db.h"
 
 namespace server {
 
 struct Stmt {
-    sqlite3_stmt* s = nullptr;
-    Stmt(sqlite3* db, const char* sql) { sqlite3_prepare_v2(db, sql, -1, &s, nullptr); }
-    ~Stmt() { sqlite3_finalize(s); }
-    Stmt(const Stmt&) = delete;
-    Stmt& operator=(const Stmt&) = delete;
-    explicit operator bool() const { return s != nullptr; }
-    void Bind(int i, const std::string& v) { sqlite3_bind_text(s, i, v.data(), (int)v.size(), SQLITE_TRANSIENT); }
-    void Bind(int i, int64_t v) { sqlite3_bind_int64(s, i, v); }
-    int Step() { return s ? sqlite3_step(s) : SQLITE_ERROR; }
-    bool Done() { return Step() == SQLITE_DONE; }
-    void Reset() { sqlite3_reset(s); }
-    std::string Text(int c) { auto p = sqlite3_column_text(s, c); return p ? std::string((const char*)p, sqlite3_column_bytes(s, c)) : ""; }
-    int64_t Int(int c) { return sqlite3_column_int64(s, c); }
+    std::unique_ptr<Cursor> c;
+    Stmt(Db& db, const std::string& sql) : c(db.Prepare(sql)) {}
+    explicit operator bool() const { return c && c->Ok(); }
+    void Bind(int i, const std::string& v) { c->Bind(i, v); }
+    void Bind(int i, int64_t v) { c->Bind(i, v); }
+    int Step() { return *this ? c->Step() : kFailed; }
+    bool Done() { return Step() == kDone; }
+    void Reset() { c->Reset(); }
+    std::string Text(int col) { return c->Text(col); }
+    int64_t Int(int col) { return c->Int(col); }
 };
 
 }  // namespace server

@@ -13,9 +13,11 @@ namespace server {
 
 namespace {
 
+// Written once for both databases: %SEQ% is PostgreSQL's row order (SQLite has rowid) and
+// INTEGER is 64 bits in SQLite, BIGINT in PostgreSQL.
 constexpr const char* kSchema = R"SQL(
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS workspaces (
+CREATE TABLE IF NOT EXISTS workspaces (%SEQ%
   id TEXT PRIMARY KEY,
   name TEXT NOT NULL,
   created TEXT NOT NULL,
@@ -24,7 +26,7 @@ CREATE TABLE IF NOT EXISTS workspaces (
   edit_hash TEXT NOT NULL DEFAULT '',
   view_hash TEXT NOT NULL DEFAULT ''
 );
-CREATE TABLE IF NOT EXISTS revisions (
+CREATE TABLE IF NOT EXISTS revisions (%SEQ%
   workspace TEXT NOT NULL REFERENCES workspaces(id),
   revision INTEGER NOT NULL,
   time TEXT NOT NULL,
@@ -33,13 +35,13 @@ CREATE TABLE IF NOT EXISTS revisions (
   patch TEXT NOT NULL,
   PRIMARY KEY (workspace, revision)
 );
-CREATE TABLE IF NOT EXISTS snapshots (
+CREATE TABLE IF NOT EXISTS snapshots (%SEQ%
   workspace TEXT NOT NULL REFERENCES workspaces(id),
   revision INTEGER NOT NULL,
   state TEXT NOT NULL,
   PRIMARY KEY (workspace, revision)
 );
-CREATE TABLE IF NOT EXISTS links (
+CREATE TABLE IF NOT EXISTS links (%SEQ%
   id TEXT PRIMARY KEY,
   workspace TEXT NOT NULL REFERENCES workspaces(id),
   name TEXT NOT NULL,
@@ -50,14 +52,14 @@ CREATE TABLE IF NOT EXISTS links (
   last_used TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS links_by_workspace ON links (workspace);
-CREATE TABLE IF NOT EXISTS audit (
+CREATE TABLE IF NOT EXISTS audit (%SEQ%
   time TEXT NOT NULL,
   actor TEXT NOT NULL,
   action TEXT NOT NULL,
   workspace TEXT NOT NULL,
   detail TEXT NOT NULL
 );
-CREATE TABLE IF NOT EXISTS portfolios (
+CREATE TABLE IF NOT EXISTS portfolios (%SEQ%
   id TEXT PRIMARY KEY,
   name TEXT NOT NULL,
   party TEXT NOT NULL,
@@ -67,8 +69,18 @@ CREATE TABLE IF NOT EXISTS portfolios (
   created TEXT NOT NULL,
   created_by TEXT NOT NULL
 );
-INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', '1');
+INSERT INTO meta (key, value) VALUES ('schema', '1') ON CONFLICT DO NOTHING;
 )SQL";
+
+std::string Schema(Dialect d) {
+    std::string s = kSchema;
+    auto replace = [&s](const std::string& from, const std::string& to) {
+        for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) s.replace(at, from.size(), to);
+    };
+    replace("%SEQ%", d == Dialect::Postgres ? "\n  seq BIGSERIAL UNIQUE," : "");
+    if (d == Dialect::Postgres) replace(" INTEGER ", " BIGINT ");
+    return s;
+}
 
 }  // namespace
 
@@ -102,70 +114,69 @@ Storage::~Storage() { Close(); }
 void Storage::Close() {
     if (db_) FlushLastUsed();
     std::lock_guard lock(mu_);
-    if (db_) sqlite3_close(db_);
-    db_ = nullptr;
+    db_.reset();
 }
 
-bool Storage::Exec(const char* sql, std::string* error) {
-    char* msg = nullptr;
-    if (sqlite3_exec(db_, sql, nullptr, nullptr, &msg) != SQLITE_OK) {
-        if (error) *error = msg ? msg : "sqlite error";
-        sqlite3_free(msg);
-        return false;
-    }
-    return true;
-}
+bool Storage::Exec(const char* sql, std::string* error) { return db_->Exec(sql, error); }
 
-bool Storage::Open(const std::string& path, std::string* error) {
+bool Storage::Open(const std::string& target, std::string* error) {
     std::lock_guard lock(mu_);
-    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr) != SQLITE_OK) {
-        if (error) *error = db_ ? sqlite3_errmsg(db_) : "cannot open database";
-        if (db_) sqlite3_close(db_);
-        db_ = nullptr;
+    bool postgres = IsPostgresUri(target);
+    db_ = postgres ? OpenPostgres(target, error) : OpenSqlite(target, error);
+    if (!db_) return false;
+    // Two instances starting at once on one PostgreSQL database make the tables one at a time.
+    if ((postgres && !Exec("SELECT pg_advisory_lock(7466)", error)) || !Exec(Schema(db_->Kind()).c_str(), error) || !Migrate(error)) {
+        db_.reset();
         return false;
     }
-    sqlite3_busy_timeout(db_, 5000);
-    // secure_delete: what a delete or an erase frees is overwritten with zeros, not left in the file.
-    if (!Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON;", error) ||
-        !Exec(kSchema, error) || !Migrate(error)) {
-        sqlite3_close(db_);
-        db_ = nullptr;
-        return false;
-    }
-    RepairText();
+    if (postgres) Exec("SELECT pg_advisory_unlock(7466)", nullptr);
+    if (!postgres) RepairText();   // PostgreSQL never took malformed UTF-8
     return true;
 }
 
-// Schema 2: links of their own (the two first ones were columns of workspaces), and archiving.
-bool Storage::Migrate(std::string* error) {
-    bool has_archived = false;
-    {
-        Stmt cols(db_, "PRAGMA table_info(workspaces)");
-        while (cols && cols.Step() == SQLITE_ROW) has_archived |= cols.Text(1) == "archived";
+Dialect Storage::Kind() const { return db_ ? db_->Kind() : Dialect::Sqlite; }
+
+bool Storage::HasColumn(const std::string& table, const std::string& column) {
+    if (db_->Kind() == Dialect::Postgres) {
+        Stmt st(*db_, "SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ? AND column_name = ?");
+        st.Bind(1, table);
+        st.Bind(2, column);
+        return st.Step() == kRow;
     }
-    if (!has_archived && !Exec("ALTER TABLE workspaces ADD COLUMN archived INTEGER NOT NULL DEFAULT 0", error)) return false;
-    if (!Exec("BEGIN IMMEDIATE", error)) return false;
+    Stmt cols(*db_, "PRAGMA table_info(" + table + ")");
+    while (cols && cols.Step() == kRow)
+        if (cols.Text(1) == column) return true;
+    return false;
+}
+
+// Schema 2: links of their own (the two first ones were columns of workspaces), archiving,
+// and the Idempotency-Key a change came with (one revision per key).
+bool Storage::Migrate(std::string* error) {
+    if (!HasColumn("workspaces", "archived") && !Exec("ALTER TABLE workspaces ADD COLUMN archived INTEGER NOT NULL DEFAULT 0", error)) return false;
+    if (!HasColumn("revisions", "idempotency_key") && !Exec("ALTER TABLE revisions ADD COLUMN idempotency_key TEXT NOT NULL DEFAULT ''", error)) return false;
+    if (!Exec("CREATE UNIQUE INDEX IF NOT EXISTS revisions_by_key ON revisions (workspace, idempotency_key) WHERE idempotency_key <> ''", error)) return false;
+    if (!db_->Begin(error)) return false;
     std::vector<std::tuple<std::string, std::string, std::string, std::string>> old;   // id, created, edit, view
     {
-        Stmt st(db_, "SELECT id, created, edit_hash, view_hash FROM workspaces WHERE edit_hash <> '' OR view_hash <> ''");
-        while (st && st.Step() == SQLITE_ROW) old.emplace_back(st.Text(0), st.Text(1), st.Text(2), st.Text(3));
+        Stmt st(*db_, "SELECT id, created, edit_hash, view_hash FROM workspaces WHERE edit_hash <> '' OR view_hash <> ''");
+        while (st && st.Step() == kRow) old.emplace_back(st.Text(0), st.Text(1), st.Text(2), st.Text(3));
     }
     bool ok = true;
     for (auto& [id, created, edit, view] : old) {
         for (auto [hash, name, role] : {std::tuple{edit, "Redigering", "edit"}, std::tuple{view, "Visning", "view"}}) {
             if (hash.empty()) continue;
-            Stmt in(db_, "INSERT OR IGNORE INTO links (id, workspace, name, role, hash, created, created_by) VALUES (?, ?, ?, ?, ?, ?, 'admin')");
+            Stmt in(*db_, "INSERT INTO links (id, workspace, name, role, hash, created, created_by) VALUES (?, ?, ?, ?, ?, ?, 'admin') ON CONFLICT DO NOTHING");
             in.Bind(1, "l" + RandomHex(8)); in.Bind(2, id); in.Bind(3, std::string(name)); in.Bind(4, std::string(role));
             in.Bind(5, hash); in.Bind(6, created);
             ok = ok && in.Done();
         }
-        Stmt clear(db_, "UPDATE workspaces SET edit_hash = '', view_hash = '' WHERE id = ?");
+        Stmt clear(*db_, "UPDATE workspaces SET edit_hash = '', view_hash = '' WHERE id = ?");
         clear.Bind(1, id);
         ok = ok && clear.Done();
     }
     ok = ok && Exec("UPDATE meta SET value = '2' WHERE key = 'schema'", error);
     if (!ok) {
-        if (error && error->empty()) *error = sqlite3_errmsg(db_);
+        if (error && error->empty()) *error = db_->Error();
         Exec("ROLLBACK", nullptr);
         return false;
     }
@@ -177,8 +188,8 @@ int Storage::RepairText() {
     // every answer that carried it. Repaired here (U+FFFD for each bad byte), and said so.
     std::vector<std::pair<int64_t, std::string>> bad;
     {
-        Stmt st(db_, "SELECT rowid, author, summary, workspace, revision FROM revisions");
-        while (st && st.Step() == SQLITE_ROW)
+        Stmt st(*db_, "SELECT rowid, author, summary, workspace, revision FROM revisions");
+        while (st && st.Step() == kRow)
             if (!sam::ValidUtf8(st.Text(1)) || !sam::ValidUtf8(st.Text(2))) {
                 bad.push_back({st.Int(0), st.Text(1) + '\n' + st.Text(2)});
                 std::fprintf(stderr, "samverkan-server: repairing revision %lld of workspace %s: its author or summary is not UTF-8\n",
@@ -187,7 +198,7 @@ int Storage::RepairText() {
     }
     for (auto& [rowid, text] : bad) {
         size_t nl = text.find('\n');
-        Stmt up(db_, "UPDATE revisions SET author = ?, summary = ? WHERE rowid = ?");
+        Stmt up(*db_, "UPDATE revisions SET author = ?, summary = ? WHERE rowid = ?");
         up.Bind(1, sam::RepairUtf8(text.substr(0, nl)));
         up.Bind(2, sam::RepairUtf8(text.substr(nl + 1)));
         up.Bind(3, rowid);
@@ -199,40 +210,40 @@ int Storage::RepairText() {
 std::vector<WorkspaceInfo> Storage::List() {
     std::lock_guard lock(mu_);
     std::vector<WorkspaceInfo> out;
-    Stmt st(db_, "SELECT id, name, revision, created, updated, archived, (SELECT count(*) FROM links WHERE workspace = w.id) "
+    Stmt st(*db_, "SELECT id, name, revision, created, updated, archived, (SELECT count(*) FROM links WHERE workspace = w.id) "
                  "FROM workspaces w ORDER BY rowid");
-    while (st && st.Step() == SQLITE_ROW)
+    while (st && st.Step() == kRow)
         out.push_back({st.Text(0), st.Text(1), st.Int(2), st.Text(3), st.Text(4), st.Int(5) != 0, (int)st.Int(6)});
     return out;
 }
 
 std::optional<WorkspaceInfo> Storage::Info(const std::string& id) {
     std::lock_guard lock(mu_);
-    Stmt st(db_, "SELECT id, name, revision, created, updated, archived, (SELECT count(*) FROM links WHERE workspace = w.id) "
+    Stmt st(*db_, "SELECT id, name, revision, created, updated, archived, (SELECT count(*) FROM links WHERE workspace = w.id) "
                  "FROM workspaces w WHERE id = ?");
     st.Bind(1, id);
-    if (!st || st.Step() != SQLITE_ROW) return std::nullopt;
+    if (!st || st.Step() != kRow) return std::nullopt;
     return WorkspaceInfo{st.Text(0), st.Text(1), st.Int(2), st.Text(3), st.Text(4), st.Int(5) != 0, (int)st.Int(6)};
 }
 
 std::optional<std::string> Storage::State(const std::string& id, int64_t revision) {
     std::lock_guard lock(mu_);
     // The latest snapshot at or before the revision, then the patches after it.
-    Stmt snap(db_, "SELECT revision, state FROM snapshots WHERE workspace = ? AND (? < 0 OR revision <= ?) ORDER BY revision DESC LIMIT 1");
+    Stmt snap(*db_, "SELECT revision, state FROM snapshots WHERE workspace = ? AND (? < 0 OR revision <= ?) ORDER BY revision DESC LIMIT 1");
     snap.Bind(1, id);
     snap.Bind(2, revision);
     snap.Bind(3, revision);
-    if (!snap || snap.Step() != SQLITE_ROW) return std::nullopt;
+    if (!snap || snap.Step() != kRow) return std::nullopt;
     int64_t at = snap.Int(0);
     std::string state = snap.Text(1);
-    Stmt later(db_, "SELECT patch FROM revisions WHERE workspace = ? AND revision > ? AND (? < 0 OR revision <= ?) ORDER BY revision");
+    Stmt later(*db_, "SELECT patch FROM revisions WHERE workspace = ? AND revision > ? AND (? < 0 OR revision <= ?) ORDER BY revision");
     later.Bind(1, id);
     later.Bind(2, at);
     later.Bind(3, revision);
     later.Bind(4, revision);
     bool any = false;
     sam::json j;
-    while (later && later.Step() == SQLITE_ROW) {
+    while (later && later.Step() == kRow) {
         if (!any) { j = sam::json::parse(state); any = true; }
         j = j.patch(sam::json::parse(later.Text(0)));
     }
@@ -245,33 +256,33 @@ std::optional<std::string> Storage::Create(const sam::Workspace& ws, const std::
     std::string id = RandomHex(8);
     std::string now = NowIso();
     std::string state = sam::SaveWorkspace(ws);
-    if (!Exec("BEGIN IMMEDIATE", error)) return std::nullopt;
+    if (!db_->Begin(error)) return std::nullopt;
     bool ok = true;
     {
-        Stmt w(db_, "INSERT INTO workspaces (id, name, created, updated, revision) VALUES (?, ?, ?, ?, 1)");
+        Stmt w(*db_, "INSERT INTO workspaces (id, name, created, updated, revision) VALUES (?, ?, ?, ?, 1)");
         w.Bind(1, id); w.Bind(2, ws.name); w.Bind(3, now); w.Bind(4, now);
-        ok = w && w.Step() == SQLITE_DONE;
+        ok = w && w.Step() == kDone;
     }
     for (auto [hash, name, role] : {std::tuple{edit_hash, "Redigering", "edit"}, std::tuple{view_hash, "Visning", "view"}}) {
         if (!ok || hash.empty()) continue;
-        Stmt in(db_, "INSERT INTO links (id, workspace, name, role, hash, created, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)");
+        Stmt in(*db_, "INSERT INTO links (id, workspace, name, role, hash, created, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)");
         in.Bind(1, "l" + RandomHex(8)); in.Bind(2, id); in.Bind(3, std::string(name)); in.Bind(4, std::string(role));
         in.Bind(5, hash); in.Bind(6, now); in.Bind(7, author);
         ok = in.Done();
     }
     if (ok) {
-        Stmt r(db_, "INSERT INTO revisions (workspace, revision, time, author, summary, patch) VALUES (?, 1, ?, ?, 'created', ?)");
+        Stmt r(*db_, "INSERT INTO revisions (workspace, revision, time, author, summary, patch) VALUES (?, 1, ?, ?, 'created', ?)");
         r.Bind(1, id); r.Bind(2, now); r.Bind(3, author);
         r.Bind(4, sam::json::array({{{"op", "replace"}, {"path", ""}, {"value", sam::ToJson(ws)}}}).dump());
-        ok = r && r.Step() == SQLITE_DONE;
+        ok = r && r.Step() == kDone;
     }
     if (ok) {
-        Stmt sn(db_, "INSERT INTO snapshots (workspace, revision, state) VALUES (?, 1, ?)");
+        Stmt sn(*db_, "INSERT INTO snapshots (workspace, revision, state) VALUES (?, 1, ?)");
         sn.Bind(1, id); sn.Bind(2, state);
-        ok = sn && sn.Step() == SQLITE_DONE;
+        ok = sn && sn.Step() == kDone;
     }
     if (!ok) {
-        if (error) *error = sqlite3_errmsg(db_);
+        if (error) *error = db_->Error();
         Exec("ROLLBACK", nullptr);
         return std::nullopt;
     }
@@ -289,9 +300,9 @@ TokenInfo Storage::FindToken(const std::string& hash) {
     TokenInfo found;
     {
         std::lock_guard lock(mu_);
-        Stmt st(db_, "SELECT workspace, role, id, name FROM links WHERE hash = ?");
+        Stmt st(*db_, "SELECT workspace, role, id, name FROM links WHERE hash = ?");
         st.Bind(1, hash);
-        if (!st || st.Step() != SQLITE_ROW) return found;   // unknown tokens are not remembered
+        if (!st || st.Step() != kRow) return found;   // unknown tokens are not remembered
         found = {st.Text(0), RoleFromName(st.Text(1)), st.Text(2), st.Text(3)};
         // Cached under the database's lock: a removal (which holds it too) cannot slip in between.
         std::lock_guard cache(cache_mu_);
@@ -327,10 +338,10 @@ bool Storage::Archived(const std::string& id) {
 
 bool Storage::SetArchived(const std::string& id, bool archived) {
     std::lock_guard lock(mu_);
-    Stmt st(db_, "UPDATE workspaces SET archived = ? WHERE id = ?");
+    Stmt st(*db_, "UPDATE workspaces SET archived = ? WHERE id = ?");
     st.Bind(1, (int64_t)archived);
     st.Bind(2, id);
-    if (!st.Done() || sqlite3_changes(db_) != 1) return false;
+    if (!st.Done() || db_->Changes() != 1) return false;
     std::lock_guard cache(cache_mu_);
     ids_[id] = archived;
     return true;
@@ -338,18 +349,18 @@ bool Storage::SetArchived(const std::string& id, bool archived) {
 
 bool Storage::Delete(const std::string& id, const std::string& actor, std::string* error) {
     std::lock_guard lock(mu_);
-    if (!Exec("BEGIN IMMEDIATE", error)) return false;
+    if (!db_->Begin(error)) return false;
     bool ok = true;
     for (const char* sql : {"DELETE FROM snapshots WHERE workspace = ?", "DELETE FROM revisions WHERE workspace = ?",
                             "DELETE FROM links WHERE workspace = ?", "DELETE FROM workspaces WHERE id = ?",
                             "INSERT INTO audit (time, actor, action, workspace, detail) VALUES (?2, ?3, 'deleted', ?1, '')"}) {
-        Stmt st(db_, sql);
+        Stmt st(*db_, sql);
         st.Bind(1, id);
         if (std::string(sql).find("?2") != std::string::npos) { st.Bind(2, NowIso()); st.Bind(3, actor); }
         ok = ok && st.Done();
     }
     if (!ok) {
-        if (error) *error = sqlite3_errmsg(db_);
+        if (error) *error = db_->Error();
         Exec("ROLLBACK", nullptr);
         return false;
     }
@@ -363,8 +374,11 @@ bool Storage::Delete(const std::string& id, const std::string& actor, std::strin
 }
 
 bool Storage::Reclaim(std::string* error) {
-    // The WAL still holds the old pages until a checkpoint; VACUUM rewrites the file without
-    // free pages, and the last checkpoint empties the WAL again.
+    // PostgreSQL: VACUUM takes the dead rows out of the tables and their indexes (their pages
+    // are written over as they are reused; VACUUM FULL would lock out every other instance).
+    if (db_->Kind() == Dialect::Postgres) return Exec("VACUUM snapshots, revisions, links, workspaces, audit", error);
+    // SQLite: the WAL still holds the old pages until a checkpoint; VACUUM rewrites the file
+    // without free pages, and the last checkpoint empties the WAL again.
     return Exec("PRAGMA wal_checkpoint(TRUNCATE)", error) && Exec("VACUUM", error) && Exec("PRAGMA wal_checkpoint(TRUNCATE)", error);
 }
 
@@ -372,28 +386,28 @@ bool Storage::AppendBatch(const std::string& id, int64_t base, const std::vector
                           const std::string& snapshot, std::string* error) {
     std::lock_guard lock(mu_);
     if (rows.empty()) return true;
-    if (!Exec("BEGIN IMMEDIATE", error)) return false;
+    if (!db_->Begin(error)) return false;
     int64_t last = base + (int64_t)rows.size();
     bool ok;
     {
-        Stmt w(db_, "UPDATE workspaces SET revision = ?, updated = ?, name = ? WHERE id = ? AND revision = ?");
+        Stmt w(*db_, "UPDATE workspaces SET revision = ?, updated = ?, name = ? WHERE id = ? AND revision = ?");
         w.Bind(1, last); w.Bind(2, rows.back().time); w.Bind(3, name); w.Bind(4, id); w.Bind(5, base);
-        ok = w && w.Step() == SQLITE_DONE && sqlite3_changes(db_) == 1;
+        ok = w && w.Step() == kDone && db_->Changes() == 1;
         if (!ok && error) *error = "the workspace is not at revision " + std::to_string(base);
     }
-    Stmt r(db_, "INSERT INTO revisions (workspace, revision, time, author, summary, patch) VALUES (?, ?, ?, ?, ?, ?)");
+    Stmt r(*db_, "INSERT INTO revisions (workspace, revision, time, author, summary, patch, idempotency_key) VALUES (?, ?, ?, ?, ?, ?, ?)");
     for (size_t i = 0; ok && i < rows.size(); ++i) {
-        sqlite3_reset(r.s);
+        r.Reset();
         r.Bind(1, id); r.Bind(2, base + 1 + (int64_t)i); r.Bind(3, rows[i].time); r.Bind(4, rows[i].author);
-        r.Bind(5, rows[i].summary); r.Bind(6, rows[i].patch);
-        ok = r && r.Step() == SQLITE_DONE;
-        if (!ok && error) *error = sqlite3_errmsg(db_);
+        r.Bind(5, rows[i].summary); r.Bind(6, rows[i].patch); r.Bind(7, rows[i].key);
+        ok = r && r.Step() == kDone;
+        if (!ok && error) *error = db_->Error();
     }
     if (ok && !snapshot.empty()) {
-        Stmt sn(db_, "INSERT INTO snapshots (workspace, revision, state) VALUES (?, ?, ?)");
+        Stmt sn(*db_, "INSERT INTO snapshots (workspace, revision, state) VALUES (?, ?, ?)");
         sn.Bind(1, id); sn.Bind(2, last); sn.Bind(3, snapshot);
-        ok = sn && sn.Step() == SQLITE_DONE;
-        if (!ok && error) *error = sqlite3_errmsg(db_);
+        ok = sn && sn.Step() == kDone;
+        if (!ok && error) *error = db_->Error();
     }
     if (!ok) { Exec("ROLLBACK", nullptr); return false; }
     return Exec("COMMIT", error);
@@ -402,52 +416,60 @@ bool Storage::AppendBatch(const std::string& id, int64_t base, const std::vector
 std::vector<RevisionRow> Storage::History(const std::string& id, int64_t limit) {
     std::lock_guard lock(mu_);
     std::vector<RevisionRow> out;
-    Stmt st(db_, "SELECT revision, time, author, summary FROM revisions WHERE workspace = ? ORDER BY revision DESC LIMIT ?");
+    Stmt st(*db_, "SELECT revision, time, author, summary FROM revisions WHERE workspace = ? ORDER BY revision DESC LIMIT ?");
     st.Bind(1, id);
     st.Bind(2, limit);
-    while (st && st.Step() == SQLITE_ROW) out.push_back({st.Int(0), st.Text(1), st.Text(2), st.Text(3), ""});
+    while (st && st.Step() == kRow) out.push_back({st.Int(0), st.Text(1), st.Text(2), st.Text(3), ""});
     return out;
 }
 
 std::vector<RevisionRow> Storage::RevisionsAfter(const std::string& id, int64_t after) {
     std::lock_guard lock(mu_);
     std::vector<RevisionRow> out;
-    Stmt st(db_, "SELECT revision, time, author, summary, patch FROM revisions WHERE workspace = ? AND revision > ? ORDER BY revision");
+    Stmt st(*db_, "SELECT revision, time, author, summary, patch FROM revisions WHERE workspace = ? AND revision > ? ORDER BY revision");
     st.Bind(1, id);
     st.Bind(2, after);
-    while (st && st.Step() == SQLITE_ROW) out.push_back({st.Int(0), st.Text(1), st.Text(2), st.Text(3), st.Text(4)});
+    while (st && st.Step() == kRow) out.push_back({st.Int(0), st.Text(1), st.Text(2), st.Text(3), st.Text(4)});
     return out;
+}
+
+std::optional<int64_t> Storage::RevisionByKey(const std::string& id, const std::string& key) {
+    std::lock_guard lock(mu_);
+    Stmt st(*db_, "SELECT revision FROM revisions WHERE workspace = ? AND idempotency_key = ?");
+    st.Bind(1, id);
+    st.Bind(2, key);
+    if (st.Step() != kRow) return std::nullopt;
+    return st.Int(0);
 }
 
 std::string Storage::GetMeta(const std::string& key) {
     std::lock_guard lock(mu_);
-    Stmt st(db_, "SELECT value FROM meta WHERE key = ?");
+    Stmt st(*db_, "SELECT value FROM meta WHERE key = ?");
     st.Bind(1, key);
-    return st && st.Step() == SQLITE_ROW ? st.Text(0) : "";
+    return st && st.Step() == kRow ? st.Text(0) : "";
 }
 
 bool Storage::SetMeta(const std::string& key, const std::string& value) {
     std::lock_guard lock(mu_);
-    Stmt st(db_, "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    Stmt st(*db_, "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
     st.Bind(1, key);
     st.Bind(2, value);
-    return st && st.Step() == SQLITE_DONE;
+    return st && st.Step() == kDone;
 }
 
 bool Storage::Backup(const std::string& path, std::string* error) {
     std::lock_guard lock(mu_);
-    sqlite3* dest = nullptr;
-    if (sqlite3_open(path.c_str(), &dest) != SQLITE_OK) {
-        if (error) *error = dest ? sqlite3_errmsg(dest) : "cannot open " + path;
-        sqlite3_close(dest);
+    if (db_->Kind() != Dialect::Sqlite) {
+        if (error) *error = "--backup is for SQLite; back up PostgreSQL with pg_dump (see the README)";
         return false;
     }
-    sqlite3_backup* b = sqlite3_backup_init(dest, "main", db_, "main");
-    bool ok = b && sqlite3_backup_step(b, -1) == SQLITE_DONE;
-    if (b) sqlite3_backup_finish(b);
-    if (!ok && error) *error = sqlite3_errmsg(dest);
-    sqlite3_close(dest);
-    return ok;
+    // VACUUM INTO writes a consistent, compact copy while the server goes on; it wants a new file.
+    std::remove(path.c_str());
+    Stmt st(*db_, "VACUUM INTO ?");
+    st.Bind(1, path);
+    if (st.Done()) return true;
+    if (error) *error = db_->Error();
+    return false;
 }
 
 }  // namespace server

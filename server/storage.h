@@ -1,15 +1,15 @@
-// Durable workspaces in one SQLite file: WAL, synchronous=FULL, every accepted
-// change committed before it is acknowledged.
+// Durable workspaces: in one SQLite file (WAL, synchronous=FULL) by default, or in a
+// PostgreSQL database (db.h). Every accepted change is committed before it is acknowledged.
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <mutex>
 #include <unordered_map>
 #include <optional>
 #include <string>
 #include <vector>
+#include "db.h"
 #include "model.h"
-
-struct sqlite3;
 
 namespace server {
 
@@ -69,6 +69,11 @@ struct PortfolioInfo {
 struct RevisionRow {
     int64_t revision = 0;
     std::string time, author, summary, patch;   // patch: JSON text
+    std::string key;                            // the Idempotency-Key it came with ("" if none)
+};
+
+struct ImportCounts {
+    int64_t workspaces = 0, revisions = 0, links = 0, portfolios = 0;
 };
 
 class Storage {
@@ -78,8 +83,10 @@ public:
     Storage(const Storage&) = delete;
     Storage& operator=(const Storage&) = delete;
 
-    // Opens (creating when missing) the database file. false + error on failure.
-    bool Open(const std::string& path, std::string* error);
+    // Opens a SQLite file (created when missing) or, for a postgresql:// URI, a PostgreSQL
+    // database (its tables created when missing). false + error on failure.
+    bool Open(const std::string& target, std::string* error);
+    Dialect Kind() const;
     // Rows written by earlier versions with malformed UTF-8 are repaired; returns how many.
     int RepairText();
     void Close();
@@ -132,17 +139,26 @@ public:
     std::vector<RevisionRow> RevisionsAfter(const std::string& id, int64_t after);
     std::string GetMeta(const std::string& key);
     bool SetMeta(const std::string& key, const std::string& value);
-    // A consistent copy of the database while it is in use (SQLite's online backup).
+    // The revision a change sent with this Idempotency-Key became, if one did.
+    std::optional<int64_t> RevisionByKey(const std::string& id, const std::string& key);
+    // Copies everything stored in `from` (a SQLite store) into this one, in one transaction
+    // (storage_import.cpp); refuses when a workspace of `from` is here already.
+    bool ImportFrom(Storage& from, ImportCounts& counts, std::string* error);
+    // True once for a database: the caller stores the demos (two instances starting on one
+    // empty PostgreSQL database store them once).
+    bool ClaimDemos();
+    // A consistent copy of the database while it is in use (SQLite only: VACUUM INTO).
     bool Backup(const std::string& path, std::string* error);
 
 private:
     bool Exec(const char* sql, std::string* error);
     bool Migrate(std::string* error);
+    bool HasColumn(const std::string& table, const std::string& column);
     // Writes freed pages over and shrinks the file and its WAL (after a delete or an erase).
     bool Reclaim(std::string* error);
     void FlushLastUsed();
     void Forget(const std::string& workspace, const std::string& link_id);   // drops cached tokens
-    sqlite3* db_ = nullptr;
+    std::unique_ptr<Db> db_;
     std::mutex mu_;
     // Tokens and ids, kept in memory under their own lock (requests check them without
     // waiting behind a commit); what ends a token or a workspace drops it here too.

@@ -55,9 +55,9 @@ EraseResult Storage::Erase(const std::string& id, const std::string& text, const
     std::lock_guard lock(mu_);
     Stored s;
     auto read = [&](const char* sql, std::vector<Row>& rows) {
-        Stmt st(db_, sql);
+        Stmt st(*db_, sql);
         st.Bind(1, id);
-        while (st && st.Step() == SQLITE_ROW) rows.push_back({st.Int(0), st.Text(1), ""});
+        while (st && st.Step() == kRow) rows.push_back({st.Int(0), st.Text(1), ""});
     };
     read("SELECT rowid, state FROM snapshots WHERE workspace = ? ORDER BY revision", s.snapshot_rows);
     read("SELECT rowid, patch FROM revisions WHERE workspace = ? ORDER BY revision", s.patch_rows);
@@ -69,12 +69,12 @@ EraseResult Storage::Erase(const std::string& id, const std::string& text, const
     read("SELECT rowid, actor FROM audit WHERE workspace = ?", s.audit_actors);
     if (s.names.empty()) return {false, 404, "no workspace with id " + id};
     {
-        Stmt revs(db_, "SELECT revision FROM snapshots WHERE workspace = ? ORDER BY revision");
+        Stmt revs(*db_, "SELECT revision FROM snapshots WHERE workspace = ? ORDER BY revision");
         revs.Bind(1, id);
-        for (size_t i = 0; revs && revs.Step() == SQLITE_ROW; ++i) s.snapshots.push_back({revs.Int(0), sam::json::parse(s.snapshot_rows[i].text)});
-        Stmt pr(db_, "SELECT revision FROM revisions WHERE workspace = ? ORDER BY revision");
+        for (size_t i = 0; revs && revs.Step() == kRow; ++i) s.snapshots.push_back({revs.Int(0), sam::json::parse(s.snapshot_rows[i].text)});
+        Stmt pr(*db_, "SELECT revision FROM revisions WHERE workspace = ? ORDER BY revision");
         pr.Bind(1, id);
-        for (size_t i = 0; pr && pr.Step() == SQLITE_ROW; ++i) s.patches.push_back({pr.Int(0), sam::json::parse(s.patch_rows[i].text)});
+        for (size_t i = 0; pr && pr.Step() == kRow; ++i) s.patches.push_back({pr.Int(0), sam::json::parse(s.patch_rows[i].text)});
     }
 
     // Pass 1: the ids that hold the text; pass 2: everything rewritten.
@@ -102,10 +102,10 @@ EraseResult Storage::Erase(const std::string& id, const std::string& text, const
     std::string why;
     if (!Replays(s, why)) return {false, 422, "erasing this text would break the workspace: " + why};
 
-    if (!Exec("BEGIN IMMEDIATE", &result.error)) return {false, 500, result.error};
+    if (!db_->Begin(&result.error)) return {false, 500, result.error};
     bool ok = true;
     auto write = [&](const char* sql, const std::vector<Row>& rows) {
-        Stmt st(db_, sql);
+        Stmt st(*db_, sql);
         for (auto& r : rows) {
             if (r.erased.empty()) continue;   // unchanged
             st.Reset();
@@ -125,13 +125,13 @@ EraseResult Storage::Erase(const std::string& id, const std::string& text, const
     write("UPDATE audit SET actor = ? WHERE rowid = ?", s.audit_actors);
     {
         // Who, how many, when: never the text itself.
-        Stmt st(db_, "INSERT INTO audit (time, actor, action, workspace, detail) VALUES (?, ?, 'erase', ?, ?)");
+        Stmt st(*db_, "INSERT INTO audit (time, actor, action, workspace, detail) VALUES (?, ?, 'erase', ?, ?)");
         st.Bind(1, NowIso()); st.Bind(2, actor); st.Bind(3, id);
         st.Bind(4, std::to_string(result.occurrences) + " occurrences in " + std::to_string(result.rows) + " stored rows");
         ok = ok && st.Done();
     }
     if (!ok) {
-        std::string error = sqlite3_errmsg(db_);
+        std::string error = db_->Error();
         Exec("ROLLBACK", nullptr);
         return {false, 500, "the erasure could not be stored: " + error};
     }

@@ -31,7 +31,7 @@ void Storage::FlushLastUsed() {
     }
     if (used.empty()) return;
     std::lock_guard lock(mu_);
-    Stmt st(db_, "UPDATE links SET last_used = ? WHERE id = ? AND last_used < ?");
+    Stmt st(*db_, "UPDATE links SET last_used = ? WHERE id = ? AND last_used < ?");
     for (auto& [id, time] : used) {
         st.Reset();
         st.Bind(1, time); st.Bind(2, id); st.Bind(3, time);
@@ -43,11 +43,11 @@ std::optional<LinkInfo> Storage::AddLink(const std::string& workspace, const std
                                          const std::string& created_by, std::string* error) {
     std::lock_guard lock(mu_);
     LinkInfo link{"l" + RandomHex(8), workspace, name, role, NowIso(), created_by, ""};
-    Stmt st(db_, "INSERT INTO links (id, workspace, name, role, hash, created, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    Stmt st(*db_, "INSERT INTO links (id, workspace, name, role, hash, created, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)");
     st.Bind(1, link.id); st.Bind(2, workspace); st.Bind(3, name); st.Bind(4, std::string(RoleName(role)));
     st.Bind(5, hash); st.Bind(6, link.created); st.Bind(7, created_by);
     if (!st.Done()) {
-        if (error) *error = sqlite3_errmsg(db_);
+        if (error) *error = db_->Error();
         return std::nullopt;
     }
     return link;
@@ -57,29 +57,29 @@ std::vector<LinkInfo> Storage::Links(const std::string& workspace) {
     FlushLastUsed();
     std::lock_guard lock(mu_);
     std::vector<LinkInfo> out;
-    Stmt st(db_, (std::string(kLinkColumns) + "WHERE workspace = ? ORDER BY rowid").c_str());
+    Stmt st(*db_, (std::string(kLinkColumns) + "WHERE workspace = ? ORDER BY rowid").c_str());
     st.Bind(1, workspace);
-    while (st && st.Step() == SQLITE_ROW) out.push_back(ReadLink(st));
+    while (st && st.Step() == kRow) out.push_back(ReadLink(st));
     return out;
 }
 
 std::optional<LinkInfo> Storage::Link(const std::string& workspace, const std::string& link_id) {
     FlushLastUsed();
     std::lock_guard lock(mu_);
-    Stmt st(db_, (std::string(kLinkColumns) + "WHERE workspace = ? AND id = ?").c_str());
+    Stmt st(*db_, (std::string(kLinkColumns) + "WHERE workspace = ? AND id = ?").c_str());
     st.Bind(1, workspace);
     st.Bind(2, link_id);
-    if (!st || st.Step() != SQLITE_ROW) return std::nullopt;
+    if (!st || st.Step() != kRow) return std::nullopt;
     return ReadLink(st);
 }
 
 bool Storage::RemoveLink(const std::string& workspace, const std::string& link_id) {
     {
         std::lock_guard lock(mu_);
-        Stmt st(db_, "DELETE FROM links WHERE workspace = ? AND id = ?");
+        Stmt st(*db_, "DELETE FROM links WHERE workspace = ? AND id = ?");
         st.Bind(1, workspace);
         st.Bind(2, link_id);
-        if (!st.Done() || sqlite3_changes(db_) != 1) return false;
+        if (!st.Done() || db_->Changes() != 1) return false;
         Forget(workspace, link_id);   // under the database's lock, as FindToken caches under it
     }
     return true;
@@ -87,18 +87,18 @@ bool Storage::RemoveLink(const std::string& workspace, const std::string& link_i
 
 bool Storage::RotateLink(const std::string& workspace, const std::string& link_id, const std::string& new_hash) {
     std::lock_guard lock(mu_);
-    Stmt st(db_, "UPDATE links SET hash = ? WHERE workspace = ? AND id = ?");
+    Stmt st(*db_, "UPDATE links SET hash = ? WHERE workspace = ? AND id = ?");
     st.Bind(1, new_hash);
     st.Bind(2, workspace);
     st.Bind(3, link_id);
-    if (!st.Done() || sqlite3_changes(db_) != 1) return false;
+    if (!st.Done() || db_->Changes() != 1) return false;
     Forget(workspace, link_id);
     return true;
 }
 
 void Storage::Audit(const std::string& actor, const std::string& action, const std::string& workspace, const std::string& detail) {
     std::lock_guard lock(mu_);
-    Stmt st(db_, "INSERT INTO audit (time, actor, action, workspace, detail) VALUES (?, ?, ?, ?, ?)");
+    Stmt st(*db_, "INSERT INTO audit (time, actor, action, workspace, detail) VALUES (?, ?, ?, ?, ?)");
     st.Bind(1, NowIso()); st.Bind(2, actor); st.Bind(3, action); st.Bind(4, workspace); st.Bind(5, detail);
     st.Step();
 }
@@ -106,9 +106,9 @@ void Storage::Audit(const std::string& actor, const std::string& action, const s
 std::vector<AuditEntry> Storage::AuditLog(int64_t limit) {
     std::lock_guard lock(mu_);
     std::vector<AuditEntry> out;
-    Stmt st(db_, "SELECT time, actor, action, workspace, detail FROM audit ORDER BY rowid DESC LIMIT ?");
+    Stmt st(*db_, "SELECT time, actor, action, workspace, detail FROM audit ORDER BY rowid DESC LIMIT ?");
     st.Bind(1, limit);
-    while (st && st.Step() == SQLITE_ROW) out.push_back({st.Text(0), st.Text(1), st.Text(2), st.Text(3), st.Text(4)});
+    while (st && st.Step() == kRow) out.push_back({st.Text(0), st.Text(1), st.Text(2), st.Text(3), st.Text(4)});
     return out;
 }
 

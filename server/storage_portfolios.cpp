@@ -25,11 +25,11 @@ std::optional<PortfolioInfo> Storage::AddPortfolio(PortfolioInfo p, const std::s
     std::lock_guard lock(mu_);
     p.id = "p" + RandomHex(8);
     p.created = NowIso();
-    Stmt st(db_, "INSERT INTO portfolios (id, name, party, workspaces, year, hash, created, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    Stmt st(*db_, "INSERT INTO portfolios (id, name, party, workspaces, year, hash, created, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     st.Bind(1, p.id); st.Bind(2, p.name); st.Bind(3, p.party); st.Bind(4, sam::json(p.workspaces).dump());
     st.Bind(5, (int64_t)p.year); st.Bind(6, hash); st.Bind(7, p.created); st.Bind(8, p.created_by);
     if (!st.Done()) {
-        if (error) *error = sqlite3_errmsg(db_);
+        if (error) *error = db_->Error();
         return std::nullopt;
     }
     return p;
@@ -38,31 +38,31 @@ std::optional<PortfolioInfo> Storage::AddPortfolio(PortfolioInfo p, const std::s
 std::vector<PortfolioInfo> Storage::Portfolios() {
     std::lock_guard lock(mu_);
     std::vector<PortfolioInfo> out;
-    Stmt st(db_, (std::string(kColumns) + "ORDER BY rowid").c_str());
-    while (st.Step() == SQLITE_ROW) out.push_back(ReadPortfolio(st));
+    Stmt st(*db_, (std::string(kColumns) + "ORDER BY rowid").c_str());
+    while (st.Step() == kRow) out.push_back(ReadPortfolio(st));
     return out;
 }
 
 std::optional<PortfolioInfo> Storage::Portfolio(const std::string& id) {
     std::lock_guard lock(mu_);
-    Stmt st(db_, (std::string(kColumns) + "WHERE id = ?").c_str());
+    Stmt st(*db_, (std::string(kColumns) + "WHERE id = ?").c_str());
     st.Bind(1, id);
-    if (st.Step() != SQLITE_ROW) return std::nullopt;
+    if (st.Step() != kRow) return std::nullopt;
     return ReadPortfolio(st);
 }
 
 std::string Storage::PortfolioByToken(const std::string& hash) {
     std::lock_guard lock(mu_);
-    Stmt st(db_, "SELECT id FROM portfolios WHERE hash = ?");
+    Stmt st(*db_, "SELECT id FROM portfolios WHERE hash = ?");
     st.Bind(1, hash);
-    return st.Step() == SQLITE_ROW ? st.Text(0) : "";
+    return st.Step() == kRow ? st.Text(0) : "";
 }
 
 bool Storage::RemovePortfolio(const std::string& id) {
     std::lock_guard lock(mu_);
-    Stmt st(db_, "DELETE FROM portfolios WHERE id = ?");
+    Stmt st(*db_, "DELETE FROM portfolios WHERE id = ?");
     st.Bind(1, id);
-    return st.Done() && sqlite3_changes(db_) > 0;
+    return st.Done() && db_->Changes() > 0;
 }
 
 }  // namespace server

@@ -6,7 +6,7 @@
 set -euo pipefail
 src=$1 out=$2 seconds=${FUZZ_SECONDS:-${3:-20}}
 flags=(-std=c++20 -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
-       -I"$src/core" -I"$src/server" -I"$src/xlsx" -I"$out/../deps/include" -I"$out/../core" $(pkg-config --cflags cpp-httplib))
+       -I"$src/core" -I"$src/server" -I"$src/xlsx" -I"$out/../deps/include" -I"$out/../core" $(pkg-config --cflags cpp-httplib libpq))
 mkdir -p "$out/obj"
 
 # Each source compiled once into obj/ (again only when it or a header changed), two at a time.
@@ -30,7 +30,7 @@ server_objs=("$out"/obj/server-*.o "$out"/obj/xlsx-*.o)
 link=(clang++-14 -fsanitize=fuzzer,address,undefined)
 "${link[@]}" "$out/obj/fuzz-fuzz_edit.o" "${core_objs[@]}" -o "$out/fuzz_edit"
 "${link[@]}" "$out/obj/fuzz-fuzz_http.o" "${server_objs[@]}" "${core_objs[@]}" -o "$out/fuzz_http" \
-  $(pkg-config --libs cpp-httplib sqlite3 libcrypto zlib xlsxwriter) -lpthread
+  $(pkg-config --libs cpp-httplib sqlite3 libpq libcrypto zlib xlsxwriter) -lpthread
 
 run() {
   local name=$1 corpus=$2

@@ -5,13 +5,14 @@
 #include <nlohmann/json.hpp>
 #include <filesystem>
 #include <string>
+#include "test_db.h"
 
 using json = nlohmann::json;
 
 inline const httplib::Headers kAdmin = {{"Authorization", "Bearer test-admin-token"}};
 
 inline std::string Fresh(const std::string& name) {
-    std::filesystem::path p = std::filesystem::path(TEST_TMP_DIR) / name;
+    std::filesystem::path p = std::filesystem::path(TestTmpDir()) / name;
     std::filesystem::remove_all(p);
     return p.string();
 }

@@ -2,6 +2,7 @@
 // with revisions, clashes, history, events, durability.
 #include <doctest/doctest.h>
 #include <httplib.h>
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <atomic>
 #include <filesystem>
@@ -174,6 +175,58 @@ TEST_CASE("patches: revisions, validation, clashes, history and restore") {
     json after = json::parse(c.Get("/api/workspaces/" + w.id + "/history", Bearer(w.view))->body)["history"];
     CHECK(after[0]["summary"] == "Återställd till revision 1");
     CHECK(c.Post("/api/workspaces/" + w.id + "/restore", Bearer(w.view), R"({"revision": 1})", "application/json")->status == 403);
+}
+
+TEST_CASE("Idempotency-Key: a change sent again after a lost answer is one revision, answered as the first time") {
+    std::string data = Fresh("api-idempotency");
+    ServerProcess s;
+    REQUIRE(s.Start({"--data", data}, data + ".log"));
+    httplib::Client c("127.0.0.1", s.port);
+    Created w = CreateFamiljehem(c);
+    auto send = [&](const std::string& key, int64_t base, const json& patch) {
+        httplib::Headers h = Bearer(w.edit);
+        h.emplace("If-Match", "\"" + std::to_string(base) + "\"");
+        if (!key.empty()) h.emplace("Idempotency-Key", key);
+        return c.Patch("/api/workspaces/" + w.id, h, patch.dump(), "application/json-patch+json");
+    };
+    // An array append: applied twice it would add two members.
+    json add = json::array({Op("add", "/bodies/familjehemsenhet/mandate/-", "Ett uppdrag")});
+    auto first = send("k-7f3a-1", 1, add);
+    REQUIRE(first);
+    REQUIRE(first->status == 200);
+    CHECK(json::parse(first->body)["revision"] == 2);
+    auto again = send("k-7f3a-1", 1, add);
+    REQUIRE(again);
+    CHECK(again->status == 200);
+    CHECK(json::parse(again->body)["revision"] == 2);
+    CHECK(json::parse(again->body)["replayed"] == true);
+    CHECK(again->get_header_value("ETag") == "\"2\"");
+    json now = Get(c, w);
+    CHECK(now["revision"] == 2);
+    auto mandate = now["state"]["bodies"]["familjehemsenhet"]["mandate"];
+    CHECK(std::count(mandate.begin(), mandate.end(), "Ett uppdrag") == 1);
+    // Another key is another change; a malformed key is refused by name.
+    auto other = send("k-7f3a-2", 2, add);
+    REQUIRE(other);
+    CHECK(json::parse(other->body)["revision"] == 3);
+    auto bad = send("mellan slag", 3, add);
+    REQUIRE(bad);
+    CHECK(bad->status == 400);
+    CHECK(json::parse(bad->body)["error"] == "bad_idempotency_key");
+    CHECK(send(std::string(129, 'k'), 3, add)->status == 400);
+    // After a restart the key is still known (it is stored with the revision).
+    CHECK(s.Stop() == 0);
+    ServerProcess after;
+    REQUIRE(after.Start({"--data", data}, data + "-2.log"));
+    httplib::Client c2("127.0.0.1", after.port);
+    httplib::Headers h = Bearer(w.edit);
+    h.emplace("If-Match", "\"1\"");
+    h.emplace("Idempotency-Key", "k-7f3a-1");
+    auto late = c2.Patch("/api/workspaces/" + w.id, h, add.dump(), "application/json-patch+json");
+    REQUIRE(late);
+    CHECK(late->status == 200);
+    CHECK(json::parse(late->body)["revision"] == 2);
+    CHECK(Get(c2, w)["revision"] == 3);
 }
 
 TEST_CASE("a restart: an edit made against a revision from before it is still rebased, and a clash still found") {

@@ -22,7 +22,7 @@ namespace {
 struct Workspace { std::string id, edit, view; };
 
 std::string FreshDir(const std::string& name) {
-    fs::path p = fs::path(TEST_TMP_DIR) / name;
+    fs::path p = fs::path(TestTmpDir()) / name;
     fs::remove_all(p);
     return p.string();
 }
@@ -295,6 +295,19 @@ TEST_CASE("hostile: a store that already holds a malformed author is repaired at
         REQUIRE(s.Start({"--data", data}, data + ".log"));
         w = CreateDemo(s.port);
         CHECK(s.Stop() == 0);
+    }
+    if (OnPostgres()) {
+        // PostgreSQL takes no malformed UTF-8 at all, so there is nothing to repair there.
+        std::string psql = std::string("psql -X -q -h '") + getenv("SAMVERKAN_TEST_PG_HOST") + "' -p " + getenv("SAMVERKAN_TEST_PG_PORT") +
+                           " -U postgres -d " + TestDbName(data) + " -c \"UPDATE revisions SET author = E'A\\\\xff\\\\xfeB'\" 2>&1";
+        FILE* p = popen(psql.c_str(), "r");
+        char buf[512] = {};
+        size_t n = fread(buf, 1, sizeof buf - 1, p);
+        int rc = pclose(p);
+        INFO(std::string(buf, n));
+        CHECK(rc != 0);
+        CHECK(std::string(buf, n).find("invalid byte sequence") != std::string::npos);
+        return;
     }
     sqlite3* db = nullptr;
     REQUIRE(sqlite3_open((data + "/samverkan.sqlite3").c_str(), &db) == SQLITE_OK);

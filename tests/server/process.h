@@ -11,6 +11,7 @@
 #include <string>
 #include <thread>
 #include <vector>
+#include "test_db.h"
 
 struct ServerProcess {
     std::string binary = SAMVERKAN_SERVER;
@@ -21,6 +22,12 @@ struct ServerProcess {
     // Starts the server with `args` (plus --port 0) and waits for its "running" line.
     bool Start(const std::vector<std::string>& args, const std::string& log_file, const std::string& admin_token = "test-admin-token") {
         log = log_file;
+        std::vector<std::string> given = args;
+        for (size_t i = 0; i + 1 < args.size(); ++i)
+            if (args[i] == "--data") {
+                std::string db = PrepareTestDb(args[i + 1]);
+                if (!db.empty()) given.insert(given.end(), {"--db", db});
+            }
         std::ofstream(log_file, std::ios::trunc).close();   // never read an older run's port
         std::fflush(nullptr);                                // nothing buffered is written twice
         pid = fork();
@@ -31,7 +38,7 @@ struct ServerProcess {
             (void)f;
             dup2(fileno(stdout), fileno(stderr));
             std::vector<std::string> all = {binary, "--host", "127.0.0.1", "--port", "0"};
-            all.insert(all.end(), args.begin(), args.end());
+            all.insert(all.end(), given.begin(), given.end());
             std::vector<char*> argv;
             for (auto& a : all) argv.push_back(const_cast<char*>(a.c_str()));
             argv.push_back(nullptr);

@@ -17,7 +17,7 @@ namespace fs = std::filesystem;
 namespace {
 
 std::string FreshDir(const std::string& name) {
-    fs::path p = fs::path(TEST_TMP_DIR) / name;
+    fs::path p = fs::path(TestTmpDir()) / name;
     fs::remove_all(p);
     return p.string();
 }
@@ -144,7 +144,7 @@ TEST_CASE("a second start keeps the data and creates no second set of demos") {
         CHECK(s.Log().find("Admin token") == std::string::npos);   // it came from the environment
         CHECK(s.Stop(SIGINT) == 0);
     }
-    CHECK(fs::exists(data + "/samverkan.sqlite3"));
+    CHECK(fs::exists(data + "/samverkan.sqlite3") != OnPostgres());   // with --db, no SQLite file is made
     CHECK((fs::status(data + "/links.txt").permissions() & fs::perms::others_read) == fs::perms::none);
     ServerProcess s;
     REQUIRE(s.Start({"--data", data}, data + "-2.log"));
@@ -191,6 +191,35 @@ TEST_CASE("start-up errors: one clear line, exit 1, no half-made data file") {
     for (const char* flag : {"--host", "--port", "--data", "--web"}) CHECK(out.find(flag) != std::string::npos);
 }
 
+TEST_CASE("a SQLite file takes one server process, and says who has it; PostgreSQL takes a second instance") {
+    std::string data = FreshDir("server-second");
+    ServerProcess first;
+    REQUIRE(first.Start({"--data", data}, data + "-1.log"));
+    if (OnPostgres()) {
+        ServerProcess second;
+        REQUIRE(second.Start({"--data", data}, data + "-2.log"));   // the same database
+        httplib::Client c("127.0.0.1", second.port);
+        auto l = c.Get("/api/workspaces", kAdmin);
+        REQUIRE(l);
+        CHECK(json::parse(l->body)["workspaces"].size() == 5);   // the first one's demos, not a second set
+        return;
+    }
+    std::string out;
+    CHECK(RunServer({"--port", "0", "--data", data}, out) == 1);
+    CHECK(out == "samverkan-server: another samverkan-server (process " + std::to_string(first.pid) + ") already uses " + data +
+                 "/samverkan.sqlite3. Stop it first, or give this one another --data folder. Several instances share one database "
+                 "only on PostgreSQL (--db).\n");
+    // Once the first has stopped (even killed), the file is free again.
+    CHECK(first.Stop(SIGKILL) == -SIGKILL);
+    ServerProcess again;
+    CHECK(again.Start({"--data", data}, data + "-3.log"));
+    // --backup is for SQLite, and says so with --db.
+    CHECK(RunServer({"--db", "postgresql://nobody@/none", "--backup", data + "/copy.sqlite3"}, out) == 1);
+    CHECK(out.find("--backup is for SQLite; back up PostgreSQL with pg_dump") != std::string::npos);
+    CHECK(RunServer({"--db", "mysql://x"}, out) == 2);
+    CHECK(out.rfind("samverkan-server: --db takes a PostgreSQL URI (postgresql://…), not \"mysql://x\"", 0) == 0);
+}
+
 namespace {
 
 int Threads(pid_t pid) {
@@ -204,7 +233,7 @@ int Threads(pid_t pid) {
 }  // namespace
 
 TEST_CASE("workspaces nobody uses leave memory and their threads end; the next request loads them again") {
-    std::string data = std::string(TEST_TMP_DIR) + "/server-unload";
+    std::string data = TestTmpDir() + "/server-unload";
     std::filesystem::remove_all(data);
     ServerProcess s;
     REQUIRE(s.Start({"--data", data, "--unload-after", "1"}, data + ".log"));

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs the given test programs against a throwaway PostgreSQL 15 cluster: initdb and pg_ctl on
+# a Unix socket in a temporary folder (as the postgres user when run as root, since initdb
+# refuses root), SAMVERKAN_TEST_PG_HOST/_PORT set for them, the cluster removed afterwards.
+#   tests/server/with_postgres.sh PROGRAM [PROGRAM …]
+set -uo pipefail
+bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+[[ -x $bin/initdb ]] || { echo "with_postgres: no PostgreSQL server (apt-get install postgresql-15)" >&2; exit 1; }
+tmp=$(mktemp -d /tmp/samverkan-pg-XXXXXX)
+chmod 777 "$tmp"
+as_pg() { if [[ $EUID -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+port=$(( 20000 + RANDOM % 20000 ))
+cleanup() { as_pg "$bin/pg_ctl" -D "$tmp/data" -m immediate stop >/dev/null 2>&1; rm -rf "$tmp"; }
+trap cleanup EXIT
+as_pg "$bin/initdb" -D "$tmp/data" -A trust -U postgres --no-sync -E UTF8 --locale=C.UTF-8 >"$tmp/initdb.log" 2>&1 \
+  || { cat "$tmp/initdb.log" >&2; exit 1; }
+as_pg "$bin/pg_ctl" -D "$tmp/data" -l "$tmp/server.log" -w -o "-k $tmp -p $port -c listen_addresses='' -c max_connections=300" start >/dev/null \
+  || { cat "$tmp/server.log" >&2; exit 1; }
+export SAMVERKAN_TEST_PG_HOST=$tmp SAMVERKAN_TEST_PG_PORT=$port SAMVERKAN_TEST_PG_BIN=$bin
+export PATH=$bin:$PATH
+rc=0
+for program in "$@"; do
+  echo "== $program on PostgreSQL (socket $tmp, port $port)"
+  "$program" || rc=1
+done
+exit $rc
