@@ -36,8 +36,6 @@ bool ClashPathsOverlap(const std::string& x, const std::string& y) {
 
 bool PathsClash(const std::string& a, const std::string& b) { return ClashPathsOverlap(ClashPath(a), ClashPath(b)); }
 
-namespace {
-
 // The paths a patch touches, as given and as ClashPath forms.
 void PathsOf(const json& patch, std::vector<std::string>* given, std::vector<std::string>& clash) {
     if (!patch.is_array()) return;
@@ -57,13 +55,15 @@ std::string EventText(int64_t revision, const std::string& author, const std::st
     return "id: " + std::to_string(revision) + "\nevent: patch\ndata: " + sam::JsonText(data) + "\n\n";
 }
 
+namespace {
+
 json ProblemsBody(const char* code, const std::string& message, const std::vector<sam::Problem>& problems) {
     return {{"error", code}, {"message", message}, {"problems", sam::ToJson(problems)}};
 }
 
 }  // namespace
 
-Hub::Hub(Storage& storage, int idle_seconds) : storage_(storage), idle_seconds_(idle_seconds) {
+Hub::Hub(Storage& storage, int idle_seconds) : storage_(storage), tag_(RandomHex(6)), idle_seconds_(idle_seconds) {
     if (idle_seconds_ > 0) janitor_ = std::thread([this] { Janitor(); });
 }
 
@@ -119,7 +119,7 @@ std::shared_ptr<Live> Hub::Get(const std::string& id) {
     }
     auto info = storage_.Info(id);
     if (!info) return nullptr;
-    auto state = storage_.State(id);
+    auto state = storage_.State(id, info->revision);   // another instance may have written since
     if (!state) return nullptr;
     sam::LoadResult r = sam::LoadWorkspace(*state);
     if (!r.ok) return nullptr;
@@ -129,11 +129,15 @@ std::shared_ptr<Live> Hub::Get(const std::string& id) {
     // What the recent revisions changed, so that a client whose base predates this
     // server's start (it was offline, or the server restarted) can still be rebased.
     for (auto& row : storage_.RevisionsAfter(id, std::max<int64_t>(0, info->revision - (int64_t)kKeptChanges))) {
+        if (row.revision > info->revision) break;   // stored since by another instance: its writer reads them
         std::vector<std::string> clash;
         PathsOf(json::parse(row.patch, nullptr, false), nullptr, clash);
         live->changes.push_back({row.revision, std::move(clash)});
     }
     Live* p = live.get();
+    // Another instance may have stored more while this one loaded (its notice came before the
+    // workspace was here to take it): the writer looks once at the start.
+    p->catch_up = storage_.Kind() == Dialect::Postgres;
     p->writer = std::thread([this, id, p] { Write(id, *p); });
     live_[id] = live;
     return live;
@@ -168,6 +172,30 @@ void Hub::Readmit(const std::string& id) {
     readmitted_.notify_all();
 }
 
+void Hub::Remote(const std::string& id) {
+    std::shared_ptr<Live> live;
+    {
+        std::lock_guard lock(mu_);
+        auto it = live_.find(id);
+        if (it == live_.end()) return;   // not loaded here: it is read fresh when asked for
+        live = it->second;
+    }
+    {
+        std::lock_guard l(live->inbox_mu);
+        live->catch_up = true;
+    }
+    live->work.notify_one();
+}
+
+void Hub::RemoteAll() {
+    std::vector<std::string> ids;
+    {
+        std::lock_guard lock(mu_);
+        for (auto& [id, live] : live_) ids.push_back(id);
+    }
+    for (auto& id : ids) Remote(id);
+}
+
 void Hub::AccessChanged(const std::string& id) {
     std::shared_ptr<Live> live;
     {
@@ -193,16 +221,12 @@ Outcome Hub::Run(Live& live, Job& job) {
     return std::move(job.outcome);
 }
 
-namespace {
-
 void Finish(Job& job, Outcome outcome) {
     std::lock_guard lock(job.mu);   // notified under the lock: the job lives on its requester's stack
     job.outcome = std::move(outcome);
     job.finished = true;
     job.done.notify_one();
 }
-
-}  // namespace
 
 bool Hub::Apply(const std::string& id, Live& live, const Job& job, sam::PatchResult& applied, std::string& summary, Outcome& refused) {
     int64_t current = live.revision;
@@ -229,7 +253,7 @@ bool Hub::Apply(const std::string& id, Live& live, const Job& job, sam::PatchRes
         // Sent again (the answer was lost on its way): the revision it became, not a second one.
         std::optional<int64_t> was;
         if (auto it = live.keys.find(job.key); it != live.keys.end()) was = it->second;
-        else was = storage_.RevisionByKey(id, job.key);
+        else if (!job.own_key || job.tries > 1) was = storage_.RevisionByKey(id, job.key);
         if (was) {
             refused = {200, {{"revision", *was}, {"replayed", true}}};
             return false;
@@ -275,86 +299,6 @@ bool Hub::Apply(const std::string& id, Live& live, const Job& job, sam::PatchRes
     return true;
 }
 
-void Hub::Write(const std::string& id, Live& live) {
-    struct Pending {
-        Job* job;
-        int64_t revision;
-        sam::PatchResult applied;
-        std::string summary, time;
-    };
-    for (;;) {
-        std::vector<Job*> jobs;
-        {
-            std::unique_lock lock(live.inbox_mu);
-            live.work.wait(lock, [&] { return !live.inbox.empty() || live.closing; });
-            if (live.inbox.empty()) return;   // closing, and nothing left to write
-            jobs.swap(live.inbox);
-        }
-        // 1. Apply in arrival order; refusals are answered at once.
-        std::vector<Pending> group;
-        int64_t base;
-        {
-            std::lock_guard lock(live.mu);
-            base = live.revision;
-            std::string now = NowIso();
-            for (Job* job : jobs) {
-                Pending p{job, 0, {}, {}, now};
-                Outcome refused;
-                bool applied = false;
-                try {
-                    applied = Apply(id, live, *job, p.applied, p.summary, refused);
-                } catch (const std::exception& e) {
-                    // A rule that throws must not end this thread (and with it the server): the
-                    // change is refused, the workspace unchanged (core applies whole or not at all).
-                    std::fprintf(stderr, "samverkan-server: a change to %s could not be applied: %s\n", id.c_str(), e.what());
-                    refused = {500, {{"error", "internal"}, {"message", "the change could not be applied"}}};
-                }
-                if (!applied) { Finish(*job, std::move(refused)); continue; }
-                p.revision = ++live.revision;
-                if (!job->key.empty()) {
-                    live.keys[job->key] = p.revision;
-                    live.key_order.push_back(job->key);
-                    while (live.key_order.size() > kKeptKeys) { live.keys.erase(live.key_order.front()); live.key_order.pop_front(); }
-                }
-                std::vector<std::string> clash;
-                PathsOf(p.applied.forward, nullptr, clash);
-                live.changes.push_back({p.revision, std::move(clash)});
-                while (live.changes.size() > kKeptChanges) live.changes.pop_front();
-                group.push_back(std::move(p));
-            }
-        }
-        if (group.empty()) continue;
-        // 2. One transaction, one sync to disk, for the whole group. Only this thread
-        // changes live.ws, so reading it here needs no lock.
-        int64_t last = group.back().revision;
-        bool snapshot = last / kSnapshotEvery != base / kSnapshotEvery;   // crossed a multiple of 50
-        std::vector<RevisionRow> rows;
-        for (auto& p : group) rows.push_back({p.revision, p.time, p.job->author, p.summary, sam::JsonText(p.applied.forward), p.job->key});
-        std::string error;
-        bool ok = storage_.AppendBatch(id, base, rows, live.ws.name, snapshot ? sam::SaveWorkspace(live.ws) : "", &error);
-        // 3. Followers hear of it once it is on disk; on failure memory follows the database.
-        {
-            std::lock_guard lock(live.mu);
-            if (ok) {
-                for (size_t i = 0; i < group.size(); ++i)
-                    live.events.push_back({group[i].revision, EventText(group[i].revision, rows[i].author, rows[i].time, group[i].applied.forward)});
-                while (live.events.size() > 1000) live.events.pop_front();
-                live.durable = last;
-                live.changed.notify_all();
-            } else {
-                for (auto it = group.rbegin(); it != group.rend(); ++it) sam::ApplyPatch(live.ws, it->applied.inverse);
-                live.revision = base;
-                while (!live.changes.empty() && live.changes.back().first > base) live.changes.pop_back();
-                for (auto& p : group)
-                    if (!p.job->key.empty()) live.keys.erase(p.job->key);
-            }
-        }
-        for (auto& p : group)
-            Finish(*p.job, ok ? Outcome{200, {{"revision", p.revision}}}
-                              : Outcome{500, {{"error", "storage"}, {"message", "the change could not be stored: " + error}}});
-    }
-}
-
 Outcome Hub::Patch(const std::string& id, int64_t base, const json& patch, const std::string& author, const std::string& key) {
     auto live = Get(id);
     if (!live) return {404, {{"error", "unknown_workspace"}, {"message", "no workspace with id " + id}}};
@@ -363,7 +307,10 @@ Outcome Hub::Patch(const std::string& id, int64_t base, const json& patch, const
     job.revision = base;
     job.patch = &patch;
     job.author = author;
-    job.key = key;
+    // Without a key of its own, a change gets one: should the database's answer to its commit
+    // be lost, the writer's retry finds it stored instead of applying it twice.
+    job.own_key = key.empty();
+    job.key = key.empty() ? "~" + tag_ + "-" + std::to_string(++next_key_) : key;
     return Run(*live, job);
 }
 

@@ -34,7 +34,9 @@ struct Job {
     int64_t revision = 0;               // Patch: the base it was made against; Restore: the one to restore
     const sam::json* patch = nullptr;   // Patch only
     std::string author;
-    std::string key;                    // Patch: its Idempotency-Key ("" if none)
+    std::string key;                    // Patch: its Idempotency-Key (the client's, or one made here)
+    bool own_key = false;               // made here: new unless a commit's answer was lost
+    int tries = 0;                      // commits tried (the database failed the earlier ones)
     Outcome outcome;
     bool finished = false;
     std::mutex mu;
@@ -76,6 +78,7 @@ struct Live {
     std::condition_variable work;
     std::vector<Job*> inbox;
     bool closing = false;
+    bool catch_up = false;   // another instance stored revisions: read them (PostgreSQL)
     std::thread writer;
     // When a request last asked for it (under the hub's lock): an idle workspace is unloaded.
     std::chrono::steady_clock::time_point last_used = std::chrono::steady_clock::now();
@@ -100,6 +103,13 @@ public:
         struct Release { Hub* hub; std::string id; ~Release() { hub->Readmit(id); } } release{this, id};
         return fn();
     }
+    // Another instance stored revisions of `id` (a NOTIFY): if it is loaded here, its writer
+    // reads them and tells this instance's followers. RemoteAll: every loaded one (after the
+    // listener's connection came back, when notifications may have been missed).
+    void Remote(const std::string& id);
+    void RemoteAll();
+    // This instance's tag in notifications (its own are not news to it).
+    const std::string& Tag() const { return tag_; }
     // A link of the workspace ended: its streams check their token again at once.
     void AccessChanged(const std::string& id);
     // Applies a JSON Patch made against revision `base` (see the README for the rules). A
@@ -121,7 +131,13 @@ public:
 private:
     // Hands a job to the workspace's writer and waits for its outcome.
     Outcome Run(Live& live, Job& job);
+    // The writer (hub_writer.cpp): commits the jobs in groups, reads other instances' revisions.
     void Write(const std::string& id, Live& live);
+    void Commit(const std::string& id, Live& live, std::vector<Job*> jobs);
+    void CatchUp(const std::string& id, Live& live);
+    // Applies revisions stored by another instance (under live.mu); false when one did not
+    // apply (the workspace is then read again from storage).
+    bool TakeRemote(const std::string& id, Live& live, const std::vector<RevisionRow>& rows);
     // Applies one job to the live workspace (the writer, under live.mu): false and
     // `refused` when it is refused.
     bool Apply(const std::string& id, Live& live, const Job& job, sam::PatchResult& applied, std::string& summary, Outcome& refused);
@@ -133,6 +149,8 @@ private:
     static void Retire(Live& live);   // its writer writes what is queued and ends
 
     Storage& storage_;
+    std::string tag_;
+    std::atomic<uint64_t> next_key_{0};
     std::mutex mu_;
     std::condition_variable readmitted_;
     std::map<std::string, std::shared_ptr<Live>> live_;
@@ -143,6 +161,11 @@ private:
     std::condition_variable janitor_wake_;
     std::thread janitor_;
 };
+
+// The writer's helpers, shared by hub.cpp and hub_writer.cpp.
+void PathsOf(const sam::json& patch, std::vector<std::string>* given, std::vector<std::string>& clash);
+std::string EventText(int64_t revision, const std::string& author, const std::string& time, const sam::json& patch);
+void Finish(Job& job, Outcome outcome);
 
 // "/bodies/x/mandate/2" -> "/bodies/x/mandate": array positions shift under other edits,
 // so two edits clash when they touch the same array.

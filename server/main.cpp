@@ -24,7 +24,9 @@
 #include "demos.h"
 #include "json_io.h"
 #include "static_files.h"
+#include <memory>
 #include "data_lock.h"
+#include "pg_listener.h"
 #include "storage.h"
 
 namespace {
@@ -263,6 +265,11 @@ int main(int argc, char** argv) {
     }
 
     server::Hub hub(storage, opt.idle_seconds);
+    // On PostgreSQL other instances may share the database: hear their commits.
+    std::unique_ptr<server::PgListener> listener;
+    if (!opt.db.empty())
+        listener = std::make_unique<server::PgListener>(opt.db, hub.Tag(), [&hub](const std::string& id) { hub.Remote(id); },
+                                                        [&hub] { hub.RemoteAll(); });
     server::InstallApi(svr, storage, hub, api);
     server::InstallDocuments(svr, storage, hub, api);
     server::InstallAdminPage(svr);
@@ -301,6 +308,7 @@ int main(int argc, char** argv) {
         pthread_kill(stopper.native_handle(), SIGTERM);   // wakes the sigwait when listen ended another way
         stopper.join();
     }
+    listener.reset();
     hub.Close();   // the writers finish what was queued
     storage.Close();
     std::printf("Samverkan stopped.\n");

@@ -382,35 +382,67 @@ bool Storage::Reclaim(std::string* error) {
     return Exec("PRAGMA wal_checkpoint(TRUNCATE)", error) && Exec("VACUUM", error) && Exec("PRAGMA wal_checkpoint(TRUNCATE)", error);
 }
 
-bool Storage::AppendBatch(const std::string& id, int64_t base, const std::vector<RevisionRow>& rows, const std::string& name,
-                          const std::string& snapshot, std::string* error) {
+bool Storage::Append(const std::string& id, int64_t known,
+                     const std::function<AppendPlan(int64_t head, const std::vector<RevisionRow>& newer)>& decide,
+                     const std::string& tag, std::string* error) {
     std::lock_guard lock(mu_);
-    if (rows.empty()) return true;
+    bool postgres = db_->Kind() == Dialect::Postgres;
     if (!db_->Begin(error)) return false;
-    int64_t last = base + (int64_t)rows.size();
-    bool ok;
+    auto fail = [&](const std::string& why) {
+        if (error) *error = why;
+        Exec("ROLLBACK", nullptr);
+        return false;
+    };
+    int64_t head;
     {
-        Stmt w(*db_, "UPDATE workspaces SET revision = ?, updated = ?, name = ? WHERE id = ? AND revision = ?");
-        w.Bind(1, last); w.Bind(2, rows.back().time); w.Bind(3, name); w.Bind(4, id); w.Bind(5, base);
-        ok = w && w.Step() == kDone && db_->Changes() == 1;
-        if (!ok && error) *error = "the workspace is not at revision " + std::to_string(base);
+        Stmt st(*db_, std::string("SELECT revision FROM workspaces WHERE id = ?") + (postgres ? " FOR UPDATE" : ""));
+        st.Bind(1, id);
+        int rc = st.Step();
+        if (rc != kRow) return fail(rc == kDone ? "no workspace with id " + id : db_->Error());
+        head = st.Int(0);
     }
+    std::vector<RevisionRow> newer;
+    if (head > known) {
+        newer = RevisionsAfter(id, known);
+        if (newer.size() != size_t(head - known)) return fail("the revisions after " + std::to_string(known) + " could not be read");
+    }
+    AppendPlan plan = decide(head, newer);
+    if (plan.rows.empty()) return Exec("COMMIT", error);
+    int64_t last = head + (int64_t)plan.rows.size();
     Stmt r(*db_, "INSERT INTO revisions (workspace, revision, time, author, summary, patch, idempotency_key) VALUES (?, ?, ?, ?, ?, ?, ?)");
-    for (size_t i = 0; ok && i < rows.size(); ++i) {
+    for (size_t i = 0; i < plan.rows.size(); ++i) {
+        const RevisionRow& row = plan.rows[i];
         r.Reset();
-        r.Bind(1, id); r.Bind(2, base + 1 + (int64_t)i); r.Bind(3, rows[i].time); r.Bind(4, rows[i].author);
-        r.Bind(5, rows[i].summary); r.Bind(6, rows[i].patch); r.Bind(7, rows[i].key);
-        ok = r && r.Step() == kDone;
-        if (!ok && error) *error = db_->Error();
+        r.Bind(1, id); r.Bind(2, head + 1 + (int64_t)i); r.Bind(3, row.time); r.Bind(4, row.author);
+        r.Bind(5, row.summary); r.Bind(6, row.patch); r.Bind(7, row.key);
+        if (!r.Done()) return fail(db_->Error());
     }
-    if (ok && !snapshot.empty()) {
+    {
+        Stmt w(*db_, "UPDATE workspaces SET revision = ?, updated = ?, name = ? WHERE id = ?");
+        w.Bind(1, last); w.Bind(2, plan.rows.back().time); w.Bind(3, plan.name); w.Bind(4, id);
+        if (!w.Done()) return fail(db_->Error());
+    }
+    if (!plan.snapshot.empty()) {
         Stmt sn(*db_, "INSERT INTO snapshots (workspace, revision, state) VALUES (?, ?, ?)");
-        sn.Bind(1, id); sn.Bind(2, last); sn.Bind(3, snapshot);
-        ok = sn && sn.Step() == kDone;
-        if (!ok && error) *error = db_->Error();
+        sn.Bind(1, id); sn.Bind(2, last); sn.Bind(3, plan.snapshot);
+        if (!sn.Done()) return fail(db_->Error());
     }
-    if (!ok) { Exec("ROLLBACK", nullptr); return false; }
-    return Exec("COMMIT", error);
+    if (postgres) {
+        // Delivered to the other instances' listeners when (and only if) this commits.
+        Stmt n(*db_, "SELECT pg_notify('samverkan', ?)");
+        n.Bind(1, tag + " " + id + " " + std::to_string(last));
+        if (n.Step() != kRow) return fail(db_->Error());
+    }
+    if (!Exec("COMMIT", error)) {
+        Exec("ROLLBACK", nullptr);
+        return false;
+    }
+    return true;
+}
+
+bool Storage::Reconnect() {
+    std::lock_guard lock(mu_);
+    return db_ && db_->Reconnect();
 }
 
 std::vector<RevisionRow> Storage::History(const std::string& id, int64_t limit) {

@@ -2,6 +2,7 @@
 // PostgreSQL database (db.h). Every accepted change is committed before it is acknowledged.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <unordered_map>
@@ -72,6 +73,13 @@ struct RevisionRow {
     std::string key;                            // the Idempotency-Key it came with ("" if none)
 };
 
+// What a writer stores in Append's transaction: its revisions, the workspace's name after
+// them, and a snapshot of the state after the last of them ("" for none).
+struct AppendPlan {
+    std::vector<RevisionRow> rows;
+    std::string name, snapshot;
+};
+
 struct ImportCounts {
     int64_t workspaces = 0, revisions = 0, links = 0, portfolios = 0;
 };
@@ -131,10 +139,17 @@ public:
     // Replaces `text` everywhere it is stored for the workspace (storage_erase.cpp, core/erase.h),
     // checks that every revision still loads, then compacts the file.
     EraseResult Erase(const std::string& id, const std::string& text, const std::string& actor);
-    // Adds revisions base+1 .. base+rows.size() in one transaction (one sync to disk for
-    // all of them); `snapshot` is the state at the last of them, stored when not empty.
-    bool AppendBatch(const std::string& id, int64_t base, const std::vector<RevisionRow>& rows, const std::string& name,
-                     const std::string& snapshot, std::string* error);
+    // The one way revisions are added when several instances share the database. In one
+    // transaction: the workspace's row is locked (FOR UPDATE on PostgreSQL; SQLite's write
+    // lock), `decide` gets the head revision and the revisions stored after `known` by other
+    // instances, and its rows become head+1, head+2 … ; the head advances; on PostgreSQL one
+    // NOTIFY (`channel`, payload "tag id revision") goes out with the commit. False + error when
+    // the transaction failed (nothing of the plan is stored; see Retryable()).
+    bool Append(const std::string& id, int64_t known,
+                const std::function<AppendPlan(int64_t head, const std::vector<RevisionRow>& newer)>& decide,
+                const std::string& tag, std::string* error);
+    // After a lost connection (PostgreSQL restarted): open it again. False when it is still away.
+    bool Reconnect();
     std::vector<RevisionRow> History(const std::string& id, int64_t limit);
     std::vector<RevisionRow> RevisionsAfter(const std::string& id, int64_t after);
     std::string GetMeta(const std::string& key);
@@ -159,7 +174,8 @@ private:
     void FlushLastUsed();
     void Forget(const std::string& workspace, const std::string& link_id);   // drops cached tokens
     std::unique_ptr<Db> db_;
-    std::mutex mu_;
+    // Recursive: Append's decision runs inside its transaction and may read (State, RevisionByKey).
+    std::recursive_mutex mu_;
     // Tokens and ids, kept in memory under their own lock (requests check them without
     // waiting behind a commit); what ends a token or a workspace drops it here too.
     std::mutex cache_mu_;

@@ -16,7 +16,14 @@ as_pg "$bin/initdb" -D "$tmp/data" -A trust -U postgres --no-sync -E UTF8 --loca
   || { cat "$tmp/initdb.log" >&2; exit 1; }
 as_pg "$bin/pg_ctl" -D "$tmp/data" -l "$tmp/server.log" -w -o "-k $tmp -p $port -c listen_addresses='' -c max_connections=300" start >/dev/null \
   || { cat "$tmp/server.log" >&2; exit 1; }
-export SAMVERKAN_TEST_PG_HOST=$tmp SAMVERKAN_TEST_PG_PORT=$port SAMVERKAN_TEST_PG_BIN=$bin
+# For the tests that restart PostgreSQL under load.
+cat >"$tmp/restart.sh" <<RESTART
+#!/usr/bin/env bash
+if [[ \$EUID -eq 0 ]]; then exec runuser -u postgres -- "$bin/pg_ctl" -D "$tmp/data" -m fast -w restart >/dev/null
+else exec "$bin/pg_ctl" -D "$tmp/data" -m fast -w restart >/dev/null; fi
+RESTART
+chmod 755 "$tmp/restart.sh"
+export SAMVERKAN_TEST_PG_HOST=$tmp SAMVERKAN_TEST_PG_PORT=$port SAMVERKAN_TEST_PG_BIN=$bin SAMVERKAN_TEST_PG_RESTART=$tmp/restart.sh
 export PATH=$bin:$PATH
 rc=0
 for program in "$@"; do
