@@ -289,6 +289,7 @@ void InstallApi(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfi
             ++live->presentation_seq;
         }
         live->changed.notify_all();
+        hub.PresentationChanged(id, p);   // followers on other instances too
         SendJson(res, 200, p);
     });
 
@@ -345,6 +346,7 @@ void InstallApi(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfi
             ++live->presence_seq;
         }
         live->changed.notify_all();
+        hub.PresenceChanged(id, *live);
         res.set_header("Cache-Control", "no-store");
         res.set_header("X-Accel-Buffering", "no");
         // What this follower has been sent: revision, presentation, access changes, archiving.
@@ -400,6 +402,7 @@ void InstallApi(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfi
                     if (live->presence_seq > seen->presence) {
                         json names = json::array();
                         for (auto& [other, name] : live->present) if (other != slot) names.push_back(name);
+                        for (auto& name : live->remote_present) names.push_back(name);
                         out += "event: presence\ndata: " + sam::JsonText(json{{"names", names}}) + "\n\n";
                         seen->presence = live->presence_seq;
                     }
@@ -427,7 +430,7 @@ void InstallApi(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfi
                 }
                 return sink.write(out.data(), out.size());
             },
-            [live, streams = config.streams, client, slot](bool) {
+            [live, streams = config.streams, client, slot, &hub, id](bool) {
                 if (streams) streams->Release(client);
                 {
                     std::lock_guard lock(live->mu);
@@ -436,6 +439,7 @@ void InstallApi(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfi
                     ++live->presence_seq;
                 }
                 live->changed.notify_all();
+                hub.PresenceChanged(id, *live);
             });
     });
 

@@ -58,8 +58,14 @@ public:
     std::unique_ptr<Cursor> Prepare(const std::string& sql) override { return std::make_unique<PostgresCursor>(*this, PostgresSql(sql)); }
     bool Exec(const std::string& sql, std::string* error) override {
         Heal();
+        bool idle = PQtransactionStatus(conn_) == PQTRANS_IDLE;
         PGresult* r = PQexec(conn_, sql.c_str());
         bool ok = r && (PQresultStatus(r) == PGRES_COMMAND_OK || PQresultStatus(r) == PGRES_TUPLES_OK);
+        if (!ok && idle && Lost()) {   // outside a transaction: once more on a new connection
+            PQclear(r);
+            r = PQexec(conn_, sql.c_str());
+            ok = r && (PQresultStatus(r) == PGRES_COMMAND_OK || PQresultStatus(r) == PGRES_TUPLES_OK);
+        }
         Note(r, ok);
         if (!ok && error) *error = error_;
         PQclear(r);
@@ -73,6 +79,8 @@ public:
         return PQstatus(conn_) == CONNECTION_OK;
     }
 
+    // After a failed statement: the connection went (PostgreSQL restarted) and is back now.
+    bool Lost() { return PQstatus(conn_) == CONNECTION_BAD && Reconnect(); }
     // Between transactions, a connection that went (PostgreSQL restarted) is opened again.
     void Heal() {
         if (PQstatus(conn_) == CONNECTION_BAD && PQtransactionStatus(conn_) != PQTRANS_INTRANS) Reconnect();
@@ -95,9 +103,17 @@ int PostgresCursor::Step() {
         db_.Heal();
         std::vector<const char*> values;
         for (auto& p : params_) values.push_back(p.c_str());
-        result_ = PQexecParams(db_.conn_, sql_.c_str(), (int)values.size(), nullptr, values.data(), nullptr, nullptr, 0);
-        ExecStatusType st = result_ ? PQresultStatus(result_) : PGRES_FATAL_ERROR;
-        bool ok = st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK;
+        bool idle = PQtransactionStatus(db_.conn_) == PQTRANS_IDLE;
+        auto run = [&] {
+            result_ = PQexecParams(db_.conn_, sql_.c_str(), (int)values.size(), nullptr, values.data(), nullptr, nullptr, 0);
+            ExecStatusType st = result_ ? PQresultStatus(result_) : PGRES_FATAL_ERROR;
+            return st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK;
+        };
+        bool ok = run();
+        if (!ok && idle && db_.Lost()) {   // a read outside a transaction: once more on a new connection
+            PQclear(result_);
+            ok = run();
+        }
         db_.Note(result_, ok);
         if (!ok) return kFailed;
     }

@@ -81,6 +81,28 @@ void Hub::Retire(Live& live) {
     if (live.writer.joinable()) live.writer.join();
 }
 
+void Hub::Heartbeat() {
+    // On PostgreSQL, who follows here is noted again (so the others know this instance lives),
+    // and what the others noted and stored is read (an instance that died leaves their lists; a
+    // notice lost with a connection is made up for).
+    if (storage_.Kind() != Dialect::Postgres) return;
+    std::vector<std::pair<std::string, std::shared_ptr<Live>>> followed;
+    {
+        std::lock_guard lock(mu_);
+        for (auto& [id, live] : live_) followed.push_back({id, live});
+    }
+    for (auto& [id, live] : followed) {
+        int streams;
+        {
+            std::lock_guard lock(live->mu);
+            streams = live->streams;
+        }
+        if (streams == 0) continue;
+        PresenceChanged(id, *live);
+        Remote(id);   // the notes, and any revision whose notice was lost: followers converge within seconds
+    }
+}
+
 void Hub::Janitor() {
     // A national host has tens of thousands of workspaces: only those in use keep memory and
     // a thread. One is unloaded when nothing holds it but this map (no request, no stream),
@@ -106,6 +128,7 @@ void Hub::Janitor() {
             }
         }
         for (auto& live : idle) Retire(*live);   // a request for it now loads it again from disk
+        Heartbeat();
     }
 }
 
@@ -138,6 +161,7 @@ std::shared_ptr<Live> Hub::Get(const std::string& id) {
     // Another instance may have stored more while this one loaded (its notice came before the
     // workspace was here to take it): the writer looks once at the start.
     p->catch_up = storage_.Kind() == Dialect::Postgres;
+    ReadNotes(id, *p);   // the slide and who follows on the other instances
     p->writer = std::thread([this, id, p] { Write(id, *p); });
     live_[id] = live;
     return live;
@@ -172,7 +196,7 @@ void Hub::Readmit(const std::string& id) {
     readmitted_.notify_all();
 }
 
-void Hub::Remote(const std::string& id) {
+void Hub::Remote(const std::string& id, const std::string& what) {
     std::shared_ptr<Live> live;
     {
         std::lock_guard lock(mu_);
@@ -180,11 +204,62 @@ void Hub::Remote(const std::string& id) {
         if (it == live_.end()) return;   // not loaded here: it is read fresh when asked for
         live = it->second;
     }
+    if (what == "gone" || what == "erased") {
+        live.reset();
+        Evict(id, what == "erased");   // its streams end here too; the next request reads the database
+        Readmit(id);
+        return;
+    }
+    if (what == "note" || what.empty()) ReadNotes(id, *live);
+    if (what == "note") return;
     {
         std::lock_guard l(live->inbox_mu);
         live->catch_up = true;
     }
     live->work.notify_one();
+}
+
+void Hub::ReadNotes(const std::string& id, Live& live) {
+    if (storage_.Kind() != Dialect::Postgres) return;
+    auto notes = storage_.Notes(id);
+    int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+    std::vector<std::string> names;
+    json presentation;
+    for (const LiveNote& n : notes) {
+        if (n.kind == "presentation") presentation = json::parse(n.value, nullptr, false);
+        // An instance's followers, while it is alive (it notes them again every few seconds).
+        if (n.kind == "presence" && n.instance != tag_ && now - n.updated_ms < kNoteLifeMs) {
+            json list = json::parse(n.value, nullptr, false);
+            if (list.is_array())
+                for (auto& name : list)
+                    if (name.is_string()) names.push_back(name);
+        }
+    }
+    std::lock_guard lock(live.mu);
+    if (names != live.remote_present) {
+        live.remote_present = std::move(names);
+        ++live.presence_seq;
+    }
+    if (presentation.is_object() && presentation != live.presentation) {
+        live.presentation = std::move(presentation);
+        ++live.presentation_seq;
+    }
+    live.changed.notify_all();
+}
+
+void Hub::PresenceChanged(const std::string& id, Live& live) {
+    if (storage_.Kind() != Dialect::Postgres) return;
+    json names = json::array();
+    {
+        std::lock_guard lock(live.mu);
+        for (auto& [slot, name] : live.present) names.push_back(name);
+    }
+    storage_.PutNote(tag_, id, tag_, "presence", sam::JsonText(names));
+}
+
+void Hub::PresentationChanged(const std::string& id, const json& presentation) {
+    if (storage_.Kind() != Dialect::Postgres) return;
+    storage_.PutNote(tag_, id, "*", "presentation", sam::JsonText(presentation));
 }
 
 void Hub::RemoteAll() {

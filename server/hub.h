@@ -67,6 +67,7 @@ struct Live {
     int64_t presentation_seq = 0;
     // Who follows the workspace now (per stream: its author), for presence.
     std::map<uint64_t, std::string> present;
+    std::vector<std::string> remote_present;   // who follows on the other instances (PostgreSQL)
     uint64_t present_next = 0;
     int64_t presence_seq = 0;
 
@@ -100,14 +101,22 @@ public:
     // are told to fetch the state again.
     template <class Fn> auto Exclusive(const std::string& id, bool erased, Fn fn) {
         Evict(id, erased);
-        struct Release { Hub* hub; std::string id; ~Release() { hub->Readmit(id); } } release{this, id};
+        struct Release {
+            Hub* hub; std::string id; bool erased;
+            ~Release() { hub->Readmit(id); hub->storage_.Notify(hub->tag_, id, erased ? "erased" : "gone"); }
+        } release{this, id, erased};
         return fn();
     }
-    // Another instance stored revisions of `id` (a NOTIFY): if it is loaded here, its writer
-    // reads them and tells this instance's followers. RemoteAll: every loaded one (after the
-    // listener's connection came back, when notifications may have been missed).
-    void Remote(const std::string& id);
+    // Another instance told (a NOTIFY) of `id`: `what` is a revision it stored (the writer here
+    // reads it and tells this instance's followers), "note" (the slide or who follows there
+    // changed), or "gone"/"erased" (its streams here end as on that instance). Only a workspace
+    // loaded here is concerned. RemoteAll: every loaded one, after the listener's connection came
+    // back, when notifications may have been missed.
+    void Remote(const std::string& id, const std::string& what = "");
     void RemoteAll();
+    // Tell the other instances (PostgreSQL; nothing on SQLite): who follows here, the slide.
+    void PresenceChanged(const std::string& id, Live& live);
+    void PresentationChanged(const std::string& id, const sam::json& presentation);
     // This instance's tag in notifications (its own are not news to it).
     const std::string& Tag() const { return tag_; }
     // A link of the workspace ended: its streams check their token again at once.
@@ -126,7 +135,8 @@ public:
     static constexpr int kMaxStreams = 250;       // per workspace
     static constexpr size_t kKeptChanges = 10000; // revisions a client may be behind and still rebase
     static constexpr int kSnapshotEvery = 50;
-    static constexpr size_t kKeptKeys = 10000;    // Idempotency-Keys remembered in memory per workspace
+    static constexpr size_t kKeptKeys = 10000;
+    static constexpr int64_t kNoteLifeMs = 20000;  // another instance's followers, unless it stopped noting them    // Idempotency-Keys remembered in memory per workspace
 
 private:
     // Hands a job to the workspace's writer and waits for its outcome.
@@ -147,6 +157,9 @@ private:
     // Every few seconds: unloads the workspaces idle for idle_seconds_.
     void Janitor();
     static void Retire(Live& live);   // its writer writes what is queued and ends
+    // Reads what the other instances noted for `id` (the slide, who follows there) into `live`.
+    void ReadNotes(const std::string& id, Live& live);
+    void Heartbeat();
 
     Storage& storage_;
     std::string tag_;

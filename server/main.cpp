@@ -268,7 +268,7 @@ int main(int argc, char** argv) {
     // On PostgreSQL other instances may share the database: hear their commits.
     std::unique_ptr<server::PgListener> listener;
     if (!opt.db.empty())
-        listener = std::make_unique<server::PgListener>(opt.db, hub.Tag(), [&hub](const std::string& id) { hub.Remote(id); },
+        listener = std::make_unique<server::PgListener>(opt.db, hub.Tag(), [&hub](const std::string& id, const std::string& what) { hub.Remote(id, what); },
                                                         [&hub] { hub.RemoteAll(); });
     server::InstallApi(svr, storage, hub, api);
     server::InstallDocuments(svr, storage, hub, api);

@@ -9,7 +9,7 @@
 
 namespace server {
 
-PgListener::PgListener(std::string uri, std::string own_tag, std::function<void(const std::string&)> changed, std::function<void()> resume)
+PgListener::PgListener(std::string uri, std::string own_tag, std::function<void(const std::string&, const std::string&)> changed, std::function<void()> resume)
     : uri_(std::move(uri)), own_tag_(std::move(own_tag)), changed_(std::move(changed)), resume_(std::move(resume)) {
     if (pipe(wake_) != 0) wake_[0] = wake_[1] = -1;
     thread_ = std::thread([this] { Run(); });
@@ -58,7 +58,7 @@ void PgListener::Run() {
                 PQfreemem(n);
                 size_t a = payload.find(' '), b = payload.find(' ', a + 1);
                 if (a == std::string::npos || b == std::string::npos) continue;
-                if (payload.compare(0, a, own_tag_) != 0) changed_(payload.substr(a + 1, b - a - 1));
+                if (payload.compare(0, a, own_tag_) != 0) changed_(payload.substr(a + 1, b - a - 1), payload.substr(b + 1));
             }
         }
         listening_ = false;

@@ -12,9 +12,10 @@ namespace server {
 
 class PgListener {
 public:
-    // `changed(id)`: another instance (a tag other than `own_tag`) stored revisions of `id`.
+    // `changed(id, what)`: another instance (a tag other than `own_tag`) stored revision `what`
+    // of `id`, or left a "note", or the workspace is "gone" or "erased".
     // `resume()`: the connection is (again) listening; notifications may have been missed.
-    PgListener(std::string uri, std::string own_tag, std::function<void(const std::string&)> changed, std::function<void()> resume);
+    PgListener(std::string uri, std::string own_tag, std::function<void(const std::string&, const std::string&)> changed, std::function<void()> resume);
     ~PgListener();
     PgListener(const PgListener&) = delete;
     PgListener& operator=(const PgListener&) = delete;
@@ -23,7 +24,7 @@ public:
 private:
     void Run();
     std::string uri_, own_tag_;
-    std::function<void(const std::string&)> changed_;
+    std::function<void(const std::string&, const std::string&)> changed_;
     std::function<void()> resume_;
     std::atomic<bool> stop_{false}, listening_{false};
     int wake_[2] = {-1, -1};

@@ -69,6 +69,16 @@ CREATE TABLE IF NOT EXISTS portfolios (%SEQ%
   created TEXT NOT NULL,
   created_by TEXT NOT NULL
 );
+-- What instances on one PostgreSQL database tell each other beside revisions: the
+-- facilitator's slide (instance '*') and who follows on each instance (updated: ms).
+CREATE TABLE IF NOT EXISTS live_notes (
+  workspace TEXT NOT NULL,
+  instance TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  value TEXT NOT NULL,
+  updated INTEGER NOT NULL,
+  PRIMARY KEY (workspace, instance, kind)
+);
 INSERT INTO meta (key, value) VALUES ('schema', '1') ON CONFLICT DO NOTHING;
 )SQL";
 
@@ -352,7 +362,7 @@ bool Storage::Delete(const std::string& id, const std::string& actor, std::strin
     if (!db_->Begin(error)) return false;
     bool ok = true;
     for (const char* sql : {"DELETE FROM snapshots WHERE workspace = ?", "DELETE FROM revisions WHERE workspace = ?",
-                            "DELETE FROM links WHERE workspace = ?", "DELETE FROM workspaces WHERE id = ?",
+                            "DELETE FROM links WHERE workspace = ?", "DELETE FROM live_notes WHERE workspace = ?", "DELETE FROM workspaces WHERE id = ?",
                             "INSERT INTO audit (time, actor, action, workspace, detail) VALUES (?2, ?3, 'deleted', ?1, '')"}) {
         Stmt st(*db_, sql);
         st.Bind(1, id);
@@ -438,6 +448,39 @@ bool Storage::Append(const std::string& id, int64_t known,
         return false;
     }
     return true;
+}
+
+bool Storage::Notify(const std::string& tag, const std::string& id, const std::string& what) {
+    std::lock_guard lock(mu_);
+    if (db_->Kind() != Dialect::Postgres) return true;   // one process: nobody else to tell
+    Stmt n(*db_, "SELECT pg_notify('samverkan', ?)");
+    n.Bind(1, tag + " " + id + " " + what);
+    return n.Step() == kRow;
+}
+
+bool Storage::PutNote(const std::string& tag, const std::string& id, const std::string& instance, const std::string& kind,
+                      const std::string& value) {
+    std::lock_guard lock(mu_);
+    if (db_->Kind() != Dialect::Postgres) return true;
+    int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+    if (!db_->Begin(nullptr)) return false;
+    Stmt up(*db_, "INSERT INTO live_notes (workspace, instance, kind, value, updated) VALUES (?, ?, ?, ?, ?) "
+                  "ON CONFLICT (workspace, instance, kind) DO UPDATE SET value = excluded.value, updated = excluded.updated");
+    up.Bind(1, id); up.Bind(2, instance); up.Bind(3, kind); up.Bind(4, value); up.Bind(5, now);
+    Stmt n(*db_, "SELECT pg_notify('samverkan', ?)");
+    n.Bind(1, tag + " " + id + " note");
+    if (!up.Done() || n.Step() != kRow) { Exec("ROLLBACK", nullptr); return false; }
+    return Exec("COMMIT", nullptr);
+}
+
+std::vector<LiveNote> Storage::Notes(const std::string& id) {
+    std::lock_guard lock(mu_);
+    std::vector<LiveNote> out;
+    if (db_->Kind() != Dialect::Postgres) return out;
+    Stmt st(*db_, "SELECT instance, kind, value, updated FROM live_notes WHERE workspace = ?");
+    st.Bind(1, id);
+    while (st.Step() == kRow) out.push_back({st.Text(0), st.Text(1), st.Text(2), st.Int(3)});
+    return out;
 }
 
 bool Storage::Reconnect() {

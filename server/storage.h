@@ -80,6 +80,12 @@ struct AppendPlan {
     std::string name, snapshot;
 };
 
+// A note one instance leaves for the others (PostgreSQL only).
+struct LiveNote {
+    std::string instance, kind, value;
+    int64_t updated_ms = 0;
+};
+
 struct ImportCounts {
     int64_t workspaces = 0, revisions = 0, links = 0, portfolios = 0;
 };
@@ -148,6 +154,11 @@ public:
     bool Append(const std::string& id, int64_t known,
                 const std::function<AppendPlan(int64_t head, const std::vector<RevisionRow>& newer)>& decide,
                 const std::string& tag, std::string* error);
+    // Telling other instances on one PostgreSQL database (nothing to do on SQLite): a NOTIFY
+    // "tag id what"; a note kept in live_notes (and notified as "note"); the notes of a workspace.
+    bool Notify(const std::string& tag, const std::string& id, const std::string& what);
+    bool PutNote(const std::string& tag, const std::string& id, const std::string& instance, const std::string& kind, const std::string& value);
+    std::vector<LiveNote> Notes(const std::string& id);
     // After a lost connection (PostgreSQL restarted): open it again. False when it is still away.
     bool Reconnect();
     std::vector<RevisionRow> History(const std::string& id, int64_t limit);

@@ -124,6 +124,12 @@ EraseResult Storage::Erase(const std::string& id, const std::string& text, const
     write("UPDATE links SET created_by = ? WHERE rowid = ?", s.link_makers);
     write("UPDATE audit SET actor = ? WHERE rowid = ?", s.audit_actors);
     {
+        // What instances told each other (names of who follows) goes too: it is made again live.
+        Stmt notes(*db_, "DELETE FROM live_notes WHERE workspace = ?");
+        notes.Bind(1, id);
+        ok = ok && notes.Done();
+    }
+    {
         // Who, how many, when: never the text itself.
         Stmt st(*db_, "INSERT INTO audit (time, actor, action, workspace, detail) VALUES (?, ?, 'erase', ?, ?)");
         st.Bind(1, NowIso()); st.Bind(2, actor); st.Bind(3, id);

@@ -64,7 +64,65 @@ void CheckSeenOnce(Follower& f, int64_t from, int64_t to) {
     CHECK(f.seen == want);
 }
 
+// An event stream's whole text, read on a thread of its own.
+struct RawStream {
+    std::mutex mu;
+    std::string text;
+    std::atomic<bool> stop{false}, ended{false};
+    httplib::Client client;
+    std::thread thread;
+    RawStream(int port, const Created& w, const std::string& author) : client("127.0.0.1", port) {
+        client.set_read_timeout(30, 0);
+        thread = std::thread([this, w, author] {
+            httplib::Headers h = Bearer(w.view);
+            h.emplace("X-Author", author);
+            client.Get("/api/workspaces/" + w.id + "/events", h, [&](const char* data, size_t n) {
+                std::lock_guard lock(mu);
+                text.append(data, n);
+                return !stop;
+            });
+            ended = true;
+        });
+    }
+    bool Has(const std::string& part) {
+        std::lock_guard lock(mu);
+        return text.find(part) != std::string::npos;
+    }
+    ~RawStream() {
+        stop = true;
+        client.stop();
+        thread.join();
+    }
+};
+
 }  // namespace
+
+TEST_CASE("two instances: the facilitator's slide and who follows cross over; a delete on A ends B's streams") {
+    Pair p("instances-live");
+    httplib::Client ca("127.0.0.1", p.a.port), cb("127.0.0.1", p.b.port);
+    Created w = CreateFamiljehem(ca);
+    RawStream anna(p.a.port, w, "Anna"), per(p.b.port, w, "Per");
+    CHECK(WaitFor([&] { return per.Has("\"names\":[\"Visning (Anna)\"]"); }, 3000));
+    CHECK(WaitFor([&] { return anna.Has("\"names\":[\"Visning (Per)\"]"); }, 3000));
+    auto slide = ca.Post("/api/workspaces/" + w.id + "/presentation", Bearer(w.edit), R"({"active": true, "slide": 4})", "application/json");
+    REQUIRE(slide);
+    REQUIRE(slide->status == 200);
+    CHECK(WaitFor([&] { return per.Has("event: presentation\ndata: {\"active\":true,\"slide\":4}"); }, 3000));
+    // Anna leaves A: Per on B hears it.
+    {
+        RawStream bo(p.a.port, w, "Bo");
+        CHECK(WaitFor([&] { return per.Has("\"Visning (Bo)\""); }, 3000));
+    }
+    CHECK(WaitFor([&] {
+        std::lock_guard lock(per.mu);
+        size_t last = per.text.rfind("event: presence");
+        return last != std::string::npos && per.text.find("Bo", last) == std::string::npos;
+    }, 5000));
+    // Deleted through A: the stream on B ends, and B answers 404.
+    REQUIRE(ca.Delete("/api/workspaces/" + w.id, kAdmin)->status == 204);
+    CHECK(WaitFor([&] { return per.ended.load(); }, 3000));
+    CHECK(cb.Get("/api/workspaces/" + w.id, kAdmin)->status == 404);
+}
 
 TEST_CASE("two instances: an edit through A reaches a follower on B (p99 over 500 edits)") {
     Pair p("instances-fanout");
