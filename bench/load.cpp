@@ -2,6 +2,10 @@
 // samverkan-server and, in the same run, json-server (npm) doing the equivalent update
 // of the same document; then one patch fanned out to 200 event followers.
 //   samverkan-load --server PATH --json-server PATH/bin.js [--seconds N]
+//   samverkan-load --server PATH --editors-only [--db URI] [--instances 2] [--label NAME]
+//     the editors alone, on SQLite or on PostgreSQL (with two instances the editors take
+//     turns between them), ending with a line "RESULT label per_second p50 p99" for
+//     bench/compare_sharedb.sh.
 #include <arpa/inet.h>
 #include <httplib.h>
 #include <netinet/in.h>
@@ -103,16 +107,24 @@ void Print(const char* who, const Figures& f) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    std::string server_path, json_server, out = "/tmp/samverkan-load";
+    std::string server_path, json_server, out = "/tmp/samverkan-load", db, label = "samverkan";
     double seconds = 10;
-    for (int i = 1; i + 1 < argc; i += 2) {
+    int instances = 1;
+    bool editors_only = false;
+    for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
-        if (a == "--server") server_path = argv[i + 1];
-        else if (a == "--json-server") json_server = argv[i + 1];
-        else if (a == "--seconds") seconds = std::atof(argv[i + 1]);
+        if (a == "--editors-only") { editors_only = true; continue; }
+        if (i + 1 >= argc) break;
+        if (a == "--server") server_path = argv[++i];
+        else if (a == "--json-server") json_server = argv[++i];
+        else if (a == "--seconds") seconds = std::atof(argv[++i]);
+        else if (a == "--db") db = argv[++i];
+        else if (a == "--instances") instances = std::max(1, std::atoi(argv[++i]));
+        else if (a == "--label") label = argv[++i];
     }
-    if (server_path.empty() || json_server.empty()) {
-        std::fprintf(stderr, "usage: samverkan-load --server PATH --json-server PATH/lib/cli/bin.js [--seconds N]\n");
+    if (server_path.empty() || (json_server.empty() && !editors_only) || (instances > 1 && db.empty())) {
+        std::fprintf(stderr, "usage: samverkan-load --server PATH --json-server PATH/lib/cli/bin.js [--seconds N]\n"
+                             "       samverkan-load --server PATH --editors-only [--db URI [--instances 2]] [--label NAME] [--seconds N]\n");
         return 2;
     }
     std::filesystem::remove_all(out);
@@ -121,9 +133,12 @@ int main(int argc, char** argv) {
     json doc = Workspace();
 
     // samverkan-server: each editor changes its own party's decision, against the newest revision it knows.
-    ServerProcess s;
-    s.binary = server_path;
-    if (!s.Start({"--data", out + "/data"}, out + "/server.log")) { std::fprintf(stderr, "samverkan-server did not start\n"); return 1; }
+    ServerProcess s, second;
+    s.binary = second.binary = server_path;
+    std::vector<std::string> args = {"--data", out + "/data"};
+    if (!db.empty()) args.insert(args.end(), {"--db", db});
+    if (!s.Start(args, out + "/server.log")) { std::fprintf(stderr, "samverkan-server did not start\n"); return 1; }
+    if (instances > 1 && !second.Start(args, out + "/server-2.log")) { std::fprintf(stderr, "the second instance did not start\n"); return 1; }
     httplib::Client admin("127.0.0.1", s.port);
     auto created = admin.Post("/api/workspaces", {{"Authorization", "Bearer test-admin-token"}},
                               json{{"name", "Lasttest"}, {"state", doc}}.dump(), "application/json");
@@ -134,11 +149,12 @@ int main(int argc, char** argv) {
     std::vector<std::unique_ptr<httplib::Client>> clients;
     // Keep-alive, as browsers do: a new connection per request would measure the TCP backlog.
     for (int i = 0; i < kEditors; ++i) {
-        clients.push_back(std::make_unique<httplib::Client>("127.0.0.1", s.port));
+        clients.push_back(std::make_unique<httplib::Client>("127.0.0.1", instances > 1 && i % 2 ? second.port : s.port));
         clients.back()->set_keep_alive(true);
         clients.back()->set_tcp_nodelay(true);
     }
-    std::printf("%d concurrent editors, %.0f s each, one decision per request\n", kEditors, seconds);
+    std::printf("%d concurrent editors, %.0f s each, one decision per request%s\n", kEditors, seconds,
+                db.empty() ? " (SQLite)" : instances > 1 ? " (PostgreSQL, two instances)" : " (PostgreSQL)");
     Figures ours = Run(seconds, [&](int i, int n) {
         json patch = json::array({{{"op", "replace"}, {"path", "/matters/strategi/decisions/kommun-" + std::to_string(i) + "/status"}, {"value", kStatuses[n % 4]}}});
         auto r = clients[i]->Patch("/api/workspaces/" + id, {{"Authorization", "Bearer " + token}, {"If-Match", "\"" + std::to_string(base[i]) + "\""}},
@@ -156,7 +172,11 @@ int main(int argc, char** argv) {
         base[i] = json::parse(r->body)["revision"];
         return true;
     });
-    Print("samverkan", ours);
+    Print(label.c_str(), ours);
+    if (editors_only) {
+        std::printf("RESULT %s %.1f %.3f %.3f\n", label.c_str(), ours.per_second, ours.p50, ours.p99);
+        return 0;
+    }
 
     // json-server: the same document; its PATCH merges top-level fields, so an editor sends
     // the whole "matters" object with its one change (and overwrites the others' changes).

@@ -3,6 +3,7 @@
 # a Unix socket in a temporary folder (as the postgres user when run as root, since initdb
 # refuses root), SAMVERKAN_TEST_PG_HOST/_PORT set for them, the cluster removed afterwards.
 #   tests/server/with_postgres.sh PROGRAM [PROGRAM …]
+#   tests/server/with_postgres.sh -- COMMAND [ARG …]      (one command with its arguments)
 set -uo pipefail
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 [[ -x $bin/initdb ]] || { echo "with_postgres: no PostgreSQL server (apt-get install postgresql-15)" >&2; exit 1; }
@@ -25,6 +26,11 @@ RESTART
 chmod 755 "$tmp/restart.sh"
 export SAMVERKAN_TEST_PG_HOST=$tmp SAMVERKAN_TEST_PG_PORT=$port SAMVERKAN_TEST_PG_BIN=$bin SAMVERKAN_TEST_PG_RESTART=$tmp/restart.sh
 export PATH=$bin:$PATH
+if [[ ${1:-} == -- ]]; then
+  shift
+  "$@"
+  exit $?
+fi
 rc=0
 for program in "$@"; do
   echo "== $program on PostgreSQL (socket $tmp, port $port)"
