@@ -41,6 +41,16 @@ void SyncStart(Sync& s, json state, int64_t revision) {
     s.needs_state = false;
 }
 
+std::string SyncChangeKey(const Sync& s, const json& patch) {
+    if (s.client.empty()) return "";
+    uint64_t h = 1469598103934665603ull;   // FNV-1a over the change's text
+    for (unsigned char c : patch.dump()) h = (h ^ c) * 1099511628211ull;
+    static const char* kHex = "0123456789abcdef";
+    std::string hex;
+    for (int shift = 60; shift >= 0; shift -= 4) hex += kHex[(h >> shift) & 15];
+    return s.client + "-" + std::to_string(s.sent + 1) + "-" + hex;
+}
+
 void SyncLocalEdit(Sync& s, const json& forward) {
     if (forward.is_array() && !forward.empty()) s.pending.push_back(forward);
 }
@@ -58,6 +68,7 @@ bool SyncAccepted(Sync& s, int64_t revision) {
     s.in_flight = false;
     s.accepted[revision] = std::move(s.pending.front());
     s.pending.pop_front();
+    ++s.sent;
     if (revision <= s.revision) s.accepted.erase(revision);   // its event came first
     return Drain(s);
 }
@@ -71,6 +82,7 @@ bool SyncRejected(Sync& s, const std::string& why) {
     if (!s.in_flight || s.pending.empty()) return false;
     s.in_flight = false;
     s.pending.pop_front();
+    ++s.sent;
     s.dropped = why;
     Drain(s);
     return true;
@@ -157,8 +169,11 @@ json SyncSaveOffline(const Sync& s) {
     for (auto& [rev, patch] : s.accepted) accepted.push_back({{"revision", rev}, {"patch", patch}});
     json pending = json::array();
     for (auto& p : s.pending) pending.push_back(p);
-    return {{"format", "samverkan-offline-1"}, {"revision", s.revision}, {"confirmed", s.confirmed},
-            {"accepted", accepted}, {"pending", pending}};
+    json saved = {{"format", "samverkan-offline-1"}, {"revision", s.revision}, {"confirmed", s.confirmed},
+                  {"accepted", accepted}, {"pending", pending}};
+    if (!s.client.empty()) saved["client"] = s.client;
+    saved["sent"] = s.sent;
+    return saved;
 }
 
 bool SyncLoadOffline(Sync& s, const json& saved) {
@@ -173,6 +188,8 @@ bool SyncLoadOffline(Sync& s, const json& saved) {
         next.accepted[a["revision"].get<int64_t>()] = a["patch"];
     }
     for (auto& p : saved["pending"]) next.pending.push_back(p);
+    next.client = TextOf(saved, "client");   // a waiting change sent again keeps its key
+    next.sent = IntOf(saved, "sent");
     s = std::move(next);
     return true;
 }

@@ -23,12 +23,19 @@ struct Sync {
     bool online = false;
     bool needs_state = false;          // an event was missed: fetch the state again
     std::string dropped;               // why the last local change was dropped ("" if none)
+    std::string client;                // who this copy is (the platform gives it a random id), kept offline
+    int64_t sent = 0;                  // changes that have left the line (accepted or refused), kept offline
 };
 
 void SyncStart(Sync& s, json state, int64_t revision);   // keeps what waits in line
 void SyncLocalEdit(Sync& s, const json& forward);         // a change the app made (saved-form patch)
 // The change to send now and its base revision, or nothing (none waiting, or one in flight).
 std::optional<std::pair<json, int64_t>> SyncNext(Sync& s);
+// The Idempotency-Key of the change first in line: the same change sent again (its answer was
+// lost, or the page was reloaded before it came, or its own event came first and the base moved)
+// has the same key, so the server applies it once; the next change, or another client's
+// identical one, has another. "" until the platform has set `client`.
+std::string SyncChangeKey(const Sync& s, const json& patch);
 // Answers to the change in flight. Each returns true when the local state changed.
 bool SyncAccepted(Sync& s, int64_t revision);
 bool SyncNotSent(Sync& s);                 // network trouble: it stays first in line

@@ -8,6 +8,7 @@
 #include <httplib.h>
 #include <GLFW/glfw3.h>
 #include <filesystem>
+#include <random>
 #include "files.h"
 
 namespace native {
@@ -135,6 +136,10 @@ bool SyncClient::Start(const Link& link, ui::App& app, std::string* error) {
     // Changes kept from an earlier run that never reached the server go out first.
     if (have_cache && !kept.pending.empty()) {
         for (auto& p : kept.pending) sam::SyncLocalEdit(sync_, p);
+        if (!kept.client.empty()) {   // what waited keeps its keys
+            sync_.client = kept.client;
+            sync_.sent = kept.sent;
+        }
         Rebuild(app);
     }
     cache_dirty_ = true;
@@ -184,14 +189,24 @@ void SyncClient::StartStream(int64_t revision) {
     });
 }
 
+// 16 random hex characters: this copy's name in Idempotency-Keys.
+static std::string RandomHex() {
+    std::random_device rd;
+    std::string out;
+    for (int i = 0; i < 16; ++i) out += "0123456789abcdef"[rd() & 15];
+    return out;
+}
+
 void SyncClient::Send(const json& patch, int64_t base) {
     if (sender_.joinable()) sender_.join();
     sending_ = true;
-    sender_ = std::thread([this, text = patch.dump(), base] {
+    if (sync_.client.empty()) sync_.client = RandomHex();
+    sender_ = std::thread([this, text = patch.dump(), base, key = sam::SyncChangeKey(sync_, patch)] {
         httplib::Client c(link_.host, link_.port);
         c.set_connection_timeout(5, 0);
         httplib::Headers headers = Headers();
         headers.emplace("If-Match", "\"" + std::to_string(base) + "\"");
+        headers.emplace("Idempotency-Key", key);   // sent again after a lost answer: applied once
         auto r = c.Patch("/api/workspaces/" + link_.id, headers, text, "application/json-patch+json");
         std::lock_guard lock(mu_);
         replies_.push_back(r ? std::make_pair(r->status, r->body) : std::make_pair(0, std::string()));

@@ -50,9 +50,18 @@ EM_JS(void, js_open_links, (const char* id, const char* token), {
     window.open('/admin#w=' + encodeURIComponent(UTF8ToString(id)) + '&t=' + encodeURIComponent(UTF8ToString(token)), '_blank', 'noopener');
 });
 
-EM_JS(void, js_send_patch, (const char* id, const char* token, double base, const char* patch, const char* author), {
+// 16 random hex characters from the browser's generator: this copy's name in Idempotency-Keys.
+EM_JS(void, js_random_hex, (char* out), {
+    const bytes = new Uint8Array(8);
+    crypto.getRandomValues(bytes);
+    stringToUTF8(Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join(''), out, 17);
+});
+
+EM_JS(void, js_send_patch, (const char* id, const char* token, double base, const char* patch, const char* author, const char* key), {
     const headers = {'Authorization': 'Bearer ' + UTF8ToString(token), 'If-Match': '"' + base + '"',
                      'Content-Type': 'application/json-patch+json'};
+    const k = UTF8ToString(key);
+    if (k) headers['Idempotency-Key'] = k;   // sent again after a lost answer: applied once
     const who = UTF8ToString(author);
     if (who) headers['X-Author'] = who;
     fetch('/api/workspaces/' + encodeURIComponent(UTF8ToString(id)), {
@@ -113,8 +122,14 @@ void Rebuild(Web& w) {
 void TrySend(Web& w) {
     Server& s = w.server;
     if (!w.app.conflict_text.empty() || emscripten_get_now() < s.retry_at || w.app.read_only || w.app.link_revoked) return;
+    if (s.sync.client.empty()) {
+        char hex[17] = {};
+        js_random_hex(hex);
+        s.sync.client = hex;
+    }
     if (auto next = sam::SyncNext(s.sync))
-        js_send_patch(s.id.c_str(), s.token.c_str(), (double)next->second, next->first.dump().c_str(), ui::AuthorHeader(w.app.author).c_str());
+        js_send_patch(s.id.c_str(), s.token.c_str(), (double)next->second, next->first.dump().c_str(), ui::AuthorHeader(w.app.author).c_str(),
+                      sam::SyncChangeKey(s.sync, next->first).c_str());
 }
 
 }  // namespace
@@ -127,6 +142,10 @@ void RestoreWaiting(Web& w) {
     sam::Sync saved;
     if (!LoadStored(w.server.id, text) || !sam::SyncLoadOffline(saved, sam::ReadJson(text))) return;
     for (auto& p : saved.pending) sam::SyncLocalEdit(w.server.sync, p);
+    if (!saved.client.empty()) {   // what waited keeps its keys
+        w.server.sync.client = saved.client;
+        w.server.sync.sent = saved.sent;
+    }
     if (!saved.pending.empty()) Rebuild(w);
     TrySend(w);
 }

@@ -57,5 +57,27 @@ await runBrowserTest(async ({ server, browser }) => {
   const both = await editor.evaluate(() => { const m = JSON.parse(Module.ccall('samverkan_saved', 'string', [], [])).matters['tjanstepersonsstruktur-2022'].decisions;
                                              return m.kramfors.status + ' ' + m.timra.status; });
   check(both === 'adopted declined', "Ctrl+Z undid the editor's own last change (paused → adopted) and kept the colleague's (" + both + ')');
+
+  // The answer to a change is lost on its way back (the server committed it): the page sends it
+  // again with the same Idempotency-Key and it is applied once, with no clash with itself.
+  let lost = 0;
+  const keys = [];
+  await editor.route('**/api/workspaces/*', async (route) => {
+    const request = route.request();
+    if (request.method() !== 'PATCH') return route.continue();
+    keys.push(request.headers()['idempotency-key']);
+    if (lost++ > 0) return route.continue();
+    await route.fetch();      // through to the server, which commits it
+    return route.abort();     // and the page never hears
+  });
+  check(await edit(editor, 'declined') === 1, 'the editor changes Kramfors\' decision once more');
+  check(await waitUntil(editor, () => window.samverkan.waiting === 0 && window.samverkan.revision === 6, null, 20000),
+        'after the lost answer the change is sent again and the page is at revision 6, not 7');
+  check(keys.length >= 2 && /^[0-9a-f]{16}-[0-9]+-[0-9a-f]{16}$/.test(keys[0]) && keys.every((k) => k === keys[0]),
+        'both sendings carried the same Idempotency-Key (' + keys.join(', ') + ')');
+  await editor.unroute('**/api/workspaces/*');
+  const history = await (await fetch(server.url + 'api/workspaces/' + new URLSearchParams(server.editLink.split('#')[1]).get('w') + '/history',
+    { headers: { Authorization: 'Bearer ' + new URLSearchParams(server.editLink.split('#')[1]).get('t') } })).json();
+  check(history.history[0].revision === 6 && history.history.length === 6, 'the server has one revision for it (' + history.history.length + ' in all)');
   check(errors.length === 0, 'no errors on the viewer page: ' + JSON.stringify(errors));
 });

@@ -154,6 +154,46 @@ TEST_CASE("sync: waiting changes survive a save and a restart, and go out agains
     CHECK(SyncWaiting(t) == 1);
 }
 
+TEST_CASE("sync: a change sent again has the same Idempotency-Key, also after a reload or a moved base; others have their own") {
+    Sync s;
+    CHECK(SyncChangeKey(s, Op("/a", 1)).empty());   // no key before the platform names the client
+    s.client = "c0ffee";
+    SyncStart(s, {{"a", 0}, {"b", 0}}, 4);
+    SyncLocalEdit(s, Op("/a", 1));
+    auto first = SyncNext(s);
+    REQUIRE(first);
+    std::string key = SyncChangeKey(s, first->first);
+    CHECK(key.rfind("c0ffee-1-", 0) == 0);
+    CHECK(key.size() == std::string("c0ffee-1-").size() + 16);
+    // No answer, but the server had committed it: its event comes, and the base moves on. The
+    // change goes again with the same key (the server answers with revision 5, not a second one).
+    SyncNotSent(s);
+    SyncRemote(s, 5, Op("/a", 1));
+    auto again = SyncNext(s);
+    REQUIRE(again);
+    CHECK(again->second == 5);
+    CHECK(SyncChangeKey(s, again->first) == key);
+    // The tab is closed before the answer: the kept copy sends it with the same key.
+    Sync t;
+    REQUIRE(SyncLoadOffline(t, SyncSaveOffline(s)));
+    CHECK(t.client == "c0ffee");
+    auto kept = SyncNext(t);
+    REQUIRE(kept);
+    CHECK(SyncChangeKey(t, kept->first) == key);
+    // The replayed answer names the revision whose event came already: nothing is applied twice.
+    SyncAccepted(s, 5);
+    CHECK(SyncLocalState(s) == json{{"a", 1}, {"b", 0}});
+    CHECK(SyncWaiting(s) == 0);
+    // The next change, even the same one, and another client's: other keys.
+    SyncLocalEdit(s, Op("/a", 1));
+    REQUIRE(SyncNext(s));
+    CHECK(SyncChangeKey(s, Op("/a", 1)).rfind("c0ffee-2-", 0) == 0);
+    CHECK(SyncChangeKey(s, Op("/b", 1)) != SyncChangeKey(s, Op("/a", 1)));
+    Sync other;
+    other.client = "beef";
+    CHECK(SyncChangeKey(other, Op("/a", 1)) != key);
+}
+
 TEST_CASE("sync: a revoked link keeps what waits; an archived workspace refuses the change and reads only") {
     Sync s;
     SyncStart(s, {{"a", 0}, {"b", 0}}, 1);

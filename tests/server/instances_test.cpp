@@ -357,3 +357,33 @@ TEST_CASE("PostgreSQL restarted under load: both instances take edits again with
         CheckSeenOnce(*f, 2, head);
     }
 }
+
+TEST_CASE("a primary and its standby: --db names both with target_session_attrs=read-write, and writes reach the primary") {
+    std::string data = Fresh("instances-standby");
+    std::string primary = PrepareTestDb(data);   // the database exists before the standby is copied
+    REQUIRE(std::system(getenv("SAMVERKAN_TEST_PG_STANDBY")) == 0);
+    std::string host = getenv("SAMVERKAN_TEST_PG_HOST"), port = getenv("SAMVERKAN_TEST_PG_PORT"),
+                standby_port = getenv("SAMVERKAN_TEST_PG_STANDBY_PORT");
+    std::string name = TestDbName(data);
+    // The standby first: libpq passes over it because it takes no writes.
+    std::string both = "postgresql://postgres@/" + name + "?host=" + host + "," + host + "&port=" + standby_port + "," + port +
+                       "&target_session_attrs=read-write";
+    ServerProcess s;
+    REQUIRE(s.Start({"--data", data, "--db", both}, data + ".log"));
+    httplib::Client c("127.0.0.1", s.port);
+    Created w = CreateFamiljehem(c);
+    REQUIRE(Patch(c, w, 1, json::array({Op("replace", kStatus + "kramfors/status", "declined")}))->status == 200);
+    // What the primary took reaches the standby by streaming replication.
+    std::string error;
+    auto replica = server::OpenPostgres("postgresql://postgres@/" + name + "?host=" + host + "&port=" + standby_port, &error);
+    REQUIRE(replica);
+    CHECK(WaitFor([&] {
+        server::Stmt st(*replica, "SELECT count(*) FROM revisions WHERE workspace = ?");
+        st.Bind(1, w.id);
+        return st.Step() == server::kRow && st.Int(0) == 2;
+    }, 5000));
+    // The standby alone takes no writes: the server says so and stops.
+    std::string out;
+    CHECK(RunServer({"--port", "0", "--data", data + "-ro", "--db", "postgresql://postgres@/" + name + "?host=" + host + "&port=" + standby_port}, out) == 1);
+    CHECK(out.find("read-only transaction") != std::string::npos);
+}

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -23,7 +24,8 @@ struct ServerProcess {
     bool Start(const std::vector<std::string>& args, const std::string& log_file, const std::string& admin_token = "test-admin-token") {
         log = log_file;
         std::vector<std::string> given = args;
-        for (size_t i = 0; i + 1 < args.size(); ++i)
+        bool has_db = std::find(args.begin(), args.end(), "--db") != args.end();
+        for (size_t i = 0; i + 1 < args.size() && !has_db; ++i)
             if (args[i] == "--data") {
                 std::string db = PrepareTestDb(args[i + 1]);
                 if (!db.empty()) given.insert(given.end(), {"--db", db});

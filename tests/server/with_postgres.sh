@@ -11,7 +11,11 @@ tmp=$(mktemp -d /tmp/samverkan-pg-XXXXXX)
 chmod 777 "$tmp"
 as_pg() { if [[ $EUID -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 port=$(( 20000 + RANDOM % 20000 ))
-cleanup() { as_pg "$bin/pg_ctl" -D "$tmp/data" -m immediate stop >/dev/null 2>&1; rm -rf "$tmp"; }
+cleanup() {
+  as_pg "$bin/pg_ctl" -D "$tmp/standby" -m immediate stop >/dev/null 2>&1
+  as_pg "$bin/pg_ctl" -D "$tmp/data" -m immediate stop >/dev/null 2>&1
+  rm -rf "$tmp"
+}
 trap cleanup EXIT
 as_pg "$bin/initdb" -D "$tmp/data" -A trust -U postgres --no-sync -E UTF8 --locale=C.UTF-8 >"$tmp/initdb.log" 2>&1 \
   || { cat "$tmp/initdb.log" >&2; exit 1; }
@@ -24,7 +28,17 @@ if [[ \$EUID -eq 0 ]]; then exec runuser -u postgres -- "$bin/pg_ctl" -D "$tmp/d
 else exec "$bin/pg_ctl" -D "$tmp/data" -m fast -w restart >/dev/null; fi
 RESTART
 chmod 755 "$tmp/restart.sh"
-export SAMVERKAN_TEST_PG_HOST=$tmp SAMVERKAN_TEST_PG_PORT=$port SAMVERKAN_TEST_PG_BIN=$bin SAMVERKAN_TEST_PG_RESTART=$tmp/restart.sh
+# A standby of it (pg_basebackup, streaming), on the next port, for the primary/standby test.
+cat >"$tmp/standby.sh" <<STANDBY
+#!/usr/bin/env bash
+set -e
+run() { if [[ \$EUID -eq 0 ]]; then runuser -u postgres -- "\$@"; else "\$@"; fi; }
+run "$bin/pg_basebackup" -h "$tmp" -p $port -U postgres -D "$tmp/standby" -R -X stream >/dev/null 2>&1
+run "$bin/pg_ctl" -D "$tmp/standby" -l "$tmp/standby.log" -w -o "-k $tmp -p $((port + 1)) -c listen_addresses='' -c max_connections=300" start >/dev/null
+STANDBY
+chmod 755 "$tmp/standby.sh"
+export SAMVERKAN_TEST_PG_HOST=$tmp SAMVERKAN_TEST_PG_PORT=$port SAMVERKAN_TEST_PG_BIN=$bin SAMVERKAN_TEST_PG_RESTART=$tmp/restart.sh \
+       SAMVERKAN_TEST_PG_STANDBY=$tmp/standby.sh SAMVERKAN_TEST_PG_STANDBY_PORT=$((port + 1))
 export PATH=$bin:$PATH
 if [[ ${1:-} == -- ]]; then
   shift
