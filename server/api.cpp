@@ -117,8 +117,22 @@ int64_t IfMatch(const httplib::Request& req) {
 // The body as JSON: valid UTF-8, nested at most sam::kMaxJsonDepth deep (deeper JSON
 // would overflow the stack of whatever prints or copies it), or a 400 saying why.
 bool ParseBody(const httplib::Request& req, httplib::Response& res, json& out) {
-    std::string why;
-    std::optional<json> j = sam::ParseJsonLimited(req.body, why);
+    std::string why, unpacked;
+    const std::string* body = &req.body;
+    if (req.has_header(kInflateLimitHeader)) {   // sent as gzip (the guard checked the encoding)
+        size_t limit = std::stoull(req.get_header_value(kInflateLimitHeader));
+        Unpacked u = Gunzip(req.body, limit, unpacked);
+        if (u == Unpacked::TooLarge) {
+            SendError(res, 413, "payload_too_large", "the body unpacks to more than the server accepts (" + std::to_string(limit / (1024 * 1024)) + " MB)");
+            return false;
+        }
+        if (u == Unpacked::Broken) {
+            SendError(res, 400, "malformed_gzip", "the body is not whole gzip data (Content-Encoding: gzip)");
+            return false;
+        }
+        body = &unpacked;
+    }
+    std::optional<json> j = sam::ParseJsonLimited(*body, why);
     if (!j) {
         if (why.rfind("nested", 0) == 0) SendError(res, 400, "too_deep", "the body is " + why + " (at most " + std::to_string(sam::kMaxJsonDepth) + ")");
         else SendError(res, 400, "malformed_json", "the body is not valid JSON (UTF-8): " + sam::RepairUtf8(why));

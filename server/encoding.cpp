@@ -37,6 +37,28 @@ bool Gzip(const std::string& in, std::string& out) {
 
 }  // namespace
 
+Unpacked Gunzip(const std::string& in, size_t limit, std::string& out) {
+    z_stream z{};
+    if (inflateInit2(&z, 15 + 16) != Z_OK) return Unpacked::Broken;   // a gzip wrapper only
+    z.next_in = (Bytef*)in.data();
+    z.avail_in = (uInt)in.size();
+    out.clear();
+    char buf[1 << 16];
+    int rc = Z_OK;
+    while (rc == Z_OK) {
+        z.next_out = (Bytef*)buf;
+        z.avail_out = sizeof buf;
+        rc = inflate(&z, Z_NO_FLUSH);
+        if (rc != Z_OK && rc != Z_STREAM_END) break;
+        size_t got = sizeof buf - z.avail_out;
+        if (out.size() + got > limit) { inflateEnd(&z); return Unpacked::TooLarge; }   // stopped before it is all in memory
+        out.append(buf, got);
+        if (rc == Z_OK && got == 0 && z.avail_in == 0) break;   // the input ended early
+    }
+    inflateEnd(&z);
+    return rc == Z_STREAM_END && z.avail_in == 0 ? Unpacked::Ok : Unpacked::Broken;
+}
+
 void SetBody(httplib::Response& res, std::string body, const std::string& type, const httplib::Request* req) {
     if (Compressible(type)) {
         if (req && !res.has_header("Content-Encoding") && body.size() >= 1024 && body.size() <= UINT32_MAX && AcceptsGzip(*req)) {

@@ -14,4 +14,9 @@ namespace server {
 // already has a Content-Encoding header is sent as it is.
 void SetBody(httplib::Response& res, std::string body, const std::string& type, const httplib::Request* req = nullptr);
 
+// A request body sent with Content-Encoding: gzip, unpacked into `out` but never past `limit`
+// bytes (a few KB can unpack to gigabytes).
+enum class Unpacked { Ok, TooLarge, Broken };
+Unpacked Gunzip(const std::string& in, size_t limit, std::string& out);
+
 }  // namespace server

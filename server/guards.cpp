@@ -1,5 +1,7 @@
 #include "guards.h"
 
+#include <algorithm>
+
 #include <httplib.h>
 #include <memory>
 #include "api.h"
@@ -54,9 +56,17 @@ void InstallGuards(httplib::Server& svr, const Limits& limits) {
         if (HasBody(req)) {
             if (req.has_header("Transfer-Encoding"))
                 return Refuse(res, 411, "length_required", "send the body with Content-Length (chunked bodies are not accepted)");
-            // httplib would decompress without a limit: a small body could unpack to gigabytes.
-            if (req.has_header("Content-Encoding") && req.get_header_value("Content-Encoding") != "identity")
-                return Refuse(res, 415, "unsupported_encoding", "send the body uncompressed (no Content-Encoding)");
+            // gzip is unpacked by ParseBody with a limit; httplib would unpack without one (a small
+            // body could unpack to gigabytes), so it never sees the encoding.
+            auto& headers = const_cast<httplib::Request&>(req).headers;
+            headers.erase(kInflateLimitHeader);   // only this guard sets it
+            std::string encoding = req.get_header_value("Content-Encoding");
+            if (encoding == "gzip" && req.get_header_value_count("Content-Encoding") == 1) {
+                headers.erase("Content-Encoding");
+                headers.emplace(kInflateLimitHeader, std::to_string(std::max(limits.unpacked_bytes, limits.body_bytes)));
+            } else if (req.has_header("Content-Encoding") && encoding != "identity") {
+                return Refuse(res, 415, "unsupported_encoding", "send the body uncompressed or as gzip (Content-Encoding: gzip)");
+            }
             // Without a length httplib reads until the client closes, with no limit.
             if (!req.has_header("Content-Length"))
                 return Refuse(res, 411, "length_required", "send the body with Content-Length (0 when there is none)");

@@ -13,6 +13,7 @@ namespace server {
 
 struct Limits {
     size_t body_bytes = 8 * 1024 * 1024;   // 413 (Content-Length); chunked bodies: 411
+    size_t unpacked_bytes = 64 * 1024 * 1024;   // a gzip body unpacked (at least body_bytes): 413
     size_t header_count = 100;             // 431
     size_t header_bytes = 64 * 1024;       // 431 (names and values together)
     size_t author_bytes = 80;              // X-Author is cut to this, on a character boundary
@@ -23,6 +24,10 @@ struct Limits {
 
 // Checks every request's headers before its body is read (httplib's pre-routing hook).
 void InstallGuards(httplib::Server& svr, const Limits& limits);
+
+// The header the guard leaves on a gzip body for ParseBody: the largest size it may unpack to.
+// (httplib would unpack it itself, without a limit, if Content-Encoding stayed.)
+constexpr const char* kInflateLimitHeader = "Samverkan-Inflate-Limit";
 
 // Ends the connection after this answer: the client may still be sending a body we refuse.
 void CloseAfter(httplib::Response& res);

@@ -6,6 +6,7 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
+#include <zlib.h>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -62,6 +63,25 @@ long RssKb(pid_t pid) {
     while (std::getline(f, line))
         if (line.rfind("VmRSS:", 0) == 0) return std::stol(line.substr(6));
     return -1;
+}
+
+std::string Gzipped(const std::string& text) {
+    z_stream z{};
+    REQUIRE(deflateInit2(&z, Z_BEST_SPEED, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) == Z_OK);
+    std::string out(deflateBound(&z, (uLong)text.size()), '\0');
+    z.next_in = (Bytef*)text.data();
+    z.avail_in = (uInt)text.size();
+    z.next_out = (Bytef*)out.data();
+    z.avail_out = (uInt)out.size();
+    REQUIRE(deflate(&z, Z_FINISH) == Z_STREAM_END);
+    out.resize(z.total_out);
+    deflateEnd(&z);
+    return out;
+}
+
+std::string PostGzip(const std::string& body) {
+    return "POST /api/workspaces HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer test-admin-token\r\nContent-Type: application/json\r\n"
+           "Content-Encoding: gzip\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
 }
 
 std::string PatchRequest(const Workspace& w, const std::string& body, const std::string& extra_headers = "") {
@@ -203,8 +223,11 @@ TEST_CASE("hostile: oversized bodies are refused without being read") {
         CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::seconds(2));
         CHECK(c.ClosedWithin(2000));
     }
-    // A compressed body (it could unpack to gigabytes) and a body without a length.
+    // A body said to be gzip that is not, another encoding, and a body without a length.
     RawAnswer a = RawRequest(s.port, PatchRequest(w, "[]", "Content-Encoding: gzip\r\n"));
+    CHECK(a.status == 400);
+    CHECK(ErrorCode(a) == "malformed_gzip");
+    a = RawRequest(s.port, PatchRequest(w, "[]", "Content-Encoding: br\r\n"));
     CHECK(a.status == 415);
     a = RawRequest(s.port, "POST /api/workspaces HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer test-admin-token\r\n\r\n{\"name\":\"x\"}", 3000);
     CHECK(a.status == 411);
@@ -215,6 +238,49 @@ TEST_CASE("hostile: oversized bodies are refused without being read") {
     long after = RssKb(s.pid);
     INFO("RSS before " << before << " kB, after " << after << " kB");
     CHECK(after - before < 32 * 1024);
+}
+
+TEST_CASE("hostile: a gzip body is unpacked with a limit; a large workspace comes in compressed") {
+    std::string data = FreshDir("hostile-gzip");
+    ServerProcess s;
+    REQUIRE(s.Start({"--data", data}, data + ".log"));
+    long before = RssKb(s.pid);
+    // 200 MB of spaces in about 200 KB: refused once 64 MB are unpacked, and the memory goes back.
+    std::string bomb = Gzipped(std::string(200u << 20, ' '));
+    INFO("the bomb is " << bomb.size() << " bytes");
+    auto t0 = std::chrono::steady_clock::now();
+    RawAnswer a = RawRequest(s.port, PostGzip(bomb), 10000);
+    CHECK(a.status == 413);
+    CHECK(ErrorCode(a) == "payload_too_large");
+    CHECK(a.body.find("unpacks to more than") != std::string::npos);
+    CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::seconds(5));
+    long after_bomb = RssKb(s.pid);
+    INFO("RSS before " << before << " kB, after the bomb " << after_bomb << " kB");
+    CHECK(after_bomb - before < 80 * 1024);   // never the 200 MB it unpacks to
+    // Cut short: not whole gzip data.
+    std::string half = Gzipped(json{{"name", "Halv"}, {"demo", "norrbotten"}}.dump());
+    a = RawRequest(s.port, PostGzip(half.substr(0, half.size() / 2)));
+    CHECK(a.status == 400);
+    CHECK(ErrorCode(a) == "malformed_gzip");
+    // A workspace of 9 MB (over the 8 MB a body may have) sent as gzip: created whole.
+    Workspace demo = CreateDemo(s.port);
+    httplib::Client c("127.0.0.1", s.port);
+    json ws = json::parse(c.Get("/api/workspaces/" + demo.id, {{"Authorization", "Bearer " + demo.view}})->body)["state"];
+    std::string filler;
+    while (filler.size() < (9u << 20)) filler += "Samverkan kring barn och unga i Västernorrland. ";
+    ws["description"] = filler;
+    std::string plain = json{{"name", "Stor"}, {"state", ws}}.dump();
+    REQUIRE(plain.size() > (8u << 20));
+    a = RawRequest(s.port, "POST /api/workspaces HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer test-admin-token\r\nContent-Type: application/json\r\n"
+                           "Content-Length: " + std::to_string(plain.size()) + "\r\n\r\n", 10000);
+    CHECK(a.status == 413);   // uncompressed it is over the limit (refused before the body is read)
+    a = RawRequest(s.port, PostGzip(Gzipped(plain)), 20000);
+    REQUIRE(a.status == 201);
+    json made = json::parse(a.body);
+    auto got = c.Get("/api/workspaces/" + made["id"].get<std::string>(), {{"Authorization", "Bearer " + made["view_token"].get<std::string>()}});
+    REQUIRE(got);
+    CHECK(json::parse(got->body)["state"]["description"] == filler);
+    CHECK(Healthy(s.port));
 }
 
 TEST_CASE("hostile: header floods, slow clients and path tricks") {
