@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 #include "costs.h"
 #include "decision_path.h"
 #include "format.h"
 #include "planning.h"
+#include "reach.h"
 
 namespace sam {
 
@@ -86,10 +88,12 @@ void PathChecks(Checker& c, const std::string& path, const Matter& m, const std:
         c.Warn(path + "/status", "warn.status_not_path", {m.title, name});
 }
 
-std::vector<Problem> CheckConsistency(const Workspace& ws, const std::string& as_of) {
-    Checker c{ws, {}};
+namespace {
 
-    // Structure: references and each municipality's local group.
+// The sections of the checks. Each reads only what its kind of change can touch (see Touches).
+void CheckStructure(Checker& c) {
+    const Workspace& ws = c.ws;
+    // References and each municipality's local group.
     bool has_local = false;
     for (auto& [id, b] : ws.bodies) {
         std::string path = "/bodies/" + id;
@@ -112,38 +116,44 @@ std::vector<Problem> CheckConsistency(const Workspace& ws, const std::string& as
             }
             if (!covered) c.Warn("/parties/" + pid, "warn.no_local_group", {p.name});
         }
+}
 
-    // Decisions.
-    for (auto& [mid, m] : ws.matters) {
-        std::string path = "/matters/" + mid;
-        if (!m.proposed_by.empty() && !ws.bodies.count(m.proposed_by))
-            c.Warn(path + "/proposed_by", "warn.unknown_body", {m.proposed_by});
-        for (auto& [pid, d] : m.decisions) {
-            c.Party(path + "/decisions/" + pid, pid);
-            PathChecks(c, path + "/decisions/" + pid, m, pid, d);
-            if (!d.date.empty() && !m.deadline.empty() && d.date > m.deadline)
-                c.Warn(path + "/decisions/" + pid + "/date", "warn.decision_after_deadline",
-                       {d.date, m.deadline, ws.parties.count(pid) ? ws.parties.at(pid).name : pid, m.title});
-        }
-        // Backward planning: a committee that does not meet before the deadline.
-        if (!as_of.empty() && m.deadline >= as_of)
-            for (const PlanRow& r : PlanMatter(ws, m, as_of)) {
-                if (!r.too_late) continue;
-                if (r.steps.size() > 1)   // a path: no chain of its bodies' meetings reaches the deadline
-                    c.Warn("/parties/" + r.party + "/body_meetings", "warn.path_too_late", {ws.parties.at(r.party).name, m.deadline, m.title});
-                else
-                    c.Warn("/parties/" + r.party + "/committee_meetings", "warn.meeting_too_late",
-                           {ws.parties.at(r.party).name, r.next_meeting.empty() ? "–" : r.next_meeting, m.deadline, m.title});
-            }
+void CheckMatter(Checker& c, const std::string& mid, const Matter& m, const std::string& as_of) {
+    const Workspace& ws = c.ws;
+    std::string path = "/matters/" + mid;
+    if (!m.proposed_by.empty() && !ws.bodies.count(m.proposed_by))
+        c.Warn(path + "/proposed_by", "warn.unknown_body", {m.proposed_by});
+    for (auto& [pid, d] : m.decisions) {
+        c.Party(path + "/decisions/" + pid, pid);
+        PathChecks(c, path + "/decisions/" + pid, m, pid, d);
+        if (!d.date.empty() && !m.deadline.empty() && d.date > m.deadline)
+            c.Warn(path + "/decisions/" + pid + "/date", "warn.decision_after_deadline",
+                   {d.date, m.deadline, ws.parties.count(pid) ? ws.parties.at(pid).name : pid, m.title});
     }
+    // Backward planning: a committee that does not meet before the deadline.
+    if (!as_of.empty() && m.deadline >= as_of)
+        for (const PlanRow& r : PlanMatter(ws, m, as_of)) {
+            if (!r.too_late) continue;
+            if (r.steps.size() > 1)   // a path: no chain of its bodies' meetings reaches the deadline
+                c.Warn("/parties/" + r.party + "/body_meetings", "warn.path_too_late", {ws.parties.at(r.party).name, m.deadline, m.title});
+            else
+                c.Warn("/parties/" + r.party + "/committee_meetings", "warn.meeting_too_late",
+                       {ws.parties.at(r.party).name, r.next_meeting.empty() ? "–" : r.next_meeting, m.deadline, m.title});
+        }
+}
+
+void CheckSlides(Checker& c) {
+    const Workspace& ws = c.ws;
     for (size_t i = 0; i < ws.slides.size(); ++i) {
         const Slide& s = ws.slides[i];
         std::string path = "/slides/" + std::to_string(i) + "/ref";
         if (s.kind == SlideKind::Matter && !ws.matters.count(s.ref)) c.Warn(path, "warn.unknown_matter", {s.ref});
         if (s.kind == SlideKind::Comparison && !ws.scenarios.count(s.ref)) c.Warn(path, "warn.unknown_scenario", {s.ref});
     }
+}
 
-    // Costs.
+void CheckCosts(Checker& c, const Budget* given) {
+    const Workspace& ws = c.ws;
     c.Parties("/costs/participants", ws.costs.participants);
     c.Key("/costs/key", ws.costs.key, ws.costs.participants);
     std::vector<std::pair<std::string, double>> per_fte;
@@ -188,9 +198,73 @@ std::vector<Problem> CheckConsistency(const Workspace& ws, const std::string& as
             if (!ws.cost_items.count(iid)) c.Warn(path + "/items/" + iid, "warn.unknown_item", {iid});
         if (s.key) c.Key(path + "/key", *s.key, Participants(ws, &s));
     }
+    if (given) {
+        c.out.insert(c.out.end(), given->problems.begin(), given->problems.end());
+        return;
+    }
     Budget b = ComputeBudget(ws);
     for (auto& p : b.problems) c.out.push_back(p);
-    return c.out;
+}
+
+}  // namespace
+
+void UpdateChecks(CheckCache& cache, const Workspace& ws, const std::string& as_of, const std::vector<std::string>* changed,
+                  const Budget* budget) {
+    Reach t;
+    if (!changed || !cache.valid || cache.as_of != as_of) t.all = true;
+    else t = ReachOf(*changed);
+    auto run = [&ws](auto section) {
+        Checker c{ws, {}};
+        section(c);
+        return std::move(c.out);
+    };
+    if (t.all || t.structure) cache.structure = run([](Checker& c) { CheckStructure(c); });
+    if (t.all) {
+        cache.matters.clear();
+        for (auto& [mid, m] : ws.matters) cache.matters[mid] = run([&](Checker& c) { CheckMatter(c, mid, m, as_of); });
+    } else {
+        for (auto& mid : t.matters) {
+            auto m = ws.matters.find(mid);
+            if (m == ws.matters.end()) cache.matters.erase(mid);
+            else cache.matters[mid] = run([&](Checker& c) { CheckMatter(c, mid, m->second, as_of); });
+        }
+    }
+    if (t.all || t.slides) cache.slides = run([](Checker& c) { CheckSlides(c); });
+    if (t.all || t.costs) cache.costs = run([budget](Checker& c) { CheckCosts(c, budget); });
+    cache.as_of = as_of;
+    cache.valid = true;
+}
+
+std::vector<Problem> AllChecks(const CheckCache& cache) {
+    std::vector<Problem> out = cache.structure;
+    for (auto& [mid, problems] : cache.matters) out.insert(out.end(), problems.begin(), problems.end());
+    out.insert(out.end(), cache.slides.begin(), cache.slides.end());
+    out.insert(out.end(), cache.costs.begin(), cache.costs.end());
+    return out;
+}
+
+size_t CountChecks(const CheckCache& cache) {
+    size_t n = cache.structure.size() + cache.slides.size() + cache.costs.size();
+    for (auto& [mid, problems] : cache.matters) n += problems.size();
+    return n;
+}
+
+void ForEachCheck(const CheckCache& cache, const std::function<bool(const Problem&)>& visit) {
+    auto each = [&](const std::vector<Problem>& problems) {
+        for (auto& p : problems)
+            if (!visit(p)) return false;
+        return true;
+    };
+    if (!each(cache.structure)) return;
+    for (auto& [mid, problems] : cache.matters)
+        if (!each(problems)) return;
+    if (each(cache.slides)) each(cache.costs);
+}
+
+std::vector<Problem> CheckConsistency(const Workspace& ws, const std::string& as_of) {
+    CheckCache cache;
+    UpdateChecks(cache, ws, as_of, nullptr);
+    return AllChecks(cache);
 }
 
 }  // namespace sam

@@ -2,6 +2,7 @@
 // consistency checks that help officials (warnings: shown, never blocking).
 #pragma once
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 #include "model.h"
@@ -23,5 +24,25 @@ void ValidateBodies(const BodyLookup& find, const std::vector<std::string>& ids,
 // references to parties, bodies or items that are not in the workspace,
 // a region counted per capita, allocations that cannot be made.
 std::vector<Problem> CheckConsistency(const Workspace& ws, const std::string& as_of);
+
+// The same checks kept between edits, by section: after a change only what its paths can
+// touch is checked again (a decision: its matter; an item's FTE: the costs; a party or a
+// body: everything). AllChecks gives exactly what CheckConsistency would, in the same order.
+struct CheckCache {
+    std::vector<Problem> structure, slides, costs;
+    std::map<std::string, std::vector<Problem>> matters;   // matter id -> its problems
+    std::string as_of;
+    bool valid = false;
+};
+// `changed`: the JSON Pointers the edits since the last update changed (nullptr: anything;
+// history.h's PatchPaths gives them for a patch).
+// `budget`: ComputeBudget(ws) when the caller has it already (its problems are the checks' last).
+void UpdateChecks(CheckCache& cache, const Workspace& ws, const std::string& as_of, const std::vector<std::string>* changed,
+                  const struct Budget* budget = nullptr);
+std::vector<Problem> AllChecks(const CheckCache& cache);
+// Without copying them (a national workspace can have tens of thousands): how many, and each
+// in AllChecks' order until `visit` returns false.
+size_t CountChecks(const CheckCache& cache);
+void ForEachCheck(const CheckCache& cache, const std::function<bool(const Problem&)>& visit);
 
 }  // namespace sam

@@ -234,7 +234,7 @@ void InstallDesktop(Desktop& d, ui::App& app, GLFWwindow* window, bool check_rec
         }
         ShowDialog(d, true, name, "", text);
     };
-    p.workspace_changed = [&d](const std::string&) {
+    p.workspace_changed = [&d] {
         d.recovery_dirty = true;
         d.recovery_due = glfwGetTime() + 2.0;
     };

@@ -96,7 +96,7 @@ bool SyncClient::Start(const Link& link, ui::App& app, std::string* error) {
     auto hooks = [this, &app] {
         app.shared = true;
         app.platform.edited = [this](const json& forward) { sam::SyncLocalEdit(sync_, forward); cache_dirty_ = true; };
-        app.platform.workspace_changed = [this](const std::string&) { cache_dirty_ = true; };
+        app.platform.workspace_changed = [this] { cache_dirty_ = true; };
         app.platform.resolve_conflict = [this, &app](bool keep_mine) {
             app.conflict_text.clear();
             sam::SyncResolve(sync_, keep_mine);

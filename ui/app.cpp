@@ -1,5 +1,7 @@
 #include "app.h"
 
+#include "history.h"
+
 #include <imgui.h>
 #include "keys.h"
 #include <algorithm>
@@ -9,6 +11,7 @@
 #include "patch.h"
 #include "utf8.h"
 #include "validate.h"
+#include "reach.h"
 #include "views.h"
 
 namespace ui {
@@ -26,9 +29,16 @@ static std::string ProblemText(const App& app, const std::vector<sam::Problem>& 
 }
 
 static void Changed(App& app, const sam::json& forward) {
+    Derived& d = app.derived;
+    if (d.touched_to != app.doc.revision || forward.is_null()) {   // a change not seen here came between
+        d.touched.clear();
+        d.touched_from = forward.is_null() ? ~0ull : app.doc.revision;
+    }
+    for (auto& p : sam::PatchPaths(forward)) d.touched.push_back(p);
     ++app.doc.revision;
+    d.touched_to = app.doc.revision;
     if (app.platform.edited && !forward.is_null()) app.platform.edited(forward);
-    if (app.platform.workspace_changed) app.platform.workspace_changed(sam::SaveWorkspace(app.doc.ws));
+    if (app.platform.workspace_changed) app.platform.workspace_changed();
 }
 
 bool ReplaceWorkspace(App& app, const sam::json& state) {
@@ -208,27 +218,53 @@ bool RedoEdit(App& app) { return UndoOrRedo(app, false); }
 
 static void Recompute(App& app) {
     if (app.derived.revision == app.doc.revision) return;
-    app.derived.budget = sam::ComputeBudget(app.doc.ws);
-    app.derived.checks = sam::CheckConsistency(app.doc.ws, app.today);
-    app.derived.scenarios.clear();
-    for (auto& [id, s] : app.doc.ws.scenarios) app.derived.scenarios[id] = sam::ComputeBudget(app.doc.ws, &s);
-    app.derived.adopted = app.derived.concerned = 0;
-    for (auto& [id, m] : app.doc.ws.matters) {
-        sam::AdoptionSummary s = sam::Summarize(m, app.today);
-        app.derived.adopted += s.adopted;
-        app.derived.concerned += s.concerned;
+    Derived& d = app.derived;
+    const sam::Workspace& ws = app.doc.ws;
+    // What the edits since the last time reached (core/reach.h): a decision recomputes its
+    // matter, not the national budget.
+    bool known = d.touched_from == d.revision && d.touched_to == app.doc.revision && d.today == app.today;
+    sam::Reach reach;
+    if (known) reach = sam::ReachOf(d.touched);
+    else reach.all = true;
+    if (reach.all || reach.costs) {
+        d.budget = sam::ComputeBudget(ws);
+        d.scenarios.clear();
+        for (auto& [id, s] : ws.scenarios) d.scenarios[id] = sam::ComputeBudget(ws, &s);
     }
-    app.derived.overdue = sam::OverdueMilestones(app.doc.ws, app.today);
-    app.derived.matter_ids.clear();
-    std::set<std::string> deciding;
-    for (auto& [id, m] : app.doc.ws.matters) {
-        app.derived.matter_ids.push_back(id);
-        for (auto& [pid, d] : m.decisions) deciding.insert(pid);
+    sam::UpdateChecks(d.check_cache, ws, app.today, known ? &d.touched : nullptr, &d.budget);
+    if (reach.all || reach.matter_set) {
+        d.adoption.clear();
+        for (auto& [id, m] : ws.matters) {
+            sam::AdoptionSummary s = sam::Summarize(m, app.today);
+            d.adoption[id] = {s.adopted, s.concerned};
+        }
+        d.overdue = sam::OverdueMilestones(ws, app.today);
+        d.matter_ids.clear();
+        std::set<std::string> deciding;
+        for (auto& [id, m] : ws.matters) {
+            d.matter_ids.push_back(id);
+            for (auto& [pid, dec] : m.decisions) deciding.insert(pid);
+        }
+        d.deciding_parties.clear();
+        for (auto& pid : deciding) if (ws.parties.count(pid)) d.deciding_parties.push_back(pid);
+        sam::SortPartiesSwedish(ws, d.deciding_parties);
+    } else {
+        for (auto& id : reach.matters) {
+            auto m = ws.matters.find(id);
+            if (m == ws.matters.end()) continue;
+            sam::AdoptionSummary s = sam::Summarize(m->second, app.today);
+            d.adoption[id] = {s.adopted, s.concerned};
+        }
     }
-    app.derived.deciding_parties.clear();
-    for (auto& pid : deciding) if (app.doc.ws.parties.count(pid)) app.derived.deciding_parties.push_back(pid);
-    sam::SortPartiesSwedish(app.doc.ws, app.derived.deciding_parties);
-    app.derived.revision = app.doc.revision;
+    d.adopted = d.concerned = 0;
+    for (auto& [id, counts] : d.adoption) {
+        d.adopted += counts.first;
+        d.concerned += counts.second;
+    }
+    d.touched.clear();
+    d.touched_from = d.touched_to = app.doc.revision;
+    d.today = app.today;
+    d.revision = app.doc.revision;
 }
 
 void SetLook(App& app, bool dark, float scale, sam::Lang lang) {

@@ -11,6 +11,7 @@
 #include "i18n.h"
 #include "model.h"
 #include "portfolio.h"
+#include "validate.h"
 
 struct ImFont;
 
@@ -23,7 +24,7 @@ struct Platform {
     std::function<void(const std::string& name, const std::string& text)> save_file;  // download / save as
     std::function<void(const std::string& accept)> open_file;                          // upload / open dialog; the platform
                                                                                        // answers with FileOpened()
-    std::function<void(const std::string& text)> workspace_changed;                    // persist (IDBFS, autosave)
+    std::function<void()> workspace_changed;   // persist when convenient (IDBFS, autosave): never the whole text per edit
     std::function<void(const sam::json& forward)> edited;                              // a change to send to the server
     std::function<void(bool keep_mine)> resolve_conflict;                              // the user's answer to a clash
     std::function<void(bool on)> set_fullscreen;                                       // presentation mode
@@ -103,9 +104,16 @@ struct Document {
 struct Derived {
     uint64_t revision = ~0ull;
     sam::Budget budget;
-    std::vector<sam::Problem> checks;
+    // The consistency checks, kept by section (read them with sam::CountChecks, ForEachCheck), and the paths the edits since the last recompute changed
+    // (known for revisions touched_from+1 .. touched_to), so that an edit checks again only
+    // what it can touch.
+    sam::CheckCache check_cache;
+    std::vector<std::string> touched;
+    uint64_t touched_from = ~0ull, touched_to = ~0ull;
     std::map<std::string, sam::Budget> scenarios;   // scenario id -> its budget
     int adopted = 0, concerned = 0;                 // over all matters
+    std::map<std::string, std::pair<int, int>> adoption;   // matter id -> adopted, concerned
+    std::string today;                                     // the day the figures are for
     std::vector<sam::OverdueMilestone> overdue;
     std::vector<std::string> matter_ids;            // in id order, for lists that show a window of rows
     std::vector<std::string> deciding_parties;      // parties with a decision on some matter, Swedish order

@@ -181,7 +181,7 @@ void DrawOverview(App& app) {
     ImGui::PushTextWrapPos(0);
     int shown = 0;
     const int kMaxLines = 60;   // a long list is a report's job; the count says how many more
-    size_t total = overdue.size() + app.derived.checks.size();
+    size_t total = overdue.size() + sam::CountChecks(app.derived.check_cache);
     for (auto& o : overdue) {
         if (shown >= kMaxLines) break;
         const sam::Matter& m = ws.matters.at(o.matter);
@@ -190,8 +190,8 @@ void DrawOverview(App& app) {
         if (WrappedLink(line)) { app.view = View::Decisions; app.selected_matter = o.matter; }
         ImGui::PopID();
     }
-    for (auto& p : app.derived.checks) {
-        if (shown >= kMaxLines) break;
+    sam::ForEachCheck(app.derived.check_cache, [&](const sam::Problem& p) {
+        if (shown >= kMaxLines) return false;
         std::string line = p.Message(app.lang);
         ImGui::PushID(shown++);
         if (WrappedLink(line)) {
@@ -213,7 +213,8 @@ void DrawOverview(App& app) {
         }
         HelpTooltip(p.path.c_str());
         ImGui::PopID();
-    }
+        return true;
+    });
     if (shown == 0) SayDisabled(T(app, "ui.nothing_needs_attention"));
     if (total > (size_t)shown) ImGui::TextDisabled("%s", sam::TrF(app.lang, "ui.more_lines", {std::to_string(total - shown)}).c_str());
     ImGui::PopTextWrapPos();

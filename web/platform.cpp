@@ -243,7 +243,7 @@ void InstallPlatform(Web& w) {
         js_download(name.c_str(), text.data(), (int)text.size(), type);
     };
     p.open_file = [](const std::string& accept) { js_pick_file(accept.c_str()); };
-    p.workspace_changed = [&w](const std::string&) { MarkDirty(w); };
+    p.workspace_changed = [&w] { MarkDirty(w); };
     p.set_fullscreen = [](bool on) { js_fullscreen(on ? 1 : 0); };
     p.presentation_changed = [&w](bool active, int slide) {
         if (w.server.linked && !w.app.read_only)
