@@ -221,7 +221,8 @@ void UpdateChecks(CheckCache& cache, const Workspace& ws, const std::string& as_
     if (t.all || t.structure) cache.structure = run([](Checker& c) { CheckStructure(c); });
     if (t.all) {
         cache.matters.clear();
-        for (auto& [mid, m] : ws.matters) cache.matters[mid] = run([&](Checker& c) { CheckMatter(c, mid, m, as_of); });
+        for (auto& entry : ws.matters)   // (clang 14 cannot capture a structured binding)
+            cache.matters[entry.first] = run([&](Checker& c) { CheckMatter(c, entry.first, entry.second, as_of); });
     } else {
         for (auto& mid : t.matters) {
             auto m = ws.matters.find(mid);
