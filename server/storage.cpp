@@ -437,12 +437,8 @@ bool Storage::Append(const std::string& id, int64_t known,
         sn.Bind(1, id); sn.Bind(2, last); sn.Bind(3, plan.snapshot);
         if (!sn.Done()) return fail(db_->Error());
     }
-    if (postgres) {
-        // Delivered to the other instances' listeners when (and only if) this commits.
-        Stmt n(*db_, "SELECT pg_notify('samverkan', ?)");
-        n.Bind(1, tag + " " + id + " " + std::to_string(last));
-        if (n.Step() != kRow) return fail(db_->Error());
-    }
+    // Delivered to the other instances' listeners when (and only if) this commits.
+    if (!Notify(tag, id, std::to_string(last))) return fail(db_->Error());
     if (!Exec("COMMIT", error)) {
         Exec("ROLLBACK", nullptr);
         return false;
@@ -467,9 +463,7 @@ bool Storage::PutNote(const std::string& tag, const std::string& id, const std::
     Stmt up(*db_, "INSERT INTO live_notes (workspace, instance, kind, value, updated) VALUES (?, ?, ?, ?, ?) "
                   "ON CONFLICT (workspace, instance, kind) DO UPDATE SET value = excluded.value, updated = excluded.updated");
     up.Bind(1, id); up.Bind(2, instance); up.Bind(3, kind); up.Bind(4, value); up.Bind(5, now);
-    Stmt n(*db_, "SELECT pg_notify('samverkan', ?)");
-    n.Bind(1, tag + " " + id + " note");
-    if (!up.Done() || n.Step() != kRow) { Exec("ROLLBACK", nullptr); return false; }
+    if (!up.Done() || !Notify(tag, id, "note")) { Exec("ROLLBACK", nullptr); return false; }
     return Exec("COMMIT", nullptr);
 }
 
@@ -494,7 +488,7 @@ std::vector<RevisionRow> Storage::History(const std::string& id, int64_t limit) 
     Stmt st(*db_, "SELECT revision, time, author, summary FROM revisions WHERE workspace = ? ORDER BY revision DESC LIMIT ?");
     st.Bind(1, id);
     st.Bind(2, limit);
-    while (st && st.Step() == kRow) out.push_back({st.Int(0), st.Text(1), st.Text(2), st.Text(3), ""});
+    while (st && st.Step() == kRow) out.push_back({st.Int(0), st.Text(1), st.Text(2), st.Text(3), "", ""});
     return out;
 }
 
@@ -504,7 +498,7 @@ std::vector<RevisionRow> Storage::RevisionsAfter(const std::string& id, int64_t 
     Stmt st(*db_, "SELECT revision, time, author, summary, patch FROM revisions WHERE workspace = ? AND revision > ? ORDER BY revision");
     st.Bind(1, id);
     st.Bind(2, after);
-    while (st && st.Step() == kRow) out.push_back({st.Int(0), st.Text(1), st.Text(2), st.Text(3), st.Text(4)});
+    while (st && st.Step() == kRow) out.push_back({st.Int(0), st.Text(1), st.Text(2), st.Text(3), st.Text(4), ""});
     return out;
 }
 
