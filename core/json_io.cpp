@@ -119,6 +119,12 @@ json ToJson(const Decision& d) {
 }
 
 json ToJson(const Matter& m) {
+    json j = MatterToJsonWithoutDecisions(m);
+    j["decisions"] = MapToJson(m.decisions);
+    return j;
+}
+
+json MatterToJsonWithoutDecisions(const Matter& m) {
     json j = Base(m.extra);
     j["title"] = m.title;
     PutStr(j, "description", m.description);
@@ -128,7 +134,6 @@ json ToJson(const Matter& m) {
     PutStr(j, "date", m.date);
     PutStr(j, "deadline", m.deadline);
     if (!m.milestones.empty()) j["milestones"] = MapToJson(m.milestones);
-    j["decisions"] = MapToJson(m.decisions);
     PutStr(j, "start", m.start);
     PutStr(j, "end", m.end);
     if (!m.focus.empty()) j["focus"] = m.focus;
@@ -299,65 +304,6 @@ json ToJson(const Workspace& ws) {
     json j = RootToJson(ws);
     for (const char* c : kCollections) j[c] = CollectionToJson(ws, c);
     return j;
-}
-
-namespace {
-
-// nlohmann's dump(2) of a value nested `spaces` deep: its line breaks get the indent.
-// (Strings never hold a raw line break: JSON escapes it.)
-void AppendIndented(std::string& out, const std::string& text, int spaces) {
-    for (char c : text) {
-        out += c;
-        if (c == '\n') out.append((size_t)spaces, ' ');
-    }
-}
-
-template <class Map>
-void AppendCollection(std::string& out, const Map& m, bool pretty) {
-    if (m.empty()) { out += "{}"; return; }
-    out += pretty ? "{\n" : "{";
-    size_t i = 0;
-    for (auto& [id, v] : m) {
-        if (pretty) out += "    ";
-        out += json(id).dump();
-        out += pretty ? ": " : ":";
-        if (pretty) AppendIndented(out, ToJson(v).dump(2), 4);
-        else out += ToJson(v).dump();
-        if (++i < m.size()) out += pretty ? ",\n" : ",";
-    }
-    out += pretty ? "\n  }" : "}";
-}
-
-}  // namespace
-
-// The same text as ToJson(ws).dump(), written one entity at a time so that a large
-// workspace is never a whole JSON tree in memory.
-std::string SaveWorkspace(const Workspace& ws, bool pretty) {
-    json root = RootToJson(ws);
-    std::map<std::string, int> keys;   // sorted as nlohmann sorts: bytewise
-    for (auto& [k, v] : root.items()) keys[k] = 0;
-    for (const char* c : kCollections) keys[c] = 1;
-    std::string out = pretty ? "{\n" : "{";
-    size_t i = 0;
-    for (auto& [k, is_collection] : keys) {
-        if (pretty) out += "  ";
-        out += json(k).dump();
-        out += pretty ? ": " : ":";
-        if (!is_collection) {
-            if (pretty) AppendIndented(out, root[k].dump(2), 2);
-            else out += root[k].dump();
-        } else if (k == "parties") AppendCollection(out, ws.parties, pretty);
-        else if (k == "bodies") AppendCollection(out, ws.bodies, pretty);
-        else if (k == "matters") AppendCollection(out, ws.matters, pretty);
-        else if (k == "cost_items") AppendCollection(out, ws.cost_items, pretty);
-        else if (k == "funding") AppendCollection(out, ws.funding, pretty);
-        else if (k == "in_kind") AppendCollection(out, ws.in_kind, pretty);
-        else if (k == "focus_areas") AppendCollection(out, ws.focus_areas, pretty);
-        else AppendCollection(out, ws.scenarios, pretty);
-        if (++i < keys.size()) out += pretty ? ",\n" : ",";
-    }
-    out += pretty ? "\n}\n" : "}";
-    return out;
 }
 
 // ---- Reading ---------------------------------------------------------------

@@ -20,6 +20,7 @@ json ToJson(const Slide&);
 json ToJson(const Body&);
 json ToJson(const Member&);
 json ToJson(const Matter&);
+json MatterToJsonWithoutDecisions(const Matter&);   // the writer adds them itself
 json ToJson(const Decision&);
 json ToJson(const Milestone&);
 json ToJson(const CostItem&);

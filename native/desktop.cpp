@@ -1,4 +1,5 @@
 #include "desktop.h"
+#include "heap.h"
 
 #include "workbook.h"
 #include "xlsx_export.h"
@@ -176,6 +177,7 @@ std::string CacheDir() { return EnvDir("XDG_CACHE_HOME", ".cache"); }
 bool OpenPath(Desktop& d, ui::App& app, const std::string& path) {
     std::string text, error;
     if (!ReadFile(path, text, &error)) { app.status = path + ": " + error; return false; }
+    sam_native::PrepareHeapFor(text.size());
     bool csv = Accepts(".csv", path);
     if (csv) return ui::ImportPartiesCsv(app, text);
     if (!ui::FileOpened(app, path, text)) return false;

@@ -15,6 +15,7 @@
 #include "a11y_json.h"
 #include "app.h"
 #include "full_frame.h"
+#include "heap.h"
 #include "format.h"
 #include "key_latch.h"
 #include "demos.h"
@@ -148,6 +149,7 @@ ui::View ViewByName(const std::string& n) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    sam_native::KeepFreedMemory();
     Options opt;
     if (!ParseArgs(argc, argv, opt)) { Usage(); return 2; }
 

@@ -25,6 +25,26 @@ TEST_CASE("unknown fields survive a round trip") {
     CHECK(SaveWorkspace(r.workspace) == canonical);
 }
 
+// The writer puts plain decisions out itself; every shape must give nlohmann's bytes.
+TEST_CASE("saving writes what nlohmann writes, compact and indented, for every kind of decision") {
+    for (auto& d : EmbeddedDemos()) {
+        Workspace ws = LoadWorkspace(d.text).workspace;
+        INFO(d.id);
+        Matter& m = ws.matters.begin()->second;
+        m.decisions["a-quote"] = Decision{DecisionStatus::Adopted, "2024-01-02", "Nämnden \"KS\"", "Villkor\nrad två", "tab\there", true, {}, {}};
+        m.decisions["b-steps"] = Decision{DecisionStatus::Pending, "", "", "", "", false,
+                                          {DecisionStep{"Socialnämnden", "2024-03-01", StepOutcome::Pending, "", {}}}, {}};
+        m.decisions["c-extra"] = Decision{};
+        m.decisions["c-extra"].extra = {{"case_number", "BAS 2017/123"}};
+        m.decisions["d-control"] = Decision{DecisionStatus::Declined, "", std::string("\x01\x1f"), "", "", std::nullopt, {}, {}};
+        Matter& last = ws.matters["zz-marker"];
+        last.title = "Markören";
+        last.extra = {{"aa", {{"decisions", -424242424242}}}};   // the writer's marker, twice: nlohmann writes it all
+        CHECK(SaveWorkspace(ws, true) == ToJson(ws).dump(2) + "\n");
+        CHECK(SaveWorkspace(ws, false) == ToJson(ws).dump());
+    }
+}
+
 TEST_CASE("bad input gives every problem with its path, in Swedish and English") {
     SUBCASE("not JSON") {
         LoadResult r = LoadWorkspace("{\"name\": ");
