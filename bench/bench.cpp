@@ -3,6 +3,7 @@
 // peak memory is the workspace's own, not the generator's.
 //   samverkan-bench            generate, then measure in a child
 //   samverkan-bench FILE.json  measure an existing workspace file
+//   samverkan-bench --generate FILE.json   only write the national workspace (compact)
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -129,6 +130,10 @@ int MeasureFile(const std::string& path) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    if (argc > 2 && std::string(argv[1]) == "--generate") {   // the national workspace, for other benchmarks
+        std::ofstream(argv[2], std::ios::binary) << sam::SaveWorkspace(bench::NationalWorkspace(), false);
+        return 0;
+    }
     if (argc > 1) return MeasureFile(argv[1]);
     std::string path = "/tmp/samverkan-bench-" + std::to_string(getpid()) + ".json";
     {

@@ -50,6 +50,15 @@ void PathsOf(const json& patch, std::vector<std::string>* given, std::vector<std
     }
 }
 
+json PatchOutline(const std::string& text) {
+    // The ops' values are dropped as they are read: a workspace's first revision replaces
+    // the whole document, 46 MB at national scale, and only its paths are wanted here.
+    auto keep = [](int depth, json::parse_event_t event, json&) {
+        return depth < 2 || (event != json::parse_event_t::object_start && event != json::parse_event_t::array_start);
+    };
+    return json::parse(text, keep, false);
+}
+
 std::string EventText(int64_t revision, const std::string& author, const std::string& time, const json& patch) {
     json data = {{"revision", revision}, {"author", author}, {"time", time}, {"patch", patch}};
     return "id: " + std::to_string(revision) + "\nevent: patch\ndata: " + sam::JsonText(data) + "\n\n";
@@ -154,7 +163,7 @@ std::shared_ptr<Live> Hub::Get(const std::string& id) {
     for (auto& row : storage_.RevisionsAfter(id, std::max<int64_t>(0, info->revision - (int64_t)kKeptChanges))) {
         if (row.revision > info->revision) break;   // stored since by another instance: its writer reads them
         std::vector<std::string> clash;
-        PathsOf(json::parse(row.patch, nullptr, false), nullptr, clash);
+        PathsOf(PatchOutline(row.patch), nullptr, clash);
         live->changes.push_back({row.revision, std::move(clash)});
     }
     Live* p = live.get();

@@ -177,6 +177,8 @@ private:
 
 // The writer's helpers, shared by hub.cpp and hub_writer.cpp.
 void PathsOf(const sam::json& patch, std::vector<std::string>* given, std::vector<std::string>& clash);
+// A patch's ops with their paths but not their values (JSON Patch text).
+sam::json PatchOutline(const std::string& text);
 std::string EventText(int64_t revision, const std::string& author, const std::string& time, const sam::json& patch);
 void Finish(Job& job, Outcome outcome);
 

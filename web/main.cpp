@@ -80,6 +80,7 @@ EM_JS(void, js_fetch_font, (), {
 // Opens the workspace the page's link names (#w=ID&t=TOKEN: the fragment never reaches
 // the server's logs); without a link, or when the server cannot be reached, the demo.
 EM_JS(void, js_fetch_workspace, (), {
+    (window.samverkan || (window.samverkan = {})).heapBytes = () => HEAP8.length;   // for the benchmarks
     const open = (text, source) => Module.callText('samverkan_open', 'number', ['string', 'string'], [text, source]);
     const demo = (why) => { console.info('Samverkan: ' + why + ', opening the built-in demo'); Module.ccall('samverkan_open_demo', 'number', [], []); };
     const params = new URLSearchParams(location.hash.slice(1));

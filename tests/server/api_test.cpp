@@ -577,7 +577,8 @@ TEST_CASE("follow mode: the facilitator's slide reaches every follower as an eve
         f.Get("/api/workspaces/" + w.id + "/events", Bearer(w.view), [&](const char* d, size_t n) {
             std::lock_guard lock(mu);
             seen.append(d, n);
-            return !stop.load();
+            // Ends once stopped and the last slide event is in (a keep-alive may come between).
+            return !stop.load() || seen.find("{\"active\":false,\"slide\":0}") == std::string::npos;
         });
     });
     REQUIRE(WaitFor([&] { std::lock_guard lock(mu); return seen.find("event: hello") != std::string::npos; }, 3000));

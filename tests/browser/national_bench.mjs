@@ -1,0 +1,75 @@
+// The national workspace in the browser, from the real server (compressed on the wire):
+//   node tests/browser/national_bench.mjs SERVER_BINARY WEB_DIR NATIONAL.json
+// (samverkan-bench --generate NATIONAL.json writes it.) Prints the time from navigation
+// start to the first frame that shows the workspace, the wasm heap then, and the time from
+// an edit to the end of the next frame, each with its target and OK/OVER.
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { launchBrowser, startServer } from './harness.mjs';
+
+const [serverPath, webDir, file] = process.argv.slice(2);
+if (!serverPath || !webDir || !file) {
+  console.error('usage: node tests/browser/national_bench.mjs SERVER_BINARY WEB_DIR NATIONAL.json');
+  process.exit(2);
+}
+const server = await startServer(serverPath, webDir);
+const text = readFileSync(file, 'utf8');
+const created = await fetch(server.url + 'api/workspaces', {
+  method: 'POST',
+  headers: { Authorization: 'Bearer ' + server.adminToken, 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' },
+  body: gzipSync(Buffer.from(`{"name":"Nationell","state":${text}}`)),
+});
+if (created.status !== 201) { console.error('create failed', created.status, await created.text()); process.exit(1); }
+const { id, edit_token: token } = await created.json();
+const link = `${server.url}#w=${id}&t=${token}`;
+console.log(`workspace: ${(text.length / 1e6).toFixed(1)} MB of JSON`);
+
+const browser = await launchBrowser();
+const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+const errors = [];
+page.on('pageerror', (e) => errors.push(String(e)));
+page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+// Notes the first frame drawn with the workspace from the server.
+await page.addInitScript(() => {
+  const poll = () => {
+    const s = window.samverkan;
+    if (s && s.source === 'server' && s.frames >= 1 && !window.openedAt) window.openedAt = performance.now();
+    if (!window.openedAt) requestAnimationFrame(poll);
+  };
+  requestAnimationFrame(poll);
+});
+const ok = (v, target) => (v <= target ? 'OK' : 'OVER');
+let failed = false;
+try {
+  await page.goto(link);
+  await page.waitForFunction(() => window.openedAt, null, { timeout: 120000 });
+  const opened = Math.round(await page.evaluate(() => window.openedAt));
+  const heap = await page.evaluate(() => window.samverkan.heapBytes());
+  console.log(`first frame with the workspace: ${opened} ms after navigation start (target <= 3000): ${ok(opened, 3000)}`);
+  console.log(`wasm heap: ${(heap / 2 ** 20).toFixed(0)} MB (target <= 512): ${ok(heap, 512 * 2 ** 20)}`);
+  // Edits through the app's own path, each timed to the end of the next frame.
+  const times = [];
+  for (let i = 0; i < 7; i++) {
+    const ms = await page.evaluate((n) => new Promise((resolve) => {
+      const before = window.samverkan.frames;
+      const t0 = performance.now();
+      const status = ['adopted', 'declined', 'pending'][n % 3];
+      Module.callText('samverkan_edit', 'number', ['string'],
+                      [JSON.stringify([{ op: 'replace', path: `/matters/arende-${n}/decisions/kommun-${n}/status`, value: status }])]);
+      const wait = () => (window.samverkan.frames > before ? resolve(performance.now() - t0) : requestAnimationFrame(wait));
+      requestAnimationFrame(wait);
+    }), i);
+    times.push(Math.round(ms));
+  }
+  const median = [...times].sort((a, b) => a - b)[times.length >> 1];
+  console.log(`edit to next frame: ${times.join(' ')} ms, median ${median} (target <= 50): ${ok(median, 50)}`);
+  const after = await page.evaluate(() => window.samverkan.heapBytes());
+  console.log(`wasm heap after the edits: ${(after / 2 ** 20).toFixed(0)} MB`);
+} catch (e) {
+  failed = true;
+  console.error('failed: ' + e.message);
+}
+if (errors.length) { failed = true; console.error('page errors:\n' + errors.join('\n')); }
+await browser.close();
+await server.stop();
+process.exit(failed ? 1 : 0);
