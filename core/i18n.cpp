@@ -578,6 +578,8 @@ constexpr Entry kTable[] = {
     {"ui.not_taking_part", "deltar inte", "not taking part"},
     {"ui.open_file", "Öppna fil …", "Open file …"},
     {"ui.opened", "Öppnade {0}.", "Opened {0}."},
+    {"ui.opening_title", "Öppnar arbetsytan", "Opening the workspace"},
+    {"ui.opening_file", "Läser {0} ({1}) …", "Reading {0} ({1}) …"},
     {"ui.paper", "Beslutsunderlag (Markdown)", "Decision basis (Markdown)"},
     {"ui.per_party", "Per part", "Per party"},
     {"ui.present", "Presentera", "Present"},

@@ -235,8 +235,9 @@ bool ScanJson(std::string_view text, json::json_sax_t& sax, std::string& error) 
     return true;
 }
 
-int JsonDepth(std::string_view text, int stop_at) {
-    int depth = 0, deepest = 0;
+Brackets ScanBrackets(std::string_view text, int stop_at) {
+    Brackets b;
+    int depth = 0;
     bool in_string = false;
     for (size_t i = 0; i < text.size(); ++i) {
         char c = text[i];
@@ -247,13 +248,15 @@ int JsonDepth(std::string_view text, int stop_at) {
         }
         if (c == '"') in_string = true;
         else if (c == '{' || c == '[') {
-            if (++depth > deepest && (deepest = depth) > stop_at) return deepest;
+            if (++depth > b.deepest && (b.deepest = depth) > stop_at) return b;
         } else if (c == '}' || c == ']') {
-            --depth;
+            if (--depth == 0 && b.first_closed == std::string_view::npos) b.first_closed = i + 1;
         }
     }
-    return deepest;
+    return b;
 }
+
+int JsonDepth(std::string_view text, int stop_at) { return ScanBrackets(text, stop_at).deepest; }
 
 namespace {
 

@@ -20,6 +20,13 @@ bool ScanJson(std::string_view text, json::json_sax_t& sax, std::string& error);
 // The deepest nesting of brackets in `text` (outside strings), counting no further than
 // `stop_at` + 1: a cheap check before a parser that recurses or builds values.
 int JsonDepth(std::string_view text, int stop_at = kMaxJsonDepth);
+// The same pass, also saying where the first bracket opened closes again (one past it;
+// npos when it never does, or when the nesting went past `stop_at`).
+struct Brackets {
+    int deepest = 0;
+    size_t first_closed = std::string_view::npos;
+};
+Brackets ScanBrackets(std::string_view text, int stop_at = kMaxJsonDepth);
 // Parses `text` when it is valid JSON nested at most kMaxJsonDepth deep; otherwise
 // nothing, with `error` saying why (in English, for logs and API answers).
 std::optional<json> ParseJsonLimited(std::string_view text, std::string& error);

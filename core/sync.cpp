@@ -32,8 +32,34 @@ bool Drain(Sync& s) {
 
 }  // namespace
 
+bool SplitStateAnswer(std::string_view body, json& envelope, std::string& state) {
+    // Inside a JSON string every quote follows a backslash, so `,"state":` (or `{"state":`)
+    // is a key of the object itself, not text.
+    size_t end = body.find_last_not_of(" \t\r\n");
+    size_t at = body.find(",\"state\":");
+    if (body.rfind("{\"state\":", 0) == 0) at = 0;
+    if (end != std::string_view::npos && body[end] == '}' && at != std::string_view::npos) {
+        size_t value = at + std::string_view(",\"state\":").size();
+        envelope = ReadJson(std::string(body.substr(0, at == 0 ? 1 : at)) + "}");
+        std::string_view text = body.substr(value, end - value);
+        Brackets brackets = ScanBrackets(text);   // one object, and not too deep
+        if (envelope.is_object() && !envelope.contains("state") && text.substr(0, 1) == "{" &&
+            brackets.first_closed == text.size() && brackets.deepest <= kMaxJsonDepth) {
+            state.assign(text);
+            return true;
+        }
+    }
+    envelope = ReadJson(body);   // written another way: the slow road
+    if (!envelope.is_object() || !envelope.contains("state")) return false;
+    state = envelope["state"].dump();
+    envelope.erase("state");
+    return true;
+}
+
 void SyncStart(Sync& s, json state, int64_t revision) {
     s.confirmed = std::move(state);
+    s.since_base.clear();
+    s.base_kept = false;
     s.revision = revision;
     // Accepted changes at or below the new revision are in the state already.
     for (auto it = s.accepted.begin(); it != s.accepted.end();) it = it->first <= revision ? s.accepted.erase(it) : std::next(it);
@@ -104,6 +130,7 @@ bool SyncRemote(Sync& s, int64_t revision, const json& patch) {
         return false;
     }
     s.revision = revision;
+    s.since_base.push_back({revision, patch});
     auto own = s.accepted.find(revision);
     if (own != s.accepted.end()) {   // our own change coming back: the local state has it
         s.accepted.erase(own);
@@ -164,15 +191,26 @@ void SyncResolve(Sync& s, bool keep_mine) {
     s.needs_state = true;   // either way: the newest state first
 }
 
-json SyncSaveOffline(const Sync& s) {
+namespace {
+
+// What both kept forms hold besides the state: our changes, and who this copy is.
+json SavedChanges(const Sync& s) {
     json accepted = json::array();
     for (auto& [rev, patch] : s.accepted) accepted.push_back({{"revision", rev}, {"patch", patch}});
     json pending = json::array();
     for (auto& p : s.pending) pending.push_back(p);
-    json saved = {{"format", "samverkan-offline-1"}, {"revision", s.revision}, {"confirmed", s.confirmed},
-                  {"accepted", accepted}, {"pending", pending}};
+    json saved = {{"revision", s.revision}, {"accepted", accepted}, {"pending", pending}};
     if (!s.client.empty()) saved["client"] = s.client;
     saved["sent"] = s.sent;
+    return saved;
+}
+
+}  // namespace
+
+json SyncSaveOffline(const Sync& s) {
+    json saved = SavedChanges(s);
+    saved["format"] = "samverkan-offline-1";
+    saved["confirmed"] = s.confirmed;
     return saved;
 }
 
@@ -191,6 +229,68 @@ bool SyncLoadOffline(Sync& s, const json& saved) {
     next.client = TextOf(saved, "client");   // a waiting change sent again keeps its key
     next.sent = IntOf(saved, "sent");
     s = std::move(next);
+    return true;
+}
+
+namespace {
+
+json LineJson(const Sync& s) {
+    json line = json::array();
+    for (auto& [rev, patch] : s.since_base) line.push_back({{"revision", rev}, {"patch", patch}});
+    return line;
+}
+
+}  // namespace
+
+bool SyncBaseDue(const Sync& s) { return !s.base_kept || s.since_base.size() > 200; }
+
+std::string SyncSaveBase(Sync& s) { return SyncBaseText(s, s.confirmed.dump()); }
+
+std::string SyncBaseText(Sync& s, std::string_view state_text) {
+    s.since_base.clear();
+    s.base_kept = true;
+    std::string out = R"({"format":"samverkan-offline-base-1","revision":)" + std::to_string(s.revision) + R"(,"confirmed":)";
+    out.append(state_text);
+    out += '}';
+    return out;
+}
+
+json SyncSaveLine(const Sync& s) {
+    json saved = SavedChanges(s);
+    saved["format"] = "samverkan-offline-line-1";
+    saved["base_revision"] = s.revision - (int64_t)s.since_base.size();
+    saved["since_base"] = LineJson(s);
+    return saved;
+}
+
+bool SyncLoadBaseAndLine(Sync& s, const json& base, const json& line) {
+    if (!base.is_object() || TextOf(base, "format") != "samverkan-offline-base-1" || !base.contains("confirmed") ||
+        !line.is_object() || TextOf(line, "format") != "samverkan-offline-line-1" || !line["since_base"].is_array() ||
+        IntOf(base, "revision", -1) != IntOf(line, "base_revision", -2))
+        return false;
+    json whole = line;
+    whole["format"] = "samverkan-offline-1";
+    whole["confirmed"] = base["confirmed"];
+    Sync next;
+    if (!SyncLoadOffline(next, whole)) return false;
+    next.revision = IntOf(base, "revision");
+    for (auto& step : line["since_base"]) {   // the server's changes since the base, in order
+        if (!step.is_object() || IntOf(step, "revision") != next.revision + 1 || !Apply(next.confirmed, step["patch"])) return false;
+        next.revision = IntOf(step, "revision");
+        next.since_base.push_back({next.revision, step["patch"]});
+    }
+    if (next.revision != IntOf(line, "revision")) return false;
+    next.base_kept = true;
+    s = std::move(next);
+    return true;
+}
+
+bool SyncLoadWaiting(Sync& s, const json& line) {
+    if (!line.is_object() || TextOf(line, "format") != "samverkan-offline-line-1" || !line["pending"].is_array()) return false;
+    s.pending.clear();
+    for (auto& p : line["pending"]) s.pending.push_back(p);
+    s.client = TextOf(line, "client");
+    s.sent = IntOf(line, "sent");
     return true;
 }
 

@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 #include "model.h"
 
@@ -25,7 +26,17 @@ struct Sync {
     std::string dropped;               // why the last local change was dropped ("" if none)
     std::string client;                // who this copy is (the platform gives it a random id), kept offline
     int64_t sent = 0;                  // changes that have left the line (accepted or refused), kept offline
+    // The kept copy in two parts (SyncSaveBase, SyncSaveLine): the server's changes applied
+    // to `confirmed` since its base was last kept, and whether there is a kept base at all.
+    std::vector<std::pair<int64_t, json>> since_base;
+    bool base_kept = false;
 };
+
+// The server's answer to GET /api/workspaces/ID ({"access", …, "revision", "state"}) split
+// without parsing the state: the envelope as JSON, and the state's text. The server writes
+// "state" last; an answer written otherwise is parsed whole and the state written out again.
+// False when the answer is not such an object.
+bool SplitStateAnswer(std::string_view body, json& envelope, std::string& state);
 
 void SyncStart(Sync& s, json state, int64_t revision);   // keeps what waits in line
 void SyncLocalEdit(Sync& s, const json& forward);         // a change the app made (saved-form patch)
@@ -53,6 +64,21 @@ size_t SyncWaiting(const Sync& s);
 json SyncSaveOffline(const Sync& s);
 // Restores a saved copy; false (and `s` unchanged) when it is not one.
 bool SyncLoadOffline(Sync& s, const json& saved);
+
+// The same copy in two parts, so that a change rewrites only the small one (a national
+// workspace is 46 MB). The base is the server's state at a revision; the line holds the
+// server's changes since then and ours. A new base is due when there is none yet or the
+// line has grown long.
+bool SyncBaseDue(const Sync& s);
+std::string SyncSaveBase(Sync& s);   // the base as text; the line then starts from it
+// The base made from the state's text as the server sent it (no tree written out again).
+std::string SyncBaseText(Sync& s, std::string_view state_text);
+json SyncSaveLine(const Sync& s);
+// Restores a copy kept in two parts; false (and `s` unchanged) when they are not a pair.
+bool SyncLoadBaseAndLine(Sync& s, const json& base, const json& line);
+// Only what waits in a kept line (its changes, the copy's id and count): for a page that has
+// the state from the server already.
+bool SyncLoadWaiting(Sync& s, const json& line);
 
 // What the server's answer to the change in flight means for the app.
 struct SyncReply {

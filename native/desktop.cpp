@@ -8,6 +8,9 @@
 #include <imgui.h>
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
@@ -129,7 +132,7 @@ void DrawDialog(Desktop& d, ui::App& app) {
             } else {
                 f.error = error;
             }
-        } else if (OpenPath(d, app, chosen)) {
+        } else if (OpenPathInBackground(d, app, chosen)) {
             f.open = false;
         } else {
             f.error = app.status;
@@ -184,6 +187,81 @@ bool OpenPath(Desktop& d, ui::App& app, const std::string& path) {
     if (!app.shared) AddRecent(d, path);
     return true;
 }
+
+bool OpenPathInBackground(Desktop& d, ui::App& app, const std::string& path) {
+    std::error_code ec;
+    auto bytes = fs::file_size(path, ec);
+    if (ec || bytes < (8u << 20) || app.shared || Accepts(".csv", path) || d.opening) return OpenPath(d, app, path);
+    std::string text, error;
+    if (!ReadFile(path, text, &error)) { app.status = path + ": " + error; return false; }
+    sam_native::PrepareHeapFor(text.size());
+    auto opening = std::make_unique<OpeningFile>();
+    opening->path = path;
+    opening->bytes = text.size();
+    opening->started = glfwGetTime();
+    opening->result = std::async(std::launch::async, [text = std::move(text)] { return sam::LoadWorkspace(text); });
+    d.opening = std::move(opening);
+    return true;
+}
+
+namespace {
+
+// "46,0 MB" / "46.0 MB"
+std::string Megabytes(size_t bytes, sam::Lang lang) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f MB", bytes / 1e6);
+    std::string s = text;
+    if (lang == sam::Lang::Sv) std::replace(s.begin(), s.end(), '.', ',');
+    return s;
+}
+
+// While a file is read: a window that says which and how long it has taken, over everything
+// (the workspace on screen is about to be replaced); then the file is opened.
+void DrawOpening(Desktop& d, ui::App& app) {
+    OpeningFile& o = *d.opening;
+    ++o.frames;
+    double seconds = glfwGetTime() - o.started;
+    bool ready = o.result.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+    std::string title_text(sam::Tr(app.lang, "ui.opening_title"));
+    const char* title = title_text.c_str();
+    if (!ready && !ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
+    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    if (ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove)) {
+        std::string name = fs::path(o.path).filename().string();
+        ImGui::TextUnformatted(sam::TrF(app.lang, "ui.opening_file", {name, Megabytes(o.bytes, app.lang)}).c_str());
+        // How far the reading has come is not known: a block that moves, and the time so far.
+        ImVec2 size(ImGui::GetFontSize() * 18, ImGui::GetFrameHeight() * 0.6f), at = ImGui::GetCursorScreenPos();
+        ImGui::Dummy(size);
+        ImDrawList* draw = ImGui::GetWindowDrawList();
+        draw->AddRectFilled(at, ImVec2(at.x + size.x, at.y + size.y), ImGui::GetColorU32(ImGuiCol_FrameBg));
+        draw->AddRect(at, ImVec2(at.x + size.x, at.y + size.y), ImGui::GetColorU32(ImGuiCol_Border));
+        float block = size.x * 0.25f, x = at.x - block + (size.x + block) * (float)(std::fmod(seconds, 1.5) / 1.5);
+        draw->AddRectFilled(ImVec2(std::max(x, at.x), at.y), ImVec2(std::min(x + block, at.x + size.x), at.y + size.y),
+                            ImGui::GetColorU32(ImGuiCol_PlotHistogram));
+        char elapsed[32];
+        std::snprintf(elapsed, sizeof elapsed, "%.1f s", seconds);
+        std::string e = elapsed;
+        if (app.lang == sam::Lang::Sv) std::replace(e.begin(), e.end(), '.', ',');
+        ImGui::TextDisabled("%s", e.c_str());
+        if (ready) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+    if (!ready) return;
+    std::string path = o.path;
+    sam::LoadResult r = o.result.get();
+    char note[96];
+    std::snprintf(note, sizeof note, " in %.2f s, %d frames drawn meanwhile", seconds, o.frames);
+    d.opening.reset();
+    d.open_failed = !ui::FileLoaded(app, path, std::move(r));
+    if (!d.open_failed) {
+        if (!app.shared) AddRecent(d, path);
+        d.opened_note = "opened " + path + note;
+    } else {
+        d.opened_note = "cannot open " + path + ": " + app.status;
+    }
+}
+
+}  // namespace
 
 void InstallDesktop(Desktop& d, ui::App& app, GLFWwindow* window, bool check_recovery) {
     d.window = window;
@@ -248,7 +326,7 @@ void InstallDesktop(Desktop& d, ui::App& app, GLFWwindow* window, bool check_rec
         ShowDialog(d, true, sam::WorkbookFileName(app.doc.ws), "", *bytes);
     };
     p.recent_files = [&d] { return d.recent; };
-    p.open_recent = [&d, &app](const std::string& path) { OpenPath(d, app, path); };
+    p.open_recent = [&d, &app](const std::string& path) { OpenPathInBackground(d, app, path); };
 }
 
 void AnswerRecovery(Desktop& d, ui::App& app, bool restore) {
@@ -263,6 +341,7 @@ void AnswerRecovery(Desktop& d, ui::App& app, bool restore) {
 }
 
 void DesktopFrame(Desktop& d, ui::App& app) {
+    if (d.opening) DrawOpening(d, app);
     DrawRecovery(d, app);
     DrawDialog(d, app);
     if (d.recovery_dirty && glfwGetTime() >= d.recovery_due && app.doc.open) {

@@ -2,6 +2,8 @@
 // system, the recent-files list, autosave to a recovery file with an offer to restore after
 // a crash, and full screen for presenting. Works with no network at all.
 #pragma once
+#include <future>
+#include <memory>
 #include <string>
 #include <vector>
 #include "app.h"
@@ -25,6 +27,15 @@ struct FileDialog {
     std::string error;
 };
 
+// A large workspace file being read on another thread while the window keeps drawing.
+struct OpeningFile {
+    std::string path;
+    size_t bytes = 0;
+    double started = 0;            // glfwGetTime()
+    int frames = 0;                // drawn meanwhile
+    std::future<sam::LoadResult> result;
+};
+
 struct Desktop {
     GLFWwindow* window = nullptr;
     std::vector<std::string> recent;   // newest first, at most 8
@@ -37,6 +48,9 @@ struct Desktop {
     bool fullscreen = false;
     int windowed[4] = {100, 100, 1280, 800};
     FileDialog dialog;
+    std::unique_ptr<OpeningFile> opening;
+    std::string opened_note;           // "opened FILE in 0.8 s, 41 frames drawn meanwhile" (for scripts)
+    bool open_failed = false;          // the file read on another thread did not open
 };
 
 // Connects the app's Platform hooks to the desktop and reads the recent files. With
@@ -44,6 +58,9 @@ struct Desktop {
 void InstallDesktop(Desktop& d, ui::App& app, GLFWwindow* window, bool check_recovery);
 // Opens a workspace (or a parties CSV) from a path; adds it to the recent files.
 bool OpenPath(Desktop& d, ui::App& app, const std::string& path);
+// The same, but a workspace file of 8 MB or more is read on another thread while a progress
+// window shows (it is opened in DesktopFrame when read). False when it cannot be read at all.
+bool OpenPathInBackground(Desktop& d, ui::App& app, const std::string& path);
 // Each frame, inside the ImGui frame: the dialog and the recovery question; writes the
 // recovery file two seconds after the last change.
 void DesktopFrame(Desktop& d, ui::App& app);

@@ -34,7 +34,7 @@
 namespace {
 
 struct Options {
-    std::string file, demo = "halsam-vasternorrland", view, screenshot, lang, link, edit, save;
+    std::string file, demo = "halsam-vasternorrland", view, screenshot, opening_screenshot, lang, link, edit, save;
     std::vector<std::string> files;   // several: the portfolio of one party across them
     std::string party;                // --party: whose portfolio
     int year = 0;                     // --year: the portfolio's year (0: this year)
@@ -70,7 +70,7 @@ std::vector<Look> StyleMatrix() {
 void Usage() {
     std::puts("usage: samverkan [FILE.json ...] [--party NAME] [--year YYYY] [--demo ID] [--link http://HOST:PORT/#w=ID&t=TOKEN] [--lang sv|en]\n"
               "                 [--view overview|structure|decisions|costs|scenarios] [--edit PATCH_JSON]\n"
-              "                 [--frames N] [--screenshot OUT.png] [--size WxH]\n"
+              "                 [--frames N] [--screenshot OUT.png] [--screenshot-opening OUT.png] [--size WxH]\n"
               "  --link   open a workspace on a server and follow it (the edit or view link the server prints)\n"
               "  FILE.json FILE.json ...  several files: the Portfölj view of one party across them (--party, --year)\n"
               "  --edit   apply a JSON Patch after opening, as the views would (for scripts and tests)\n"
@@ -103,6 +103,7 @@ bool ParseArgs(int argc, char** argv, Options& o) {
         else if (a == "--lang") { if (!next(o.lang)) return false; }
         else if (a == "--view") { if (!next(o.view)) return false; }
         else if (a == "--screenshot") { if (!next(o.screenshot)) return false; }
+        else if (a == "--screenshot-opening") { if (!next(o.opening_screenshot)) return false; }
         else if (a == "--link") { if (!next(o.link)) return false; }
         else if (a == "--edit") { if (!next(o.edit)) return false; }
         else if (a == "--save-on-exit") { if (!next(o.save)) return false; }
@@ -206,7 +207,7 @@ int main(int argc, char** argv) {
             return 1;
         }
     } else if (!opt.file.empty()) {
-        if (!native::OpenPath(desktop, app, opt.file)) {
+        if (!native::OpenPathInBackground(desktop, app, opt.file)) {
             std::fprintf(stderr, "samverkan: %s: %s\n", opt.file.c_str(), app.status.c_str());
             return 1;
         }
@@ -287,8 +288,20 @@ int main(int argc, char** argv) {
             ui::SetPresenting(app, l.presenting);
         }
         // With a link, the last frame waits for every change to reach the server (at most 10 s).
-        bool settled = !linked || (sync.Idle() && sync.Revision() >= opt.wait_revision && !app.history_panel.loading) ||
-                       glfwGetTime() > opt.wait_seconds;
+        bool settled = (!linked || (sync.Idle() && sync.Revision() >= opt.wait_revision && !app.history_panel.loading) ||
+                        glfwGetTime() > opt.wait_seconds) && !desktop.opening;
+        if (!opt.opening_screenshot.empty() && desktop.opening && desktop.opening->frames == 3 &&
+            !native::SaveScreenshot(opt.opening_screenshot, w, h, &error)) {
+            std::fprintf(stderr, "samverkan: %s\n", error.c_str());
+            return 1;
+        }
+        if (!desktop.opened_note.empty()) {   // a large file read on another thread is open now, or refused
+            std::fprintf(desktop.open_failed ? stderr : stdout, "samverkan: %s\n", desktop.opened_note.c_str());
+            std::fflush(stdout);
+            desktop.opened_note.clear();
+            if (desktop.open_failed && opt.frames) return 1;   // as for a small file, in a script
+            frame = 0;   // --frames counts the frames with the file open
+        }
         if (opt.frames && frame >= opt.frames && settled) {
             if (!opt.screenshot.empty() && !native::SaveScreenshot(opt.screenshot, w, h, &error)) {
                 std::fprintf(stderr, "samverkan: %s\n", error.c_str());

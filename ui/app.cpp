@@ -60,7 +60,10 @@ bool ReplaceWorkspace(App& app, const sam::json& state) {
 }
 
 bool OpenWorkspaceText(App& app, const std::string& text, const std::string& source, std::string* error) {
-    sam::LoadResult r = sam::LoadWorkspace(text);
+    return OpenLoaded(app, sam::LoadWorkspace(text), source, error);
+}
+
+bool OpenLoaded(App& app, sam::LoadResult r, const std::string& source, std::string* error) {
     if (!r.ok) {
         std::string msg = ProblemText(app, r.problems);
         if (error) *error = msg;
@@ -163,6 +166,13 @@ bool ImportPartiesCsv(App& app, const std::string& text) {
     return true;
 }
 
+bool FileLoaded(App& app, const std::string& name, sam::LoadResult r) {
+    if (!OpenLoaded(app, std::move(r), name)) return false;
+    Changed(app, sam::json());   // the new workspace is what the platform keeps now
+    app.status = sam::TrF(app.lang, "ui.opened", {name});
+    return true;
+}
+
 bool FileOpened(App& app, const std::string& name, const std::string& text) {
     bool csv = name.size() > 4 && name.compare(name.size() - 4, 4, ".csv") == 0;
     if (csv) return ImportPartiesCsv(app, text);
@@ -179,10 +189,7 @@ bool FileOpened(App& app, const std::string& name, const std::string& text) {
         app.status = sam::TrF(app.lang, "ui.opened", {name});
         return true;
     }
-    if (!OpenWorkspaceText(app, text, name)) return false;
-    Changed(app, sam::json());   // the new workspace is what the platform keeps now
-    app.status = sam::TrF(app.lang, "ui.opened", {name});
-    return true;
+    return FileLoaded(app, name, sam::LoadWorkspace(text));
 }
 
 void Mark(App& app, const std::string& name) {

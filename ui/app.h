@@ -9,6 +9,7 @@
 #include "decisions.h"
 #include "history.h"
 #include "i18n.h"
+#include "json_io.h"
 #include "model.h"
 #include "portfolio.h"
 #include "validate.h"
@@ -221,6 +222,8 @@ struct App {
 // Replaces the open document with a workspace parsed from JSON text; on failure
 // keeps the current one and returns the problems' first message.
 bool OpenWorkspaceText(App& app, const std::string& text, const std::string& source, std::string* error = nullptr);
+// The same for a workspace already read (a platform may read a large file on another thread).
+bool OpenLoaded(App& app, sam::LoadResult r, const std::string& source, std::string* error = nullptr);
 // Applies one edit (a JSON Patch) through core; shows the reason when it is rejected.
 // Called during a frame (from a view), the edit waits until the views are drawn, so no
 // view reads an entity that an edit replaced; it returns true then, and a refusal shows
@@ -236,6 +239,8 @@ void ApplyQueuedEdits(App& app);
 bool ReplaceWorkspace(App& app, const sam::json& state);
 // A file the user picked: a workspace (.json) opens, a parties list (.csv) is imported.
 bool FileOpened(App& app, const std::string& name, const std::string& text);
+// A workspace file read elsewhere, opened as FileOpened opens one (not for a shared workspace).
+bool FileLoaded(App& app, const std::string& name, sam::LoadResult r);
 // Adds (or updates, by name) the parties of a `name;kind;population` list as one edit.
 bool ImportPartiesCsv(App& app, const std::string& text);
 bool UndoEdit(App& app);

@@ -15,6 +15,7 @@
 #include "demos.h"
 #include "json_io.h"
 #include "json_scan.h"
+#include "utf8.h"
 #include "web.h"
 
 namespace {
@@ -96,15 +97,42 @@ EM_JS(void, js_fetch_workspace, (), {
         return;
     }
     window.samverkan = window.samverkan || {};
-    // The page asked for it already (index.html); otherwise ask now.
-    const asked = Module.workspaceFetch || fetch('/api/workspaces/' + encodeURIComponent(id), {headers: {'Authorization': 'Bearer ' + token, 'Accept': 'application/json'}});
+    // The page asked for it already (index.html); otherwise ask now. The answer's bytes go
+    // straight into the program's memory: a national workspace is 46 MB, never a JavaScript
+    // string or object.
+    const asked = Module.workspaceFetch || window.samverkanFetchWorkspace(id, token);
     Module.workspaceFetch = null;
+    const progress = (text) => { if (window.samverkanLoading) window.samverkanLoading(text); };
     asked
-        .then(r => r.ok ? r.json() : r.json().then(e => Promise.reject(new Error(e.message || ('HTTP ' + r.status)))))
-        .then(ws => Module.callText('samverkan_open_server', 'number', ['string', 'number', 'string', 'string', 'string'],
-                                 [JSON.stringify(ws.state), ws.revision, id, token,
-                                  JSON.stringify({access: ws.access, archived: ws.archived, link: ws.link})]))
+        .then(({status, bytes}) => {
+            if (status !== 200) {
+                let message = 'HTTP ' + status;
+                try { message = JSON.parse(new TextDecoder().decode(bytes)).message || message; } catch (e) {}
+                return Promise.reject(new Error(message));
+            }
+            const at = Module._malloc(bytes.length + 1);
+            if (!at) throw new Error('out of memory for ' + bytes.length + ' bytes');
+            HEAPU8.set(bytes, at);
+            HEAPU8[at + bytes.length] = 0;
+            return {at, got: bytes.length};
+        })
+        .then(({at, got}) => {
+            if (got > (8 << 20)) progress('Öppnar arbetsytan … / Opening the workspace …');
+            // A frame for the words to show before the program is busy reading.
+            return new Promise(resolve => requestAnimationFrame(() => setTimeout(() => resolve({at, got}), 0)));
+        })
+        .then(({at, got}) => {
+            let opened = 0;
+            try {
+                opened = Module.callText('samverkan_open_server_answer', 'number', ['number', 'number', 'string', 'string'], [at, got, id, token]);
+            } finally {
+                Module._free(at);
+                progress(null);
+            }
+            if (!opened) throw new Error('the answer was not a workspace');
+        })
         .catch(err => {
+            progress(null);
             // Offline or the server is away: the copy this browser kept, with the changes that wait.
             if (Module.callText('samverkan_open_offline', 'number', ['string', 'string'], [id, token])) return;
             console.info('Samverkan: the workspace could not be fetched (' + err.message + ')');
@@ -192,8 +220,17 @@ EMSCRIPTEN_KEEPALIVE int samverkan_open_server(const char* text, double revision
     sam::json a = sam::ReadJson(access);
     ui::TakeAccess(g_web->app, 200, a);
     g_web->server.can_edit = sam::TextOf(a, "access") == "admin" || (a.is_object() && sam::TextOf(a.value("link", sam::json()), "role") == "edit");
-    web::SyncConnect(*g_web, id, token, sam::ReadJson(text), (int64_t)revision);
+    web::SyncConnect(*g_web, id, token, text, (int64_t)revision);
     return 1;
+}
+
+// The server's whole answer (its bytes, as received): the envelope is read here and the
+// state's text opened without a second copy in JavaScript.
+EMSCRIPTEN_KEEPALIVE int samverkan_open_server_answer(const char* body, int size, const char* id, const char* token) {
+    sam::json envelope;
+    std::string state;
+    if (!g_web || !sam::SplitStateAnswer(std::string_view(body, (size_t)size), envelope, state)) return 0;
+    return samverkan_open_server(state.c_str(), (double)sam::IntOf(envelope, "revision"), id, token, sam::JsonText(envelope).c_str());
 }
 
 // The page's scripting interface (and the browser tests'): one edit through the same path
@@ -246,8 +283,8 @@ EMSCRIPTEN_KEEPALIVE int samverkan_open_offline(const char* id, const char* toke
         g_web->offline_token = token;
         return 1;
     }
-    std::string text;
-    if (!web::LoadStored(id, text)) return 0;
+    sam::Sync kept;
+    if (!web::LoadKept(id, kept)) return 0;
     web::SyncOffline(*g_web, id, token);
     if (!g_web->app.doc.open) return 0;
     js_opened("server", g_web->app.doc.ws.name.c_str());

@@ -205,6 +205,31 @@ std::string StoredPath(const std::string& workspace_id) {
 
 bool LoadStored(const std::string& workspace_id, std::string& text) { return ReadText(StoredPath(workspace_id), text); }
 
+// A server workspace is kept in two files: the base (its state at a revision, 46 MB at
+// national scale, rewritten rarely) and the line (what changed since, and what waits).
+static std::string BasePath(const std::string& id) { return "/persist/ws-" + id + ".base.json"; }
+static std::string LinePath(const std::string& id) { return "/persist/ws-" + id + ".line.json"; }
+
+bool LoadKept(const std::string& id, sam::Sync& out) {
+    std::string base, line;
+    if (ReadText(LinePath(id), line) && ReadText(BasePath(id), base) &&
+        sam::SyncLoadBaseAndLine(out, sam::ReadJson(base), sam::ReadJson(line)))
+        return true;
+    return LoadStored(id, base) && sam::SyncLoadOffline(out, sam::ReadJson(base));   // kept by an older version
+}
+
+bool LoadKeptWaiting(const std::string& id, sam::Sync& out) {
+    std::string text;
+    if (ReadText(LinePath(id), text)) return sam::SyncLoadWaiting(out, sam::ReadJson(text));
+    return LoadStored(id, text) && sam::SyncLoadOffline(out, sam::ReadJson(text));
+}
+
+void KeepBase(Web& w, std::string_view state_text) {
+    if (!w.storage_ready || !w.server.linked) return;   // written whole at the first store instead
+    WriteText(BasePath(w.server.id), sam::SyncBaseText(w.server.sync, state_text));
+    w.store_dirty = true;   // the line that goes with it
+}
+
 void MarkDirty(Web& w) { w.store_dirty = true; }
 
 // Writes the open workspace (and, when linked, its sync state with the waiting changes)
@@ -213,8 +238,14 @@ static void PersistStep(Web& w, bool now) {
     if (!w.store_dirty || !w.storage_ready || !w.app.doc.open) return;
     double t = emscripten_get_now();
     if (!now && t - w.stored_at < 300) return;
-    if (w.server.linked) WriteText(StoredPath(w.server.id), sam::SyncSaveOffline(w.server.sync).dump());
-    else WriteText(StoredPath(""), sam::SaveWorkspace(w.app.doc.ws, false));
+    if (w.server.linked) {
+        const std::string& id = w.server.id;
+        if (sam::SyncBaseDue(w.server.sync)) WriteText(BasePath(id), sam::SyncSaveBase(w.server.sync));
+        WriteText(LinePath(id), sam::SyncSaveLine(w.server.sync).dump());
+        std::remove(StoredPath(id).c_str());   // an older version's single file
+    } else {
+        WriteText(StoredPath(""), sam::SaveWorkspace(w.app.doc.ws, false));
+    }
     js_persist_sync();
     w.store_dirty = false;
     w.stored_at = t;

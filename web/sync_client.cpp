@@ -138,9 +138,8 @@ void TrySend(Web& w) {
 void RestoreWaiting(Web& w) {
     if (!w.storage_ready || w.restored) return;
     w.restored = true;
-    std::string text;
     sam::Sync saved;
-    if (!LoadStored(w.server.id, text) || !sam::SyncLoadOffline(saved, sam::ReadJson(text))) return;
+    if (!LoadKeptWaiting(w.server.id, saved)) return;
     for (auto& p : saved.pending) sam::SyncLocalEdit(w.server.sync, p);
     if (!saved.client.empty()) {   // what waited keeps its keys
         w.server.sync.client = saved.client;
@@ -200,8 +199,7 @@ void OpenStream(Web& w, const std::string& id, const std::string& token, int64_t
 
 void SyncOffline(Web& w, const std::string& id, const std::string& token) {
     Link(w, id, token);
-    std::string text;
-    if (LoadStored(id, text)) sam::SyncLoadOffline(w.server.sync, sam::ReadJson(text));
+    LoadKept(id, w.server.sync);
     w.restored = true;   // the kept copy's waiting changes are in line already
     w.server.sync.needs_state = true;   // fetched again as soon as the server answers
     w.server.retry_at = emscripten_get_now() + 2000;
@@ -209,10 +207,11 @@ void SyncOffline(Web& w, const std::string& id, const std::string& token) {
     OpenStream(w, id, token, w.server.sync.revision);
 }
 
-void SyncConnect(Web& w, const std::string& id, const std::string& token, const sam::json& state, int64_t revision) {
+void SyncConnect(Web& w, const std::string& id, const std::string& token, std::string_view state_text, int64_t revision) {
     Link(w, id, token);
-    sam::SyncStart(w.server.sync, state, revision);
+    sam::SyncStart(w.server.sync, sam::ReadJson(state_text), revision);
     RestoreWaiting(w);
+    KeepBase(w, state_text);
     OpenStream(w, id, token, revision);
 }
 

@@ -1,6 +1,7 @@
 // The web platform's state: the app, its window, and its link to the server.
 #pragma once
 #include <string>
+#include <string_view>
 #include <vector>
 #include "app.h"
 #include "key_latch.h"
@@ -39,6 +40,12 @@ struct Web {
 void InstallPlatform(Web& w);
 std::string StoredPath(const std::string& workspace_id);   // "" for the workspace without a server
 bool LoadStored(const std::string& workspace_id, std::string& text);
+// A server workspace's kept copy (base and line, or the older single file), whole; or only
+// what waits in it (the page has the state from the server).
+bool LoadKept(const std::string& workspace_id, sam::Sync& out);
+bool LoadKeptWaiting(const std::string& workspace_id, sam::Sync& out);
+// The base written from the state's text as the server sent it (at open: no tree written out).
+void KeepBase(Web& w, std::string_view state_text);
 void MarkDirty(Web& w);
 void PersistFrame(Web& w, bool now);
 void PublishFrame(Web& w);
@@ -58,6 +65,6 @@ void SyncOffline(Web& w, const std::string& id, const std::string& token);
 // Changes that waited in this browser for the linked workspace go out first.
 void RestoreWaiting(Web& w);
 // Starts following the workspace the page was opened for.
-void SyncConnect(Web& w, const std::string& id, const std::string& token, const sam::json& state, int64_t revision);
+void SyncConnect(Web& w, const std::string& id, const std::string& token, std::string_view state_text, int64_t revision);
 
 }  // namespace web

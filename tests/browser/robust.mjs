@@ -44,6 +44,14 @@ await runBrowserTest(async ({ server, browser, args }) => {
   const ws = await made.json();
   const big = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
   const bigErrors = watchErrors(big);
+  // What the page says while the workspace downloads (the words are set and cleared again).
+  await big.addInitScript(() => {
+    window.loadingWords = [];
+    document.addEventListener('DOMContentLoaded', () => {
+      const el = document.getElementById('loading');
+      new MutationObserver(() => window.loadingWords.push(el.textContent)).observe(el, { childList: true, characterData: true, subtree: true });
+    });
+  });
   await big.goto(server.url + '#w=' + ws.id + '&t=' + ws.edit_token);
   check(await waitUntil(big, () => window.samverkan && window.samverkan.source === 'server' && window.samverkan.frames > 3, null, 30000),
         'the large workspace opens from its link');
@@ -53,6 +61,18 @@ await runBrowserTest(async ({ server, browser, args }) => {
   check(f1 - f0 >= 5, 'it keeps drawing (' + (f1 - f0) + ' frames in 2 s)');
   const bigShot = pixelStats(await big.screenshot({ path: join(out, 'large.png') }));
   check(bigShot.colours > 20 && bigShot.drawnPercent > 3, 'the large workspace is drawn (' + bigShot.drawnPercent.toFixed(1) + ' % drawn)');
+  // On a slow line (32 kB/s; the program itself comes from the cache now) the page says how
+  // much of the workspace has come, and clears the words once it is open.
+  const cdp = await big.context().newCDPSession(big);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: 32 * 1024, uploadThroughput: -1 });
+  await big.reload();
+  check(await waitUntil(big, () => window.samverkan && window.samverkan.source === 'server' && window.samverkan.frames > 3, null, 60000),
+        'the large workspace opens again on a slow line');
+  const words = await big.evaluate(() => ({ seen: window.loadingWords, now: document.getElementById('loading').textContent }));
+  check(words.seen.some((w) => /^Hämtar arbetsytan … \d+ kB( av \d+ kB)? \/ Fetching the workspace … \d+ kB( of \d+ kB)?$/.test(w)),
+        'the download is said as it comes: ' + JSON.stringify(words.seen.slice(0, 3)));
+  check(words.now === '', 'and the words are gone once it is open: ' + JSON.stringify(words.now));
   check(bigErrors.length === 0, 'no errors with the large workspace: ' + JSON.stringify(bigErrors));
   await big.context().close();
 

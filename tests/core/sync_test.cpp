@@ -216,3 +216,69 @@ TEST_CASE("sync: a revoked link keeps what waits; an archived workspace refuses 
     CHECK(SyncLocalState(t)["a"] == 0);             // the refused change is not shown as made
     CHECK(t.dropped.find("archived") != std::string::npos);   // and the status bar says why
 }
+
+TEST_CASE("sync: the server's answer is split into its envelope and the state's text, unparsed") {
+    json envelope;
+    std::string state;
+    // As the server writes it: the state last. A link's name may hold the key's text.
+    std::string body = R"({"access":"edit","link":{"name":"a\",\"state\":1","role":"edit"},"revision":7,"state":{"name":"HälSam","parties":{}}})";
+    REQUIRE(SplitStateAnswer(body + "\n", envelope, state));
+    CHECK(state == R"({"name":"HälSam","parties":{}})");
+    CHECK(envelope == json{{"access", "edit"}, {"link", {{"name", "a\",\"state\":1"}, {"role", "edit"}}}, {"revision", 7}});
+    REQUIRE(SplitStateAnswer(R"({"state":{"name":"x"}})", envelope, state));
+    CHECK(state == R"({"name":"x"})");
+    CHECK(envelope == json::object());
+    // Written another way (the state not last): parsed whole, the same result.
+    REQUIRE(SplitStateAnswer(R"({"state":{"name":"x"},"revision":3})", envelope, state));
+    CHECK(json::parse(state) == json{{"name", "x"}});
+    CHECK(envelope == json{{"revision", 3}});
+    CHECK_FALSE(SplitStateAnswer(R"({"revision":3,"state":{"name":)", envelope, state));   // cut off
+    CHECK_FALSE(SplitStateAnswer("[1,2]", envelope, state));
+    CHECK_FALSE(SplitStateAnswer(R"({"revision":3})", envelope, state));
+}
+
+TEST_CASE("sync: the copy kept in two parts (a rarely written base and a short line) restores what the whole copy does") {
+    Sync s;
+    s.client = "c0ffee";
+    SyncStart(s, {{"a", 0}, {"b", 0}, {"c", 0}}, 1);
+    CHECK(SyncBaseDue(s));
+    std::string base = SyncBaseText(s, R"({"a":0,"b":0,"c":0})");   // as the server sent it
+    CHECK_FALSE(SyncBaseDue(s));
+    CHECK(json::parse(base) == json::parse(SyncSaveBase(s)));
+    // Others' changes and ours after the base: only the line is written again.
+    CHECK(SyncRemote(s, 2, Op("/c", 5)));
+    SyncLocalEdit(s, Op("/a", 1));
+    REQUIRE(SyncNext(s));
+    REQUIRE_FALSE(SyncAccepted(s, 3));
+    CHECK_FALSE(SyncRemote(s, 3, Op("/a", 1)));   // our own, back
+    CHECK(SyncRemote(s, 4, Op("/c", 6)));
+    SyncLocalEdit(s, Op("/b", 7));
+    REQUIRE(SyncNext(s));
+    REQUIRE_FALSE(SyncAccepted(s, 5));          // accepted, its event not seen yet
+    SyncLocalEdit(s, Op("/a", 2));              // waiting
+    json line = json::parse(SyncSaveLine(s).dump());
+    CHECK(line["since_base"].size() == 3);
+    CHECK(line.dump().size() < 600);
+
+    Sync t;
+    REQUIRE(SyncLoadBaseAndLine(t, json::parse(base), line));
+    CHECK(SyncSaveOffline(t) == SyncSaveOffline(s));
+    CHECK(SyncLocalState(t) == json{{"a", 2}, {"b", 7}, {"c", 6}});
+    CHECK_FALSE(SyncBaseDue(t));
+    // A page that has the state from the server takes only what waits, with its keys.
+    Sync fresh;
+    REQUIRE(SyncLoadWaiting(fresh, line));
+    CHECK(fresh.pending.size() == 1);
+    CHECK(fresh.client == "c0ffee");
+    CHECK(fresh.sent == 2);
+    // A base and a line that do not belong together are refused, and nothing changes.
+    SyncStart(s, {{"a", 9}}, 9);
+    std::string other_base = SyncSaveBase(s);
+    CHECK_FALSE(SyncLoadBaseAndLine(t, json::parse(other_base), line));
+    CHECK_FALSE(SyncLoadBaseAndLine(t, json::parse(base), json{{"format", "samverkan-offline-1"}}));
+    CHECK_FALSE(SyncLoadWaiting(fresh, json::parse(base)));
+    CHECK(SyncLocalState(t) == json{{"a", 2}, {"b", 7}, {"c", 6}});
+    // A long line makes a new base due.
+    for (int r = 10; r < 212; ++r) SyncRemote(s, r, Op("/a", r));
+    CHECK(SyncBaseDue(s));
+}

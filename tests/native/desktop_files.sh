@@ -2,9 +2,10 @@
 # The desktop app's files in a real window under Xvfb: a file opened from the command line
 # joins the recent files; after a crash (kill -9) the autosaved copy is offered and restored;
 # a clean exit leaves no recovery file; several files open the Portfölj view.
-#   desktop_files.sh SAMVERKAN PNG_CHECK OUT_DIR SOURCE_DIR
+# A national file (46 MB) is read on another thread while the window draws a progress window.
+#   desktop_files.sh SAMVERKAN PNG_CHECK OUT_DIR SOURCE_DIR SAMVERKAN_BENCH
 set -euo pipefail
-app=$1 check=$2 out=$3 src=$4
+app=$1 check=$2 out=$3 src=$4 bench=$5
 rm -rf "$out" && mkdir -p "$out"
 export XDG_CONFIG_HOME="$out/config" XDG_STATE_HOME="$out/state" XDG_CACHE_HOME="$out/cache"
 mkdir -p "$XDG_CACHE_HOME"
@@ -64,4 +65,20 @@ if win "$src/demo/halsam-vasternorrland.json" "$out/broken.json" --frames 2 2>"$
 fi
 grep -q "broken.json" "$out/broken.txt" || fail "the error names the file: $(cat "$out/broken.txt")"
 ok "a file that does not load is named"
+# 5. A national file: read on another thread while the window keeps drawing and says what it
+# reads (a screenshot of that), then shown; a broken file of that size is refused by name.
+"$bench" --generate "$out/national.json"
+win "$out/national.json" --frames 3 --screenshot "$out/national-open.png" --screenshot-opening "$out/national-opening.png" > "$out/national.txt"
+line=$(grep -E "^samverkan: opened $out/national.json in [0-9.]+ s, [0-9]+ frames drawn meanwhile$" "$out/national.txt") \
+  || fail "the national file opens: $(cat "$out/national.txt")"
+drawn=$(echo "$line" | sed -E 's/.* ([0-9]+) frames drawn meanwhile/\1/')
+(( drawn >= 5 )) || fail "the window keeps drawing while the file is read ($line)"
+ok "the national file opens; $line"
+"$check" "$out/national-opening.png" 1.5
+"$check" "$out/national-open.png" 1.5
+ok "the progress window and the opened workspace are drawn (screenshots)"
+head -c 9000000 "$out/national.json" > "$out/national-cut.json"
+if win "$out/national-cut.json" --frames 3 2> "$out/national-cut.txt"; then fail "a cut national file is refused"; fi
+grep -q "^samverkan: cannot open $out/national-cut.json: " "$out/national-cut.txt" || fail "the refusal names the file: $(cat "$out/national-cut.txt")"
+ok "a national file cut short is refused by name: $(grep -o 'national-cut.json: .*' "$out/national-cut.txt" | cut -c1-120)"
 echo "desktop_files: 1 passed, 0 failed"
