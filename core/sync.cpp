@@ -8,6 +8,11 @@ namespace sam {
 
 namespace {
 
+// A const json's operator[] on a missing key is undefined: a kept copy read back from the
+// browser's storage may lack any field.
+bool HasArray(const json& j, const char* key) { return j.contains(key) && j[key].is_array(); }
+bool HasInteger(const json& j, const char* key) { return j.contains(key) && j[key].is_number_integer(); }
+
 bool Apply(json& state, const json& patch) {
     try {
         state.patch_inplace(patch);
@@ -216,13 +221,13 @@ json SyncSaveOffline(const Sync& s) {
 
 bool SyncLoadOffline(Sync& s, const json& saved) {
     if (!saved.is_object() || TextOf(saved, "format") != "samverkan-offline-1" || !saved.contains("confirmed") ||
-        !saved["revision"].is_number_integer() || !saved["accepted"].is_array() || !saved["pending"].is_array())
+        !HasInteger(saved, "revision") || !HasArray(saved, "accepted") || !HasArray(saved, "pending"))
         return false;
     Sync next;
     next.confirmed = saved["confirmed"];
     next.revision = saved["revision"].get<int64_t>();
     for (auto& a : saved["accepted"]) {
-        if (!a.is_object() || !a["revision"].is_number_integer() || !a.contains("patch")) return false;
+        if (!a.is_object() || !HasInteger(a, "revision") || !a.contains("patch")) return false;
         next.accepted[a["revision"].get<int64_t>()] = a["patch"];
     }
     for (auto& p : saved["pending"]) next.pending.push_back(p);
@@ -265,7 +270,7 @@ json SyncSaveLine(const Sync& s) {
 
 bool SyncLoadBaseAndLine(Sync& s, const json& base, const json& line) {
     if (!base.is_object() || TextOf(base, "format") != "samverkan-offline-base-1" || !base.contains("confirmed") ||
-        !line.is_object() || TextOf(line, "format") != "samverkan-offline-line-1" || !line["since_base"].is_array() ||
+        !line.is_object() || TextOf(line, "format") != "samverkan-offline-line-1" || !HasArray(line, "since_base") ||
         IntOf(base, "revision", -1) != IntOf(line, "base_revision", -2))
         return false;
     json whole = line;
@@ -275,7 +280,9 @@ bool SyncLoadBaseAndLine(Sync& s, const json& base, const json& line) {
     if (!SyncLoadOffline(next, whole)) return false;
     next.revision = IntOf(base, "revision");
     for (auto& step : line["since_base"]) {   // the server's changes since the base, in order
-        if (!step.is_object() || IntOf(step, "revision") != next.revision + 1 || !Apply(next.confirmed, step["patch"])) return false;
+        if (!step.is_object() || !step.contains("patch") || IntOf(step, "revision") != next.revision + 1 ||
+            !Apply(next.confirmed, step["patch"]))
+            return false;
         next.revision = IntOf(step, "revision");
         next.since_base.push_back({next.revision, step["patch"]});
     }
@@ -286,7 +293,7 @@ bool SyncLoadBaseAndLine(Sync& s, const json& base, const json& line) {
 }
 
 bool SyncLoadWaiting(Sync& s, const json& line) {
-    if (!line.is_object() || TextOf(line, "format") != "samverkan-offline-line-1" || !line["pending"].is_array()) return false;
+    if (!line.is_object() || TextOf(line, "format") != "samverkan-offline-line-1" || !HasArray(line, "pending")) return false;
     s.pending.clear();
     for (auto& p : line["pending"]) s.pending.push_back(p);
     s.client = TextOf(line, "client");

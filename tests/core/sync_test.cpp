@@ -282,3 +282,19 @@ TEST_CASE("sync: the copy kept in two parts (a rarely written base and a short l
     for (int r = 10; r < 212; ++r) SyncRemote(s, r, Op("/a", r));
     CHECK(SyncBaseDue(s));
 }
+
+TEST_CASE("sync: a kept copy that lacks a field is refused, not read past") {
+    Sync s;
+    SyncStart(s, {{"a", 0}}, 1);
+    json base = json::parse(SyncSaveBase(s));
+    CHECK_FALSE(SyncLoadBaseAndLine(s, base, json{{"format", "samverkan-offline-line-1"}, {"base_revision", 1}, {"revision", 1}}));
+    CHECK_FALSE(SyncLoadWaiting(s, json{{"format", "samverkan-offline-line-1"}}));
+    CHECK_FALSE(SyncLoadOffline(s, json{{"format", "samverkan-offline-1"}, {"confirmed", json::object()}, {"revision", 1}}));
+    CHECK_FALSE(SyncLoadOffline(s, json{{"format", "samverkan-offline-1"}, {"confirmed", json::object()}, {"revision", 1},
+                                        {"accepted", json::array({json::object()})}, {"pending", json::array()}}));
+    json line = SyncSaveLine(s);
+    line["since_base"] = json::array({{{"revision", 2}}});   // a step without its patch
+    line["revision"] = 2;
+    CHECK_FALSE(SyncLoadBaseAndLine(s, base, line));
+    CHECK(SyncLocalState(s) == json{{"a", 0}});
+}
