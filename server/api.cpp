@@ -8,6 +8,7 @@
 #include "demos.h"
 #include "encoding.h"
 #include "guards.h"
+#include "request_log.h"
 #include "json_scan.h"
 #include "utf8.h"
 #include "json_io.h"
@@ -189,7 +190,12 @@ void InstallErrorBodies(httplib::Server& svr) {
 }
 
 void InstallApi(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfig& config) {
-    svr.Get("/api/health", [](const httplib::Request&, httplib::Response& res) { SendJson(res, 200, {{"ok", true}}); });
+    // Liveness and the database: a load balancer or monitor takes 503 as "send no users here".
+    svr.Get("/api/health", [&](const httplib::Request&, httplib::Response& res) {
+        res.set_header("Cache-Control", "no-store");
+        if (!storage.Reachable()) return SendJson(res, 503, {{"ok", false}, {"storage", false}, {"message", "the database does not answer"}});
+        SendJson(res, 200, {{"ok", true}, {"storage", true}});
+    });
 
     svr.Get("/api/workspaces", [&](const httplib::Request& req, httplib::Response& res) {
         Access a = Authorize(req, storage, config);
@@ -343,7 +349,7 @@ void InstallApi(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfi
         if (resume.empty() && req.has_param("last_event_id")) resume = req.get_param_value("last_event_id");
         if (!resume.empty() && resume.find_first_not_of("0123456789") == std::string::npos && resume.size() < 18) last = std::stoll(resume);
         // A refused stream's connection is closed at once, so it holds no thread.
-        std::string client = req.remote_addr;
+        std::string client = ClientAddress(req, config.trusted_proxy);
         if (int refused = config.streams ? config.streams->Take(client) : 0) {
             res.set_header("Retry-After", "10");
             SendError(res, refused, "too_many_streams", refused == 429 ? "this address has as many event streams open as it may"
@@ -455,6 +461,7 @@ void InstallApi(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfi
                         out = ": keep-alive\n\n";   // also finds out whether the follower is still there
                     }
                 }
+                NoteStreamed(out.size());
                 return sink.write(out.data(), out.size());
             },
             [live, streams = config.streams, client, slot, &hub, id](bool) {

@@ -14,6 +14,7 @@ class StreamBudget;
 struct ApiConfig {
     std::string admin_hash;          // SHA-256 of the admin token
     StreamBudget* streams = nullptr; // event streams over the whole server (guards.h)
+    std::string trusted_proxy;       // --trust-proxy: this address's X-Forwarded-For names the client
 };
 
 void SendError(httplib::Response& res, int status, const std::string& code, const std::string& message);

@@ -1,4 +1,5 @@
 #include "guards.h"
+#include "request_log.h"
 
 #include <algorithm>
 
@@ -41,8 +42,19 @@ httplib::Server::HandlerResponse Refuse(httplib::Response& res, int status, cons
 
 }  // namespace
 
+std::string ClientAddress(const httplib::Request& req, const std::string& trusted_proxy) {
+    if (trusted_proxy.empty() || req.remote_addr != trusted_proxy) return req.remote_addr;
+    std::string forwarded = req.get_header_value("X-Forwarded-For");
+    size_t comma = forwarded.rfind(',');
+    std::string last = comma == std::string::npos ? forwarded : forwarded.substr(comma + 1);
+    size_t a = last.find_first_not_of(' '), b = last.find_last_not_of(' ');
+    if (a == std::string::npos || b - a + 1 > 64) return req.remote_addr;
+    return last.substr(a, b - a + 1);
+}
+
 void InstallGuards(httplib::Server& svr, const Limits& limits) {
     svr.set_pre_routing_handler([limits](const httplib::Request& req, httplib::Response& res) {
+        MarkRequestStart();
         // httplib adds four headers of its own (REMOTE_ADDR, REMOTE_PORT, LOCAL_ADDR, LOCAL_PORT).
         size_t count = req.headers.size() > 4 ? req.headers.size() - 4 : 0, bytes = 0;
         for (auto& [name, value] : req.headers) bytes += name.size() + value.size();

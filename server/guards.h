@@ -29,6 +29,10 @@ void InstallGuards(httplib::Server& svr, const Limits& limits);
 // (httplib would unpack it itself, without a limit, if Content-Encoding stayed.)
 constexpr const char* kInflateLimitHeader = "Samverkan-Inflate-Limit";
 
+// The client's address: the peer's, or behind the trusted proxy (nginx) the last address of
+// X-Forwarded-For, the one the proxy itself saw (a client may send its own header first).
+std::string ClientAddress(const httplib::Request& req, const std::string& trusted_proxy);
+
 // Ends the connection after this answer: the client may still be sending a body we refuse.
 void CloseAfter(httplib::Response& res);
 

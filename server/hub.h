@@ -18,6 +18,8 @@
 
 namespace server {
 
+class Metrics;
+
 struct Event {
     int64_t revision = 0;
     std::string text;   // the whole Server-Sent Event: "id: …\nevent: patch\ndata: …\n\n"
@@ -90,6 +92,8 @@ public:
     // `idle_seconds`: a workspace nobody has asked for that long, with no stream open and
     // nothing unwritten, leaves memory and its writer thread ends (0: never).
     explicit Hub(Storage& storage, int idle_seconds = 60);
+    // Commits are counted and timed here (for /metrics) when set.
+    void Observe(Metrics* metrics) { metrics_ = metrics; }
     ~Hub() { Close(); }
     // How many workspaces are in memory now (each with its writer thread).
     size_t Loaded();
@@ -162,6 +166,7 @@ private:
     void Heartbeat();
 
     Storage& storage_;
+    Metrics* metrics_ = nullptr;
     std::string tag_;
     std::atomic<uint64_t> next_key_{0};
     std::mutex mu_;

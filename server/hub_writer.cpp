@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "json_io.h"
+#include "metrics.h"
 #include "utf8.h"
 
 namespace server {
@@ -127,7 +128,10 @@ void Hub::Commit(const std::string& id, Live& live, std::vector<Job*> jobs) {
         return plan;
     };
     std::string error;
+    auto started = std::chrono::steady_clock::now();
     bool ok = storage_.Append(id, live.revision, decide, tag_, &error) && in_step;
+    if (ok && metrics_ && !group.empty())
+        metrics_->Commit((int)group.size(), std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
     if (!in_step && error.empty()) error = "this copy of the workspace could not follow the database";
     // 3. Followers hear of it once it is committed; on failure memory follows the database.
     {

@@ -28,83 +28,64 @@
 #include "data_lock.h"
 #include "pg_listener.h"
 #include "storage.h"
+#include "backup.h"
+#include "metrics.h"
+#include "metrics_server.h"
+#include "options.h"
+#include "request_log.h"
+#include <vector>
 
 namespace {
 
-struct Options {
-    std::string host = "127.0.0.1";
-    int port = 8080;
-    std::string data = "./data";
-    std::string web;
-    std::string backup;   // --backup FILE: copy the database and exit
-    std::string db;       // --db URI: PostgreSQL instead of the SQLite file in --data
-    std::string import;   // --import-sqlite FILE: copy a SQLite store into --db and exit
-    server::Limits limits;
-    int idle_seconds = 60;   // --unload-after: an unused workspace leaves memory after this long
-};
-
-const char* kUsage =
-    "usage: samverkan-server [--host ADDR] [--port N] [--data DIR] [--web DIR]\n"
-    "  --host ADDR  address to listen on (default 127.0.0.1)\n"
-    "  --port N     port to listen on, 0 for any free port (default 8080)\n"
-    "  --data DIR   folder for the database samverkan.sqlite3 (default ./data, created if missing)\n"
-    "  --db URI     PostgreSQL instead: a libpq URI, e.g. postgresql://samverkan@/samverkan?host=/run/postgresql\n"
-    "               (several hosts with target_session_attrs=read-write for a primary and a standby)\n"
-    "  --import-sqlite FILE  copy every workspace, its history and links from a SQLite file into --db and exit\n"
-    "  --web DIR    folder with index.html, samverkan.js and samverkan.wasm to serve\n"
-    "  --backup FILE  copy the SQLite database of --data to FILE (safe while a server runs) and exit;\n"
-    "               on PostgreSQL use pg_dump\n"
-    "  --max-body-mb N  largest request body accepted, in MB (default 8; a national workspace needs about 50)\n"
-    "  --max-streams N  event streams open at once over all workspaces (default 256, fewer than the 320 threads)\n"
-    "  --streams-per-address N  event streams from one client address (default 200)\n"
-    "  --unload-after S  a workspace nobody uses for S seconds leaves memory, its thread ends (default 60)\n"
-    "  --help       this text\n";
+using server::Options;
+using server::kUsage;
 
 int Fail(const std::string& line) {
     std::fprintf(stderr, "samverkan-server: %s\n", line.c_str());
     return 1;
 }
 
-bool ParseArgs(int argc, char** argv, Options& o, std::string& error) {
-    for (int i = 1; i < argc; ++i) {
-        std::string a = argv[i];
-        if (a == "--help" || a == "-h") { std::fputs(kUsage, stdout); std::exit(0); }
-        if (a != "--host" && a != "--port" && a != "--data" && a != "--web" && a != "--backup" && a != "--max-body-mb" &&
-            a != "--db" && a != "--import-sqlite" &&
-            a != "--max-streams" && a != "--streams-per-address" && a != "--unload-after") { error = "unknown option " + a; return false; }
-        if (i + 1 >= argc) { error = a + " needs a value"; return false; }
-        std::string v = argv[++i];
-        if (a == "--host") o.host = v;
-        else if (a == "--data") o.data = v;
-        else if (a == "--web") o.web = v;
-        else if (a == "--backup") o.backup = v;
-        else if (a == "--db") {
-            if (!server::IsPostgresUri(v)) { error = "--db takes a PostgreSQL URI (postgresql://…), not \"" + v + "\""; return false; }
-            o.db = v;
-        } else if (a == "--import-sqlite") o.import = v;
-        else if (a == "--max-body-mb") {
-            char* end = nullptr;
-            long mb = std::strtol(v.c_str(), &end, 10);
-            if (v.empty() || *end || mb < 1 || mb > 1024) { error = "--max-body-mb takes a number from 1 to 1024, not \"" + v + "\""; return false; }
-            o.limits.body_bytes = (size_t)mb * 1024 * 1024;
-        } else if (a == "--unload-after") {
-            char* end = nullptr;
-            long n = std::strtol(v.c_str(), &end, 10);
-            if (v.empty() || *end || n < 1 || n > 86400) { error = "--unload-after takes seconds from 1 to 86400, not \"" + v + "\""; return false; }
-            o.idle_seconds = (int)n;
-        } else if (a == "--max-streams" || a == "--streams-per-address") {
-            char* end = nullptr;
-            long n = std::strtol(v.c_str(), &end, 10);
-            int most = a == "--max-streams" ? o.limits.threads - 32 : 10000;
-            if (v.empty() || *end || n < 1 || n > most) { error = a + " takes a number from 1 to " + std::to_string(most) + ", not \"" + v + "\""; return false; }
-            (a == "--max-streams" ? o.limits.streams_total : o.limits.streams_per_client) = (int)n;
-        } else {
-            char* end = nullptr;
-            long p = std::strtol(v.c_str(), &end, 10);
-            if (v.empty() || *end || p < 0 || p > 65535) { error = "--port takes a number from 0 to 65535, not \"" + v + "\""; return false; }
-            o.port = (int)p;
-        }
+// The web app the package installs: ../share/samverkan/web beside /usr/bin/samverkan-server.
+std::string InstalledWeb() {
+    char exe[4096];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0) return "";
+    std::string dir(exe, (size_t)n);
+    dir = dir.substr(0, dir.rfind('/'));
+    std::string web = dir.substr(0, dir.rfind('/')) + "/share/samverkan/web";
+    struct stat st{};
+    return stat((web + "/index.html").c_str(), &st) == 0 ? web : "";
+}
+
+// The admin token's hash: from SAMVERKAN_ADMIN_TOKEN, a token file, the database, or made now.
+// A new token is written to DATA/admin-token (this user only), never to a log.
+bool AdminHash(const Options& opt, server::Storage& storage, std::string& hash, std::string& error) {
+    std::string token;
+    if (const char* env = std::getenv("SAMVERKAN_ADMIN_TOKEN"); env && *env) token = env;
+    else if (!opt.admin_token_file.empty()) {
+        std::ifstream in(opt.admin_token_file);
+        if (!in || !std::getline(in, token)) { error = "cannot read the admin token file " + opt.admin_token_file; return false; }
+        while (!token.empty() && (token.back() == '\r' || token.back() == ' ')) token.pop_back();
+        if (token.size() < 16) { error = "the admin token in " + opt.admin_token_file + " is shorter than 16 characters"; return false; }
     }
+    if (!token.empty()) {
+        hash = server::HashToken(token);
+        storage.SetMeta("admin_hash", hash);
+        return true;
+    }
+    hash = storage.GetMeta("admin_hash");
+    if (!hash.empty()) return true;
+    token = server::NewToken();
+    hash = server::HashToken(token);
+    storage.SetMeta("admin_hash", hash);
+    std::string path = opt.data + "/admin-token";
+    int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    std::string line = token + "\n";
+    bool written = fd >= 0 && write(fd, line.data(), line.size()) == (ssize_t)line.size();
+    if (fd >= 0) close(fd);
+    if (opt.print_links) std::printf("Admin token (shown this once; set SAMVERKAN_ADMIN_TOKEN to choose your own): %s\n", token.c_str());
+    else if (written) std::printf("A new admin token is in %s (readable by this user only)\n", path.c_str());
+    else { error = "cannot write the new admin token to " + path; return false; }
     return true;
 }
 
@@ -157,22 +138,21 @@ int ImportSqlite(const Options& opt) {
 int main(int argc, char** argv) {
     Options opt;
     std::string error;
-    if (!ParseArgs(argc, argv, opt, error)) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    for (const std::string& a : args)
+        if (a == "--help" || a == "-h") { std::fputs(kUsage, stdout); return 0; }
+    if (!server::ParseArgs(server::ArgsFromEnvironment(environ), opt, error)) return Fail("in the environment (SAMVERKAN_…): " + error);
+    if (!server::ParseArgs(args, opt, error)) {
         std::fprintf(stderr, "samverkan-server: %s\n%s", error.c_str(), kUsage);
         return 2;
     }
+    opt.print_links = opt.print_links || isatty(STDOUT_FILENO);
     if (!opt.import.empty()) return ImportSqlite(opt);
-    if (!opt.backup.empty()) {
-        if (!opt.db.empty()) return Fail("--backup is for SQLite; back up PostgreSQL with pg_dump (see the README)");
-        server::Storage storage;
-        std::string db_path = opt.data + "/samverkan.sqlite3";
-        struct stat st{};
-        if (stat(db_path.c_str(), &st) != 0) return Fail("there is no database at " + db_path);
-        if (!storage.Open(db_path, &error)) return Fail("cannot open the database " + db_path + ": " + error);
-        if (!storage.Backup(opt.backup, &error)) return Fail("cannot write the backup " + opt.backup + ": " + error);
-        std::printf("Backed up %s to %s\n", db_path.c_str(), opt.backup.c_str());
-        return 0;
+    if (!opt.backup.empty() || !opt.restore.empty()) {
+        if (!opt.db.empty()) return Fail("--backup and --restore are for SQLite; on PostgreSQL use pg_dump and pg_restore (see the README)");
+        return opt.restore.empty() ? server::RunBackup(opt.data, opt.backup, opt.keep) : server::RunRestore(opt.data, opt.restore);
     }
+    if (opt.web.empty()) opt.web = InstalledWeb();
     if (!PrepareDataDir(opt.data, error)) return Fail(error);
     if (!opt.web.empty()) {
         struct stat st{};
@@ -226,25 +206,14 @@ int main(int argc, char** argv) {
     if (opt.db.empty() && !server::LockDatabaseFile(db_path, &error)) return Fail(error);
     std::string target = opt.db.empty() ? db_path : opt.db;
     if (!storage.Open(target, &error)) return Fail("cannot open the database " + Redacted(target) + ": " + error);
-    // The admin token: from SAMVERKAN_ADMIN_TOKEN, or made and shown once on first start.
     server::ApiConfig api;
     api.streams = &streams;
-    if (const char* env = std::getenv("SAMVERKAN_ADMIN_TOKEN"); env && *env) {
-        api.admin_hash = server::HashToken(env);
-        storage.SetMeta("admin_hash", api.admin_hash);
-    } else {
-        api.admin_hash = storage.GetMeta("admin_hash");
-        if (api.admin_hash.empty()) {
-            std::string token = server::NewToken();
-            api.admin_hash = server::HashToken(token);
-            storage.SetMeta("admin_hash", api.admin_hash);
-            std::printf("Admin token (shown this once; set SAMVERKAN_ADMIN_TOKEN to choose your own): %s\n", token.c_str());
-        }
-    }
+    api.trusted_proxy = opt.trusted_proxy;
+    if (!AdminHash(opt, storage, api.admin_hash, error)) return Fail(error);
 
     std::string base_url = "http://" + opt.host + ":" + std::to_string(port) + "/";
     std::string links_path = opt.data + "/links.txt";
-    if (storage.List().empty() && storage.ClaimDemos()) {
+    if (opt.demos && storage.List().empty() && storage.ClaimDemos()) {
         // The demos, with their links kept (readable by this user only) so later starts can show them.
         std::string links;
         for (const char* id : {"halsam-vasternorrland", "familjehem-vasternorrland", "norrbotten", "utvecklingsarbete-2017", "kommunforbundet-vasternorrland"}) {
@@ -270,6 +239,13 @@ int main(int argc, char** argv) {
     if (!opt.db.empty())
         listener = std::make_unique<server::PgListener>(opt.db, hub.Tag(), [&hub](const std::string& id, const std::string& what) { hub.Remote(id, what); },
                                                         [&hub] { hub.RemoteAll(); });
+    server::Metrics metrics;
+    hub.Observe(&metrics);
+    server::InstallRequestLog(svr, opt.metrics.empty() ? nullptr : &metrics, opt.request_log);
+    server::MetricsServer metrics_server;
+    if (!opt.metrics.empty() &&
+        !metrics_server.Start(opt.metrics, metrics, {[&streams] { return streams.Open(); }, [&hub] { return hub.Loaded(); }}, &error))
+        return Fail(error);
     server::InstallApi(svr, storage, hub, api);
     server::InstallDocuments(svr, storage, hub, api);
     server::InstallAdminPage(svr);
@@ -286,7 +262,11 @@ int main(int argc, char** argv) {
         svr.stop();
     });
     std::printf("Samverkan is running: %s\n", base_url.c_str());
-    {
+    if (!opt.print_links) {
+        // Links carry tokens: they go to a terminal, never to a log (journald keeps stdout).
+        struct stat st{};
+        if (stat(links_path.c_str(), &st) == 0) std::printf("The demo workspaces' links are in %s\n", links_path.c_str());
+    } else {
         // The demo links, so a user can open a workspace straight away.
         std::ifstream links(links_path);
         std::string line;
@@ -299,6 +279,8 @@ int main(int argc, char** argv) {
     }
     std::printf("Administration: %sadmin (sign in with the admin token)\n", base_url.c_str());
     std::printf("Data: %s  Web: %s\n", Redacted(target).c_str(), opt.web.empty() ? "(none: API only)" : opt.web.c_str());
+    if (!opt.metrics.empty())
+        std::printf("Metrics: http://%s:%d/metrics\n", opt.metrics.substr(0, opt.metrics.rfind(':')).c_str(), metrics_server.Port());
     std::printf("Stop with Ctrl-C.\n");
     std::fflush(stdout);
 
@@ -309,6 +291,7 @@ int main(int argc, char** argv) {
         stopper.join();
     }
     listener.reset();
+    metrics_server.Stop();
     hub.Close();   // the writers finish what was queued
     storage.Close();
     std::printf("Samverkan stopped.\n");

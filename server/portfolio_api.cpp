@@ -22,6 +22,7 @@
 #include "auth.h"
 #include "format.h"
 #include "guards.h"
+#include "request_log.h"
 #include "json_scan.h"
 #include "portfolio.h"
 #include "utf8.h"
@@ -233,7 +234,7 @@ void InstallEvents(httplib::Server& svr, Storage& storage, Hub& hub, const ApiCo
     svr.Get("/api/portfolios/" + kPid + "/events", [&](const httplib::Request& req, httplib::Response& res) {
         std::string id = req.matches[1];
         if (!MayRead(req, storage, config, id, res)) return;
-        std::string client = req.remote_addr;
+        std::string client = ClientAddress(req, config.trusted_proxy);
         if (int refused = config.streams ? config.streams->Take(client) : 0) {
             res.set_header("Retry-After", "10");
             SendError(res, refused, "too_many_streams", "the server has as many event streams open as it can serve");
@@ -272,6 +273,7 @@ void InstallEvents(httplib::Server& svr, Storage& storage, Hub& hub, const ApiCo
                     out = ": keep-alive\n\n";
                 }
                 seen->quiet = 0;
+                NoteStreamed(out.size());
                 return sink.write(out.data(), out.size());
             },
             [streams = config.streams, client](bool) { if (streams) streams->Release(client); });

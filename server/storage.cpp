@@ -511,6 +511,12 @@ std::optional<int64_t> Storage::RevisionByKey(const std::string& id, const std::
     return st.Int(0);
 }
 
+bool Storage::Reachable() {
+    std::lock_guard lock(mu_);
+    Stmt st(*db_, "SELECT count(*) FROM meta");
+    return st && st.Step() == kRow;
+}
+
 std::string Storage::GetMeta(const std::string& key) {
     std::lock_guard lock(mu_);
     Stmt st(*db_, "SELECT value FROM meta WHERE key = ?");

@@ -164,6 +164,8 @@ public:
     std::vector<RevisionRow> History(const std::string& id, int64_t limit);
     std::vector<RevisionRow> RevisionsAfter(const std::string& id, int64_t after);
     std::string GetMeta(const std::string& key);
+    // The database answers a query (for /api/health).
+    bool Reachable();
     bool SetMeta(const std::string& key, const std::string& value);
     // The revision a change sent with this Idempotency-Key became, if one did.
     std::optional<int64_t> RevisionByKey(const std::string& id, const std::string& key);

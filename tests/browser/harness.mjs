@@ -1,9 +1,9 @@
 // Shared pieces of the browser tests: a real samverkan-server process on a free
 // port, and Debian's Chromium driven by playwright-core.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { PNG } from 'pngjs';
 
@@ -14,26 +14,39 @@ export function args() {
   return out;
 }
 
+let serverSerial = 0;
+
 // Starts the server with a fresh data folder; resolves with {url, stop}.
 // `options.data` and `options.port` start it again on an earlier server's data and port.
 export function startServer(serverPath, webDir, options = {}) {
   const data = options.data || mkdtempSync(join(tmpdir(), 'samverkan-browser-'));
-  const proc = spawn(serverPath, ['--host', '127.0.0.1', '--port', String(options.port || 0), '--data', data, '--web', webDir],
+  const proc = spawn(serverPath, ['--host', '127.0.0.1', '--port', String(options.port || 0), '--data', data, '--web', webDir, ...(options.args || [])],
                      { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
+  // With SAMVERKAN_TEST_LOGS, the server's output is also kept there (the log_secrets test reads it).
+  const logDir = process.env.SAMVERKAN_TEST_LOGS;
+  let logFile = null;
+  if (logDir) {
+    mkdirSync(logDir, { recursive: true });
+    logFile = join(logDir, basename(process.argv[1], '.mjs') + '-' + (++serverSerial) + '.log');
+    writeFileSync(logFile, '');
+  }
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('server did not start: ' + log)), 10000);
     const onData = (chunk) => {
       log += chunk;
+      if (logFile) appendFileSync(logFile, chunk);
       const m = log.match(/running: (http:\/\/127\.0\.0\.1:\d+\/)/);
-      const edit = log.match(/HälSam Västernorrland: edit (\S+)  view (\S+)/);
-      if (m && edit && log.includes('Stop with Ctrl-C')) {
+      if (m && log.includes('Stop with Ctrl-C')) {
         clearTimeout(timer);
-        // Every demo workspace's links, by name.
+        // Tokens never reach the log: every demo workspace's links, by name, and a new admin
+        // token are in the data folder (readable by this user only).
         const links = {};
-        for (const l of log.matchAll(/^  (.+): edit (\S+)  view (\S+)$/gm)) links[l[1]] = { edit: l[2], view: l[3] };
-        const admin = log.match(/Admin token \(shown this once[^)]*\): (\S+)/);
-        resolve({ url: m[1], editLink: edit[1], viewLink: edit[2], links, data, log: () => log, adminToken: admin ? admin[1] : null,
+        const kept = existsSync(join(data, 'links.txt')) ? readFileSync(join(data, 'links.txt'), 'utf8') : '';
+        for (const l of kept.matchAll(/^(.+)\tedit\t(\S+)\tview\t(\S+)$/gm)) links[l[1]] = { edit: m[1] + l[2], view: m[1] + l[3] };
+        const halsam = links['HälSam Västernorrland'] || {};
+        const admin = existsSync(join(data, 'admin-token')) ? readFileSync(join(data, 'admin-token'), 'utf8').trim() : null;
+        resolve({ url: m[1], editLink: halsam.edit, viewLink: halsam.view, links, data, log: () => log, adminToken: admin,
                   stop: () => new Promise((r) => { if (proc.exitCode !== null || proc.signalCode !== null) return r(); proc.once('exit', r); proc.kill('SIGTERM'); }) });
       }
     };
@@ -43,12 +56,12 @@ export function startServer(serverPath, webDir, options = {}) {
   });
 }
 
-export async function launchBrowser() {
+export async function launchBrowser(extraArgs = []) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--use-gl=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist',
-           '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+           '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...extraArgs],
   });
 }
 
@@ -104,10 +117,10 @@ export function check(cond, message) {
 // Runs one test against a fresh server: `body({server, browser, args})` throws on failure.
 // Prints the closing line ("1 passed, 0 failed") and exits with the result.
 // `withBrowser: false` for tests that drive something else (the desktop app).
-export async function runBrowserTest(body, { withBrowser = true } = {}) {
+export async function runBrowserTest(body, { withBrowser = true, serverArgs = [], browserArgs = [] } = {}) {
   const a = args();
-  const server = await startServer(a.server, a.web);
-  const browser = withBrowser ? await launchBrowser() : null;
+  const server = await startServer(a.server, a.web, { args: serverArgs });
+  const browser = withBrowser ? await launchBrowser(browserArgs) : null;
   let failed = false;
   try {
     await body({ server, browser, args: a });

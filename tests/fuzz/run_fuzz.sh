@@ -5,7 +5,7 @@
 #   fuzz_http: raw connections to the real server handlers on loopback with a real SQLite file
 set -euo pipefail
 src=$1 out=$2 seconds=${FUZZ_SECONDS:-${3:-20}}
-flags=(-std=c++20 -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
+flags=(-std=c++20 -O1 -g1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
        -I"$src/core" -I"$src/server" -I"$src/xlsx" -I"$out/../deps/include" -I"$out/../core" $(pkg-config --cflags cpp-httplib libpq))
 mkdir -p "$out/obj"
 

@@ -48,7 +48,7 @@ int64_t Revision(int port, const Workspace& w) {
 
 bool Healthy(int port, int ms = 2000) {
     RawAnswer a = RawRequest(port, "GET /api/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", ms);
-    return a.status == 200 && a.body == "{\"ok\":true}";
+    return a.status == 200 && a.body == "{\"ok\":true,\"storage\":true}";
 }
 
 // The answer is JSON with an error code: what every refusal carries.
