@@ -51,6 +51,35 @@ double PeakMb() {
     return ru.ru_maxrss / 1024.0;
 }
 
+// The same file opened in wasm32 as the page opens it (web/heap_probe.cpp under Node, from the
+// web build beside this one), next to the native peak.
+void PrintBrowserHeap(const std::string& path, double native_peak_mb) {
+    char exe[4096];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    std::string dir = n > 0 ? std::string(exe, (size_t)n) : "";
+    dir = dir.substr(0, dir.rfind('/'));
+    std::string probe = dir + "/../web/samverkan_heap_probe.js";
+    if (access(probe.c_str(), R_OK) != 0) {
+        std::printf("%-44s (no %s: scripts/build.sh web makes it)\n", "browser-sized heap (wasm32)", probe.c_str());
+        return;
+    }
+    std::string out;
+    if (FILE* p = popen(("node '" + probe + "' '" + path + "' 2>&1").c_str(), "r")) {
+        char buf[512];
+        while (fgets(buf, sizeof buf, p)) out += buf;
+        pclose(p);
+    }
+    sam::json j = sam::json::parse(out, nullptr, false);
+    if (!j.is_object() || !j.contains("heap_mb")) {
+        std::printf("%-44s could not be measured: %s\n", "browser-sized heap (wasm32)", out.c_str());
+        return;
+    }
+    double heap = j["heap_mb"].get<double>();
+    std::printf("%-44s %9.1f MB   target <= 512 MB   %s\n", "browser-sized heap (wasm32, as the page opens)", heap, heap <= 512 ? "ok" : "OVER");
+    std::printf("%-44s %9.1f MB in use (model and figures %.1f MB); native peak %.1f MB\n", "", j["in_use_mb"].get<double>(),
+                j["model_mb"].get<double>(), native_peak_mb);
+}
+
 int MeasureFile(const std::string& path) {
     std::string text;
     {
@@ -124,6 +153,7 @@ int MeasureFile(const std::string& path) {
     Stats parse = Measure(3, [&] { sam::json tree = sam::json::parse(kept_text); if (tree.empty()) std::exit(1); });
     std::printf("%-44s median %9.3f ms   load/parse %.2f, cold/parse %.2f\n", "nlohmann::json::parse alone (no model)",
                 parse.median_ms, load.median_ms / parse.median_ms, cold.median_ms / parse.median_ms);
+    PrintBrowserHeap(path, peak);
     return 0;
 }
 

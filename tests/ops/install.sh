@@ -23,10 +23,19 @@ cleanup() {
   rm -rf /var/lib/samverkan /etc/samverkan
 }
 trap cleanup EXIT
-cleanup   # a clean start: no package, no state from an earlier run
+# This machine may run Samverkan for real: then its data is not this test's to remove.
+marker=/var/lib/samverkan/.made-by-the-install-test
+if { dpkg -s samverkan >/dev/null 2>&1 || [[ -e /var/lib/samverkan ]]; } && [[ ! -e $marker ]]; then
+  trap - EXIT
+  echo "FAIL: Samverkan is installed on this machine, or /var/lib/samverkan holds data: this test installs and"
+  echo "      purges the package and removes that folder. Run it on a build or test machine."
+  exit 1
+fi
+cleanup   # a clean start: no package, no state from an earlier run of this test
 
 # 1. apt install ./samverkan_*.deb
 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$deb" > "$tmp/apt.log" 2>&1 || { cat "$tmp/apt.log"; bad "apt install"; exit 1; }
+touch "$marker"
 ok "apt install $(basename "$deb")"
 getent passwd samverkan >/dev/null && ok "the user samverkan exists" || bad "no user samverkan"
 [[ $(stat -c '%U:%G %a' /etc/samverkan/admin-token) == "root:samverkan 640" ]] && ok "the admin token is root:samverkan 640" || bad "token file rights"

@@ -4,7 +4,7 @@
 #   log_secrets.sh TEST_TMP_DIR
 set -euo pipefail
 tmp=$1
-mapfile -t logs < <(find "$tmp" -maxdepth 1 -name '*.log'; find "$tmp/server-logs" -name '*.log' 2>/dev/null)
+mapfile -t logs < <(find "$tmp" "$tmp/pg" -maxdepth 1 -name '*.log' 2>/dev/null; find "$tmp/server-logs" -name '*.log' 2>/dev/null)
 (( ${#logs[@]} > 20 )) || { echo "FAIL: only ${#logs[@]} server logs under $tmp: the other tests have not run"; exit 1; }
 
 # Every token the run made: the data folders keep them (links.txt, admin-token).
