@@ -5,7 +5,7 @@
 // animation frame after the app's first frame, and from Playwright's goto() call to it.
 // The first load also starts the browser's GPU process. Also prints the program's size as
 // served (gzip), against the 500 KiB it must stay under.
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowser, startServer } from './harness.mjs';
 
@@ -25,18 +25,22 @@ const hook = () => {
   };
   requestAnimationFrame(poll);
 };
-const sinceNavigation = [], sinceGoto = [];
-for (let i = 0; i < n; i++) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  await page.addInitScript(hook);
-  const t0 = Date.now();
-  await page.goto(server.editLink);
-  await page.waitForFunction(() => window.firstFrameAt, null, { timeout: 30000 });
-  sinceGoto.push(Date.now() - t0);
-  sinceNavigation.push(Math.round(await page.evaluate(() => window.firstFrameAt)));
-  await context.close();
+// Loads `url` n times, each in a fresh context; the first frame as the page notes it.
+async function firstFrames(url, sinceNavigation, sinceGoto) {
+  for (let i = 0; i < n; i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.addInitScript(hook);
+    const t0 = Date.now();
+    await page.goto(url);
+    await page.waitForFunction(() => window.firstFrameAt, null, { timeout: 30000 });
+    sinceGoto.push(Date.now() - t0);
+    sinceNavigation.push(Math.round(await page.evaluate(() => window.firstFrameAt)));
+    await context.close();
+  }
 }
+const sinceNavigation = [], sinceGoto = [];
+await firstFrames(server.editLink, sinceNavigation, sinceGoto);
 const median = (a) => [...a].sort((x, y) => x - y)[a.length >> 1];
 console.log(`first frame, ms after navigation start: ${sinceNavigation.join(' ')}  (first load ${sinceNavigation[0]}, median ${median(sinceNavigation)}; target <= 1000)`);
 console.log(`first frame, ms after goto():           ${sinceGoto.join(' ')}  (first load ${sinceGoto[0]}, median ${median(sinceGoto)})`);
@@ -46,5 +50,23 @@ const program = gz('samverkan.wasm') + gz('samverkan.js');
 console.log(`program gzip: samverkan.wasm ${gz('samverkan.wasm')} + samverkan.js ${gz('samverkan.js')} = ${program} bytes ` +
             `(${(program / 1024).toFixed(1)} KiB; target <= 500 KiB): ${program <= 500 * 1024 ? 'OK' : 'OVER'}` +
             `; fetched after the first frame: ui-font.ttf ${gz('ui-font.ttf')}`);
+
+// The yardstick: Dear ImGui 1.86's own GLFW + OpenGL 3 example, built with the same Emscripten
+// (bench/imgui_example), served by the same server the same way, loaded in the same browser.
+const exampleDir = join(webDir, '..', 'imgui-example');
+if (!existsSync(join(exampleDir, 'example.wasm'))) {
+  console.log(`no ${exampleDir}: build it with  cmake --build build/web --target imgui_example`);
+} else {
+  const exampleServer = await startServer(serverPath, exampleDir, { args: ['--demos', 'off'] });
+  const exNavigation = [], exGoto = [];
+  await firstFrames(exampleServer.url, exNavigation, exGoto);
+  await exampleServer.stop();
+  const ratio = median(sinceNavigation) / median(exNavigation);
+  console.log(`ImGui example first frame, ms after navigation start: ${exNavigation.join(' ')}  (median ${median(exNavigation)})`);
+  console.log(`app / example first frame: ${ratio.toFixed(2)} (target <= 1.2): ${ratio <= 1.2 ? 'OK' : 'OVER'}`);
+  const exGz = statSync(join(exampleDir, 'example.wasm.gz')).size + statSync(join(exampleDir, 'example.js.gz')).size;
+  const sizeRatio = program / exGz;
+  console.log(`ImGui example gzip: ${exGz} bytes (${(exGz / 1024).toFixed(1)} KiB); app / example ${sizeRatio.toFixed(2)} (target <= 2.3): ${sizeRatio <= 2.3 ? 'OK' : 'OVER'}`);
+}
 await browser.close();
 await server.stop();

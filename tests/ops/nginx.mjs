@@ -3,7 +3,7 @@
 // a live edit between two pages, a 9 MB body refused by nginx, and the event stream arriving
 // event by event.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { connect } from 'node:http2';
 import { request } from 'node:https';
@@ -15,6 +15,10 @@ import { args, check, runBrowserTest, waitUntil, watchErrors } from '../browser/
 const source = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'samverkan-nginx-'));
 const nginxPath = args().nginx || '/usr/sbin/nginx';
+if (!existsSync(nginxPath)) {
+  console.log(`not ok - no nginx at ${nginxPath}: apt-get install nginx-light (scripts/setup.sh test installs it)`);
+  process.exit(1);
+}
 
 // A certificate for localhost, and its key's SPKI hash: what Chromium is told to trust.
 execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2',

@@ -1,0 +1,17 @@
+// Forced in front of Dear ImGui 1.86's own examples/example_glfw_opengl3/main.cpp, which is
+// compiled unchanged: its endless loop gives the browser a turn after each frame (Asyncify),
+// and the first frame's presentation is noted for first_frame_bench.mjs, as the app's is.
+#pragma once
+#include <emscripten.h>
+#include <GLFW/glfw3.h>
+
+static inline void BenchSwapBuffers(GLFWwindow* window) {
+    glfwSwapBuffers(window);
+    static bool first = true;
+    if (first) {
+        first = false;
+        EM_ASM({ requestAnimationFrame(() => { window.firstFrameAt = performance.now(); }); });
+    }
+    emscripten_sleep(0);
+}
+#define glfwSwapBuffers BenchSwapBuffers
