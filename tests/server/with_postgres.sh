@@ -24,8 +24,8 @@ as_pg "$bin/pg_ctl" -D "$tmp/data" -l "$tmp/server.log" -w -o "-k $tmp -p $port 
 # For the tests that restart PostgreSQL under load.
 cat >"$tmp/restart.sh" <<RESTART
 #!/usr/bin/env bash
-if [[ \$EUID -eq 0 ]]; then exec runuser -u postgres -- "$bin/pg_ctl" -D "$tmp/data" -m fast -w restart >/dev/null
-else exec "$bin/pg_ctl" -D "$tmp/data" -m fast -w restart >/dev/null; fi
+if [[ \$EUID -eq 0 ]]; then exec runuser -u postgres -- "$bin/pg_ctl" -D "$tmp/data" -m fast -w -t 300 restart >/dev/null
+else exec "$bin/pg_ctl" -D "$tmp/data" -m fast -w -t 300 restart >/dev/null; fi
 RESTART
 chmod 755 "$tmp/restart.sh"
 # A standby of it (pg_basebackup, streaming), on the next port, for the primary/standby test.
@@ -33,8 +33,9 @@ cat >"$tmp/standby.sh" <<STANDBY
 #!/usr/bin/env bash
 set -e
 run() { if [[ \$EUID -eq 0 ]]; then runuser -u postgres -- "\$@"; else "\$@"; fi; }
-run "$bin/pg_basebackup" -h "$tmp" -p $port -U postgres -D "$tmp/standby" -R -X stream >/dev/null 2>&1
-run "$bin/pg_ctl" -D "$tmp/standby" -l "$tmp/standby.log" -w -o "-k $tmp -p $((port + 1)) -c listen_addresses='' -c max_connections=300" start >/dev/null
+run "$bin/pg_basebackup" -h "$tmp" -p $port -U postgres -D "$tmp/standby" -R -X stream --checkpoint=fast >/dev/null 2>&1
+# pg_ctl waits 60 s by default: with the fuzz test on both cores a standby took longer once.
+run "$bin/pg_ctl" -D "$tmp/standby" -l "$tmp/standby.log" -w -t 300 -o "-k $tmp -p $((port + 1)) -c listen_addresses='' -c max_connections=300" start >/dev/null
 STANDBY
 chmod 755 "$tmp/standby.sh"
 export SAMVERKAN_TEST_PG_HOST=$tmp SAMVERKAN_TEST_PG_PORT=$port SAMVERKAN_TEST_PG_BIN=$bin SAMVERKAN_TEST_PG_RESTART=$tmp/restart.sh \
