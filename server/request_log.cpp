@@ -78,10 +78,16 @@ bool Matches(const std::vector<std::string>& pattern, const std::vector<std::str
 }  // namespace
 
 std::string RoutePattern(const std::string& path) {
+    // The table split once, not on every request.
+    static const std::vector<std::vector<std::string>> routes = [] {
+        std::vector<std::vector<std::string>> split;
+        for (const char* route : kRoutes) split.push_back(Segments(route));
+        return split;
+    }();
     if (path.empty() || path[0] != '/') return "other";
     std::vector<std::string> segments = Segments(path);
-    for (const char* route : kRoutes)
-        if (Matches(Segments(route), segments)) return route;
+    for (size_t i = 0; i < routes.size(); ++i)
+        if (Matches(routes[i], segments)) return kRoutes[i];
     return "other";
 }
 

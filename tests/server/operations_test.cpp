@@ -58,18 +58,9 @@ int OpenStream(RawConnection& c, const Created& w, const std::string& forwarded_
     return a.status;
 }
 
-// The server run to completion with `env` in front (start-up errors, backup, restore).
+// The server run to completion with `env` in front and no admin token from the environment.
 int RunWithEnv(const std::string& env, const std::vector<std::string>& args, std::string& output) {
-    std::string cmd = "env -u SAMVERKAN_ADMIN_TOKEN " + env + " " + std::string(SAMVERKAN_SERVER);
-    for (auto& a : args) cmd += " '" + a + "'";
-    cmd += " 2>&1";
-    FILE* p = popen(cmd.c_str(), "r");
-    char buf[1024];
-    size_t n;
-    output.clear();
-    while ((n = fread(buf, 1, sizeof buf, p)) > 0) output.append(buf, n);
-    int status = pclose(p);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return RunServer(args, output, "-u SAMVERKAN_ADMIN_TOKEN " + env);
 }
 
 }  // namespace

@@ -78,9 +78,10 @@ struct ServerProcess {
     ~ServerProcess() { if (pid > 0) Stop(SIGKILL); }
 };
 
-// Runs the server to completion (for start-up errors): exit code and output.
-inline int RunServer(const std::vector<std::string>& args, std::string& output) {
-    std::string cmd = SAMVERKAN_SERVER;
+// Runs the server to completion (for start-up errors): exit code and output. `env`, when given,
+// is put in front through env(1) ("-u NAME", "NAME=value" …).
+inline int RunServer(const std::vector<std::string>& args, std::string& output, const std::string& env = "") {
+    std::string cmd = (env.empty() ? "" : "env " + env + " ") + SAMVERKAN_SERVER;
     for (auto& a : args) cmd += " '" + a + "'";
     cmd += " 2>&1";
     FILE* p = popen(cmd.c_str(), "r");
