@@ -78,12 +78,18 @@ void PrintBrowserHeap(const std::string& path, double native_peak_mb) {
     std::printf("%-44s %9.1f MB   target <= 512 MB   %s\n", "browser-sized heap (wasm32, as the page opens)", heap, heap <= 512 ? "ok" : "OVER");
     std::printf("%-44s %9.1f MB in use (model and figures %.1f MB); native peak %.1f MB\n", "", j["in_use_mb"].get<double>(),
                 j["model_mb"].get<double>(), native_peak_mb);
+    std::printf("%-44s %9.0f ms to read the model, %.0f ms to copy it for sync (under Node)\n", "", j.value("load_ms", 0.0),
+                j.value("copy_ms", 0.0));
 }
 
 int MeasureFile(const std::string& path) {
     std::string text;
     {
         std::ifstream f(path, std::ios::binary | std::ios::ate);
+        if (!f || f.tellg() < 0) {
+            std::fprintf(stderr, "samverkan-bench: cannot read %s\n", path.c_str());
+            return 1;
+        }
         text.resize((size_t)f.tellg());
         f.seekg(0);
         f.read(text.data(), (std::streamsize)text.size());

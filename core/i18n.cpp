@@ -231,6 +231,8 @@ constexpr Entry kTable[] = {
     {"ui.adoption_rate", "Antagandegrad", "Adoption rate"},
     {"ui.overdue", "Försenade milstolpar", "Overdue milestones"},
     {"ui.needs_attention", "Behöver uppmärksamhet", "Needs attention"},
+    {"ui.description_cut", "Beskrivningen fortsätter med {0} tecken till; rapporten har hela.", "The description goes on for {0} more characters; the report has all of it."},
+    {"ui.checking_matters", "Kontrollerar ärendena … {0} av {1} klara", "Checking the matters … {0} of {1} done"},
     {"ui.nothing_needs_attention", "Inget behöver uppmärksamhet just nu.", "Nothing needs attention right now."},
     {"ui.language", "Språk", "Language"},
     {"ui.amount", "Belopp", "Amount"},

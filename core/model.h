@@ -40,6 +40,7 @@ struct Party {
     // committee_meetings): the backward planning goes through them.
     std::map<std::string, std::vector<std::string>> body_meetings;
     json extra;                    // fields this version does not know, kept on save
+    bool operator==(const Party&) const = default;   // field by field (DiffWorkspaces)
 };
 
 inline constexpr int kDefaultLeadDays = 21;
@@ -51,6 +52,7 @@ struct Member {
     std::string name;              // optional: personal data is optional
     std::string contact;           // optional
     json extra;
+    bool operator==(const Member&) const = default;   // field by field (DiffWorkspaces)
 };
 
 // "Local collaboration: 3 groups in each municipality", adjustable for one party.
@@ -59,6 +61,7 @@ struct Repeat {
     int count = 1;
     std::map<std::string, int> overrides;   // party id -> count for that party (0 = none)
     json extra;
+    bool operator==(const Repeat&) const = default;   // field by field (DiffWorkspaces)
 };
 
 struct Body {
@@ -74,6 +77,7 @@ struct Body {
     std::string note;
     std::vector<std::string> focus;     // focus area ids
     json extra;
+    bool operator==(const Body&) const = default;   // field by field (DiffWorkspaces)
 };
 
 struct Milestone {
@@ -82,6 +86,7 @@ struct Milestone {
     std::string where;
     bool done = false;
     json extra;
+    bool operator==(const Milestone&) const = default;   // field by field (DiffWorkspaces)
 };
 
 // One body's handling of the matter on a party's decision path.
@@ -91,6 +96,7 @@ struct DecisionStep {
     StepOutcome outcome = StepOutcome::Pending;
     std::string note;
     json extra;
+    bool operator==(const DecisionStep&) const = default;   // field by field (DiffWorkspaces)
 };
 
 struct Decision {
@@ -102,6 +108,7 @@ struct Decision {
     std::optional<bool> within_budget;   // financed within the party's ordinary budget (unknown when unset)
     std::vector<DecisionStep> steps;     // the path through the party's bodies; empty: one decision
     json extra;
+    bool operator==(const Decision&) const = default;   // field by field (DiffWorkspaces)
 };
 
 struct Matter {
@@ -117,6 +124,7 @@ struct Matter {
     std::string start, end;        // a project's period (YYYY-MM-DD)
     std::vector<std::string> focus;     // focus area ids
     json extra;
+    bool operator==(const Matter&) const = default;   // field by field (DiffWorkspaces)
 };
 
 struct AllocationKey {
@@ -125,6 +133,7 @@ struct AllocationKey {
     int64_t base_fee = 0;                      // BasePlusPerCapita: per paying party
     std::map<std::string, double> shares;      // Fixed: party id -> percent
     json extra;
+    bool operator==(const AllocationKey&) const = default;   // field by field (DiffWorkspaces)
 };
 
 // One factor of a cost item's quantity: a number ("3 groups") or the count of
@@ -134,6 +143,7 @@ struct QuantityFactor {
     double value = 1;
     std::optional<PartyKind> count_of;
     json extra;
+    bool operator==(const QuantityFactor&) const = default;   // field by field (DiffWorkspaces)
 };
 
 struct CostItem {
@@ -153,6 +163,7 @@ struct CostItem {
     std::vector<std::string> focus;     // focus area ids
     std::string note;
     json extra;
+    bool operator==(const CostItem&) const = default;   // field by field (DiffWorkspaces)
 };
 
 struct Funding {
@@ -164,6 +175,7 @@ struct Funding {
     int last_year = 0;
     std::string cost_item;         // item it funds; empty = the whole budget
     json extra;
+    bool operator==(const Funding&) const = default;   // field by field (DiffWorkspaces)
 };
 
 // A party's contribution in staff or another resource instead of money, valued in kr.
@@ -180,6 +192,7 @@ struct InKind {
     bool against_share = true;
     std::string note;
     json extra;
+    bool operator==(const InKind&) const = default;   // field by field (DiffWorkspaces)
 };
 
 // A focus area the work follows: national (e.g. "Psykisk ohälsa") or chosen by the county.
@@ -187,6 +200,7 @@ struct FocusArea {
     std::string name;
     bool national = false;
     json extra;
+    bool operator==(const FocusArea&) const = default;   // field by field (DiffWorkspaces)
 };
 
 struct CostSettings {
@@ -194,6 +208,7 @@ struct CostSettings {
     std::vector<std::string> participants;   // paying parties
     int base_year = 0;
     json extra;
+    bool operator==(const CostSettings&) const = default;   // field by field (DiffWorkspaces)
 };
 
 struct ItemChange {
@@ -203,6 +218,7 @@ struct ItemChange {
     std::optional<AllocationKey> key;
     bool removed = false;
     json extra;
+    bool operator==(const ItemChange&) const = default;   // field by field (DiffWorkspaces)
 };
 
 // A named set of changes on top of the base, evaluated side by side with it.
@@ -214,6 +230,7 @@ struct Scenario {
     std::map<std::string, ItemChange> items; // cost item id -> change
     std::optional<AllocationKey> key;        // replaces the workspace key
     json extra;
+    bool operator==(const Scenario&) const = default;   // field by field (DiffWorkspaces)
 };
 
 // A saved view for presentation mode: what the room sees on one slide.
@@ -223,6 +240,7 @@ struct Slide {
     std::string ref;               // Matter: matter id; Comparison: scenario id
     int year = 0;                  // Costs/Comparison/WhatIf: the year shown (0: the first)
     json extra;
+    bool operator==(const Slide&) const = default;   // field by field (DiffWorkspaces)
 };
 
 struct Workspace {
@@ -243,6 +261,7 @@ struct Workspace {
     std::vector<Slide> slides;     // presentation order; empty: one per view, matter and scenario
     std::vector<std::string> decision_path;   // the parties' default path (a party's own overrides it)
     json extra;
+    bool operator==(const Workspace&) const = default;   // field by field (DiffWorkspaces)
 };
 
 // Enum <-> JSON string. FromString returns false for an unknown name.

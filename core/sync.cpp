@@ -1,6 +1,8 @@
 #include "sync.h"
 
+#include "json_io.h"
 #include "json_scan.h"
+#include "patch.h"
 
 #include <algorithm>
 
@@ -13,13 +15,16 @@ namespace {
 bool HasArray(const json& j, const char* key) { return j.contains(key) && j[key].is_array(); }
 bool HasInteger(const json& j, const char* key) { return j.contains(key) && j[key].is_number_integer(); }
 
-bool Apply(json& state, const json& patch) {
-    try {
-        state.patch_inplace(patch);
-        return true;
-    } catch (const std::exception&) {
-        return false;
-    }
+// Through core, as the server applies it: all or nothing.
+bool Apply(Workspace& state, const json& patch) { return ApplyPatch(state, patch).ok; }
+
+// A state kept as JSON (an older kept copy, the desktop's cache) into the model.
+bool ReadState(const json& j, Workspace& out) {
+    if (!j.is_object()) return false;
+    LoadResult r = LoadWorkspace(j.dump());
+    if (!r.ok) return false;
+    out = std::move(r.workspace);
+    return true;
 }
 
 // Applies buffered events that follow on from the confirmed revision.
@@ -37,31 +42,36 @@ bool Drain(Sync& s) {
 
 }  // namespace
 
-bool SplitStateAnswer(std::string_view body, json& envelope, std::string& state) {
-    // Inside a JSON string every quote follows a backslash, so `,"state":` (or `{"state":`)
-    // is a key of the object itself, not text.
+bool SplitLastMember(std::string_view body, std::string_view key, json& envelope, std::string& value) {
+    // Inside a JSON string every quote follows a backslash, so `,"key":` (or `{"key":`) is a
+    // key of the object itself, not text.
+    const std::string member = "\"" + std::string(key) + "\":";
     size_t end = body.find_last_not_of(" \t\r\n");
-    size_t at = body.find(",\"state\":");
-    if (body.rfind("{\"state\":", 0) == 0) at = 0;
+    size_t at = body.find("," + member);
+    if (body.rfind("{" + member, 0) == 0) at = 0;
     if (end != std::string_view::npos && body[end] == '}' && at != std::string_view::npos) {
-        size_t value = at + std::string_view(",\"state\":").size();
+        size_t start = at + 1 + member.size();
         envelope = ReadJson(std::string(body.substr(0, at == 0 ? 1 : at)) + "}");
-        std::string_view text = body.substr(value, end - value);
+        std::string_view text = body.substr(start, end - start);
         Brackets brackets = ScanBrackets(text);   // one object, and not too deep
-        if (envelope.is_object() && !envelope.contains("state") && text.substr(0, 1) == "{" &&
+        if (envelope.is_object() && !envelope.contains(key) && text.substr(0, 1) == "{" &&
             brackets.first_closed == text.size() && brackets.deepest <= kMaxJsonDepth) {
-            state.assign(text);
+            value.assign(text);
             return true;
         }
     }
     envelope = ReadJson(body);   // written another way: the slow road
-    if (!envelope.is_object() || !envelope.contains("state")) return false;
-    state = envelope["state"].dump();
-    envelope.erase("state");
+    if (!envelope.is_object() || !envelope.contains(key)) return false;
+    value = envelope[std::string(key)].dump();
+    envelope.erase(std::string(key));
     return true;
 }
 
-void SyncStart(Sync& s, json state, int64_t revision) {
+bool SplitStateAnswer(std::string_view body, json& envelope, std::string& state) {
+    return SplitLastMember(body, "state", envelope, state);
+}
+
+void SyncStart(Sync& s, Workspace state, int64_t revision) {
     s.confirmed = std::move(state);
     s.since_base.clear();
     s.base_kept = false;
@@ -144,14 +154,16 @@ bool SyncRemote(Sync& s, int64_t revision, const json& patch) {
     return true;
 }
 
-json SyncLocalState(Sync& s) {
-    json local = s.confirmed;
+bool SyncNothingLocal(const Sync& s) { return s.accepted.empty() && s.pending.empty(); }
+
+Workspace SyncLocalState(Sync& s) {
+    Workspace local = s.confirmed;
     for (auto& [rev, patch] : s.accepted) Apply(local, patch);
     for (auto it = s.pending.begin(); it != s.pending.end();) {
-        if (it == s.pending.begin() && s.in_flight) { Apply(local, *it); ++it; continue; }
-        json trial = local;
-        if (Apply(trial, *it)) { local = std::move(trial); ++it; }
-        else { s.dropped = "a waiting change no longer applies to the server's state"; it = s.pending.erase(it); }
+        // ApplyPatch changes nothing when it fails: no trial copy needed.
+        if (Apply(local, *it) || (it == s.pending.begin() && s.in_flight)) { ++it; continue; }
+        s.dropped = "a waiting change no longer applies to the server's state";
+        it = s.pending.erase(it);
     }
     return local;
 }
@@ -215,16 +227,15 @@ json SavedChanges(const Sync& s) {
 json SyncSaveOffline(const Sync& s) {
     json saved = SavedChanges(s);
     saved["format"] = "samverkan-offline-1";
-    saved["confirmed"] = s.confirmed;
+    saved["confirmed"] = ToJson(s.confirmed);
     return saved;
 }
 
-bool SyncLoadOffline(Sync& s, const json& saved) {
-    if (!saved.is_object() || TextOf(saved, "format") != "samverkan-offline-1" || !saved.contains("confirmed") ||
-        !HasInteger(saved, "revision") || !HasArray(saved, "accepted") || !HasArray(saved, "pending"))
-        return false;
-    Sync next;
-    next.confirmed = saved["confirmed"];
+namespace {
+
+// What a kept copy holds besides the state (revision, our changes, who we are) into `next`.
+bool LoadChanges(Sync& next, const json& saved) {
+    if (!HasInteger(saved, "revision") || !HasArray(saved, "accepted") || !HasArray(saved, "pending")) return false;
     next.revision = saved["revision"].get<int64_t>();
     for (auto& a : saved["accepted"]) {
         if (!a.is_object() || !HasInteger(a, "revision") || !a.contains("patch")) return false;
@@ -233,6 +244,15 @@ bool SyncLoadOffline(Sync& s, const json& saved) {
     for (auto& p : saved["pending"]) next.pending.push_back(p);
     next.client = TextOf(saved, "client");   // a waiting change sent again keeps its key
     next.sent = IntOf(saved, "sent");
+    return true;
+}
+
+}  // namespace
+
+bool SyncLoadOffline(Sync& s, const json& saved) {
+    if (!saved.is_object() || TextOf(saved, "format") != "samverkan-offline-1" || !saved.contains("confirmed")) return false;
+    Sync next;
+    if (!LoadChanges(next, saved) || !ReadState(saved["confirmed"], next.confirmed)) return false;
     s = std::move(next);
     return true;
 }
@@ -249,7 +269,7 @@ json LineJson(const Sync& s) {
 
 bool SyncBaseDue(const Sync& s) { return !s.base_kept || s.since_base.size() > 200; }
 
-std::string SyncSaveBase(Sync& s) { return SyncBaseText(s, s.confirmed.dump()); }
+std::string SyncSaveBase(Sync& s) { return SyncBaseText(s, SaveWorkspace(s.confirmed, false)); }
 
 std::string SyncBaseText(Sync& s, std::string_view state_text) {
     s.since_base.clear();
@@ -268,16 +288,17 @@ json SyncSaveLine(const Sync& s) {
     return saved;
 }
 
-bool SyncLoadBaseAndLine(Sync& s, const json& base, const json& line) {
-    if (!base.is_object() || TextOf(base, "format") != "samverkan-offline-base-1" || !base.contains("confirmed") ||
+bool SyncLoadBaseAndLine(Sync& s, std::string_view base_text, const json& line) {
+    json base;
+    std::string state;
+    if (!SplitLastMember(base_text, "confirmed", base, state) || TextOf(base, "format") != "samverkan-offline-base-1" ||
         !line.is_object() || TextOf(line, "format") != "samverkan-offline-line-1" || !HasArray(line, "since_base") ||
         IntOf(base, "revision", -1) != IntOf(line, "base_revision", -2))
         return false;
-    json whole = line;
-    whole["format"] = "samverkan-offline-1";
-    whole["confirmed"] = base["confirmed"];
+    LoadResult loaded = LoadWorkspace(state);
     Sync next;
-    if (!SyncLoadOffline(next, whole)) return false;
+    if (!loaded.ok || !LoadChanges(next, line)) return false;
+    next.confirmed = std::move(loaded.workspace);
     next.revision = IntOf(base, "revision");
     for (auto& step : line["since_base"]) {   // the server's changes since the base, in order
         if (!step.is_object() || !step.contains("patch") || IntOf(step, "revision") != next.revision + 1 ||

@@ -15,7 +15,9 @@
 namespace sam {
 
 struct Sync {
-    json confirmed;                    // the server's state (saved form) at `revision`
+    Workspace confirmed;               // the server's state at `revision`, in core's model (a
+                                       // national workspace is 46 MB of JSON: a tree of it costs
+                                       // seconds to build in the browser and most of its heap)
     int64_t revision = 0;
     std::map<int64_t, json> accepted;  // our changes the server accepted, until their events come
     std::deque<json> pending;          // our changes not yet accepted, oldest first
@@ -37,8 +39,11 @@ struct Sync {
 // "state" last; an answer written otherwise is parsed whole and the state written out again.
 // False when the answer is not such an object.
 bool SplitStateAnswer(std::string_view body, json& envelope, std::string& state);
+// The same for any object whose member `key` is an object written last (a kept base's
+// "confirmed").
+bool SplitLastMember(std::string_view body, std::string_view key, json& envelope, std::string& value);
 
-void SyncStart(Sync& s, json state, int64_t revision);   // keeps what waits in line
+void SyncStart(Sync& s, Workspace state, int64_t revision);   // keeps what waits in line
 void SyncLocalEdit(Sync& s, const json& forward);         // a change the app made (saved-form patch)
 // The change to send now and its base revision, or nothing (none waiting, or one in flight).
 std::optional<std::pair<json, int64_t>> SyncNext(Sync& s);
@@ -53,9 +58,13 @@ bool SyncNotSent(Sync& s);                 // network trouble: it stays first in
 bool SyncRejected(Sync& s, const std::string& why);   // refused (invalid or a clash the user gives up): dropped
 // An event from the server; true when the local state changed.
 bool SyncRemote(Sync& s, int64_t revision, const json& patch);
+// True when nothing of ours lies on top of the server's state (none accepted but unseen, none
+// waiting): then the app's workspace is the server's, and an event's patch applies to it as
+// it did to `confirmed`, with no need to build the local state again.
+bool SyncNothingLocal(const Sync& s);
 // The server's state plus our accepted-but-unseen and waiting changes. A waiting change
 // that no longer applies is dropped (and `dropped` says so).
-json SyncLocalState(Sync& s);
+Workspace SyncLocalState(Sync& s);
 size_t SyncWaiting(const Sync& s);
 
 // What must survive a closed tab or a restart without network: the server's state as last
@@ -74,8 +83,9 @@ std::string SyncSaveBase(Sync& s);   // the base as text; the line then starts f
 // The base made from the state's text as the server sent it (no tree written out again).
 std::string SyncBaseText(Sync& s, std::string_view state_text);
 json SyncSaveLine(const Sync& s);
-// Restores a copy kept in two parts; false (and `s` unchanged) when they are not a pair.
-bool SyncLoadBaseAndLine(Sync& s, const json& base, const json& line);
+// Restores a copy kept in two parts (the base as its text); false (and `s` unchanged) when
+// they are not a pair.
+bool SyncLoadBaseAndLine(Sync& s, std::string_view base, const json& line);
 // Only what waits in a kept line (its changes, the copy's id and count): for a page that has
 // the state from the server already.
 bool SyncLoadWaiting(Sync& s, const json& line);

@@ -209,7 +209,7 @@ void CheckCosts(Checker& c, const Budget* given) {
 }  // namespace
 
 void UpdateChecks(CheckCache& cache, const Workspace& ws, const std::string& as_of, const std::vector<std::string>* changed,
-                  const Budget* budget) {
+                  const Budget* budget, bool defer_matters) {
     Reach t;
     if (!changed || !cache.valid || cache.as_of != as_of) t.all = true;
     else t = ReachOf(*changed);
@@ -219,21 +219,36 @@ void UpdateChecks(CheckCache& cache, const Workspace& ws, const std::string& as_
         return std::move(c.out);
     };
     if (t.all || t.structure) cache.structure = run([](Checker& c) { CheckStructure(c); });
+    cache.as_of = as_of;
     if (t.all) {
         cache.matters.clear();
-        for (auto& entry : ws.matters)   // (clang 14 cannot capture a structured binding)
-            cache.matters[entry.first] = run([&](Checker& c) { CheckMatter(c, entry.first, entry.second, as_of); });
+        cache.unchecked.clear();
+        for (auto& entry : ws.matters) cache.unchecked.insert(entry.first);
+        if (!defer_matters) ContinueChecks(cache, ws, cache.unchecked.size());
     } else {
         for (auto& mid : t.matters) {
             auto m = ws.matters.find(mid);
+            cache.unchecked.erase(mid);
             if (m == ws.matters.end()) cache.matters.erase(mid);
             else cache.matters[mid] = run([&](Checker& c) { CheckMatter(c, mid, m->second, as_of); });
         }
     }
     if (t.all || t.slides) cache.slides = run([](Checker& c) { CheckSlides(c); });
     if (t.all || t.costs) cache.costs = run([budget](Checker& c) { CheckCosts(c, budget); });
-    cache.as_of = as_of;
     cache.valid = true;
+}
+
+size_t ContinueChecks(CheckCache& cache, const Workspace& ws, size_t limit) {
+    for (auto it = cache.unchecked.begin(); it != cache.unchecked.end() && limit > 0; --limit) {
+        auto m = ws.matters.find(*it);
+        if (m != ws.matters.end()) {
+            Checker c{ws, {}};
+            CheckMatter(c, m->first, m->second, cache.as_of);
+            cache.matters[m->first] = std::move(c.out);
+        }
+        it = cache.unchecked.erase(it);
+    }
+    return cache.unchecked.size();
 }
 
 std::vector<Problem> AllChecks(const CheckCache& cache) {

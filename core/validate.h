@@ -3,6 +3,7 @@
 #pragma once
 #include <functional>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 #include "model.h"
@@ -31,14 +32,20 @@ std::vector<Problem> CheckConsistency(const Workspace& ws, const std::string& as
 struct CheckCache {
     std::vector<Problem> structure, slides, costs;
     std::map<std::string, std::vector<Problem>> matters;   // matter id -> its problems
+    std::set<std::string> unchecked;   // matters left for ContinueChecks (none: the checks are whole)
     std::string as_of;
     bool valid = false;
 };
 // `changed`: the JSON Pointers the edits since the last update changed (nullptr: anything;
 // history.h's PatchPaths gives them for a patch).
 // `budget`: ComputeBudget(ws) when the caller has it already (its problems are the checks' last).
+// `defer_matters`: a whole new check leaves the matters in `unchecked` (a national workspace's
+// 2 000 take most of a second in the browser), for ContinueChecks to do a few at a time while
+// the app goes on drawing; what an edit reaches is checked at once either way.
 void UpdateChecks(CheckCache& cache, const Workspace& ws, const std::string& as_of, const std::vector<std::string>* changed,
-                  const struct Budget* budget = nullptr);
+                  const struct Budget* budget = nullptr, bool defer_matters = false);
+// Checks at most `limit` of the matters left unchecked; returns how many are left.
+size_t ContinueChecks(CheckCache& cache, const Workspace& ws, size_t limit);
 std::vector<Problem> AllChecks(const CheckCache& cache);
 // Without copying them (a national workspace can have tens of thousands): how many, and each
 // in AllChecks' order until `visit` returns false.

@@ -116,22 +116,26 @@ bool SyncClient::Start(const Link& link, ui::App& app, std::string* error) {
         // Offline: the kept copy with its waiting changes; the state is fetched when the server answers.
         sync_ = std::move(kept);
         sync_.needs_state = true;
-        if (!ui::OpenWorkspaceText(app, sam::SyncLocalState(sync_).dump(), "server", error)) return false;
+        sam::LoadResult local;
+        local.ok = true;
+        local.workspace = sam::SyncLocalState(sync_);
+        if (!ui::OpenLoaded(app, std::move(local), "server", error)) return false;
         app.status = sam::Tr(app.lang, "ui.offline_copy");
         hooks();
         StartStream(sync_.revision);
         return true;
     }
-    json body = sam::ReadJson(r->body);
-    if (r->status != 200 || !body.is_object() || !body.contains("state")) {
-        if (error) *error = sam::TextOf(body, "message", "HTTP " + std::to_string(r->status));
+    json body;
+    std::string state;
+    if (r->status != 200 || !sam::SplitStateAnswer(r->body, body, state)) {
+        if (error) *error = sam::TextOf(sam::ReadJson(r->body), "message", "HTTP " + std::to_string(r->status));
         return false;
     }
-    if (!ui::OpenWorkspaceText(app, body["state"].dump(), "server", error)) return false;
+    if (!ui::OpenWorkspaceText(app, state, "server", error)) return false;
     ui::TakeAccess(app, 200, body);
     can_edit_ = sam::TextOf(body, "access") == "admin" || (body.contains("link") && sam::TextOf(body["link"], "role") == "edit");
-    int64_t revision = body["revision"];
-    sam::SyncStart(sync_, body["state"], revision);
+    int64_t revision = sam::IntOf(body, "revision");
+    sam::SyncStart(sync_, app.doc.ws, revision);   // the model just read from it
     hooks();
     // Changes kept from an earlier run that never reached the server go out first.
     if (have_cache && !kept.pending.empty()) {
@@ -230,12 +234,7 @@ void SyncClient::Fetch() {
 }
 
 bool SyncClient::TakeState(ui::App& app, int status, const std::string& text) {
-    json body = sam::ReadJson(text);
-    ui::TakeAccess(app, status, body);
-    if (status != 200) return false;
-    if (!body.is_object() || !body.contains("state") || !body.contains("revision")) return false;
-    sam::SyncStart(sync_, body["state"], body["revision"]);   // changes made meanwhile stay waiting
-    Rebuild(app);
+    if (!ui::TakeSyncState(app, sync_, status, text)) return false;   // changes made meanwhile stay waiting
     cache_dirty_ = true;
     return true;
 }
@@ -275,9 +274,9 @@ void SyncClient::Frame(ui::App& app) {
         rebuild |= ui::TakeSyncAnswer(app, sync_, status, body, &retry);
         if (retry) retry_at_ = glfwGetTime() + 2;
     }
-    for (auto& data : events) rebuild |= ui::TakeSyncEvent(sync_, data);
+    for (auto& data : events) rebuild |= ui::TakeSyncEvent(app, sync_, data);
     if (rebuild) Rebuild(app);
-    if (rebuild || !replies.empty()) cache_dirty_ = true;
+    if (rebuild || !replies.empty() || !events.empty()) cache_dirty_ = true;
     if (fetched && !TakeState(app, fetched->first, fetched->second)) retry_at_ = glfwGetTime() + 2;
     if (cache_dirty_ && glfwGetTime() >= cache_due_) {
         SaveCache();

@@ -249,13 +249,17 @@ void InstallApi(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfi
             res.set_header("ETag", "\"" + std::to_string(revision) + "\"");
             return SendWithState(res, {{"revision", revision}}, *state, req);
         }
-        auto live = hub.Get(id);
-        if (!live) return SendError(res, 500, "storage", "the workspace's state could not be read");
         std::string state;
-        {
+        if (auto live = hub.Find(id)) {
             std::lock_guard lock(live->mu);
             revision = live->revision;
             state = sam::SaveWorkspace(live->ws, false);
+        } else {
+            // Not in memory: the stored text as it is, with no model built only to be written out
+            // again (a national workspace opens seconds sooner). Its event stream loads it.
+            auto stored = storage.State(id, revision);
+            if (!stored) return SendError(res, 500, "storage", "the workspace's state could not be read");
+            state = std::move(*stored);
         }
         res.set_header("ETag", "\"" + std::to_string(revision) + "\"");
         json body = AccessJson(a, storage, id);

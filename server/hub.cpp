@@ -141,6 +141,15 @@ void Hub::Janitor() {
     }
 }
 
+std::shared_ptr<Live> Hub::Find(const std::string& id) {
+    std::unique_lock lock(mu_);
+    readmitted_.wait(lock, [&] { return !evicted_.count(id); });
+    auto it = live_.find(id);
+    if (it == live_.end()) return nullptr;
+    it->second->last_used = std::chrono::steady_clock::now();
+    return it->second;
+}
+
 std::shared_ptr<Live> Hub::Get(const std::string& id) {
     std::unique_lock lock(mu_);
     readmitted_.wait(lock, [&] { return !evicted_.count(id); });
@@ -160,7 +169,9 @@ std::shared_ptr<Live> Hub::Get(const std::string& id) {
     live->revision = live->durable = info->revision;
     // What the recent revisions changed, so that a client whose base predates this
     // server's start (it was offline, or the server restarted) can still be rebased.
-    for (auto& row : storage_.RevisionsAfter(id, std::max<int64_t>(0, info->revision - (int64_t)kKeptChanges))) {
+    // Revision 1 (the whole workspace as created, 46 MB at national scale) lies before every
+    // base a client can send, so it is never read for this.
+    for (auto& row : storage_.RevisionsAfter(id, std::max<int64_t>(1, info->revision - (int64_t)kKeptChanges))) {
         if (row.revision > info->revision) break;   // stored since by another instance: its writer reads them
         std::vector<std::string> clash;
         PathsOf(PatchOutline(row.patch), nullptr, clash);

@@ -100,6 +100,8 @@ public:
 
     // The live workspace, loaded on first use; nullptr for an unknown id.
     std::shared_ptr<Live> Get(const std::string& id);
+    // The live workspace when it is in memory now; nullptr otherwise (nothing is loaded).
+    std::shared_ptr<Live> Find(const std::string& id);
     // Runs `fn` with the workspace out of memory: its writer finished, its streams ended, and no
     // request loading it again until `fn` returns (deleting and erasing). `erased`: streams
     // are told to fetch the state again.

@@ -123,7 +123,7 @@ void Hub::Commit(const std::string& id, Live& live, std::vector<Job*> jobs) {
         if (!group.empty()) {
             plan.name = live.ws.name;
             bool snapshot = live.revision / kSnapshotEvery != base / kSnapshotEvery;   // crossed a multiple of 50
-            if (snapshot) plan.snapshot = sam::SaveWorkspace(live.ws);
+            if (snapshot) plan.snapshot = sam::SaveWorkspace(live.ws, false);
         }
         return plan;
     };

@@ -257,7 +257,7 @@ std::optional<std::string> Storage::State(const std::string& id, int64_t revisio
         if (!any) { j = sam::json::parse(state); any = true; }
         j = j.patch(sam::json::parse(later.Text(0)));
     }
-    return any ? j.dump(2) + "\n" : state;
+    return any ? j.dump() : state;
 }
 
 std::optional<std::string> Storage::Create(const sam::Workspace& ws, const std::string& author, const std::string& edit_hash,
@@ -265,7 +265,7 @@ std::optional<std::string> Storage::Create(const sam::Workspace& ws, const std::
     std::lock_guard lock(mu_);
     std::string id = RandomHex(8);
     std::string now = NowIso();
-    std::string state = sam::SaveWorkspace(ws);
+    std::string state = sam::SaveWorkspace(ws, false);   // compact: a third of the size to store and read
     if (!db_->Begin(error)) return std::nullopt;
     bool ok = true;
     {
@@ -283,7 +283,7 @@ std::optional<std::string> Storage::Create(const sam::Workspace& ws, const std::
     if (ok) {
         Stmt r(*db_, "INSERT INTO revisions (workspace, revision, time, author, summary, patch) VALUES (?, 1, ?, ?, 'created', ?)");
         r.Bind(1, id); r.Bind(2, now); r.Bind(3, author);
-        r.Bind(4, sam::json::array({{{"op", "replace"}, {"path", ""}, {"value", sam::ToJson(ws)}}}).dump());
+        r.Bind(4, R"([{"op":"replace","path":"","value":)" + state + "}]");   // the saved text, not written out again
         ok = r && r.Step() == kDone;
     }
     if (ok) {

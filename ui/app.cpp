@@ -5,8 +5,10 @@
 #include <imgui.h>
 #include "keys.h"
 #include <algorithm>
+#include <chrono>
 #include <set>
 #include "csv.h"
+#include "diff.h"
 #include "json_io.h"
 #include "patch.h"
 #include "utf8.h"
@@ -28,7 +30,8 @@ static std::string ProblemText(const App& app, const std::vector<sam::Problem>& 
     return p.path.empty() ? p.Message(app.lang) : p.path + ": " + p.Message(app.lang);
 }
 
-static void Changed(App& app, const sam::json& forward) {
+// The paths a change wrote, for the derived figures: only what they reach is made again.
+static void Touched(App& app, const sam::json& forward) {
     Derived& d = app.derived;
     if (d.touched_to != app.doc.revision || forward.is_null()) {   // a change not seen here came between
         d.touched.clear();
@@ -37,25 +40,41 @@ static void Changed(App& app, const sam::json& forward) {
     for (auto& p : sam::PatchPaths(forward)) d.touched.push_back(p);
     ++app.doc.revision;
     d.touched_to = app.doc.revision;
+}
+
+static void Changed(App& app, const sam::json& forward) {
+    Touched(app, forward);
     if (app.platform.edited && !forward.is_null()) app.platform.edited(forward);
     if (app.platform.workspace_changed) app.platform.workspace_changed();
 }
 
-bool ReplaceWorkspace(App& app, const sam::json& state) {
-    // Others' changes go in as one patch through core, so the user's own Undo stays.
-    sam::json now = sam::ToJson(app.doc.ws);
-    sam::LoadResult r = sam::LoadWorkspace(sam::JsonText(state));
-    if (!r.ok) return false;
-    sam::json change = sam::json::diff(now, sam::ToJson(r.workspace));
-    if (change.empty()) return true;
-    if (sam::ApplyPatch(app.doc.ws, change).ok) {
-        sam::NoteRemoteChange(app.doc.history, change);
-    } else {   // cannot happen for a diff; if it does, the state is what counts
-        app.doc.ws = std::move(r.workspace);
-        app.doc.history = {};
-    }
+// Someone else's change, made in the model already: out of the user's Undo, and the figures
+// it reaches made again.
+static void RemoteChanged(App& app, const sam::json& change) {
+    sam::NoteRemoteChange(app.doc.history, change);
     app.doc.open = true;
-    ++app.doc.revision;
+    Touched(app, change);
+}
+
+bool ReplaceWorkspace(App& app, sam::Workspace next) {
+    if (!app.doc.open) {   // the first state (a kept copy opened offline): nothing to compare with
+        app.doc.ws = std::move(next);
+        app.doc.history = {};
+        RemoteChanged(app, sam::json());
+        return true;
+    }
+    // Others' changes go in as one change noted against the user's Undo, which stays.
+    sam::json change = sam::DiffWorkspaces(app.doc.ws, next);
+    if (change.empty()) return true;
+    app.doc.ws = std::move(next);
+    RemoteChanged(app, change);
+    return true;
+}
+
+bool ApplyRemotePatch(App& app, const sam::json& patch) {
+    sam::PatchResult r = sam::ApplyPatch(app.doc.ws, patch);
+    if (!r.ok) return false;
+    RemoteChanged(app, r.forward);
     return true;
 }
 
@@ -223,8 +242,26 @@ bool UndoOrRedo(App& app, bool undo) {
 bool UndoEdit(App& app) { return UndoOrRedo(app, true); }
 bool RedoEdit(App& app) { return UndoOrRedo(app, false); }
 
+// The matters left after a whole new check: a few milliseconds' worth each frame, so that the
+// window goes on drawing (a national workspace's 2 000 take most of a second in the browser).
+// At least 16 each time: a county's workspace is whole in its first frame, on any machine.
+static void ContinueMatterChecks(Derived& d, const sam::Workspace& ws) {
+    if (d.check_cache.unchecked.empty()) return;
+    auto start = std::chrono::steady_clock::now();
+    sam::ContinueChecks(d.check_cache, ws, 16);
+    while (!d.check_cache.unchecked.empty() && std::chrono::steady_clock::now() - start < std::chrono::milliseconds(6))
+        sam::ContinueChecks(d.check_cache, ws, 4);
+}
+
+void FinishChecks(App& app) {
+    sam::ContinueChecks(app.derived.check_cache, app.doc.ws, app.derived.check_cache.unchecked.size());
+}
+
 static void Recompute(App& app) {
-    if (app.derived.revision == app.doc.revision) return;
+    if (app.derived.revision == app.doc.revision) {
+        ContinueMatterChecks(app.derived, app.doc.ws);
+        return;
+    }
     Derived& d = app.derived;
     const sam::Workspace& ws = app.doc.ws;
     // What the edits since the last time reached (core/reach.h): a decision recomputes its
@@ -238,7 +275,8 @@ static void Recompute(App& app) {
         d.scenarios.clear();
         for (auto& [id, s] : ws.scenarios) d.scenarios[id] = sam::ComputeBudget(ws, &s);
     }
-    sam::UpdateChecks(d.check_cache, ws, app.today, known ? &d.touched : nullptr, &d.budget);
+    sam::UpdateChecks(d.check_cache, ws, app.today, known ? &d.touched : nullptr, &d.budget, /*defer_matters=*/true);
+    ContinueMatterChecks(d, ws);
     if (reach.all || reach.matter_set) {
         d.adoption.clear();
         for (auto& [id, m] : ws.matters) {

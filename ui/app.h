@@ -235,8 +235,15 @@ bool ApplyFieldEdit(App& app, const sam::json& patch, unsigned field, const std:
 // Applies what the frame's views asked for, in order (FullFrame calls it).
 void ApplyQueuedEdits(App& app);
 // Takes a newer state from the server (others' changes), keeping what the user looks at
-// and the user's own Undo: the difference goes in as one patch through core.
-bool ReplaceWorkspace(App& app, const sam::json& state);
+// and the user's own Undo: the difference (sam::DiffWorkspaces) is noted as one remote change.
+bool ReplaceWorkspace(App& app, sam::Workspace next);
+// The consistency checks made whole now (they are otherwise finished a few matters per frame
+// after a whole new check): for what must list them all at once.
+void FinishChecks(App& app);
+// Someone else's change applied to the workspace through core (the app's workspace is the
+// server's state: nothing of the user's waits on top); false, and nothing changed, when it
+// does not apply.
+bool ApplyRemotePatch(App& app, const sam::json& patch);
 // A file the user picked: a workspace (.json) opens, a parties list (.csv) is imported.
 bool FileOpened(App& app, const std::string& name, const std::string& text);
 // A workspace file read elsewhere, opened as FileOpened opens one (not for a shared workspace).

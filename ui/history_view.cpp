@@ -4,6 +4,7 @@
 #include <imgui.h>
 #include <cstring>
 #include "describe.h"
+#include "diff.h"
 #include "fields.h"
 #include "format.h"
 #include "json_io.h"
@@ -96,7 +97,7 @@ bool RestoreRevision(App& app) {
     if (h.swapped) { h.restore = true; return true; }   // once the frame is over
     if (!h.viewing || !h.past_ready || app.read_only) return false;
     // One edit from today's workspace to the old one: sent like any change, undone with Ctrl+Z.
-    sam::json patch = sam::json::diff(sam::ToJson(app.doc.ws), sam::ToJson(h.past));
+    sam::json patch = sam::DiffWorkspaces(app.doc.ws, h.past);
     int64_t revision = h.viewing;
     ViewRevision(app, 0);
     if (patch.empty()) {

@@ -4,6 +4,7 @@
 #include "a11y.h"
 #include "format.h"
 #include "fields.h"
+#include "utf8.h"
 #include "views.h"
 
 namespace ui {
@@ -92,8 +93,19 @@ void DrawOverview(App& app) {
     const sam::Workspace& ws = app.doc.ws;
     const sam::Budget& b = app.derived.budget;
     if (!ws.description.empty()) {
+        // A whole document pasted in as the description is cut here: wrapping a megabyte of
+        // text every frame held the app at a frame a second. The report prints all of it.
+        constexpr size_t kShown = 2000;
         ImGui::PushTextWrapPos(0);
-        Say(ws.description);
+        if (ws.description.size() <= kShown) {
+            Say(ws.description);
+        } else {
+            std::string shown = sam::CutUtf8(ws.description, kShown);
+            size_t more = 0;
+            for (size_t i = shown.size(); i < ws.description.size(); ++i) more += ((unsigned char)ws.description[i] & 0xC0) != 0x80;
+            Say(shown + " …");
+            SayDisabled(sam::TrF(app.lang, "ui.description_cut", {sam::FormatInteger((int64_t)more)}));
+        }
         ImGui::PopTextWrapPos();
     }
     ImGui::Spacing();
@@ -182,6 +194,12 @@ void DrawOverview(App& app) {
     int shown = 0;
     const int kMaxLines = 60;   // a long list is a report's job; the count says how many more
     size_t total = overdue.size() + sam::CountChecks(app.derived.check_cache);
+    if (size_t left = app.derived.check_cache.unchecked.size()) {   // said, never shown as all there is
+        size_t all = app.doc.ws.matters.size();
+        std::string line = sam::TrF(app.lang, "ui.checking_matters", {sam::FormatInteger((int64_t)(all - std::min(left, all))), sam::FormatInteger((int64_t)all)});
+        ImGui::TextDisabled("%s", line.c_str());
+        A11yText(line, Role::Text);
+    }
     for (auto& o : overdue) {
         if (shown >= kMaxLines) break;
         const sam::Matter& m = ws.matters.at(o.matter);

@@ -26,14 +26,28 @@ void NoteHistoryChange(App& app, const sam::Sync& sync) {
         app.platform.fetch_history();
     }
     h.waiting.clear();
-    if (sync.pending.empty() || !sync.confirmed.is_object()) return;
-    sam::Workspace ws;
-    std::vector<sam::Problem> problems;
-    sam::ParseWorkspace(sync.confirmed, ws, problems);
+    if (sync.pending.empty()) return;
+    sam::Workspace ws = sync.confirmed;
     for (const sam::json& p : sync.pending) {
         h.waiting.push_back(sam::DescribePatchLine(ws, p, app.lang));
         sam::ApplyPatch(ws, p);
     }
+}
+
+bool TakeSyncState(App& app, sam::Sync& sync, int status, std::string_view body) {
+    sam::json envelope;
+    std::string state;
+    if (!sam::SplitStateAnswer(body, envelope, state)) {   // an error's answer: what it says of the access
+        TakeAccess(app, status, sam::ReadJson(body));
+        return false;
+    }
+    TakeAccess(app, status, envelope);
+    if (status != 200 || sam::IntOf(envelope, "revision", -1) < 0) return false;
+    sam::LoadResult r = sam::LoadWorkspace(state);
+    if (!r.ok) return false;
+    sam::SyncStart(sync, std::move(r.workspace), sam::IntOf(envelope, "revision"));   // what waits stays in line
+    ShowSyncState(app, sync);
+    return true;
 }
 
 bool TakeSyncAnswer(App& app, sam::Sync& sync, int status, const std::string& body, bool* retry_later) {
@@ -51,11 +65,20 @@ bool TakeSyncAnswer(App& app, sam::Sync& sync, int status, const std::string& bo
     return r.rebuild;
 }
 
-bool TakeSyncEvent(sam::Sync& sync, const std::string& data) {
+bool TakeSyncEvent(App& app, sam::Sync& sync, const std::string& data) {
     std::string why;
     std::optional<sam::json> e = sam::ParseJsonLimited(data, why);
     if (!e || !e->is_object() || !e->contains("revision") || !(*e)["revision"].is_number_integer() || !e->contains("patch")) return false;
-    return sam::SyncRemote(sync, (*e)["revision"].get<int64_t>(), (*e)["patch"]);
+    const sam::json& patch = (*e)["patch"];
+    if (!sam::SyncRemote(sync, (*e)["revision"].get<int64_t>(), patch)) return false;
+    // The usual case: nothing of ours on top, so the app's workspace is the server's and
+    // takes the patch as `confirmed` did (milliseconds, where building the state is seconds
+    // in a national workspace).
+    if (sam::SyncNothingLocal(sync) && ApplyRemotePatch(app, patch)) {
+        NoteHistoryChange(app, sync);
+        return false;
+    }
+    return true;
 }
 
 void SetSyncText(App& app, const sam::Sync& sync, bool online) {

@@ -12,11 +12,15 @@ namespace ui {
 void ShowSyncState(App& app, sam::Sync& sync);
 // Historik, when open, fetches its list again and words what waits here.
 void NoteHistoryChange(App& app, const sam::Sync& sync);
+// The server's answer to a GET of the workspace (fetched again after a gap, a reset or a
+// clash): the state under what waits, shown. False when it brings no state (said per access).
+bool TakeSyncState(App& app, sam::Sync& sync, int status, std::string_view body);
 // An answer to the change in flight (HTTP status 0: no answer); true when the state must be shown again.
 // `retry_later` is set when the platform should wait before sending again.
 bool TakeSyncAnswer(App& app, sam::Sync& sync, int status, const std::string& body, bool* retry_later);
-// An event's data (`{"revision", "patch", …}`); true when the state must be shown again.
-bool TakeSyncEvent(sam::Sync& sync, const std::string& data);
+// An event's data (`{"revision", "patch", …}`). With nothing of the user's waiting it goes
+// into the app's workspace at once; true when the whole local state must be shown again.
+bool TakeSyncEvent(App& app, sam::Sync& sync, const std::string& data);
 // The status bar's word on the connection: revoked, archived, view link, offline, sending or in sync.
 void SetSyncText(App& app, const sam::Sync& sync, bool online);
 // What the server says of the link and workspace (its GET answer: "access", "archived",

@@ -1,6 +1,6 @@
 // The wasm32 heap a workspace takes when the page opens it from the server, without a browser:
 // the model with the app's derived figures (ui::OpenLoaded) and the server's state kept for
-// sync (SyncStart), as web/main.cpp's samverkan_open_server does. samverkan-bench runs it under
+// sync (SyncStart), as web/main.cpp and web::SyncConnect do. samverkan-bench runs it under
 // Node and prints its figures next to the native ones:
 //   node samverkan_heap_probe.js FILE.json   ->   {"heap_mb": …, "in_use_mb": …, "model_mb": …}
 #include <emscripten/heap.h>
@@ -39,14 +39,19 @@ int main(int argc, char** argv) {
     double before = InUseMb();
     ui::App app;
     std::string error;
-    if (!ui::OpenLoaded(app, sam::LoadWorkspace(text), "server", &error)) {
+    double t0 = emscripten_get_now();
+    sam::LoadResult loaded = sam::LoadWorkspace(text);
+    double load_ms = emscripten_get_now() - t0;
+    if (!ui::OpenLoaded(app, std::move(loaded), "server", &error)) {
         std::fprintf(stderr, "samverkan_heap_probe: %s\n", error.c_str());
         return 1;
     }
     double model = InUseMb() - before;
     sam::Sync sync;
-    sam::SyncStart(sync, sam::ReadJson(text), 1);
-    std::printf("{\"heap_mb\": %.1f, \"in_use_mb\": %.1f, \"model_mb\": %.1f, \"text_mb\": %.1f}\n",
-                emscripten_get_heap_size() / (1024.0 * 1024.0), InUseMb(), model, text.size() / (1024.0 * 1024.0));
+    t0 = emscripten_get_now();
+    sam::SyncStart(sync, app.doc.ws, 1);   // as web::SyncConnect keeps it
+    double copy_ms = emscripten_get_now() - t0;
+    std::printf("{\"heap_mb\": %.1f, \"in_use_mb\": %.1f, \"model_mb\": %.1f, \"text_mb\": %.1f, \"load_ms\": %.0f, \"copy_ms\": %.0f}\n",
+                emscripten_get_heap_size() / (1024.0 * 1024.0), InUseMb(), model, text.size() / (1024.0 * 1024.0), load_ms, copy_ms);
     return 0;
 }

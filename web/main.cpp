@@ -80,7 +80,9 @@ EM_JS(void, js_fetch_font, (), {
 
 // Opens the workspace the page's link names (#w=ID&t=TOKEN: the fragment never reaches
 // the server's logs); without a link, or when the server cannot be reached, the demo.
-EM_JS(void, js_fetch_workspace, (), {
+// Returns 1 while a workspace link's answer is awaited: the page draws nothing meanwhile (its
+// own words say how much has come), so the download and the program's start have the CPU.
+EM_JS(int, js_fetch_workspace, (), {
     (window.samverkan || (window.samverkan = {})).heapBytes = () => HEAP8.length;   // for the benchmarks
     const open = (text, source) => Module.callText('samverkan_open', 'number', ['string', 'string'], [text, source]);
     const demo = (why) => { console.info('Samverkan: ' + why + ', opening the built-in demo'); Module.ccall('samverkan_open_demo', 'number', [], []); };
@@ -89,12 +91,12 @@ EM_JS(void, js_fetch_workspace, (), {
     // A portfolio link (#p=ID&t=TOKEN): the Portfölj view, and no workspace.
     if (params.get('p') && token) {
         Module.callText('samverkan_portfolio_link', null, ['string', 'string'], [params.get('p'), token]);
-        return;
+        return 0;
     }
     if (!id || !token) {
         // Without a link: the demo at once; what this browser kept replaces it when storage is read.
         demo('no workspace link');
-        return;
+        return 0;
     }
     window.samverkan = window.samverkan || {};
     // The page asked for it already (index.html); otherwise ask now. The answer's bytes go
@@ -136,7 +138,9 @@ EM_JS(void, js_fetch_workspace, (), {
             // Offline or the server is away: the copy this browser kept, with the changes that wait.
             if (Module.callText('samverkan_open_offline', 'number', ['string', 'string'], [id, token])) return;
             console.info('Samverkan: the workspace could not be fetched (' + err.message + ')');
-        });
+        })
+        .finally(() => Module.ccall('samverkan_fetch_done', null, [], []));
+    return 1;
 });
 
 // IndexedDB under /persist; the workspace is opened once it has been read.
@@ -162,6 +166,7 @@ EM_JS(void, js_opened, (const char* source, const char* name), {
     const s = window.samverkan || (window.samverkan = {});
     s.source = UTF8ToString(source);
     s.name = UTF8ToString(name);
+    s.openedAtFrame = s.frames || 0;   // the frames drawn before it: the next one shows it
 });
 
 void Resize(Web& w) {
@@ -182,6 +187,7 @@ void Resize(Web& w) {
 
 void Loop(void* arg) {
     Web& w = *(Web*)arg;
+    if (w.awaiting_workspace) return;
     Resize(w);
     glfwPollEvents();
     // Without a server link: say where the edits are kept.
@@ -215,12 +221,19 @@ EMSCRIPTEN_KEEPALIVE int samverkan_open(const char* text, const char* source) {
     return ok ? 1 : 0;
 }
 
-EMSCRIPTEN_KEEPALIVE int samverkan_open_server(const char* text, double revision, const char* id, const char* token, const char* access) {
-    if (!samverkan_open(text, "server")) return 0;
-    sam::json a = sam::ReadJson(access);
-    ui::TakeAccess(g_web->app, 200, a);
-    g_web->server.can_edit = sam::TextOf(a, "access") == "admin" || (a.is_object() && sam::TextOf(a.value("link", sam::json()), "role") == "edit");
-    web::SyncConnect(*g_web, id, token, text, (int64_t)revision);
+// The state's text from the server, opened as the model and then followed (web::SyncConnect).
+static int OpenServerState(std::string state, int64_t revision, const char* id, const char* token, const sam::json& access) {
+    std::string error;
+    if (!ui::OpenLoaded(g_web->app, sam::LoadWorkspace(state), "server", &error)) {
+        std::fprintf(stderr, "Samverkan: cannot open the workspace: %s\n", error.c_str());
+        return 0;
+    }
+    js_opened("server", g_web->app.doc.ws.name.c_str());
+    web::Mark("samverkan-model");
+    ui::TakeAccess(g_web->app, 200, access);
+    g_web->server.can_edit = sam::TextOf(access, "access") == "admin" ||
+                             (access.is_object() && sam::TextOf(access.value("link", sam::json()), "role") == "edit");
+    web::SyncConnect(*g_web, id, token, std::move(state), revision);
     return 1;
 }
 
@@ -229,8 +242,10 @@ EMSCRIPTEN_KEEPALIVE int samverkan_open_server(const char* text, double revision
 EMSCRIPTEN_KEEPALIVE int samverkan_open_server_answer(const char* body, int size, const char* id, const char* token) {
     sam::json envelope;
     std::string state;
+    web::Mark("samverkan-answer");
     if (!g_web || !sam::SplitStateAnswer(std::string_view(body, (size_t)size), envelope, state)) return 0;
-    return samverkan_open_server(state.c_str(), (double)sam::IntOf(envelope, "revision"), id, token, sam::JsonText(envelope).c_str());
+    web::Mark("samverkan-split");
+    return OpenServerState(std::move(state), sam::IntOf(envelope, "revision"), id, token, envelope);
 }
 
 // The page's scripting interface (and the browser tests'): one edit through the same path
@@ -299,6 +314,11 @@ EMSCRIPTEN_KEEPALIVE void samverkan_font(const unsigned char* data, int size) {
     if (ImGui::GetIO().FontGlobalScale != 1 || g_web->app.presenting) g_web->app.style_dirty = true;
 }
 
+// The workspace link's answer has been taken (opened, or not): frames are drawn again.
+EMSCRIPTEN_KEEPALIVE void samverkan_fetch_done() {
+    if (g_web) g_web->awaiting_workspace = false;
+}
+
 EMSCRIPTEN_KEEPALIVE int samverkan_open_demo() {
     const std::string* demo = sam::FindDemo("halsam-vasternorrland");
     return demo && samverkan_open(demo->c_str(), "demo") ? 1 : 0;
@@ -339,7 +359,7 @@ int main() {
     web::InstallMirror(web);
     web::InstallPortfolio(web);
     js_mount_storage();
-    js_fetch_workspace();
+    web.awaiting_workspace = js_fetch_workspace() != 0;
     js_fetch_font();
     emscripten_set_main_loop_arg(Loop, &web, 0, true);
     return 0;

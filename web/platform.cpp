@@ -10,6 +10,10 @@
 
 namespace web {
 
+EM_JS(void, js_mark, (const char* name), { performance.mark(UTF8ToString(name)); });
+void Mark(const char* name) { js_mark(name); }
+
+
 namespace {
 
 Web* g_platform = nullptr;
@@ -213,7 +217,7 @@ static std::string LinePath(const std::string& id) { return "/persist/ws-" + id 
 bool LoadKept(const std::string& id, sam::Sync& out) {
     std::string base, line;
     if (ReadText(LinePath(id), line) && ReadText(BasePath(id), base) &&
-        sam::SyncLoadBaseAndLine(out, sam::ReadJson(base), sam::ReadJson(line)))
+        sam::SyncLoadBaseAndLine(out, base, sam::ReadJson(line)))
         return true;
     return LoadStored(id, base) && sam::SyncLoadOffline(out, sam::ReadJson(base));   // kept by an older version
 }
@@ -235,7 +239,7 @@ void MarkDirty(Web& w) { w.store_dirty = true; }
 // Writes the open workspace (and, when linked, its sync state with the waiting changes)
 // into IDBFS at most every 300 ms, and at once when the page is hidden.
 static void PersistStep(Web& w, bool now) {
-    if (!w.store_dirty || !w.storage_ready || !w.app.doc.open) return;
+    if (!w.store_dirty || !w.storage_ready || !w.app.doc.open || w.server.connecting) return;   // connecting: no state to keep yet
     double t = emscripten_get_now();
     if (!now && t - w.stored_at < 300) return;
     if (w.server.linked) {

@@ -121,7 +121,7 @@ void Rebuild(Web& w) {
 // Sends the next waiting change now, not at the next frame (a page in the background draws none).
 void TrySend(Web& w) {
     Server& s = w.server;
-    if (!w.app.conflict_text.empty() || emscripten_get_now() < s.retry_at || w.app.read_only || w.app.link_revoked) return;
+    if (s.connecting || !w.app.conflict_text.empty() || emscripten_get_now() < s.retry_at || w.app.read_only || w.app.link_revoked) return;
     if (s.sync.client.empty()) {
         char hex[17] = {};
         js_random_hex(hex);
@@ -136,7 +136,7 @@ void TrySend(Web& w) {
 
 // Changes that waited in this browser (a closed tab, a reload while offline) go out first.
 void RestoreWaiting(Web& w) {
-    if (!w.storage_ready || w.restored) return;
+    if (!w.storage_ready || w.restored || w.server.connecting) return;   // connecting: once it has started
     w.restored = true;
     sam::Sync saved;
     if (!LoadKeptWaiting(w.server.id, saved)) return;
@@ -207,17 +207,46 @@ void SyncOffline(Web& w, const std::string& id, const std::string& token) {
     OpenStream(w, id, token, w.server.sync.revision);
 }
 
-void SyncConnect(Web& w, const std::string& id, const std::string& token, std::string_view state_text, int64_t revision) {
+void SyncConnect(Web& w, const std::string& id, const std::string& token, std::string state_text, int64_t revision) {
     Link(w, id, token);
-    sam::SyncStart(w.server.sync, sam::ReadJson(state_text), revision);
-    RestoreWaiting(w);
-    KeepBase(w, state_text);
-    OpenStream(w, id, token, revision);
+    Server& s = w.server;
+    s.connecting = true;
+    s.connect_text = std::move(state_text);
+    s.connect_revision = revision;
+    s.connect_frame = w.app.frames;
 }
+
+namespace {
+
+// The rest of SyncConnect, once the workspace has been drawn: the server's state kept for
+// sync (the app's model as it opened, or read again if the user has edited meanwhile), the
+// browser's copy written, and the event stream opened.
+void FinishConnect(Web& w) {
+    Server& s = w.server;
+    s.connecting = false;
+    if (s.sync.pending.empty()) {
+        sam::SyncStart(s.sync, w.app.doc.ws, s.connect_revision);
+    } else {
+        sam::SyncStart(s.sync, sam::LoadWorkspace(s.connect_text).workspace, s.connect_revision);
+    }
+    Mark("samverkan-confirmed");
+    RestoreWaiting(w);
+    KeepBase(w, s.connect_text);
+    s.connect_text = std::string();   // 46 MB at national scale: given back
+    Mark("samverkan-kept");
+    OpenStream(w, s.id, s.token, s.connect_revision);
+}
+
+}  // namespace
 
 void SyncFrame(Web& w) {
     Server& s = w.server;
     if (!s.linked) return;
+    if (s.connecting) {
+        // The frame after the first one with the workspace: that one is on the screen by now.
+        if (w.app.frames >= s.connect_frame + 2) FinishConnect(w);
+        else return;
+    }
     if (s.sync.needs_state && !s.fetching && emscripten_get_now() >= s.retry_at) {
         s.fetching = true;
         js_fetch_state(s.id.c_str(), s.token.c_str());
@@ -240,7 +269,8 @@ EMSCRIPTEN_KEEPALIVE void samverkan_stream(int open) {
 EMSCRIPTEN_KEEPALIVE void samverkan_remote(const char* data) {
     using namespace web;
     if (!g_sync) return;
-    if (ui::TakeSyncEvent(g_sync->server.sync, data)) Rebuild(*g_sync);
+    if (ui::TakeSyncEvent(g_sync->app, g_sync->server.sync, data)) Rebuild(*g_sync);
+    else MarkDirty(*g_sync);
     // Report at once: a page in the background draws no frames.
     js_sync_report((double)g_sync->server.sync.revision, (int)sam::SyncWaiting(g_sync->server.sync), g_sync->server.stream_open ? 1 : 0);
 }
@@ -300,15 +330,8 @@ EMSCRIPTEN_KEEPALIVE void samverkan_state(int status, const char* body) {
     if (!g_sync) return;
     Web& w = *g_sync;
     w.server.fetching = false;
-    sam::json j = sam::ReadJson(body);
-    ui::TakeAccess(w.app, status, j);
-    if (status != 200 || !j.is_object() || !j.contains("state")) {
-        if (status != 401) w.server.retry_at = emscripten_get_now() + 2000;
-        MarkDirty(w);
-        return;
-    }
-    sam::SyncStart(w.server.sync, j["state"], j["revision"].get<int64_t>());
-    Rebuild(w);
+    if (!ui::TakeSyncState(w.app, w.server.sync, status, body) && status != 401) w.server.retry_at = emscripten_get_now() + 2000;
+    MarkDirty(w);
 }
 
 }  // extern "C"

@@ -87,3 +87,46 @@ TEST_CASE("checks: a decision edit checks its matter only") {
     CHECK((cache.costs.empty() || cache.costs.back().path != "/marker"));
     CHECK(PatchPaths(json::array({Op("move", "/a", nullptr)})) == std::vector<std::string>{"/a"});
 }
+
+TEST_CASE("checks: a whole new check may leave the matters for later, a few at a time, and ends as a whole check") {
+    Workspace ws = LoadDemo("halsam-vasternorrland");
+    // Forty matters, each with a decision after its deadline (a warning of its own).
+    const Matter first = ws.matters.begin()->second;
+    const std::string party = ws.parties.begin()->first;
+    for (int i = 0; i < 40; ++i) {
+        Matter m = first;
+        m.deadline = "2022-01-01";
+        m.decisions[party].status = DecisionStatus::Adopted;
+        m.decisions[party].date = "2022-02-0" + std::to_string(1 + i % 9);
+        ws.matters["fraga-" + std::to_string(100 + i)] = m;
+    }
+    const std::string as_of = "2022-03-01";
+    CheckCache cache;
+    UpdateChecks(cache, ws, as_of, nullptr, nullptr, /*defer_matters=*/true);
+    CHECK(cache.unchecked.size() == ws.matters.size());
+    CHECK(cache.matters.empty());
+    CHECK(ContinueChecks(cache, ws, 10) == ws.matters.size() - 10);
+    CHECK(cache.matters.size() == 10);
+    // An edit meanwhile: its matter is checked at once, whether it was done or not.
+    const std::string late = "fraga-139";
+    REQUIRE(cache.unchecked.count(late));
+    REQUIRE(ApplyPatch(ws, json::array({Op("replace", "/matters/" + late + "/decisions/" + party + "/date", "2021-12-01")})).ok);
+    std::vector<std::string> paths = {"/matters/" + late + "/decisions/" + party + "/date"};
+    UpdateChecks(cache, ws, as_of, &paths, nullptr, true);
+    CHECK_FALSE(cache.unchecked.count(late));
+    CHECK(cache.matters.count(late));
+    // A removed matter is not checked later.
+    const std::string gone = *cache.unchecked.rbegin();
+    REQUIRE(ApplyPatch(ws, json::array({Op("remove", "/matters/" + gone)})).ok);
+    paths = {"/matters/" + gone};
+    UpdateChecks(cache, ws, as_of, &paths, nullptr, true);
+    CHECK_FALSE(cache.unchecked.count(gone));
+    while (ContinueChecks(cache, ws, 7) > 0) {}
+    CHECK(Texts(AllChecks(cache)) == Texts(CheckConsistency(ws, as_of)));
+    CHECK(CountChecks(cache) == CheckConsistency(ws, as_of).size());
+    // Without deferring: whole at once, as before.
+    CheckCache now;
+    UpdateChecks(now, ws, as_of, nullptr);
+    CHECK(now.unchecked.empty());
+    CHECK(Texts(AllChecks(now)) == Texts(AllChecks(cache)));
+}

@@ -1,24 +1,51 @@
 #include <random>
 #include "helpers.h"
+#include "json_io.h"
+#include "patch.h"
 #include "sync.h"
 
 using namespace sam;
 
 namespace {
 
-json Op(const std::string& path, json value) { return json::array({{{"op", "replace"}, {"path", path}, {"value", value}}}); }
+// The tests change three fields of a workspace, called a, b and c here: its name,
+// description and case number, each holding a number as text.
+std::string Field(const std::string& key) {
+    if (key == "/a") return "/name";
+    if (key == "/b") return "/description";
+    return "/case_number";
+}
+
+json Op(const std::string& key, int value) { return json::array({{{"op", "replace"}, {"path", Field(key)}, {"value", std::to_string(value)}}}); }
+
+// A workspace with a, b and c as given (0 where not given).
+Workspace W(json abc) {
+    if (!abc.is_object()) abc = json::object();
+    Workspace ws;
+    ws.name = std::to_string(abc.value("a", 0));
+    ws.description = std::to_string(abc.value("b", 0));
+    ws.case_number = std::to_string(abc.value("c", 0));
+    return ws;
+}
+
+json Abc(const Workspace& ws) {
+    return {{"a", std::stoi(ws.name)}, {"b", std::stoi(ws.description)}, {"c", std::stoi(ws.case_number)}};
+}
+
+// What the app shows: the server's state with our changes on top, as a b c.
+json Local(Sync& s) { return Abc(SyncLocalState(s)); }
 
 // A server as small as the rules: a change applies when its base is current, or when
 // nothing it touches changed since (here: the same path).
 struct MiniServer {
-    json state = {{"a", 0}, {"b", 0}, {"c", 0}};
+    Workspace state = W({});
     int64_t revision = 1;
     std::vector<std::pair<int64_t, json>> log;   // revision -> patch
     int Patch(const json& patch, int64_t base, int64_t& out) {
         std::string path = patch[0]["path"];
         for (auto& [rev, p] : log)
             if (rev > base && p[0]["path"] == path) return 409;
-        state = state.patch(patch);
+        REQUIRE(ApplyPatch(state, patch).ok);
         log.push_back({++revision, patch});
         out = revision;
         return 200;
@@ -29,9 +56,9 @@ struct MiniServer {
 
 TEST_CASE("sync: a local change goes out, comes back, and is not applied twice") {
     Sync s;
-    SyncStart(s, {{"a", 0}}, 1);
+    SyncStart(s, W({{"a", 0}}), 1);
     SyncLocalEdit(s, Op("/a", 5));
-    CHECK(SyncLocalState(s)["a"] == 5);
+    CHECK(Local(s)["a"] == 5);
     auto next = SyncNext(s);
     REQUIRE(next);
     CHECK(next->second == 1);
@@ -41,15 +68,15 @@ TEST_CASE("sync: a local change goes out, comes back, and is not applied twice")
     CHECK_FALSE(SyncAccepted(s, 2));
     CHECK(s.revision == 2);
     CHECK(s.accepted.empty());
-    CHECK(SyncLocalState(s) == json{{"a", 5}});
+    CHECK(Local(s) == json{{"a", 5}, {"b", 0}, {"c", 0}});
 }
 
 TEST_CASE("sync: others' changes arrive under ours, and a dropped change says why") {
     Sync s;
-    SyncStart(s, {{"a", 0}, {"b", 0}}, 1);
+    SyncStart(s, W({{"a", 0}, {"b", 0}}), 1);
     SyncLocalEdit(s, Op("/a", 1));
     CHECK(SyncRemote(s, 2, Op("/b", 7)));   // nothing in flight: applied at once
-    json local = SyncLocalState(s);
+    json local = Local(s);
     CHECK(local["a"] == 1);
     CHECK(local["b"] == 7);
     auto next = SyncNext(s);
@@ -57,12 +84,12 @@ TEST_CASE("sync: others' changes arrive under ours, and a dropped change says wh
     CHECK(next->second == 2);
     CHECK(SyncRejected(s, "clash"));
     CHECK(s.dropped == "clash");
-    CHECK(SyncLocalState(s) == json{{"a", 0}, {"b", 7}});
+    CHECK(Local(s) == json{{"a", 0}, {"b", 7}, {"c", 0}});
 }
 
 TEST_CASE("sync: network trouble keeps the change first in line; a gap asks for the state") {
     Sync s;
-    SyncStart(s, {{"a", 0}}, 1);
+    SyncStart(s, W({{"a", 0}}), 1);
     SyncLocalEdit(s, Op("/a", 1));
     SyncLocalEdit(s, Op("/a", 2));
     REQUIRE(SyncNext(s));
@@ -75,8 +102,8 @@ TEST_CASE("sync: network trouble keeps the change first in line; a gap asks for 
     CHECK_FALSE(SyncRemote(s, 4, Op("/a", 9)));   // 3 is missing
     CHECK(s.needs_state);
     CHECK_FALSE(SyncNext(s));
-    SyncStart(s, {{"a", 9}}, 4);                   // the state again, the waiting change kept
-    CHECK(SyncLocalState(s)["a"] == 2);
+    SyncStart(s, W({{"a", 9}}), 4);                   // the state again, the waiting change kept
+    CHECK(Local(s)["a"] == 2);
 }
 
 TEST_CASE("sync: three clients with random delays converge on the server's state") {
@@ -121,14 +148,14 @@ TEST_CASE("sync: three clients with random delays converge on the server's state
             INFO("seed " << seed);
             CHECK(SyncWaiting(c.s) == 0);
             CHECK(c.s.revision == server.revision);
-            CHECK(SyncLocalState(c.s) == server.state);
+            CHECK(Local(c.s) == Abc(server.state));
         }
     }
 }
 
 TEST_CASE("sync: waiting changes survive a save and a restart, and go out against the newest state") {
     Sync s;
-    SyncStart(s, {{"a", 0}, {"b", 0}}, 1);
+    SyncStart(s, W({{"a", 0}, {"b", 0}}), 1);
     SyncLocalEdit(s, Op("/a", 1));
     REQUIRE(SyncNext(s));
     REQUIRE_FALSE(SyncAccepted(s, 2));          // accepted, its event not seen yet
@@ -139,11 +166,11 @@ TEST_CASE("sync: waiting changes survive a save and a restart, and go out agains
     // A restart with no network: the same local state from the saved copy.
     Sync t;
     REQUIRE(SyncLoadOffline(t, json::parse(text)));
-    CHECK(SyncLocalState(t) == json{{"a", 1}, {"b", 7}});
+    CHECK(Local(t) == json{{"a", 1}, {"b", 7}, {"c", 0}});
     CHECK(SyncWaiting(t) == 1);
     // Back online: the server is at revision 3 (ours, 2, and someone's, 3); what waited goes out on top.
-    SyncStart(t, {{"a", 1}, {"b", 0}, {"c", 9}}, 3);
-    CHECK(SyncLocalState(t) == json{{"a", 1}, {"b", 7}, {"c", 9}});
+    SyncStart(t, W({{"a", 1}, {"b", 0}, {"c", 9}}), 3);
+    CHECK(Local(t) == json{{"a", 1}, {"b", 7}, {"c", 9}});
     auto next = SyncNext(t);
     REQUIRE(next);
     CHECK(next->first == Op("/b", 7));
@@ -158,7 +185,7 @@ TEST_CASE("sync: a change sent again has the same Idempotency-Key, also after a 
     Sync s;
     CHECK(SyncChangeKey(s, Op("/a", 1)).empty());   // no key before the platform names the client
     s.client = "c0ffee";
-    SyncStart(s, {{"a", 0}, {"b", 0}}, 4);
+    SyncStart(s, W({{"a", 0}, {"b", 0}}), 4);
     SyncLocalEdit(s, Op("/a", 1));
     auto first = SyncNext(s);
     REQUIRE(first);
@@ -182,7 +209,7 @@ TEST_CASE("sync: a change sent again has the same Idempotency-Key, also after a 
     CHECK(SyncChangeKey(t, kept->first) == key);
     // The replayed answer names the revision whose event came already: nothing is applied twice.
     SyncAccepted(s, 5);
-    CHECK(SyncLocalState(s) == json{{"a", 1}, {"b", 0}});
+    CHECK(Local(s) == json{{"a", 1}, {"b", 0}, {"c", 0}});
     CHECK(SyncWaiting(s) == 0);
     // The next change, even the same one, and another client's: other keys.
     SyncLocalEdit(s, Op("/a", 1));
@@ -196,24 +223,24 @@ TEST_CASE("sync: a change sent again has the same Idempotency-Key, also after a 
 
 TEST_CASE("sync: a revoked link keeps what waits; an archived workspace refuses the change and reads only") {
     Sync s;
-    SyncStart(s, {{"a", 0}, {"b", 0}}, 1);
+    SyncStart(s, W({{"a", 0}, {"b", 0}}), 1);
     SyncLocalEdit(s, Op("/a", 5));
     REQUIRE(SyncNext(s));
     SyncReply revoked = SyncAnswer(s, 401, {{"error", "unauthorized"}, {"message", "the token does not open this workspace"}});
     CHECK(revoked.revoked);
     CHECK_FALSE(revoked.retry_later);   // the same token will not work later either
     CHECK(SyncWaiting(s) == 1);         // nothing typed is lost
-    CHECK(SyncLocalState(s)["a"] == 5);
+    CHECK(Local(s)["a"] == 5);
 
     Sync t;
-    SyncStart(t, {{"a", 0}}, 1);
+    SyncStart(t, W({{"a", 0}}), 1);
     SyncLocalEdit(t, Op("/a", 7));
     REQUIRE(SyncNext(t));
     SyncReply archived = SyncAnswer(t, 423, {{"error", "archived"}, {"message", "the workspace is archived"}});
     CHECK(archived.archived);
     CHECK(archived.read_only);
     CHECK(SyncWaiting(t) == 0);
-    CHECK(SyncLocalState(t)["a"] == 0);             // the refused change is not shown as made
+    CHECK(Local(t)["a"] == 0);             // the refused change is not shown as made
     CHECK(t.dropped.find("archived") != std::string::npos);   // and the status bar says why
 }
 
@@ -240,9 +267,9 @@ TEST_CASE("sync: the server's answer is split into its envelope and the state's 
 TEST_CASE("sync: the copy kept in two parts (a rarely written base and a short line) restores what the whole copy does") {
     Sync s;
     s.client = "c0ffee";
-    SyncStart(s, {{"a", 0}, {"b", 0}, {"c", 0}}, 1);
+    SyncStart(s, W({{"a", 0}, {"b", 0}, {"c", 0}}), 1);
     CHECK(SyncBaseDue(s));
-    std::string base = SyncBaseText(s, R"({"a":0,"b":0,"c":0})");   // as the server sent it
+    std::string base = SyncBaseText(s, SaveWorkspace(W({}), false));   // as the server sent it
     CHECK_FALSE(SyncBaseDue(s));
     CHECK(json::parse(base) == json::parse(SyncSaveBase(s)));
     // Others' changes and ours after the base: only the line is written again.
@@ -261,9 +288,9 @@ TEST_CASE("sync: the copy kept in two parts (a rarely written base and a short l
     CHECK(line.dump().size() < 600);
 
     Sync t;
-    REQUIRE(SyncLoadBaseAndLine(t, json::parse(base), line));
+    REQUIRE(SyncLoadBaseAndLine(t, base, line));
     CHECK(SyncSaveOffline(t) == SyncSaveOffline(s));
-    CHECK(SyncLocalState(t) == json{{"a", 2}, {"b", 7}, {"c", 6}});
+    CHECK(Local(t) == json{{"a", 2}, {"b", 7}, {"c", 6}});
     CHECK_FALSE(SyncBaseDue(t));
     // A page that has the state from the server takes only what waits, with its keys.
     Sync fresh;
@@ -272,12 +299,12 @@ TEST_CASE("sync: the copy kept in two parts (a rarely written base and a short l
     CHECK(fresh.client == "c0ffee");
     CHECK(fresh.sent == 2);
     // A base and a line that do not belong together are refused, and nothing changes.
-    SyncStart(s, {{"a", 9}}, 9);
+    SyncStart(s, W({{"a", 9}}), 9);
     std::string other_base = SyncSaveBase(s);
-    CHECK_FALSE(SyncLoadBaseAndLine(t, json::parse(other_base), line));
-    CHECK_FALSE(SyncLoadBaseAndLine(t, json::parse(base), json{{"format", "samverkan-offline-1"}}));
+    CHECK_FALSE(SyncLoadBaseAndLine(t, other_base, line));
+    CHECK_FALSE(SyncLoadBaseAndLine(t, base, json{{"format", "samverkan-offline-1"}}));
     CHECK_FALSE(SyncLoadWaiting(fresh, json::parse(base)));
-    CHECK(SyncLocalState(t) == json{{"a", 2}, {"b", 7}, {"c", 6}});
+    CHECK(Local(t) == json{{"a", 2}, {"b", 7}, {"c", 6}});
     // A long line makes a new base due.
     for (int r = 10; r < 212; ++r) SyncRemote(s, r, Op("/a", r));
     CHECK(SyncBaseDue(s));
@@ -285,8 +312,8 @@ TEST_CASE("sync: the copy kept in two parts (a rarely written base and a short l
 
 TEST_CASE("sync: a kept copy that lacks a field is refused, not read past") {
     Sync s;
-    SyncStart(s, {{"a", 0}}, 1);
-    json base = json::parse(SyncSaveBase(s));
+    SyncStart(s, W({{"a", 0}}), 1);
+    std::string base = SyncSaveBase(s);
     CHECK_FALSE(SyncLoadBaseAndLine(s, base, json{{"format", "samverkan-offline-line-1"}, {"base_revision", 1}, {"revision", 1}}));
     CHECK_FALSE(SyncLoadWaiting(s, json{{"format", "samverkan-offline-line-1"}}));
     CHECK_FALSE(SyncLoadOffline(s, json{{"format", "samverkan-offline-1"}, {"confirmed", json::object()}, {"revision", 1}}));
@@ -296,5 +323,24 @@ TEST_CASE("sync: a kept copy that lacks a field is refused, not read past") {
     line["since_base"] = json::array({{{"revision", 2}}});   // a step without its patch
     line["revision"] = 2;
     CHECK_FALSE(SyncLoadBaseAndLine(s, base, line));
-    CHECK(SyncLocalState(s) == json{{"a", 0}});
+    CHECK(Local(s) == json{{"a", 0}, {"b", 0}, {"c", 0}});
+}
+
+TEST_CASE("sync: nothing local until a change of ours waits, and again once its event is back") {
+    Sync s;
+    SyncStart(s, W({}), 1);
+    CHECK(SyncNothingLocal(s));
+    CHECK(SyncRemote(s, 2, Op("/b", 3)));   // others' change: the app may take the patch itself
+    CHECK(SyncNothingLocal(s));
+    SyncLocalEdit(s, Op("/a", 1));
+    CHECK_FALSE(SyncNothingLocal(s));
+    REQUIRE(SyncNext(s));
+    CHECK_FALSE(SyncAccepted(s, 3));
+    CHECK_FALSE(SyncNothingLocal(s));       // accepted, its event not seen yet
+    CHECK_FALSE(SyncRemote(s, 3, Op("/a", 1)));
+    CHECK(SyncNothingLocal(s));
+    CHECK(Abc(s.confirmed) == json{{"a", 1}, {"b", 3}, {"c", 0}});
+    // A change that breaks the model's rules does not apply: the state is asked for again.
+    CHECK_FALSE(SyncRemote(s, 4, json::array({{{"op", "replace"}, {"path", "/schema_version"}, {"value", "x"}}})));
+    CHECK(s.needs_state);
 }

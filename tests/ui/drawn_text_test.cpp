@@ -80,3 +80,23 @@ TEST_CASE("Presentation: every slide's words and figures are in the mirror") {
     CHECK(costs);
     CHECK(what_if);    // the stepper's buttons named in words, not "+" and "−"
 }
+
+TEST_CASE("Översikt: a description of a megabyte is cut on a character, with the rest said to be in the report") {
+    headless::Context ctx("halsam-vasternorrland", "2026-12-01");
+    ui::App& app = ctx.app;
+    std::string big;
+    while (big.size() < (1u << 20)) big += "Samverkan för barn och unga i Västernorrland, år för år. ";
+    app.doc.ws.description = big;
+    ++app.doc.revision;
+    app.view = ui::View::Overview;
+    headless::Frames(app, 2);
+    std::string shown, note;
+    for (const ui::A11yNode& n : app.a11y.nodes) {
+        if (n.name.rfind("Samverkan för barn", 0) == 0) shown = n.name;
+        if (n.name.rfind("Beskrivningen fortsätter med ", 0) == 0) note = n.name;
+    }
+    REQUIRE_FALSE(shown.empty());
+    CHECK(shown.size() <= 2000 + 4);
+    CHECK(shown.substr(shown.size() - 4) == " \xE2\x80\xA6");   // " …", not half a character
+    CHECK(note.find("rapporten har hela") != std::string::npos);
+}

@@ -149,7 +149,7 @@ TEST_CASE("Historik: changes waiting here are listed in words") {
     headless::Context c("halsam-vasternorrland", "2026-12-01");
     ui::App& app = c.app;
     sam::Sync sync;
-    sam::SyncStart(sync, sam::ToJson(app.doc.ws), 7);
+    sam::SyncStart(sync, app.doc.ws, 7);
     sam::SyncLocalEdit(sync, json::array({sam::OpReplace("/parties/kramfors/population", 18000)}));
     sam::SyncLocalEdit(sync, json::array({sam::OpRemove("/parties/timra")}));
     app.platform.fetch_history = [] {};
@@ -290,10 +290,72 @@ TEST_CASE("Ctrl+C copies the view's table as tab-separated text: the matrix in w
     std::string kramfors = "Kramfors\t" + std::to_string(b.PartyAt("kramfors", 2023)) + "\t" + std::to_string(b.PartyAt("kramfors", 2024));
     CHECK(text.find(kramfors) != std::string::npos);
     CHECK(text.find("\xC2\xA0") == std::string::npos);
+    // Scenarier: each party's base and scenario side by side, for the year shown.
+    REQUIRE(ui::ApplyEdit(app, json::array({sam::OpAdd("/scenarios/utan-timra", {{"name", "Utan Timrå"}, {"leave", {"timra"}}})})));
+    app.view = ui::View::Scenarios;
+    Frames(app, 2);
+    press_ctrl_c();
+    text = ImGui::GetClipboardText();
+    INFO(app.status);
+    CHECK(app.status.find("Tabellen Scenarier 2024 är kopierad (9 rader)") == 0);
+    b = sam::ComputeBudget(app.doc.ws);
+    sam::Budget without = sam::ComputeBudget(app.doc.ws, &app.doc.ws.scenarios.at("utan-timra"));
+    int year = sam::YearToShow(b, app.cost_year, app.today).year;
+    size_t row = text.find("\r\nKramfors\t");
+    REQUIRE(row != std::string::npos);
+    std::string line = text.substr(row + 2, text.find("\r\n", row + 2) - row - 2);
+    CHECK(line.find("\t" + std::to_string(b.PartyAt("kramfors", year))) != std::string::npos);
+    CHECK(line.find("\t" + std::to_string(without.PartyAt("kramfors", year))) != std::string::npos);
+    CHECK(b.PartyAt("kramfors", year) != without.PartyAt("kramfors", year));
     // Struktur has no table: said so, the clipboard as it was.
     app.view = ui::View::Structure;
     Frames(app, 2);
     press_ctrl_c();
     CHECK(app.status.find("ingen tabell") != std::string::npos);
     CHECK(std::string(ImGui::GetClipboardText()) == text);
+}
+
+TEST_CASE("Others' changes: taken straight into the workspace while nothing of ours waits, the user's Undo kept") {
+    headless::Context c("halsam-vasternorrland", "2026-12-01");
+    ui::App& app = c.app;
+    app.shared = true;
+    sam::Sync sync;
+    sam::SyncStart(sync, app.doc.ws, 7);
+    app.platform.edited = [&](const json& forward) { sam::SyncLocalEdit(sync, forward); };
+    Frames(app, 1);
+    // Our change goes out and its event comes back: nothing to do.
+    json own = json::array({sam::OpReplace("/parties/kramfors/population", 18000)});
+    REQUIRE(ui::ApplyEdit(app, own));
+    auto next = sam::SyncNext(sync);
+    REQUIRE(next);
+    CHECK_FALSE(sam::SyncAccepted(sync, 8));
+    CHECK_FALSE(ui::TakeSyncEvent(app, sync, json{{"revision", 8}, {"patch", next->first}}.dump()));
+    CHECK(sam::SyncNothingLocal(sync));
+    // Someone else's decision: applied to the app's workspace as it is, and only its matter's
+    // figures are made again (the change's path is known to the derived figures).
+    const std::string path = "/matters/tjanstepersonsstruktur-2022/decisions/timra/status";
+    uint64_t before = app.doc.revision;
+    CHECK_FALSE(ui::TakeSyncEvent(app, sync, json{{"revision", 9}, {"patch", json::array({sam::OpReplace(path, "declined")})}}.dump()));
+    CHECK(app.doc.revision == before + 1);
+    CHECK(app.doc.ws.matters["tjanstepersonsstruktur-2022"].decisions["timra"].status == sam::DecisionStatus::Declined);
+    CHECK(sam::SaveWorkspace(app.doc.ws) == sam::SaveWorkspace(sync.confirmed));
+    REQUIRE_FALSE(app.derived.touched.empty());
+    CHECK(app.derived.touched.back() == path);
+    CHECK(app.derived.touched_from == app.derived.revision);   // known since the last figures: not all made again
+    Frames(app, 1);
+    // The user's own Undo still takes back the population, and goes to the server like any change.
+    REQUIRE(ui::UndoEdit(app));
+    CHECK(app.doc.ws.parties["kramfors"].population != 18000);
+    CHECK(sam::SyncWaiting(sync) == 1);
+    // With that change waiting, another's event needs the local state built again: ours on top.
+    CHECK(ui::TakeSyncEvent(app, sync, json{{"revision", 10}, {"patch", json::array({sam::OpReplace("/name", "Ny HälSam")})}}.dump()));
+    ui::ShowSyncState(app, sync);
+    CHECK(app.doc.ws.name == "Ny HälSam");
+    CHECK(app.doc.ws.parties["kramfors"].population != 18000);
+    CHECK(app.doc.ws.matters["tjanstepersonsstruktur-2022"].decisions["timra"].status == sam::DecisionStatus::Declined);
+    // An event that does not apply to the model asks for the state again, and changes nothing.
+    std::string saved = sam::SaveWorkspace(app.doc.ws);
+    CHECK_FALSE(ui::TakeSyncEvent(app, sync, json{{"revision", 11}, {"patch", json::array({sam::OpRemove("/parties/nobody")})}}.dump()));
+    CHECK(sync.needs_state);
+    CHECK(sam::SaveWorkspace(app.doc.ws) == saved);
 }
