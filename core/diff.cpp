@@ -18,19 +18,53 @@ void AppendUnder(json& out, const std::string& prefix, const json& ops) {
 }
 
 template <class E>
-void DiffCollection(const std::map<std::string, E>& a, const std::map<std::string, E>& b, const char* collection, json& out) {
+std::vector<const std::string*> Ids(const std::map<std::string, E>& m) {
+    std::vector<const std::string*> out;
+    out.reserve(m.size());
+    for (auto& entry : m) out.push_back(&entry.first);
+    return out;
+}
+
+// The ids of a collection, in order (small per type; the walk below is written once: the web
+// program is kept small).
+std::vector<const std::string*> IdsOf(const Workspace& ws, std::string_view c) {
+    if (c == "bodies") return Ids(ws.bodies);
+    if (c == "cost_items") return Ids(ws.cost_items);
+    if (c == "focus_areas") return Ids(ws.focus_areas);
+    if (c == "funding") return Ids(ws.funding);
+    if (c == "in_kind") return Ids(ws.in_kind);
+    if (c == "matters") return Ids(ws.matters);
+    if (c == "parties") return Ids(ws.parties);
+    return Ids(ws.scenarios);
+}
+
+// Whether the entity `id`, which both have, is the same in both (field by field).
+bool SameEntity(const Workspace& a, const Workspace& b, std::string_view c, const std::string& id) {
+    if (c == "bodies") return a.bodies.at(id) == b.bodies.at(id);
+    if (c == "cost_items") return a.cost_items.at(id) == b.cost_items.at(id);
+    if (c == "focus_areas") return a.focus_areas.at(id) == b.focus_areas.at(id);
+    if (c == "funding") return a.funding.at(id) == b.funding.at(id);
+    if (c == "in_kind") return a.in_kind.at(id) == b.in_kind.at(id);
+    if (c == "matters") return a.matters.at(id) == b.matters.at(id);
+    if (c == "parties") return a.parties.at(id) == b.parties.at(id);
+    return a.scenarios.at(id) == b.scenarios.at(id);
+}
+
+void DiffCollection(const Workspace& from, const Workspace& to, const char* collection, json& out) {
     const std::string base = std::string("/") + collection + "/";
-    auto i = a.begin();
-    auto j = b.begin();
-    while (i != a.end() || j != b.end()) {
-        if (j == b.end() || (i != a.end() && i->first < j->first)) {
-            out.push_back({{"op", "remove"}, {"path", base + PointerToken(i->first)}});
+    std::vector<const std::string*> a = IdsOf(from, collection), b = IdsOf(to, collection);
+    size_t i = 0, j = 0;
+    while (i < a.size() || j < b.size()) {
+        if (j == b.size() || (i < a.size() && *a[i] < *b[j])) {
+            out.push_back({{"op", "remove"}, {"path", base + PointerToken(*a[i])}});
             ++i;
-        } else if (i == a.end() || j->first < i->first) {
-            out.push_back({{"op", "add"}, {"path", base + PointerToken(j->first)}, {"value", ToJson(j->second)}});
+        } else if (i == a.size() || *b[j] < *a[i]) {
+            out.push_back({{"op", "add"}, {"path", base + PointerToken(*b[j])}, {"value", EntityToJson(to, collection, *b[j])}});
             ++j;
         } else {
-            if (!(i->second == j->second)) AppendUnder(out, base + PointerToken(i->first), json::diff(ToJson(i->second), ToJson(j->second)));
+            const std::string& id = *a[i];
+            if (!SameEntity(from, to, collection, id))
+                AppendUnder(out, base + PointerToken(id), json::diff(EntityToJson(from, collection, id), EntityToJson(to, collection, id)));
             ++i;
             ++j;
         }
@@ -49,14 +83,7 @@ bool SameRoot(const Workspace& a, const Workspace& b) {
 json DiffWorkspaces(const Workspace& from, const Workspace& to) {
     json out = json::array();
     if (!SameRoot(from, to)) AppendUnder(out, "", json::diff(RootToJson(from), RootToJson(to)));
-    DiffCollection(from.bodies, to.bodies, "bodies", out);
-    DiffCollection(from.cost_items, to.cost_items, "cost_items", out);
-    DiffCollection(from.focus_areas, to.focus_areas, "focus_areas", out);
-    DiffCollection(from.funding, to.funding, "funding", out);
-    DiffCollection(from.in_kind, to.in_kind, "in_kind", out);
-    DiffCollection(from.matters, to.matters, "matters", out);
-    DiffCollection(from.parties, to.parties, "parties", out);
-    DiffCollection(from.scenarios, to.scenarios, "scenarios", out);
+    for (const char* c : kCollections) DiffCollection(from, to, c, out);
     return out;
 }
 

@@ -41,7 +41,8 @@ struct Web {
     std::string offline_id, offline_token;   // the server did not answer before storage was read
     bool restored = false;                   // the kept waiting changes have been put in line
     std::vector<unsigned char> font_ttf;     // the UI font, once fetched (empty until then)
-    bool awaiting_workspace = false;         // a workspace link's answer is on its way: nothing drawn yet
+    bool awaiting_workspace = false;         // a workspace link's answer is on its way: few frames drawn
+    double drawn_at = 0;                     // when the last frame was drawn (ms)
 };
 
 // platform.cpp: storage, files, clipboard, full screen, and what the page (and tests) can read.
