@@ -1,6 +1,8 @@
 #include "decisions.h"
 
 #include <algorithm>
+#include <iterator>
+#include <set>
 #include "format.h"
 
 namespace sam {
@@ -28,6 +30,34 @@ AdoptionSummary Summarize(const Matter& m, const std::string& as_of) {
     if (IsValidDate(as_of))
         for (auto& [sid, ms] : m.milestones) s.overdue_milestones += !ms.done && IsValidDate(ms.date) && ms.date < as_of;
     return s;
+}
+
+AdoptionCount CountAdoption(const Matter& m) {
+    AdoptionCount c;
+    for (auto& [party, d] : m.decisions) {
+        c.concerned += d.status != DecisionStatus::NotConcerned;
+        c.adopted += d.status == DecisionStatus::Adopted || d.status == DecisionStatus::AdoptedWithConditions;
+    }
+    return c;
+}
+
+DecisionTally TallyDecisions(const Workspace& ws) {
+    DecisionTally t;
+    std::set<std::string> deciding;
+    for (auto& [id, m] : ws.matters) {
+        AdoptionCount c;
+        // Each matter's decisions come in order: with the hint, a party seen before costs two
+        // comparisons and no allocation.
+        auto hint = deciding.begin();
+        for (auto& [pid, d] : m.decisions) {
+            c.concerned += d.status != DecisionStatus::NotConcerned;
+            c.adopted += d.status == DecisionStatus::Adopted || d.status == DecisionStatus::AdoptedWithConditions;
+            hint = std::next(deciding.insert(hint, pid));
+        }
+        t.by_matter.emplace_hint(t.by_matter.end(), id, c);
+    }
+    t.deciding.assign(deciding.begin(), deciding.end());
+    return t;
 }
 
 std::vector<OverdueMilestone> OverdueMilestones(const Workspace& ws, const std::string& as_of) {

@@ -42,20 +42,25 @@ bool Drain(Sync& s) {
 
 }  // namespace
 
-bool SplitLastMember(std::string_view body, std::string_view key, json& envelope, std::string& value) {
+bool FindLastMember(std::string_view body, std::string_view key, json& envelope, std::string_view& value) {
     // Inside a JSON string every quote follows a backslash, so `,"key":` (or `{"key":`) is a
     // key of the object itself, not text.
     const std::string member = "\"" + std::string(key) + "\":";
     size_t end = body.find_last_not_of(" \t\r\n");
     size_t at = body.find("," + member);
     if (body.rfind("{" + member, 0) == 0) at = 0;
-    if (end != std::string_view::npos && body[end] == '}' && at != std::string_view::npos) {
-        size_t start = at + 1 + member.size();
-        envelope = ReadJson(std::string(body.substr(0, at == 0 ? 1 : at)) + "}");
-        std::string_view text = body.substr(start, end - start);
+    if (end == std::string_view::npos || body[end] != '}' || at == std::string_view::npos) return false;
+    size_t start = at + 1 + member.size();
+    envelope = ReadJson(std::string(body.substr(0, at == 0 ? 1 : at)) + "}");
+    value = body.substr(start, end - start);
+    return envelope.is_object() && !envelope.contains(key) && value.substr(0, 1) == "{";
+}
+
+bool SplitLastMember(std::string_view body, std::string_view key, json& envelope, std::string& value) {
+    std::string_view text;
+    if (FindLastMember(body, key, envelope, text)) {
         Brackets brackets = ScanBrackets(text);   // one object, and not too deep
-        if (envelope.is_object() && !envelope.contains(key) && text.substr(0, 1) == "{" &&
-            brackets.first_closed == text.size() && brackets.deepest <= kMaxJsonDepth) {
+        if (brackets.first_closed == text.size() && brackets.deepest <= kMaxJsonDepth) {
             value.assign(text);
             return true;
         }

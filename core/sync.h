@@ -42,6 +42,11 @@ bool SplitStateAnswer(std::string_view body, json& envelope, std::string& state)
 // The same for any object whose member `key` is an object written last (a kept base's
 // "confirmed").
 bool SplitLastMember(std::string_view body, std::string_view key, json& envelope, std::string& value);
+// Where the object `key` written last lies in `body`, with no copy and no look inside it: for a
+// caller that reads `value` with a strict parser next (LoadWorkspace refuses text after the
+// object and nesting too deep) and falls back to SplitLastMember when that fails. False when
+// `body` is not written that way.
+bool FindLastMember(std::string_view body, std::string_view key, json& envelope, std::string_view& value);
 
 void SyncStart(Sync& s, Workspace state, int64_t revision);   // keeps what waits in line
 void SyncLocalEdit(Sync& s, const json& forward);         // a change the app made (saved-form patch)

@@ -7,6 +7,7 @@
 #include "auth.h"
 #include "demos.h"
 #include "encoding.h"
+#include "packed_state.h"
 #include "guards.h"
 #include "request_log.h"
 #include "json_scan.h"
@@ -75,6 +76,9 @@ bool Open(const Access& a, Storage& storage, const std::string& id, Role need, h
     }
     return true;
 }
+
+// A workspace this large (its compact text) is deflated for its GET as it is created.
+constexpr size_t kPackOnCreate = 1u << 20;
 
 // `req` given: a large answer is gzipped when the client takes it (encoding.h).
 void SendJson(httplib::Response& res, int status, const json& body, const httplib::Request* req) {
@@ -226,9 +230,13 @@ void InstallApi(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfi
             ws = std::move(r.workspace);
         }
         ws.name = body["name"];
-        std::string edit = NewToken(), view = NewToken(), error;
-        auto id = storage.Create(ws, "admin", HashToken(edit), HashToken(view), &error);
+        std::string edit = NewToken(), view = NewToken(), error, text;
+        uint64_t generation = hub.packed.Generation();
+        auto id = storage.Create(ws, "admin", HashToken(edit), HashToken(view), &error, &text);
         if (!id) return SendError(res, 500, "storage", "the workspace could not be stored: " + error);
+        // A large workspace is deflated now, while its text is at hand: its links open it next.
+        auto packed = std::make_shared<DeflatedText>();
+        if (text.size() >= kPackOnCreate && DeflatePiece(text, false, *packed)) hub.packed.Put(*id, 1, generation, packed);
         storage.Audit("admin", "create", *id, "");
         SendJson(res, 201, {{"id", *id}, {"edit_token", edit}, {"view_token", view}});
     });
@@ -249,22 +257,47 @@ void InstallApi(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfi
             res.set_header("ETag", "\"" + std::to_string(revision) + "\"");
             return SendWithState(res, {{"revision", revision}}, *state, req);
         }
-        std::string state;
-        if (auto live = hub.Find(id)) {
-            std::lock_guard lock(live->mu);
+        // The state as text: written from memory when loaded, else the stored text as it is, with
+        // no model built only to be written out again (its event stream loads it).
+        json body = AccessJson(a, storage, id);   // before the workspace's lock: it asks storage
+        auto live = hub.Find(id);
+        std::unique_lock<std::mutex> held;
+        if (live) {
+            held = std::unique_lock(live->mu);
             revision = live->revision;
-            state = sam::SaveWorkspace(live->ws, false);
-        } else {
-            // Not in memory: the stored text as it is, with no model built only to be written out
-            // again (a national workspace opens seconds sooner). Its event stream loads it.
-            auto stored = storage.State(id, revision);
-            if (!stored) return SendError(res, 500, "storage", "the workspace's state could not be read");
-            state = std::move(*stored);
         }
-        res.set_header("ETag", "\"" + std::to_string(revision) + "\"");
-        json body = AccessJson(a, storage, id);
+        auto state = [&]() -> std::optional<std::string> {
+            if (live) return sam::SaveWorkspace(live->ws, false);
+            return storage.State(id, revision);
+        };
         body["revision"] = revision;
-        SendWithState(res, body, state, req);
+        res.set_header("ETag", "\"" + std::to_string(revision) + "\"");
+        if (AcceptsGzip(req)) {
+            // Deflated once per revision: opening it again only copies (packed_state.h).
+            auto packed = hub.packed.Find(id, revision);
+            if (!packed) {
+                uint64_t generation = hub.packed.Generation();
+                auto text = state();
+                if (!text) return SendError(res, 500, "storage", "the workspace's state could not be read");
+                if (held) held.unlock();
+                auto made = std::make_shared<DeflatedText>();
+                if (!DeflatePiece(*text, false, *made)) return SendError(res, 500, "compression", "the answer could not be compressed");
+                hub.packed.Put(id, revision, generation, made);
+                packed = std::move(made);
+            }
+            if (held) held.unlock();
+            std::string before = sam::JsonText(body);
+            before.back() = ',';   // its closing brace
+            before += "\"state\":";
+            res.status = 200;
+            res.set_header("Cache-Control", "no-store");
+            if (SetGzipBody(res, before, *packed, "}", "application/json")) return;
+            return SendError(res, 500, "compression", "the answer could not be compressed");
+        }
+        auto text = state();
+        if (held) held.unlock();
+        if (!text) return SendError(res, 500, "storage", "the workspace's state could not be read");
+        SendWithState(res, body, *text, req);
     });
 
     svr.Patch(kId, [&](const httplib::Request& req, httplib::Response& res) {

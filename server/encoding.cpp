@@ -4,6 +4,7 @@
 #include <zlib.h>
 #include <cstdint>
 #include <memory>
+#include "packed_state.h"
 
 namespace server {
 
@@ -13,11 +14,6 @@ bool Compressible(const std::string& type) {
     auto starts = [&](const char* p) { return type.rfind(p, 0) == 0; };
     return (starts("text/") && !starts("text/event-stream")) || starts("application/json") ||
            starts("application/javascript") || starts("image/svg+xml");
-}
-
-bool AcceptsGzip(const httplib::Request& req) {
-    // A plain list check: browsers never refuse gzip with "gzip;q=0".
-    return req.get_header_value("Accept-Encoding").find("gzip") != std::string::npos;
 }
 
 bool Gzip(const std::string& in, std::string& out) {
@@ -35,7 +31,37 @@ bool Gzip(const std::string& in, std::string& out) {
     return rc == Z_STREAM_END;
 }
 
+void PutLittle32(std::string& out, uint32_t v) {
+    for (int i = 0; i < 4; ++i) out += (char)((v >> (8 * i)) & 0xFF);
+}
+
 }  // namespace
+
+bool AcceptsGzip(const httplib::Request& req) {
+    // A plain list check: browsers never refuse gzip with "gzip;q=0".
+    return req.get_header_value("Accept-Encoding").find("gzip") != std::string::npos;
+}
+
+bool SetGzipBody(httplib::Response& res, const std::string& before, const DeflatedText& middle, const std::string& after, const std::string& type) {
+    DeflatedText head, tail;
+    if (!DeflatePiece(before, false, head) || !DeflatePiece(after, true, tail)) return false;
+    // Raw deflate pieces that each end on a byte boundary may follow one another in one stream
+    // (zlib's gzjoin does the same); the trailer's CRC is combined from the pieces' own.
+    static const char kHeader[10] = {'\x1f', '\x8b', 8, 0, 0, 0, 0, 0, 0, 3};
+    std::string body(kHeader, sizeof kHeader);
+    body.reserve(sizeof kHeader + head.data.size() + middle.data.size() + tail.data.size() + 8);
+    body += head.data;
+    body += middle.data;
+    body += tail.data;
+    uLong crc = crc32_combine(crc32_combine(head.crc, middle.crc, (z_off_t)middle.size), tail.crc, (z_off_t)tail.size);
+    PutLittle32(body, (uint32_t)crc);
+    PutLittle32(body, (uint32_t)(head.size + middle.size + tail.size));   // ISIZE: the length modulo 2^32
+    res.set_header("Content-Encoding", "gzip");
+    // What it unpacks to: the page makes room for it while it downloads.
+    res.set_header("X-Uncompressed-Length", std::to_string(head.size + middle.size + tail.size));
+    SetBody(res, std::move(body), type);   // with "Vary: Accept-Encoding"
+    return true;
+}
 
 Unpacked Gunzip(const std::string& in, size_t limit, std::string& out) {
     z_stream z{};

@@ -188,6 +188,7 @@ std::shared_ptr<Live> Hub::Get(const std::string& id) {
 }
 
 void Hub::Evict(const std::string& id, bool erased) {
+    packed.Drop(id);
     std::shared_ptr<Live> live;
     {
         std::lock_guard lock(mu_);
@@ -217,6 +218,7 @@ void Hub::Readmit(const std::string& id) {
 }
 
 void Hub::Remote(const std::string& id, const std::string& what) {
+    if (what == "gone" || what == "erased") packed.Drop(id);   // loaded here or not
     std::shared_ptr<Live> live;
     {
         std::lock_guard lock(mu_);
@@ -283,6 +285,7 @@ void Hub::PresentationChanged(const std::string& id, const json& presentation) {
 }
 
 void Hub::RemoteAll() {
+    packed.Clear();   // an erasure's notice may be among the missed ones
     std::vector<std::string> ids;
     {
         std::lock_guard lock(mu_);

@@ -13,6 +13,7 @@
 #include <thread>
 #include <vector>
 #include "model.h"
+#include "packed_state.h"
 #include "patch.h"
 #include "storage.h"
 
@@ -109,7 +110,7 @@ public:
         Evict(id, erased);
         struct Release {
             Hub* hub; std::string id; bool erased;
-            ~Release() { hub->Readmit(id); hub->storage_.Notify(hub->tag_, id, erased ? "erased" : "gone"); }
+            ~Release() { hub->packed.Drop(id); hub->Readmit(id); hub->storage_.Notify(hub->tag_, id, erased ? "erased" : "gone"); }
         } release{this, id, erased};
         return fn();
     }
@@ -137,6 +138,10 @@ public:
     // Writes what is queued, then ends the writers (after the last request has finished).
     void Close();
     bool Stopping() const { return stopping_; }
+
+    // The deflated state of recently opened workspaces (GET answers). Dropped for a workspace
+    // deleted or erased here or on another instance, all of it when notices may have been missed.
+    PackedStates packed;
 
     static constexpr int kMaxStreams = 250;       // per workspace
     static constexpr size_t kKeptChanges = 10000; // revisions a client may be behind and still rebase

@@ -261,7 +261,7 @@ std::optional<std::string> Storage::State(const std::string& id, int64_t revisio
 }
 
 std::optional<std::string> Storage::Create(const sam::Workspace& ws, const std::string& author, const std::string& edit_hash,
-                                           const std::string& view_hash, std::string* error) {
+                                           const std::string& view_hash, std::string* error, std::string* state_out) {
     std::lock_guard lock(mu_);
     std::string id = RandomHex(8);
     std::string now = NowIso();
@@ -297,6 +297,7 @@ std::optional<std::string> Storage::Create(const sam::Workspace& ws, const std::
         return std::nullopt;
     }
     if (!Exec("COMMIT", error)) return std::nullopt;
+    if (state_out) *state_out = std::move(state);
     return id;
 }
 

@@ -113,9 +113,9 @@ public:
     // The state JSON text at the latest revision (or at `revision`).
     std::optional<std::string> State(const std::string& id, int64_t revision = -1);
     // Creates a workspace with its first revision and its two first links ("Redigering" and
-    // "Visning", given as token hashes); returns its id.
+    // "Visning", given as token hashes); returns its id, and in `state_out` the text stored.
     std::optional<std::string> Create(const sam::Workspace& ws, const std::string& author, const std::string& edit_hash,
-                                      const std::string& view_hash, std::string* error);
+                                      const std::string& view_hash, std::string* error, std::string* state_out = nullptr);
     // The workspace, role and link a token hash opens (role None when it opens nothing).
     TokenInfo FindToken(const std::string& hash);
     // Notes that a link was used now (kept in memory, written when links are listed or at close).

@@ -278,33 +278,25 @@ static void Recompute(App& app) {
     sam::UpdateChecks(d.check_cache, ws, app.today, known ? &d.touched : nullptr, &d.budget, /*defer_matters=*/true);
     ContinueMatterChecks(d, ws);
     if (reach.all || reach.matter_set) {
-        d.adoption.clear();
-        for (auto& [id, m] : ws.matters) {
-            sam::AdoptionSummary s = sam::Summarize(m, app.today);
-            d.adoption[id] = {s.adopted, s.concerned};
-        }
+        sam::DecisionTally tally = sam::TallyDecisions(ws);
+        d.adoption = std::move(tally.by_matter);
         d.overdue = sam::OverdueMilestones(ws, app.today);
         d.matter_ids.clear();
-        std::set<std::string> deciding;
-        for (auto& [id, m] : ws.matters) {
-            d.matter_ids.push_back(id);
-            for (auto& [pid, dec] : m.decisions) deciding.insert(pid);
-        }
+        for (auto& [id, m] : ws.matters) d.matter_ids.push_back(id);
         d.deciding_parties.clear();
-        for (auto& pid : deciding) if (ws.parties.count(pid)) d.deciding_parties.push_back(pid);
+        for (auto& pid : tally.deciding) if (ws.parties.count(pid)) d.deciding_parties.push_back(pid);
         sam::SortPartiesSwedish(ws, d.deciding_parties);
     } else {
         for (auto& id : reach.matters) {
             auto m = ws.matters.find(id);
             if (m == ws.matters.end()) continue;
-            sam::AdoptionSummary s = sam::Summarize(m->second, app.today);
-            d.adoption[id] = {s.adopted, s.concerned};
+            d.adoption[id] = sam::CountAdoption(m->second);
         }
     }
     d.adopted = d.concerned = 0;
     for (auto& [id, counts] : d.adoption) {
-        d.adopted += counts.first;
-        d.concerned += counts.second;
+        d.adopted += counts.adopted;
+        d.concerned += counts.concerned;
     }
     d.touched.clear();
     d.touched_from = d.touched_to = app.doc.revision;

@@ -113,7 +113,7 @@ struct Derived {
     uint64_t touched_from = ~0ull, touched_to = ~0ull;
     std::map<std::string, sam::Budget> scenarios;   // scenario id -> its budget
     int adopted = 0, concerned = 0;                 // over all matters
-    std::map<std::string, std::pair<int, int>> adoption;   // matter id -> adopted, concerned
+    std::map<std::string, sam::AdoptionCount> adoption;   // by matter id
     std::string today;                                     // the day the figures are for
     std::vector<sam::OverdueMilestone> overdue;
     std::vector<std::string> matter_ids;            // in id order, for lists that show a window of rows

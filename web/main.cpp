@@ -7,6 +7,8 @@
 #include <imgui_impl_opengl3.h>
 
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <string>
 #include "app.h"
 #include "full_frame.h"
@@ -105,35 +107,54 @@ EM_JS(int, js_fetch_workspace, (), {
     const asked = Module.workspaceFetch || window.samverkanFetchWorkspace(id, token);
     Module.workspaceFetch = null;
     const progress = (text) => { if (window.samverkanLoading) window.samverkanLoading(text); };
+    // Room for a large answer, made while it downloads: the program's memory grown and its
+    // pages touched then, not after it has come (a fifth of a second for 46 MB).
+    let room = 0, roomSize = 0;
+    const makeRoom = (n) => {
+        if (room || n <= (8 << 20)) return;
+        room = Module._malloc(n + 1);
+        if (room) { HEAPU8.fill(0, room, room + n + 1); roomSize = n; }
+    };
+    window.samverkanOnAnswerSize = makeRoom;
+    if (window.samverkanAnswerSize) makeRoom(window.samverkanAnswerSize);
     asked
         .then(({status, bytes}) => {
+            window.samverkanOnAnswerSize = null;
+            let at = room;
+            room = 0;
+            if (at && (status !== 200 || roomSize !== bytes.length)) { Module._free(at); at = 0; }
             if (status !== 200) {
                 let message = 'HTTP ' + status;
                 try { message = JSON.parse(new TextDecoder().decode(bytes)).message || message; } catch (e) {}
                 return Promise.reject(new Error(message));
             }
-            const at = Module._malloc(bytes.length + 1);
+            if (!at) at = Module._malloc(bytes.length + 1);
             if (!at) throw new Error('out of memory for ' + bytes.length + ' bytes');
             HEAPU8.set(bytes, at);
             HEAPU8[at + bytes.length] = 0;
+            performance.mark('samverkan-copied');
             return {at, got: bytes.length};
         })
         .then(({at, got}) => {
-            if (got > (8 << 20)) progress('Öppnar arbetsytan … / Opening the workspace …');
-            // A frame for the words to show before the program is busy reading.
+            if (got <= (8 << 20)) return {at, got};
+            progress('Öppnar arbetsytan … / Opening the workspace …');
+            // A frame for the words to show before the program is busy reading, with no frame
+            // of the program's own in it (one took a tenth of a second in software GL).
+            Module.ccall('samverkan_hold_frames', null, [], []);
             return new Promise(resolve => requestAnimationFrame(() => setTimeout(() => resolve({at, got}), 0)));
         })
         .then(({at, got}) => {
             let opened = 0;
-            try {
+            try {   // the program takes the bytes over (and frees them)
                 opened = Module.callText('samverkan_open_server_answer', 'number', ['number', 'number', 'string', 'string'], [at, got, id, token]);
             } finally {
-                Module._free(at);
                 progress(null);
             }
             if (!opened) throw new Error('the answer was not a workspace');
         })
         .catch(err => {
+            window.samverkanOnAnswerSize = null;
+            if (room) { Module._free(room); room = 0; }   // the download failed
             progress(null);
             // Offline or the server is away: the copy this browser kept, with the changes that wait.
             if (Module.callText('samverkan_open_offline', 'number', ['string', 'string'], [id, token])) return;
@@ -191,7 +212,7 @@ void Loop(void* arg) {
     // first one at once (the page is there), the CPU otherwise left to the download (a
     // national workspace's 3,7 MB took 3 s beside frames drawn at full speed, 0,5 s without).
     double now = emscripten_get_now();
-    if (w.awaiting_workspace && w.app.frames > 0 && now - w.drawn_at < 250) return;
+    if (w.awaiting_workspace && w.app.frames > 0 && (w.holding_frames || now - w.drawn_at < 250)) return;
     w.drawn_at = now;
     Resize(w);
     glfwPollEvents();
@@ -226,31 +247,47 @@ EMSCRIPTEN_KEEPALIVE int samverkan_open(const char* text, const char* source) {
     return ok ? 1 : 0;
 }
 
-// The state's text from the server, opened as the model and then followed (web::SyncConnect).
-static int OpenServerState(std::string state, int64_t revision, const char* id, const char* token, const sam::json& access) {
+// The state from the server, opened as the model and then followed (web::SyncConnect).
+static int OpenServerState(sam::LoadResult loaded, web::Bytes answer, std::string_view state, const sam::json& envelope,
+                           const char* id, const char* token) {
     std::string error;
-    if (!ui::OpenLoaded(g_web->app, sam::LoadWorkspace(state), "server", &error)) {
+    if (!ui::OpenLoaded(g_web->app, std::move(loaded), "server", &error)) {
         std::fprintf(stderr, "Samverkan: cannot open the workspace: %s\n", error.c_str());
         return 0;
     }
     js_opened("server", g_web->app.doc.ws.name.c_str());
     web::Mark("samverkan-model");
-    ui::TakeAccess(g_web->app, 200, access);
-    g_web->server.can_edit = sam::TextOf(access, "access") == "admin" ||
-                             (access.is_object() && sam::TextOf(access.value("link", sam::json()), "role") == "edit");
-    web::SyncConnect(*g_web, id, token, std::move(state), revision);
+    ui::TakeAccess(g_web->app, 200, envelope);
+    g_web->server.can_edit = sam::TextOf(envelope, "access") == "admin" ||
+                             (envelope.is_object() && sam::TextOf(envelope.value("link", sam::json()), "role") == "edit");
+    web::SyncConnect(*g_web, id, token, std::move(answer), state, sam::IntOf(envelope, "revision"));
     return 1;
 }
 
-// The server's whole answer (its bytes, as received): the envelope is read here and the
-// state's text opened without a second copy in JavaScript.
-EMSCRIPTEN_KEEPALIVE int samverkan_open_server_answer(const char* body, int size, const char* id, const char* token) {
-    sam::json envelope;
-    std::string state;
+// The server's whole answer, as received, in memory from _malloc that this takes over: the
+// envelope is read here and the state read where it lies, with no copy (46 MB at national
+// scale). An answer written another way is split the careful way.
+EMSCRIPTEN_KEEPALIVE int samverkan_open_server_answer(char* body, int size, const char* id, const char* token) {
+    web::Bytes answer(body);
     web::Mark("samverkan-answer");
-    if (!g_web || !sam::SplitStateAnswer(std::string_view(body, (size_t)size), envelope, state)) return 0;
+    if (!g_web) return 0;
+    std::string_view text(body, (size_t)size);
+    sam::json envelope;
+    std::string_view state;
+    sam::LoadResult loaded;
+    bool found = sam::FindLastMember(text, "state", envelope, state);
     web::Mark("samverkan-split");
-    return OpenServerState(std::move(state), sam::IntOf(envelope, "revision"), id, token, envelope);
+    if (found) loaded = sam::LoadWorkspace(state);
+    if (!loaded.ok) {
+        std::string copy;
+        if (!sam::SplitStateAnswer(text, envelope, copy)) return 0;
+        answer.reset((char*)std::malloc(copy.size() + 1));
+        if (!answer) return 0;
+        std::memcpy(answer.get(), copy.data(), copy.size());
+        state = std::string_view(answer.get(), copy.size());
+        loaded = sam::LoadWorkspace(state);
+    }
+    return OpenServerState(std::move(loaded), std::move(answer), state, envelope, id, token);
 }
 
 // The page's scripting interface (and the browser tests'): one edit through the same path
@@ -321,7 +358,12 @@ EMSCRIPTEN_KEEPALIVE void samverkan_font(const unsigned char* data, int size) {
 
 // The workspace link's answer has been taken (opened, or not): frames are drawn again.
 EMSCRIPTEN_KEEPALIVE void samverkan_fetch_done() {
-    if (g_web) g_web->awaiting_workspace = false;
+    if (g_web) g_web->awaiting_workspace = g_web->holding_frames = false;
+}
+
+// The answer has come and is about to be read: no frame until it has been (samverkan_fetch_done).
+EMSCRIPTEN_KEEPALIVE void samverkan_hold_frames() {
+    if (g_web) g_web->holding_frames = true;
 }
 
 EMSCRIPTEN_KEEPALIVE int samverkan_open_demo() {

@@ -207,11 +207,12 @@ void SyncOffline(Web& w, const std::string& id, const std::string& token) {
     OpenStream(w, id, token, w.server.sync.revision);
 }
 
-void SyncConnect(Web& w, const std::string& id, const std::string& token, std::string state_text, int64_t revision) {
+void SyncConnect(Web& w, const std::string& id, const std::string& token, Bytes answer, std::string_view state, int64_t revision) {
     Link(w, id, token);
     Server& s = w.server;
     s.connecting = true;
-    s.connect_text = std::move(state_text);
+    s.connect_answer = std::move(answer);
+    s.connect_state = state;
     s.connect_revision = revision;
     s.connect_frame = w.app.frames;
 }
@@ -227,12 +228,13 @@ void FinishConnect(Web& w) {
     if (s.sync.pending.empty()) {
         sam::SyncStart(s.sync, w.app.doc.ws, s.connect_revision);
     } else {
-        sam::SyncStart(s.sync, sam::LoadWorkspace(s.connect_text).workspace, s.connect_revision);
+        sam::SyncStart(s.sync, sam::LoadWorkspace(s.connect_state).workspace, s.connect_revision);
     }
     Mark("samverkan-confirmed");
     RestoreWaiting(w);
-    KeepBase(w, s.connect_text);
-    s.connect_text = std::string();   // 46 MB at national scale: given back
+    KeepBase(w, s.connect_state);
+    s.connect_state = {};
+    s.connect_answer.reset();   // 46 MB at national scale: given back
     Mark("samverkan-kept");
     OpenStream(w, s.id, s.token, s.connect_revision);
 }

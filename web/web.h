@@ -1,5 +1,7 @@
 // The web platform's state: the app, its window, and its link to the server.
 #pragma once
+#include <cstdlib>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,6 +12,10 @@
 struct GLFWwindow;
 
 namespace web {
+
+// Bytes from malloc (the page copies an answer into the program's memory with _malloc).
+struct FreeBytes { void operator()(char* p) const { std::free(p); } };
+using Bytes = std::unique_ptr<char, FreeBytes>;
 
 struct Server {
     bool linked = false;        // opened from a workspace link
@@ -24,7 +30,8 @@ struct Server {
     // server's state for sync and writing the browser's copy take a national workspace most
     // of a second, which the first frame does not wait for.
     bool connecting = false;
-    std::string connect_text;   // the state's text as the server sent it, until kept
+    Bytes connect_answer;             // the server's answer as it came, until kept
+    std::string_view connect_state;   // the state's text in it
     int64_t connect_revision = 0;
     int connect_frame = 0;      // the frames drawn when it opened
 };
@@ -42,6 +49,7 @@ struct Web {
     bool restored = false;                   // the kept waiting changes have been put in line
     std::vector<unsigned char> font_ttf;     // the UI font, once fetched (empty until then)
     bool awaiting_workspace = false;         // a workspace link's answer is on its way: few frames drawn
+    bool holding_frames = false;             // …and has come: none until it has been read
     double drawn_at = 0;                     // when the last frame was drawn (ms)
 };
 
@@ -76,6 +84,7 @@ void SyncOffline(Web& w, const std::string& id, const std::string& token);
 // Changes that waited in this browser for the linked workspace go out first.
 void RestoreWaiting(Web& w);
 // Starts following the workspace the page was opened for (the rest once it has been drawn).
-void SyncConnect(Web& w, const std::string& id, const std::string& token, std::string state_text, int64_t revision);
+// `state` is the state's text inside `answer`, which is kept until then.
+void SyncConnect(Web& w, const std::string& id, const std::string& token, Bytes answer, std::string_view state, int64_t revision);
 
 }  // namespace web

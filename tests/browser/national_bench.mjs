@@ -33,6 +33,7 @@ page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
 await page.addInitScript(() => {
   const poll = () => {
     const s = window.samverkan;
+    if (s && s.frames > 0 && !window.firstFrameAt) window.firstFrameAt = performance.now();
     if (s && s.source === 'server' && s.frames > s.openedAtFrame && !window.openedAt) window.openedAt = performance.now();
     if (!window.openedAt) requestAnimationFrame(poll);
   };
@@ -50,8 +51,10 @@ try {
   const phases = await page.evaluate(() => {
     const r = performance.getEntriesByType('resource').find((e) => e.name.includes('/api/workspaces/'));
     const marks = performance.getEntriesByType('mark').filter((m) => m.name.startsWith('samverkan-'));
-    return [...(r ? [['asked', r.requestStart], ['first byte', r.responseStart], ['answer received', r.responseEnd]] : []),
-            ...marks.map((m) => [m.name.slice(10), m.startTime])];
+    const wasm = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'));
+    return [...(wasm ? [['program received', wasm.responseEnd]] : []), ['program\'s first frame', window.firstFrameAt || 0],
+            ...(r ? [['asked', r.requestStart], ['first byte', r.responseStart], ['answer received', r.responseEnd]] : []),
+            ...marks.map((m) => [m.name.slice(10), m.startTime])].sort((a, b) => a[1] - b[1]);
   });
   console.log('  ' + phases.map(([n, t]) => `${n} ${Math.round(t)} ms`).join(', '));
   console.log(`wasm heap: ${(heap / 2 ** 20).toFixed(0)} MB (target <= 512): ${ok(heap, 512 * 2 ** 20)}`);

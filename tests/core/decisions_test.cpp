@@ -1,4 +1,6 @@
 #include "decisions.h"
+
+#include <set>
 #include "helpers.h"
 #include "patch.h"
 #include "validate.h"
@@ -17,6 +19,39 @@ TEST_CASE("Familjehem: Kramfors adopted with a condition, Sundsvall and Timrå d
     CHECK(s.declined_parties == std::vector<std::string>{"sundsvall", "timra"});
     CHECK(s.late_parties.empty());   // no deadline
     CHECK(m.decisions.at("kramfors").body == "BAS-nämnden");
+}
+
+TEST_CASE("CountAdoption and TallyDecisions agree with Summarize; the tally lists each deciding party once") {
+    for (const char* demo : {"familjehem-vasternorrland", "halsam-vasternorrland"}) {
+        Workspace ws = LoadDemo(demo);
+        std::set<std::string> expected;
+        DecisionTally tally = TallyDecisions(ws);
+        CHECK(tally.by_matter.size() == ws.matters.size());
+        for (auto& [id, m] : ws.matters) {
+            AdoptionSummary s = Summarize(m, "2022-12-10");
+            AdoptionCount c = CountAdoption(m);
+            CHECK(c.adopted == s.adopted);
+            CHECK(c.concerned == s.concerned);
+            CHECK(tally.by_matter.at(id).adopted == s.adopted);
+            CHECK(tally.by_matter.at(id).concerned == s.concerned);
+            for (auto& [pid, d] : m.decisions) expected.insert(pid);
+        }
+        CHECK(tally.deciding == std::vector<std::string>(expected.begin(), expected.end()));
+        CHECK_FALSE(tally.deciding.empty());
+    }
+    // Parties in different orders and gaps across matters.
+    Workspace ws;
+    ws.matters["a"].decisions["kramfors"].status = DecisionStatus::Declined;
+    ws.matters["a"].decisions["timra"].status = DecisionStatus::NotConcerned;
+    ws.matters["b"].decisions["harnosand"].status = DecisionStatus::Adopted;
+    ws.matters["b"].decisions["sundsvall"].status = DecisionStatus::AdoptedWithConditions;
+    ws.matters["c"];
+    CHECK(TallyDecisions(ws).deciding == std::vector<std::string>{"harnosand", "kramfors", "sundsvall", "timra"});
+    CHECK(TallyDecisions(ws).by_matter.at("b").adopted == 2);
+    CHECK(CountAdoption(ws.matters["a"]).concerned == 1);
+    CHECK(CountAdoption(ws.matters["a"]).adopted == 0);
+    CHECK(CountAdoption(ws.matters["b"]).adopted == 2);
+    CHECK(CountAdoption(ws.matters["c"]).concerned == 0);
 }
 
 TEST_CASE("HälSam: late parties and overdue milestones as of a date") {

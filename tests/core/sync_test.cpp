@@ -264,6 +264,31 @@ TEST_CASE("sync: the server's answer is split into its envelope and the state's 
     CHECK_FALSE(SplitStateAnswer(R"({"revision":3})", envelope, state));
 }
 
+TEST_CASE("sync: FindLastMember points into the answer; what it finds is read strictly, or split the slow way") {
+    json envelope;
+    std::string_view state;
+    const std::string saved = SaveWorkspace(LoadDemo("halsam-vasternorrland"), false);
+    std::string body = R"({"access":"view","revision":2,"state":)" + saved + "}";
+    REQUIRE(FindLastMember(body, "state", envelope, state));
+    CHECK(state == saved);
+    CHECK(state.data() == body.data() + body.find(saved));   // no copy
+    CHECK(envelope == json{{"access", "view"}, {"revision", 2}});
+    CHECK(LoadWorkspace(state).ok);
+    // The state not last: found, but with text after the object, which the loader refuses.
+    std::string odd = R"({"revision":2,"state":)" + saved + R"(,"extra":{"a":1}})";
+    REQUIRE(FindLastMember(odd, "state", envelope, state));
+    CHECK_FALSE(LoadWorkspace(state).ok);
+    std::string whole;
+    REQUIRE(SplitLastMember(odd, "state", envelope, whole));
+    CHECK(json::parse(whole) == json::parse(saved));
+    CHECK(LoadWorkspace(whole).ok);
+    CHECK(envelope == json{{"revision", 2}, {"extra", {{"a", 1}}}});
+    // Not an object, no such member, an array where the object should be.
+    CHECK_FALSE(FindLastMember("[1,2]", "state", envelope, state));
+    CHECK_FALSE(FindLastMember(R"({"revision":3})", "state", envelope, state));
+    CHECK_FALSE(FindLastMember(R"({"revision":3,"state":[1]})", "state", envelope, state));
+}
+
 TEST_CASE("sync: the copy kept in two parts (a rarely written base and a short line) restores what the whole copy does") {
     Sync s;
     s.client = "c0ffee";

@@ -84,6 +84,25 @@ TEST_CASE("a workspace goes to a browser gzipped once, and plain to a client tha
     auto inflated = c.Get("/api/workspaces/" + w.id, browser);   // httplib's client inflates it
     REQUIRE(inflated);
     CHECK(json::parse(inflated->body) == expected);
+    CHECK(packed->get_header_value("X-Uncompressed-Length") == std::to_string(inflated->body.size()));
+    // The state is deflated once per revision and kept; each answer's own envelope is not: the
+    // edit link is told "edit" from the same kept state, and a change makes a new one.
+    httplib::Headers editor = Bearer(w.edit);
+    editor.emplace("Accept-Encoding", "gzip");
+    auto as_editor = c.Get("/api/workspaces/" + w.id, editor);
+    REQUIRE(as_editor);
+    json edited = json::parse(as_editor->body);
+    CHECK(edited["access"] == "edit");
+    CHECK(edited["state"] == expected["state"]);
+    CHECK(Patch(c, w, 1, json::array({Op("replace", "/name", "Familjehem 2")}))->status == 200);
+    auto newer = c.Get("/api/workspaces/" + w.id, editor);
+    REQUIRE(newer);
+    json now = json::parse(newer->body);
+    CHECK(now["revision"] == 2);
+    CHECK(now["state"]["name"] == "Familjehem 2");
+    auto newer_plain = raw.Get("/api/workspaces/" + w.id, Bearer(w.edit));
+    REQUIRE(newer_plain);
+    CHECK(json::parse(newer_plain->body) == now);
     // Small answers go as they are.
     auto health = raw.Get("/api/health", {{"Accept-Encoding", "gzip, br"}});
     REQUIRE(health);

@@ -7,7 +7,9 @@
 #include <fstream>
 #include <iterator>
 #include <chrono>
+#include <random>
 #include <thread>
+#include "packed_state.h"
 #include "process.h"
 #include "static_files.h"
 
@@ -288,4 +290,44 @@ TEST_CASE("workspaces nobody uses leave memory and their threads end; the next r
                          R"([{"op":"replace","path":"/description","value":"krock"}])", "application/json-patch+json");
     CHECK(stale->status == 409);     // the clash is still found: the recent changes came back from disk
     CHECK(nlohmann::json::parse(c.Get("/api/workspaces/" + id + "/history", auth)->body)["history"].size() == 3);
+}
+
+TEST_CASE("packed states: one per workspace, the newest revision, dropped by an erasure or past the limit") {
+    auto packed = [](const std::string& text) {
+        auto p = std::make_shared<server::DeflatedText>();
+        REQUIRE(server::DeflatePiece(text, false, *p));
+        CHECK(p->size == text.size());
+        return p;
+    };
+    std::string noise;   // deflates to about 900 bytes
+    std::mt19937 random(7);
+    for (int i = 0; i < 1500; ++i) noise += (char)('a' + random() % 26);
+    const size_t limit = packed(noise)->data.size() * 2 + 100;   // room for two of them
+    server::PackedStates states(limit);
+    uint64_t g = states.Generation();
+    states.Put("a", 4, g, packed(std::string(5000, 'a')));   // a few bytes deflated
+    CHECK(states.Find("a", 4) != nullptr);
+    CHECK(states.Find("a", 3) == nullptr);   // another revision's answer is never given
+    CHECK(states.Find("b", 4) == nullptr);
+    states.Put("a", 3, g, packed("older"));  // older than the one kept: ignored
+    CHECK(states.Find("a", 4) != nullptr);
+    // A text read before an erasure began is not kept after it.
+    uint64_t before = states.Generation();
+    states.Drop("a");
+    CHECK(states.Find("a", 4) == nullptr);
+    states.Put("a", 4, before, packed("read before the erasure"));
+    CHECK(states.Find("a", 4) == nullptr);
+    // Past the limit the least recently used goes.
+    g = states.Generation();
+    states.Put("x", 1, g, packed(noise));
+    states.Put("y", 1, g, packed(noise + "y"));
+    CHECK(states.Find("x", 1) != nullptr);   // x used last: y goes when z comes
+    states.Put("z", 1, g, packed(noise + "z"));
+    CHECK(states.Bytes() <= limit);
+    CHECK(states.Find("y", 1) == nullptr);
+    CHECK(states.Find("x", 1) != nullptr);
+    CHECK(states.Find("z", 1) != nullptr);
+    states.Clear();
+    CHECK(states.Bytes() == 0);
+    CHECK(states.Find("x", 1) == nullptr);
 }
