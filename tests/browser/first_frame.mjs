@@ -27,6 +27,20 @@ await runBrowserTest(async ({ server, browser, args }) => {
   const opened = await page.evaluate(() => ({ source: window.samverkan.source, name: window.samverkan.name }));
   check(opened.source === 'server' && opened.name === 'HälSam Västernorrland', 'the edit link opened the server workspace: ' + JSON.stringify(opened));
   check(await page.evaluate(() => window.samverkan.fontAtlas) === 'carried', 'at scale 1 the fonts come from the atlas built into the program');
+  check(await page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/fetch_worker.js'))),
+        'the workspace was downloaded by the page\'s worker');
+  // Where no worker can start, the page downloads the workspace itself.
+  const noWorker = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const noWorkerErrors = watchErrors(noWorker);
+  await noWorker.addInitScript(() => { window.Worker = undefined; });
+  await noWorker.goto(server.editLink);
+  await noWorker.waitForFunction(() => window.samverkan && window.samverkan.frames >= 3 && window.samverkan.source, null, { timeout: 30000 });
+  const fallback = await noWorker.evaluate(() => ({ source: window.samverkan.source, name: window.samverkan.name,
+    worker: performance.getEntriesByType('resource').some((e) => e.name.endsWith('/fetch_worker.js')) }));
+  check(fallback.source === 'server' && fallback.name === 'HälSam Västernorrland' && !fallback.worker,
+        'without workers the page fetched the workspace itself: ' + JSON.stringify(fallback));
+  check(noWorkerErrors.length === 0, 'no errors without workers: ' + JSON.stringify(noWorkerErrors));
+  await noWorker.close();
   // A high-DPI screen: the fonts are built at twice the size, and the text is drawn.
   const retina = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2 });
   const retinaErrors = watchErrors(retina);
