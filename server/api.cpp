@@ -236,7 +236,7 @@ void InstallApi(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfi
         if (!id) return SendError(res, 500, "storage", "the workspace could not be stored: " + error);
         // A large workspace is deflated now, while its text is at hand: its links open it next.
         auto packed = std::make_shared<DeflatedText>();
-        if (text.size() >= kPackOnCreate && DeflatePiece(text, false, *packed)) hub.packed.Put(*id, 1, generation, packed);
+        if (text.size() >= kPackOnCreate && DeflatePiece(text, false, *packed, kStateLevel)) hub.packed.Put(*id, 1, generation, packed);
         storage.Audit("admin", "create", *id, "");
         SendJson(res, 201, {{"id", *id}, {"edit_token", edit}, {"view_token", view}});
     });
@@ -281,7 +281,7 @@ void InstallApi(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfi
                 if (!text) return SendError(res, 500, "storage", "the workspace's state could not be read");
                 if (held) held.unlock();
                 auto made = std::make_shared<DeflatedText>();
-                if (!DeflatePiece(*text, false, *made)) return SendError(res, 500, "compression", "the answer could not be compressed");
+                if (!DeflatePiece(*text, false, *made, kStateLevel)) return SendError(res, 500, "compression", "the answer could not be compressed");
                 hub.packed.Put(id, revision, generation, made);
                 packed = std::move(made);
             }

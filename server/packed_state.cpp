@@ -4,10 +4,10 @@
 
 namespace server {
 
-bool DeflatePiece(const std::string& text, bool last, DeflatedText& out) {
+bool DeflatePiece(const std::string& text, bool last, DeflatedText& out, int level) {
     z_stream z{};
     // -15: raw deflate, no wrapper; the pieces go between one gzip header and trailer.
-    if (deflateInit2(&z, Z_BEST_SPEED, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK) return false;
+    if (deflateInit2(&z, level, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK) return false;
     out.data.resize(deflateBound(&z, (uLong)text.size()) + 16);
     z.next_in = (Bytef*)text.data();
     z.avail_in = (uInt)text.size();

@@ -18,8 +18,11 @@ struct DeflatedText {
     size_t size = 0;     // of the text
 };
 
-// Deflates `text` at zlib's fastest level; false when zlib fails.
-bool DeflatePiece(const std::string& text, bool last, DeflatedText& out);
+// Deflates `text` (zlib's `level`: 1 fastest, 9 smallest); false when zlib fails.
+bool DeflatePiece(const std::string& text, bool last, DeflatedText& out, int level = 1);
+// The level a kept state is deflated at: done once per revision, so smaller rather than faster
+// (a national workspace: 2,6 MB in 0,35 s instead of 3,7 MB in 0,2 s; a third less to download).
+constexpr int kStateLevel = 6;
 
 // The deflated state of a few workspaces' newest revisions, the least recently used dropped
 // past `limit_bytes`. A revision's state never changes, except by an erasure: Drop is called
