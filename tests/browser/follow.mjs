@@ -12,6 +12,17 @@ async function waitFor(page, fn, arg, what, timeout = 15000) {
   }
 }
 
+// Presses `key` until the facilitator is on `slide`: a second press only if the first was not
+// seen within 5 s (said in the output; under load a scripted press, which lets go in the same
+// instant, was once lost), as the follow is what this test is about.
+async function turnTo(page, key, slide) {
+  await page.keyboard.press(key);
+  if (await waitUntil(page, (n) => window.samverkan.slide === n, slide, 5000)) return;
+  console.log(`${key} was not seen by the facilitator's page within 5 s: pressed again`);
+  await page.keyboard.press(key);
+  await waitFor(page, (n) => window.samverkan.slide === n, slide, 'the facilitator on slide ' + (slide + 1));
+}
+
 await runBrowserTest(async ({ server, browser, args }) => {
   const out = outDir(args.out);
   const links = server.links['Familjehem Västernorrland'];
@@ -34,8 +45,7 @@ await runBrowserTest(async ({ server, browser, args }) => {
   check(await waitUntil(viewer, () => window.samverkan.fontAtlas === 'built', null, 3000), 'the follower switches to the slide fonts');
 
   for (const [key, slide] of [['ArrowRight', 1], ['PageDown', 2], ['ArrowRight', 3], ['PageUp', 2]]) {
-    await facilitator.keyboard.press(key);
-    await waitFor(facilitator, (n) => window.samverkan.slide === n, slide, 'the facilitator on slide ' + (slide + 1));
+    await turnTo(facilitator, key, slide);
     const t0 = Date.now();
     await waitFor(viewer, (n) => window.samverkan.slide === n, slide, 'the viewer on slide ' + (slide + 1), 1000);
     const ms = Date.now() - t0;
