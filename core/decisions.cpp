@@ -32,12 +32,14 @@ AdoptionSummary Summarize(const Matter& m, const std::string& as_of) {
     return s;
 }
 
+static void Count(AdoptionCount& c, const Decision& d) {
+    c.concerned += d.status != DecisionStatus::NotConcerned;
+    c.adopted += d.status == DecisionStatus::Adopted || d.status == DecisionStatus::AdoptedWithConditions;
+}
+
 AdoptionCount CountAdoption(const Matter& m) {
     AdoptionCount c;
-    for (auto& [party, d] : m.decisions) {
-        c.concerned += d.status != DecisionStatus::NotConcerned;
-        c.adopted += d.status == DecisionStatus::Adopted || d.status == DecisionStatus::AdoptedWithConditions;
-    }
+    for (auto& [party, d] : m.decisions) Count(c, d);
     return c;
 }
 
@@ -50,8 +52,7 @@ DecisionTally TallyDecisions(const Workspace& ws) {
         // comparisons and no allocation.
         auto hint = deciding.begin();
         for (auto& [pid, d] : m.decisions) {
-            c.concerned += d.status != DecisionStatus::NotConcerned;
-            c.adopted += d.status == DecisionStatus::Adopted || d.status == DecisionStatus::AdoptedWithConditions;
+            Count(c, d);
             hint = std::next(deciding.insert(hint, pid));
         }
         t.by_matter.emplace_hint(t.by_matter.end(), id, c);

@@ -87,13 +87,19 @@ void SendJson(httplib::Response& res, int status, const json& body, const httpli
     SetBody(res, sam::JsonText(body), "application/json", req);
 }
 
+// `body` written up to where its "state" member's value goes: `{…,"state":`.
+std::string StateAnswerHead(const json& body) {
+    std::string text = sam::JsonText(body);
+    text.pop_back();   // its closing brace
+    text += text.size() > 1 ? ",\"state\":" : "\"state\":";
+    return text;
+}
+
 // `body` with the workspace's compact text as its "state", spliced in as text: a national
 // workspace (46 MB) is never parsed into a tree or written out again to be sent.
 void SendWithState(httplib::Response& res, const json& body, const std::string& state, const httplib::Request& req) {
-    std::string text = sam::JsonText(body);
-    text.pop_back();   // its closing brace
-    text.reserve(text.size() + state.size() + 16);
-    text += text.size() > 1 ? ",\"state\":" : "\"state\":";
+    std::string text = StateAnswerHead(body);
+    text.reserve(text.size() + state.size() + 1);
     text += state;
     text += '}';
     res.status = 200;
@@ -286,12 +292,9 @@ void InstallApi(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfi
                 packed = std::move(made);
             }
             if (held) held.unlock();
-            std::string before = sam::JsonText(body);
-            before.back() = ',';   // its closing brace
-            before += "\"state\":";
             res.status = 200;
             res.set_header("Cache-Control", "no-store");
-            if (SetGzipBody(res, before, *packed, "}", "application/json")) return;
+            if (SetGzipBody(res, StateAnswerHead(body), *packed, "}", "application/json")) return;
             return SendError(res, 500, "compression", "the answer could not be compressed");
         }
         auto text = state();
