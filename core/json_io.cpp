@@ -823,12 +823,12 @@ void ParseWorkspace(const json& j, Workspace& ws, std::vector<Problem>& out) {
     }
 }
 
-LoadResult LoadWorkspace(std::string_view text) {
+LoadResult LoadWorkspace(std::string_view text, const ScanProgress* progress) {
     LoadResult res;
     Workspace& ws = res.workspace;
     // Entities are read into the model as their objects close (see json_stream.h), so a
     // large workspace never exists twice.
-    StreamResult streamed = StreamWorkspace(text, ws, res.problems);
+    StreamResult streamed = StreamWorkspace(text, ws, res.problems, progress);
     if (!streamed.parsed) {
         res.problems.clear();
         // The scanner's reason in the user's words: where it went wrong, or that it nests too deep.

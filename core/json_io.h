@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 #include <vector>
+#include "json_scan.h"
 #include "model.h"
 #include "problem.h"
 
@@ -59,7 +60,8 @@ struct LoadResult {
     std::vector<Problem> problems;     // errors (and nothing else: warnings come from CheckConsistency)
     int migrated_from = 0;             // the file's schema version when older than the current
 };
-// Parses text (any supported schema version, migrated to the current one).
-LoadResult LoadWorkspace(std::string_view text);
+// Parses text (any supported schema version, migrated to the current one). `progress`
+// (json_scan.h) is told how far the text is read, entity by entity.
+LoadResult LoadWorkspace(std::string_view text, const ScanProgress* progress = nullptr);
 
 }  // namespace sam

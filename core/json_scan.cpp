@@ -30,6 +30,15 @@ struct Scanner {
     json::json_sax_t& sax;
     std::string& error;
     std::string buf;   // the current string or key
+    const ScanProgress* progress = nullptr;
+    size_t skipped = 0;   // a byte order mark before `begin`
+
+    // An object closed; one of the outer ones (a workspace's entity) tells how far the text is read.
+    bool ObjectClosed(int depth) {
+        if (!sax.end_object()) return false;
+        if (progress && depth <= 2) (*progress)(skipped + (size_t)(p - begin));
+        return true;
+    }
 
     bool Fail(const char* what) {
         error = std::string("syntax error at byte ") + std::to_string(p - begin) + ": " + what;
@@ -178,7 +187,7 @@ struct Scanner {
                 ++p;
                 if (!sax.start_object(std::size_t(-1))) return false;
                 Space();
-                if (p < end && *p == '}') { ++p; return sax.end_object(); }
+                if (p < end && *p == '}') { ++p; return ObjectClosed(depth); }
                 for (;;) {
                     Space();
                     if (p >= end || *p != '"') return Fail("expected a key");
@@ -190,7 +199,7 @@ struct Scanner {
                     if (!Value(depth + 1)) return false;
                     Space();
                     if (p < end && *p == ',') { ++p; continue; }
-                    if (p < end && *p == '}') { ++p; return sax.end_object(); }
+                    if (p < end && *p == '}') { ++p; return ObjectClosed(depth); }
                     return Fail("expected ',' or '}'");
                 }
             }
@@ -223,9 +232,13 @@ struct Scanner {
 
 }  // namespace
 
-bool ScanJson(std::string_view text, json::json_sax_t& sax, std::string& error) {
-    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);   // a byte order mark, as editors on Windows write
-    Scanner s{text.data(), text.data(), text.data() + text.size(), sax, error, {}};
+bool ScanJson(std::string_view text, json::json_sax_t& sax, std::string& error, const ScanProgress* progress) {
+    size_t skipped = 0;
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") {   // a byte order mark, as editors on Windows write
+        text.remove_prefix(3);
+        skipped = 3;
+    }
+    Scanner s{text.data(), text.data(), text.data() + text.size(), sax, error, {}, progress, skipped};
     if (!s.Value(0)) {
         if (error.empty()) error = "stopped by the reader";
         return false;

@@ -2,6 +2,7 @@
 // events as json::sax_parse, several times faster on large workspace files because
 // strings are copied in runs instead of one character at a time.
 #pragma once
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,9 +14,14 @@ namespace sam {
 // before it is parsed: printing or copying such a value recurses once per level.
 inline constexpr int kMaxJsonDepth = 64;
 
+// How far a long read has come: called with the count of bytes read whenever an object at
+// most two levels deep closes (a workspace's entity); the text before it is not looked at
+// again, so a caller may show progress or let go of that part of a mapped file.
+using ScanProgress = std::function<void(size_t read)>;
+
 // false when the text is not one valid JSON value, with `error` saying where; also false
 // when the handler returns false. Nesting deeper than kMaxJsonDepth is refused.
-bool ScanJson(std::string_view text, json::json_sax_t& sax, std::string& error);
+bool ScanJson(std::string_view text, json::json_sax_t& sax, std::string& error, const ScanProgress* progress = nullptr);
 
 // The deepest nesting of brackets in `text` (outside strings), counting no further than
 // `stop_at` + 1: a cheap check before a parser that recurses or builds values.

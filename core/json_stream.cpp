@@ -250,10 +250,10 @@ private:
 
 }  // namespace
 
-StreamResult StreamWorkspace(std::string_view text, Workspace& ws, std::vector<Problem>& out) {
+StreamResult StreamWorkspace(std::string_view text, Workspace& ws, std::vector<Problem>& out, const ScanProgress* progress) {
     StreamResult r;
     Loader loader(ws, out);
-    r.parsed = ScanJson(text, loader, r.error);
+    r.parsed = ScanJson(text, loader, r.error, progress);
     if (!r.parsed) return r;
     r.rest = std::move(loader.root);
     return r;

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 #include "model.h"
+#include "json_scan.h"
 #include "problem.h"
 
 namespace sam {
@@ -17,6 +18,8 @@ struct StreamResult {
 
 // Parses `text`, reading entities of object-shaped collections into `ws` (problems
 // into `out`) and leaving everything else in `rest` for the ordinary parsers.
-StreamResult StreamWorkspace(std::string_view text, Workspace& ws, std::vector<Problem>& out);
+// `progress` (json_scan.h) is told how far the text is read, entity by entity.
+StreamResult StreamWorkspace(std::string_view text, Workspace& ws, std::vector<Problem>& out,
+                             const ScanProgress* progress = nullptr);
 
 }  // namespace sam

@@ -192,14 +192,15 @@ bool OpenPathInBackground(Desktop& d, ui::App& app, const std::string& path) {
     std::error_code ec;
     auto bytes = fs::file_size(path, ec);
     if (ec || bytes < (8u << 20) || app.shared || Accepts(".csv", path) || d.opening) return OpenPath(d, app, path);
-    std::string text, error;
-    if (!ReadFile(path, text, &error)) { app.status = path + ": " + error; return false; }
-    sam_native::PrepareHeapFor(text.size());
     auto opening = std::make_unique<OpeningFile>();
+    std::string error;
+    if (!opening->file.Open(path, &error)) { app.status = path + ": " + error; return false; }
+    sam_native::PrepareHeapFor(opening->file.Text().size());
     opening->path = path;
-    opening->bytes = text.size();
+    opening->bytes = opening->file.Text().size();
     opening->started = glfwGetTime();
-    opening->result = std::async(std::launch::async, [text = std::move(text)] { return sam::LoadWorkspace(text); });
+    OpeningFile* o = opening.get();
+    opening->result = std::async(std::launch::async, [o] { return LoadMappedWorkspace(o->file, &o->read); });
     d.opening = std::move(opening);
     return true;
 }
@@ -229,17 +230,13 @@ void DrawOpening(Desktop& d, ui::App& app) {
     if (ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove)) {
         std::string name = fs::path(o.path).filename().string();
         ImGui::TextUnformatted(sam::TrF(app.lang, "ui.opening_file", {name, Megabytes(o.bytes, app.lang)}).c_str());
-        // How far the reading has come is not known: a block that moves, and the time so far.
-        ImVec2 size(ImGui::GetFontSize() * 18, ImGui::GetFrameHeight() * 0.6f), at = ImGui::GetCursorScreenPos();
-        ImGui::Dummy(size);
-        ImDrawList* draw = ImGui::GetWindowDrawList();
-        draw->AddRectFilled(at, ImVec2(at.x + size.x, at.y + size.y), ImGui::GetColorU32(ImGuiCol_FrameBg));
-        draw->AddRect(at, ImVec2(at.x + size.x, at.y + size.y), ImGui::GetColorU32(ImGuiCol_Border));
-        float block = size.x * 0.25f, x = at.x - block + (size.x + block) * (float)(std::fmod(seconds, 1.5) / 1.5);
-        draw->AddRectFilled(ImVec2(std::max(x, at.x), at.y), ImVec2(std::min(x + block, at.x + size.x), at.y + size.y),
-                            ImGui::GetColorU32(ImGuiCol_PlotHistogram));
-        char elapsed[32];
-        std::snprintf(elapsed, sizeof elapsed, "%.1f s", seconds);
+        // How much of the file is read (the checks after it take a moment more), and the time so far.
+        float done = o.bytes ? (float)((double)o.read.load(std::memory_order_relaxed) / (double)o.bytes) : 0.0f;
+        int percent = (int)(done * 100);
+        if (percent > 0 && percent < 100) ++o.partial_frames;
+        ImGui::ProgressBar(done, ImVec2(ImGui::GetFontSize() * 18, 0), "");
+        char elapsed[48];
+        std::snprintf(elapsed, sizeof elapsed, app.lang == sam::Lang::Sv ? "%d %%   %.1f s" : "%d%%   %.1f s", percent, seconds);
         std::string e = elapsed;
         if (app.lang == sam::Lang::Sv) std::replace(e.begin(), e.end(), '.', ',');
         ImGui::TextDisabled("%s", e.c_str());
@@ -249,8 +246,8 @@ void DrawOpening(Desktop& d, ui::App& app) {
     if (!ready) return;
     std::string path = o.path;
     sam::LoadResult r = o.result.get();
-    char note[96];
-    std::snprintf(note, sizeof note, " in %.2f s, %d frames drawn meanwhile", seconds, o.frames);
+    char note[128];
+    std::snprintf(note, sizeof note, " in %.2f s, %d frames drawn meanwhile, %d of them part way", seconds, o.frames, o.partial_frames);
     d.opening.reset();
     d.open_failed = !ui::FileLoaded(app, path, std::move(r));
     if (!d.open_failed) {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 #include "app.h"
+#include "mapped_file.h"
 
 struct GLFWwindow;
 
@@ -33,7 +34,10 @@ struct OpeningFile {
     size_t bytes = 0;
     double started = 0;            // glfwGetTime()
     int frames = 0;                // drawn meanwhile
-    std::future<sam::LoadResult> result;
+    int partial_frames = 0;        // of them, those that showed the file part read (0 < p < 100 %)
+    MappedFile file;
+    std::atomic<size_t> read{0};   // bytes read so far, from the reading thread
+    std::future<sam::LoadResult> result;   // last: waited for before the file and count go
 };
 
 struct Desktop {

@@ -1,7 +1,9 @@
 #include "files.h"
 
 #include <GLFW/glfw3.h>
+#include <algorithm>
 #include <cerrno>
+#include <filesystem>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -33,6 +35,51 @@ bool WriteFileAtomic(const std::string& path, const std::string& text, std::stri
     }
     if (std::rename(tmp.c_str(), path.c_str()) != 0) { if (error) *error = path + ": " + std::strerror(errno); return false; }
     return true;
+}
+
+BackgroundWriter::BackgroundWriter() : thread_([this] { Run(); }) {}
+
+BackgroundWriter::~BackgroundWriter() {
+    {
+        std::lock_guard lock(mu_);
+        stop_ = true;
+    }
+    cv_.notify_all();
+    thread_.join();   // Run() writes what is queued before it ends
+}
+
+void BackgroundWriter::Put(std::string path, std::string text) {
+    {
+        std::lock_guard lock(mu_);
+        auto same = std::find_if(queue_.begin(), queue_.end(), [&](const auto& w) { return w.first == path; });
+        if (same != queue_.end()) same->second = std::move(text);
+        else queue_.emplace_back(std::move(path), std::move(text));
+    }
+    cv_.notify_all();
+}
+
+void BackgroundWriter::Flush() {
+    std::unique_lock lock(mu_);
+    cv_.wait(lock, [this] { return queue_.empty() && !writing_; });
+}
+
+void BackgroundWriter::Run() {
+    std::unique_lock lock(mu_);
+    for (;;) {
+        cv_.wait(lock, [this] { return stop_ || !queue_.empty(); });
+        if (queue_.empty()) return;   // stopping, all written
+        auto [path, text] = std::move(queue_.front());
+        queue_.pop_front();
+        writing_ = true;
+        lock.unlock();
+        std::error_code ec;
+        std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
+        std::string error;
+        if (!WriteFileAtomic(path, text, &error)) std::fprintf(stderr, "samverkan: %s\n", error.c_str());
+        lock.lock();
+        writing_ = false;
+        cv_.notify_all();
+    }
 }
 
 bool SaveScreenshot(const std::string& path, int w, int h, std::string* error) {

@@ -30,6 +30,7 @@ inline void KeepFreedMemory() {
 inline void PrepareHeapFor(size_t text_bytes) {
     size_t bytes = text_bytes / 2 * 7;
     if (bytes < (16u << 20) || bytes > (2048u << 20)) return;   // small files fault little
+    if (mallinfo2().fordblks >= bytes) return;   // freed memory kept from an earlier workspace is enough
     char* p = static_cast<char*>(std::malloc(bytes));
     if (!p) return;
     uintptr_t page = 4096, from = ((uintptr_t)p + page - 1) & ~(page - 1), to = ((uintptr_t)p + bytes) & ~(page - 1);

@@ -44,11 +44,41 @@ std::string CacheName(const Link& link) {
 
 SyncClient::SyncClient() = default;
 
+std::string SyncClient::CachePart(const char* part) const {
+    std::string path = cache_path_;
+    if (path.size() > 5 && path.compare(path.size() - 5, 5, ".json") == 0) path.resize(path.size() - 5);
+    return path + "." + part + ".json";
+}
+
+bool SyncClient::LoadCache(sam::Sync& kept, bool whole) {
+    if (cache_path_.empty()) return false;
+    std::string line, base;
+    if (ReadFile(CachePart("line"), line, nullptr)) {
+        if (!whole) return sam::SyncLoadWaiting(kept, sam::ReadJson(line));
+        if (ReadFile(CachePart("base"), base, nullptr) && sam::SyncLoadBaseAndLine(kept, base, sam::ReadJson(line))) return true;
+    }
+    return ReadFile(cache_path_, base, nullptr) && sam::SyncLoadOffline(kept, sam::ReadJson(base));   // kept by an older version
+}
+
+// The server's state as it sent it becomes the base: no 46 MB written out again on this thread.
+void SyncClient::KeepBase(std::string_view state_text) {
+    if (cache_path_.empty()) return;
+    writer_.Put(CachePart("base"), sam::SyncBaseText(sync_, state_text));
+    cache_dirty_ = true;   // the line that goes with it
+}
+
 void SyncClient::SaveCache() {
     if (cache_path_.empty()) return;
-    std::error_code ec;
-    std::filesystem::create_directories(std::filesystem::path(cache_path_).parent_path(), ec);
-    WriteFileAtomic(cache_path_, sam::SyncSaveOffline(sync_).dump(), nullptr);
+    if (sam::SyncBaseDue(sync_)) writer_.Put(CachePart("base"), sam::SyncSaveBase(sync_));
+    writer_.Put(CachePart("line"), sam::SyncSaveLine(sync_).dump());
+    if (!old_copy_removed_) {   // the pair replaces a copy an older version kept in one file
+        std::error_code ec;
+        if (std::filesystem::exists(cache_path_, ec)) {
+            writer_.Flush();
+            std::filesystem::remove(cache_path_, ec);
+        }
+        old_copy_removed_ = true;
+    }
     cache_dirty_ = false;
 }
 
@@ -90,9 +120,8 @@ bool SyncClient::Start(const Link& link, ui::App& app, std::string* error) {
     httplib::Client c(link.host, link.port);
     c.set_connection_timeout(5, 0);
     auto r = c.Get("/api/workspaces/" + link.id, {{"Authorization", "Bearer " + link.token}});
-    std::string cached;
-    sam::Sync kept;
-    bool have_cache = !cache_path_.empty() && ReadFile(cache_path_, cached, nullptr) && sam::SyncLoadOffline(kept, sam::ReadJson(cached));
+    sam::Sync kept;   // online, only what waits is read from the kept copy
+    bool have_cache = LoadCache(kept, !r);
     auto hooks = [this, &app] {
         app.shared = true;
         app.platform.edited = [this](const json& forward) { sam::SyncLocalEdit(sync_, forward); cache_dirty_ = true; };
@@ -136,6 +165,7 @@ bool SyncClient::Start(const Link& link, ui::App& app, std::string* error) {
     can_edit_ = sam::TextOf(body, "access") == "admin" || (body.contains("link") && sam::TextOf(body["link"], "role") == "edit");
     int64_t revision = sam::IntOf(body, "revision");
     sam::SyncStart(sync_, app.doc.ws, revision);   // the model just read from it
+    KeepBase(state);
     hooks();
     // Changes kept from an earlier run that never reached the server go out first.
     if (have_cache && !kept.pending.empty()) {
@@ -234,8 +264,9 @@ void SyncClient::Fetch() {
 }
 
 bool SyncClient::TakeState(ui::App& app, int status, const std::string& text) {
-    if (!ui::TakeSyncState(app, sync_, status, text)) return false;   // changes made meanwhile stay waiting
-    cache_dirty_ = true;
+    std::string state;
+    if (!ui::TakeSyncState(app, sync_, status, text, &state)) return false;   // changes made meanwhile stay waiting
+    KeepBase(state);
     return true;
 }
 

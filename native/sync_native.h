@@ -11,6 +11,7 @@
 #include <string>
 #include <thread>
 #include "app.h"
+#include "files.h"
 #include "sync.h"
 
 #include <httplib.h>
@@ -24,7 +25,9 @@ struct Link {
 };
 // "http://127.0.0.1:8080/#w=ID&t=TOKEN" (the link the server prints) -> Link.
 bool ParseLink(const std::string& url, Link& out);
-// The file name of a link's offline copy: "HOST_PORT_ID.json".
+// The file name of a link's offline copy: "HOST_PORT_ID.json". It is kept in two files beside
+// it, HOST_PORT_ID.base.json and .line.json (core/sync.h); a copy an older version kept in the
+// one file is still read.
 std::string CacheName(const Link& link);
 
 class SyncClient {
@@ -36,6 +39,7 @@ public:
     // Fetches the workspace, opens it in the app and starts following it. With no answer
     // from the server, opens the kept copy (if any) and keeps trying.
     bool Start(const Link& link, ui::App& app, std::string* error);
+    // Writes what changed of the kept copy (the line; the base when due) on the writer's thread.
     void SaveCache();
     // Once per frame: applies others' changes, answers, and sends what waits.
     void Frame(ui::App& app);
@@ -73,6 +77,11 @@ private:
     std::string cache_path_;
     bool cache_dirty_ = false;
     double cache_due_ = 0;
+    std::string CachePart(const char* part) const;   // "base" or "line"
+    bool LoadCache(sam::Sync& kept, bool whole);      // whole: the state too, else only what waits
+    void KeepBase(std::string_view state_text);
+    bool old_copy_removed_ = false;
+    BackgroundWriter writer_;                         // last: flushed after the threads above are joined
 };
 
 }  // namespace native

@@ -22,6 +22,7 @@ void FullFrame(App& app, GLFWwindow* window, KeyLatch& keys, const FontSource& f
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     if (input) input();
+    LatchBeforeNewFrame(keys);
     ImGui::NewFrame();
     LatchFrameStarted(keys);
     app.a11y.whole = MirrorWhole(app);

@@ -1,6 +1,8 @@
 // Dear ImGui 1.86 reads keys as "down now", once per frame: a press and release between two
 // frames (a presentation clicker, a scripted key press) is never seen. The platforms route
-// key events through this latch, which holds such a release until the frame has seen the key.
+// key events through this latch, which holds such a release until a frame has seen the key,
+// and lets go of it before the next frame (never within one: its views would see a shortcut's
+// key pressed with its modifier already up).
 #pragma once
 #include <vector>
 
@@ -8,14 +10,17 @@ namespace ui {
 
 struct KeyLatch {
     std::vector<int> pressed;    // pressed since the last frame began
-    std::vector<int> held;       // released too soon: released after the next NewFrame
+    std::vector<int> held;       // released before a frame saw the press
+    std::vector<int> seen;       // held keys a frame has seen: released before the next one
 };
 
 // A key went down: remember it until the next frame has begun.
 void LatchPress(KeyLatch& latch, int key);
 // A key went up: true when the release must wait (the frame has not seen the press yet).
 bool LatchRelease(KeyLatch& latch, int key);
-// Call right after ImGui::NewFrame(): lets go of the held keys (io.KeysDown) for the next frame.
+// Call right before ImGui::NewFrame(): lets go of the keys the last frame saw (io.KeysDown).
+void LatchBeforeNewFrame(KeyLatch& latch);
+// Call right after ImGui::NewFrame(): this frame has seen the keys pressed so far.
 void LatchFrameStarted(KeyLatch& latch);
 
 // The GLFW side, for the two platforms (both include GLFW and ImGui's GLFW backend first):

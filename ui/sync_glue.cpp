@@ -34,7 +34,7 @@ void NoteHistoryChange(App& app, const sam::Sync& sync) {
     }
 }
 
-bool TakeSyncState(App& app, sam::Sync& sync, int status, std::string_view body) {
+bool TakeSyncState(App& app, sam::Sync& sync, int status, std::string_view body, std::string* state_text) {
     sam::json envelope;
     std::string state;
     if (!sam::SplitStateAnswer(body, envelope, state)) {   // an error's answer: what it says of the access
@@ -47,6 +47,7 @@ bool TakeSyncState(App& app, sam::Sync& sync, int status, std::string_view body)
     if (!r.ok) return false;
     sam::SyncStart(sync, std::move(r.workspace), sam::IntOf(envelope, "revision"));   // what waits stays in line
     ShowSyncState(app, sync);
+    if (state_text) *state_text = std::move(state);
     return true;
 }
 

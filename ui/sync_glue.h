@@ -14,7 +14,8 @@ void ShowSyncState(App& app, sam::Sync& sync);
 void NoteHistoryChange(App& app, const sam::Sync& sync);
 // The server's answer to a GET of the workspace (fetched again after a gap, a reset or a
 // clash): the state under what waits, shown. False when it brings no state (said per access).
-bool TakeSyncState(App& app, sam::Sync& sync, int status, std::string_view body);
+// With `state_text`, the state's text is handed back there (to keep as the copy's base).
+bool TakeSyncState(App& app, sam::Sync& sync, int status, std::string_view body, std::string* state_text = nullptr);
 // An answer to the change in flight (HTTP status 0: no answer); true when the state must be shown again.
 // `retry_later` is set when the platform should wait before sending again.
 bool TakeSyncAnswer(App& app, sam::Sync& sync, int status, const std::string& body, bool* retry_later);

@@ -332,7 +332,9 @@ EMSCRIPTEN_KEEPALIVE void samverkan_state(int status, const char* body) {
     if (!g_sync) return;
     Web& w = *g_sync;
     w.server.fetching = false;
-    if (!ui::TakeSyncState(w.app, w.server.sync, status, body) && status != 401) w.server.retry_at = emscripten_get_now() + 2000;
+    std::string state;
+    if (ui::TakeSyncState(w.app, w.server.sync, status, body, &state)) KeepBase(w, state);   // not written out again
+    else if (status != 401) w.server.retry_at = emscripten_get_now() + 2000;
     MarkDirty(w);
 }
 

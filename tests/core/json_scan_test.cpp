@@ -1,7 +1,9 @@
 // ScanJson against nlohmann's own parser: the same verdict and the same value for
 // valid documents, broken ones and random mutations of both.
+#include <algorithm>
 #include <random>
 #include "helpers.h"
+#include "json_io.h"
 #include "json_scan.h"
 
 using namespace sam;
@@ -159,4 +161,25 @@ TEST_CASE("JsonDepth and ParseJsonLimited: deep text is refused before it is par
     auto j = ParseJsonLimited("{\"a\": [1, 2]}", error);
     REQUIRE(j);
     CHECK((*j)["a"][1] == 2);
+}
+
+TEST_CASE("LoadWorkspace tells how far it has read, and never looks back at what it said was read") {
+    // A demo as a file, with a byte order mark as Windows editors write.
+    std::string text = "\xEF\xBB\xBF" + SaveWorkspace(LoadDemo("halsam-vasternorrland"), true);
+    std::string original = text;
+    std::vector<size_t> told;
+    ScanProgress progress = [&](size_t read) {
+        told.push_back(read);
+        // What was said to be read is spoiled at once: a reader that went back to it would fail.
+        for (size_t i = 0; i < read; ++i) text[i] = '#';
+    };
+    LoadResult spoiled = LoadWorkspace(text, &progress);
+    REQUIRE(spoiled.ok);
+    CHECK(SaveWorkspace(spoiled.workspace, false) == SaveWorkspace(LoadWorkspace(original).workspace, false));
+    REQUIRE(told.size() > 10);   // entity by entity, not only at the end
+    CHECK(std::is_sorted(told.begin(), told.end()));
+    CHECK(told.front() > 3);
+    size_t end = original.find_last_of('}') + 1;   // the document's last brace: all of it is read
+    CHECK(told.back() == end);
+    CHECK(text.find_first_not_of('#') == (end == text.size() ? std::string::npos : end));
 }

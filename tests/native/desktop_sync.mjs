@@ -3,7 +3,7 @@
 // stopped, the app starts from its kept copy, takes an edit offline, and sends it when the
 // server is back.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { check, runBrowserTest, startServer } from '../browser/harness.mjs';
@@ -51,12 +51,25 @@ await runBrowserTest(async ({ server, args: a }) => {
   const history = (await (await fetch(api + '/history', { headers: auth })).json()).history;
   check(history[1].revision === 2 && history[1].author === 'Redigering (Dag Dahl, Timrå kommun)', 'the desktop\'s change is by its user: ' + history[1].author);
   check(history[1].summary === 'Kramfors: Ej beslutat → Antaget (Tjänstepersonsstruktur för HälSam)', 'and says what in words: ' + history[1].summary);
+  // The kept copy is two files: the base is the state as the server sent it at the start
+  // (revision 1), and the changes since (the desktop's and the other's) went to the line only.
+  const kept = join(home, 'cache', 'samverkan');
+  const files = readdirSync(kept).sort();
+  check(files.length === 2 && files[0].endsWith(`_${id}.base.json`) && files[1].endsWith(`_${id}.line.json`), 'the kept copy is a base and a line: ' + files.join(', '));
+  const base = JSON.parse(readFileSync(join(kept, files[0]), 'utf8'));
+  const line = JSON.parse(readFileSync(join(kept, files[1]), 'utf8'));
+  check(base.format === 'samverkan-offline-base-1' && base.revision === 1 && base.confirmed.matters['tjanstepersonsstruktur-2022'].decisions.kramfors.status !== 'adopted',
+        'the base is the state at revision 1, not written again for the changes after it');
+  check(line.format === 'samverkan-offline-line-1' && line.base_revision === 1 && line.revision === 3 && line.since_base.length === 2 && line.pending.length === 0,
+        'the line holds the two changes since the base (revision ' + line.revision + ', ' + line.since_base.length + ' steps)');
+  const baseWritten = statSync(join(kept, files[0])).mtimeMs;
   // Historik on the desktop: the server's list, with the user's name.
   const mirror = join(home, 'mirror.json');
   const historyCode = await run(a.app, ['--link', server.editLink, '--history', '--frames', '20', '--mirror', mirror]);
   check(historyCode === 0, 'the desktop app opens Historik (code ' + historyCode + ')');
   const said = readFileSync(mirror, 'utf8');
   check(said.includes('Redigering (Dag Dahl, Timrå kommun)') && said.includes('Kramfors: Ej beslutat → Antaget'), 'its Historik lists the change by its user, in words');
+  check(statSync(join(kept, files[0])).mtimeMs > baseWritten, 'a new run online starts a new base from the state it is sent');
 
   // No server: the app opens its kept copy, and an edit waits in it.
   const port = new URL(server.url).port;
