@@ -276,10 +276,14 @@ bool SyncBaseDue(const Sync& s) { return !s.base_kept || s.since_base.size() > 2
 
 std::string SyncSaveBase(Sync& s) { return SyncBaseText(s, SaveWorkspace(s.confirmed, false)); }
 
-std::string SyncBaseText(Sync& s, std::string_view state_text) {
+std::string SyncBaseHead(Sync& s) {
     s.since_base.clear();
     s.base_kept = true;
-    std::string out = R"({"format":"samverkan-offline-base-1","revision":)" + std::to_string(s.revision) + R"(,"confirmed":)";
+    return R"({"format":"samverkan-offline-base-1","revision":)" + std::to_string(s.revision) + R"(,"confirmed":)";
+}
+
+std::string SyncBaseText(Sync& s, std::string_view state_text) {
+    std::string out = SyncBaseHead(s);
     out.append(state_text);
     out += '}';
     return out;

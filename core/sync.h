@@ -87,6 +87,9 @@ bool SyncBaseDue(const Sync& s);
 std::string SyncSaveBase(Sync& s);   // the base as text; the line then starts from it
 // The base made from the state's text as the server sent it (no tree written out again).
 std::string SyncBaseText(Sync& s, std::string_view state_text);
+// The same base in pieces, for a writer that takes them without joining: this head, then the
+// state's text, then "}".
+std::string SyncBaseHead(Sync& s);
 json SyncSaveLine(const Sync& s);
 // Restores a copy kept in two parts (the base as its text); false (and `s` unchanged) when
 // they are not a pair.

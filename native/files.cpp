@@ -24,17 +24,29 @@ bool ReadFile(const std::string& path, std::string& out, std::string* error) {
     return true;
 }
 
-bool WriteFileAtomic(const std::string& path, const std::string& text, std::string* error) {
+namespace {
+
+bool WritePiecesAtomic(const std::string& path, const std::string* pieces, size_t count, std::string* error) {
     std::string tmp = path + ".tmp";
     {
         std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
         if (!f) { if (error) *error = tmp + ": " + std::strerror(errno); return false; }
-        f << text;
+        for (size_t i = 0; i < count; ++i) f.write(pieces[i].data(), (std::streamsize)pieces[i].size());
         f.flush();
         if (!f) { if (error) *error = tmp + ": write failed"; return false; }
     }
     if (std::rename(tmp.c_str(), path.c_str()) != 0) { if (error) *error = path + ": " + std::strerror(errno); return false; }
     return true;
+}
+
+}  // namespace
+
+bool WriteFileAtomic(const std::string& path, const std::vector<std::string>& pieces, std::string* error) {
+    return WritePiecesAtomic(path, pieces.data(), pieces.size(), error);
+}
+
+bool WriteFileAtomic(const std::string& path, const std::string& text, std::string* error) {
+    return WritePiecesAtomic(path, &text, 1, error);
 }
 
 BackgroundWriter::BackgroundWriter() : thread_([this] { Run(); }) {}
@@ -49,11 +61,17 @@ BackgroundWriter::~BackgroundWriter() {
 }
 
 void BackgroundWriter::Put(std::string path, std::string text) {
+    std::vector<std::string> pieces;
+    pieces.push_back(std::move(text));
+    Put(std::move(path), std::move(pieces));
+}
+
+void BackgroundWriter::Put(std::string path, std::vector<std::string> pieces) {
     {
         std::lock_guard lock(mu_);
         auto same = std::find_if(queue_.begin(), queue_.end(), [&](const auto& w) { return w.first == path; });
-        if (same != queue_.end()) same->second = std::move(text);
-        else queue_.emplace_back(std::move(path), std::move(text));
+        if (same != queue_.end()) same->second = std::move(pieces);
+        else queue_.emplace_back(std::move(path), std::move(pieces));
     }
     cv_.notify_all();
 }
@@ -68,14 +86,14 @@ void BackgroundWriter::Run() {
     for (;;) {
         cv_.wait(lock, [this] { return stop_ || !queue_.empty(); });
         if (queue_.empty()) return;   // stopping, all written
-        auto [path, text] = std::move(queue_.front());
+        auto [path, pieces] = std::move(queue_.front());
         queue_.pop_front();
         writing_ = true;
         lock.unlock();
         std::error_code ec;
         std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
         std::string error;
-        if (!WriteFileAtomic(path, text, &error)) std::fprintf(stderr, "samverkan: %s\n", error.c_str());
+        if (!WriteFileAtomic(path, pieces, &error)) std::fprintf(stderr, "samverkan: %s\n", error.c_str());
         lock.lock();
         writing_ = false;
         cv_.notify_all();

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <deque>
 #include <functional>
+#include <future>
 #include <tuple>
 #include <memory>
 #include <mutex>
@@ -79,7 +80,18 @@ private:
     double cache_due_ = 0;
     std::string CachePart(const char* part) const;   // "base" or "line"
     bool LoadCache(sam::Sync& kept, bool whole);      // whole: the state too, else only what waits
-    void KeepBase(std::string_view state_text);
+    void KeepBase(std::string state_text);
+    // Online, the model kept for sync is read from the server's text on a thread of its own
+    // while the window shows the workspace (at national scale a copy of the app's model held
+    // up the first frame for 0,7 s); following starts once it is there.
+    struct Starting {
+        int64_t revision = 0;
+        std::string state;                       // the server's text, kept as the base after
+        sam::Sync kept;                          // what waited in the kept copy
+        std::future<sam::LoadResult> model;      // last: waited for before the text goes
+    };
+    std::unique_ptr<Starting> starting_;
+    bool FinishStart(ui::App& app);              // true once following (at once when not starting)
     bool old_copy_removed_ = false;
     BackgroundWriter writer_;                         // last: flushed after the threads above are joined
 };

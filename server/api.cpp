@@ -224,6 +224,15 @@ void InstallApi(httplib::Server& svr, Storage& storage, Hub& hub, const ApiConfi
         if (!ParseBody(req, res, body)) return;
         if (!body.is_object() || !body.contains("name") || !body["name"].is_string() || body["name"].get<std::string>().empty())
             return SendError(res, 400, "bad_request", "the body must be {\"name\": \"…\"} with an optional \"demo\" or \"state\"");
+        // Anything else is refused by name: a workspace document sent as the body (its parties and
+        // matters beside "name") was created as an empty workspace.
+        std::string unknown;
+        for (auto& [key, value] : body.items())
+            if (key != "name" && key != "demo" && key != "state") unknown += (unknown.empty() ? "" : ", ") + key;
+        if (!unknown.empty())
+            return SendError(res, 400, "bad_request", "unknown field(s) " + unknown + ": the body must be {\"name\": \"…\"} with an optional \"demo\" or " +
+                             "\"state\" (a workspace document goes in \"state\")");
+        if (body.contains("demo") && body.contains("state")) return SendError(res, 400, "bad_request", "give \"demo\" or \"state\", not both");
         sam::Workspace ws;
         if (body.contains("demo")) {
             const std::string* text = body["demo"].is_string() ? sam::FindDemo(body["demo"]) : nullptr;

@@ -12,8 +12,14 @@ void LatchPress(KeyLatch& latch, int key) {
     if (std::find(latch.pressed.begin(), latch.pressed.end(), key) == latch.pressed.end()) latch.pressed.push_back(key);
 }
 
+static bool IsModifier(int key) { return key >= 340 && key <= 347; }   // GLFW's shift, ctrl, alt, super
+
 bool LatchRelease(KeyLatch& latch, int key) {
-    if (std::find(latch.pressed.begin(), latch.pressed.end(), key) == latch.pressed.end()) return false;
+    bool unseen = std::find(latch.pressed.begin(), latch.pressed.end(), key) != latch.pressed.end();
+    // A modifier let go while a key pressed after it is still unseen (Ctrl down, a frame, S down
+    // and up, Ctrl up): the frame that sees S must see Ctrl with it.
+    bool pending_shortcut = IsModifier(key) && std::any_of(latch.pressed.begin(), latch.pressed.end(), [](int k) { return !IsModifier(k); });
+    if (!unseen && !pending_shortcut) return false;
     latch.held.push_back(key);
     return true;
 }

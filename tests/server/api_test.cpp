@@ -55,6 +55,15 @@ TEST_CASE("access: edit and view links, the admin token, and nothing else") {
     CHECK(bad_state->status == 422);
     CHECK(json::parse(bad_state->body)["problems"][0]["path"] == "/parties/a/kind");
     CHECK(Get(c, a)["revision"] == 1);   // nothing was stored
+    // A workspace document sent as the body itself is refused by name, not made an empty workspace.
+    size_t before = json::parse(c.Get("/api/workspaces", kAdmin)->body)["workspaces"].size();
+    auto document = c.Post("/api/workspaces", kAdmin, R"({"schema_version": 2, "name": "x", "parties": {}, "matters": {}})", "application/json");
+    CHECK(document->status == 400);
+    std::string said = json::parse(document->body)["message"];
+    CHECK(said.find("unknown field(s) matters, parties, schema_version") != std::string::npos);
+    CHECK(said.find("a workspace document goes in \"state\"") != std::string::npos);
+    CHECK(c.Post("/api/workspaces", kAdmin, R"({"name": "x", "demo": "halsam-vasternorrland", "state": {}})", "application/json")->status == 400);
+    CHECK(json::parse(c.Get("/api/workspaces", kAdmin)->body)["workspaces"].size() == before);
 }
 
 TEST_CASE("a workspace goes to a browser gzipped once, and plain to a client that asks for no encoding") {

@@ -102,6 +102,21 @@ TEST_CASE("a shortcut typed between two frames (Ctrl+S) is seen with its modifie
     CHECK_FALSE(second.ctrl);
 }
 
+TEST_CASE("a shortcut whose modifier a frame has already seen keeps the modifier until its key is seen") {
+    Keys keys;
+    keys.Down(kLeftCtrl);
+    CHECK(keys.Frame(ui::keys::kS).ctrl);   // Ctrl alone: seen, nothing pressed
+    keys.Down(ui::keys::kS);
+    keys.Up(ui::keys::kS);
+    keys.Up(kLeftCtrl);   // all before the next frame
+    Keys::Seen with = keys.Frame(ui::keys::kS);
+    CHECK(with.pressed);
+    CHECK(with.ctrl);
+    Keys::Seen after = keys.Frame(ui::keys::kS);
+    CHECK_FALSE(after.down);
+    CHECK_FALSE(after.ctrl);
+}
+
 TEST_CASE("a second press of a key between two frames is not lost behind the first") {
     Keys keys;
     keys.Down(kArrowRight);
