@@ -97,4 +97,22 @@ await runBrowserTest(async ({ server, args: a }) => {
   } finally {
     await again.stop();
   }
+  // An edit made offline, and the next start with the server there: the app shows the server's
+  // state at once, reads its sync copy meanwhile, and then sends what waited before anything new.
+  const waitingEdit = JSON.stringify([{ op: 'replace', path: '/matters/tjanstepersonsstruktur-2022/decisions/harnosand/status', value: 'declined' }]);
+  check(await run(a.app, ['--link', server.editLink, '--edit', waitingEdit, '--frames', '5', '--wait-seconds', '1']) === 0, 'another edit waits offline');
+  const third = await startServer(a.server, a.web, { data: server.data, port });
+  try {
+    const newEdit = JSON.stringify([{ op: 'replace', path: '/matters/tjanstepersonsstruktur-2022/decisions/kramfors/status', value: 'paused' }]);
+    const code = await run(a.app, ['--link', server.editLink, '--edit', newEdit, '--frames', '5', '--wait-revision', '6', '--wait-seconds', '20']);
+    check(code === 0, 'started online with a change waiting, the app exits cleanly (code ' + code + ')');
+    const now = await (await fetch(api, { headers: auth })).json();
+    const d = now.state.matters['tjanstepersonsstruktur-2022'].decisions;
+    check(now.revision === 6 && d.harnosand.status === 'declined' && d.kramfors.status === 'paused',
+          'the change that waited and the one made at start both reached the server (revision ' + now.revision + ')');
+    const last = (await (await fetch(api + '/history', { headers: auth })).json()).history.slice(0, 2).map((h) => h.summary).reverse();   // newest first
+    check(last[0].startsWith('Härnösand') && last[1].startsWith('Kramfors'), 'the one that waited went first: ' + last.join(' | '));
+  } finally {
+    await third.stop();
+  }
 }, { withBrowser: false });
