@@ -311,7 +311,7 @@ int main(int argc, char** argv) {
         }
         glfwSwapBuffers(window);
     }
-    if (linked) sync.SaveCache();
+    if (linked) sync.Close(app);
     if (!opt.mirror.empty() && !native::WriteFileAtomic(opt.mirror, ui::A11yJson(app.a11y, 1), &error)) {
         std::fprintf(stderr, "samverkan: %s\n", error.c_str());
         return 1;

@@ -179,7 +179,15 @@ bool SyncClient::Start(const Link& link, ui::App& app, std::string* error) {
     return true;
 }
 
-bool SyncClient::FinishStart(ui::App& app) {
+void SyncClient::Close(ui::App& app) {
+    if (starting_) {
+        starting_->model.wait();
+        FinishStart(app, false);
+    }
+    SaveCache();
+}
+
+bool SyncClient::FinishStart(ui::App& app, bool follow) {
     if (!starting_) return true;
     if (starting_->model.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return false;
     std::unique_ptr<Starting> st = std::move(starting_);
@@ -197,7 +205,7 @@ bool SyncClient::FinishStart(ui::App& app) {
     for (auto& p : meanwhile) sam::SyncLocalEdit(sync_, p);
     if (!st->kept.pending.empty()) Rebuild(app);
     cache_dirty_ = true;
-    StartStream(st->revision);
+    if (follow) StartStream(st->revision);
     return true;
 }
 

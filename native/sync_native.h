@@ -42,6 +42,9 @@ public:
     bool Start(const Link& link, ui::App& app, std::string* error);
     // Writes what changed of the kept copy (the line; the base when due) on the writer's thread.
     void SaveCache();
+    // On leaving: a start still reading its sync model is finished first, so that edits made
+    // meanwhile are kept; then the copy is saved.
+    void Close(ui::App& app);
     // Once per frame: applies others' changes, answers, and sends what waits.
     void Frame(ui::App& app);
     bool Idle() const;   // nothing waiting, nothing on its way
@@ -91,7 +94,7 @@ private:
         std::future<sam::LoadResult> model;      // last: waited for before the text goes
     };
     std::unique_ptr<Starting> starting_;
-    bool FinishStart(ui::App& app);              // true once following (at once when not starting)
+    bool FinishStart(ui::App& app, bool follow = true);   // true once started (at once when not starting)
     bool old_copy_removed_ = false;
     BackgroundWriter writer_;                         // last: flushed after the threads above are joined
 };
