@@ -2,7 +2,9 @@
 // no HTTP cache, no storage), from the real server:
 //   node tests/browser/first_frame_bench.mjs SERVER_BINARY WEB_DIR [N]
 // Prints, per load, the time from navigation start (the page's time origin) to the first
-// animation frame after the app's first frame, and from Playwright's goto() call to it.
+// animation frame after the commit that shows the app's first frame (the app draws inside an
+// animation frame, so that is the next one), and from Playwright's goto() call to it.
+// The ImGui example is timed at the same point (bench/imgui_example/shim.h).
 // The first load also starts the browser's GPU process. Also prints the program's size as
 // served (gzip), against the 500 KiB it must stay under.
 import { existsSync, statSync } from 'node:fs';
@@ -26,7 +28,7 @@ const hook = () => {
   requestAnimationFrame(poll);
 };
 // Loads `url` n times, each in a fresh context; the first frame as the page notes it.
-async function firstFrames(url, sinceNavigation, sinceGoto) {
+async function firstFrames(url, sinceNavigation, sinceGoto, contentfulPaints = []) {
   for (let i = 0; i < n; i++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
@@ -36,6 +38,11 @@ async function firstFrames(url, sinceNavigation, sinceGoto) {
     await page.waitForFunction(() => window.firstFrameAt, null, { timeout: 30000 });
     sinceGoto.push(Date.now() - t0);
     sinceNavigation.push(Math.round(await page.evaluate(() => window.firstFrameAt)));
+    // When the browser showed the first thing worth seeing: for the example that is its canvas.
+    contentfulPaints.push(Math.round(await page.evaluate(() => {
+      const paint = performance.getEntriesByName('first-contentful-paint')[0];
+      return paint ? paint.startTime : NaN;
+    })));
     await context.close();
   }
 }
@@ -58,11 +65,16 @@ if (!existsSync(join(exampleDir, 'example.wasm'))) {
   console.log(`no ${exampleDir}: build it with  cmake --build build/web --target imgui_example`);
 } else {
   const exampleServer = await startServer(serverPath, exampleDir, { args: ['--demos', 'off'] });
-  const exNavigation = [], exGoto = [];
-  await firstFrames(exampleServer.url, exNavigation, exGoto);
+  const exNavigation = [], exGoto = [], exPaint = [];
+  await firstFrames(exampleServer.url, exNavigation, exGoto, exPaint);
   await exampleServer.stop();
   const ratio = median(sinceNavigation) / median(exNavigation);
   console.log(`ImGui example first frame, ms after navigation start: ${exNavigation.join(' ')}  (median ${median(exNavigation)})`);
+  // The yardstick's own check: its canvas is all it shows, so the browser's first contentful
+  // paint is when its first frame was presented, and the clock must stop after it.
+  const shownBefore = exNavigation.filter((t, i) => exPaint[i] <= t).length;
+  console.log(`ImGui example first contentful paint (its canvas shown): ${exPaint.join(' ')}  (median ${median(exPaint)}); ` +
+              `first frame noted after it in ${shownBefore} of ${n} loads`);
   console.log(`app / example first frame: ${ratio.toFixed(2)} (target <= 1.2): ${ratio <= 1.2 ? 'OK' : 'OVER'}`);
   const exGz = statSync(join(exampleDir, 'example.wasm.gz')).size + statSync(join(exampleDir, 'example.js.gz')).size;
   const sizeRatio = program / exGz;
