@@ -823,15 +823,15 @@ void ParseWorkspace(const json& j, Workspace& ws, std::vector<Problem>& out) {
     }
 }
 
-LoadResult LoadWorkspace(std::string_view text, const ScanProgress* progress) {
-    LoadResult res;
+namespace {
+
+// What LoadWorkspace makes of a streamed document: the scanner's reason in the user's words
+// when it is no JSON, else the rest parsed, migrated and checked.
+void FinishLoad(StreamResult& streamed, LoadResult& res) {
     Workspace& ws = res.workspace;
-    // Entities are read into the model as their objects close (see json_stream.h), so a
-    // large workspace never exists twice.
-    StreamResult streamed = StreamWorkspace(text, ws, res.problems, progress);
     if (!streamed.parsed) {
         res.problems.clear();
-        // The scanner's reason in the user's words: where it went wrong, or that it nests too deep.
+        // Where it went wrong, or that it nests too deep.
         const std::string& e = streamed.error;
         size_t at = e.find("at byte ");
         if (e.find("nested more than") != std::string::npos)
@@ -840,14 +840,14 @@ LoadResult LoadWorkspace(std::string_view text, const ScanProgress* progress) {
             res.problems.push_back({Severity::Error, "", "err.not_json",
                                     {at == std::string::npos ? "0" : e.substr(at + 8, e.find(':', at) - at - 8)}});
         res.workspace = Workspace{};
-        return res;
+        return;
     }
     json& j = streamed.rest;
     std::vector<Problem> version_problems;
     res.migrated_from = Migrate(j, version_problems);
     if (HasErrors(version_problems)) {
         res.problems = std::move(version_problems);
-        return res;
+        return;
     }
     // What was not streamed: the root fields, and whole collections of older files.
     ParseRoot(j, ws, res.problems);
@@ -858,7 +858,31 @@ LoadResult LoadWorkspace(std::string_view text, const ScanProgress* progress) {
         }
     ValidateStructure(ws, res.problems);
     res.ok = !HasErrors(res.problems);
+}
+
+}  // namespace
+
+LoadResult LoadWorkspace(std::string_view text, const ScanProgress* progress) {
+    LoadResult res;
+    // Entities are read into the model as their objects close (see json_stream.h), so a
+    // large workspace never exists twice.
+    StreamResult streamed = StreamWorkspace(text, res.workspace, res.problems, progress);
+    FinishLoad(streamed, res);
     return res;
+}
+
+PieceLoad::PieceLoad() : result_(std::make_unique<LoadResult>()),
+                         stream_(std::make_unique<StreamPieces>(result_->workspace, result_->problems)) {}
+PieceLoad::~PieceLoad() = default;
+
+PieceScan::State PieceLoad::Feed(std::string_view text, bool complete) { return stream_->Feed(text, complete); }
+void PieceLoad::StopAfterValue() { stream_->scan().stop_after_value = true; }
+size_t PieceLoad::read() const { return stream_->scan().read(); }
+
+LoadResult PieceLoad::Finish() {
+    StreamResult streamed = stream_->Finish();
+    FinishLoad(streamed, *result_);
+    return std::move(*result_);
 }
 
 bool ParseScenarioFor(const Workspace& ws, const json& j, Scenario& out) {

@@ -1,6 +1,7 @@
 // The workspace's JSON format: canonical serialization and a parser that reports
 // every problem with its JSON path instead of throwing.
 #pragma once
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -63,5 +64,25 @@ struct LoadResult {
 // Parses text (any supported schema version, migrated to the current one). `progress`
 // (json_scan.h) is told how far the text is read, entity by entity.
 LoadResult LoadWorkspace(std::string_view text, const ScanProgress* progress = nullptr);
+
+class StreamPieces;
+// LoadWorkspace for text that arrives in pieces (a large download): Feed it all that has come
+// so far each time (PieceScan), and entities are read into the model as they come whole.
+// Once Feed says Done, Finish gives what LoadWorkspace gives for the same text; after Failed,
+// it gives the error in the same words as LoadWorkspace.
+class PieceLoad {
+public:
+    PieceLoad();
+    ~PieceLoad();
+    PieceScan::State Feed(std::string_view text, bool complete);
+    // The workspace is a member of a larger answer: reading stops at its end (read() says where).
+    void StopAfterValue();
+    size_t read() const;
+    LoadResult Finish();
+
+private:
+    std::unique_ptr<LoadResult> result_;   // where the streamed entities go: it must not move
+    std::unique_ptr<StreamPieces> stream_;
+};
 
 }  // namespace sam

@@ -248,6 +248,93 @@ bool ScanJson(std::string_view text, json::json_sax_t& sax, std::string& error, 
     return true;
 }
 
+PieceScan::PieceScan(json::json_sax_t& sax, int frame_levels) : sax_(sax), frame_levels_(frame_levels) {}
+
+PieceScan::State PieceScan::Fail(std::string what) {
+    if (error_.empty()) error_ = std::move(what);
+    return state_ = State::Failed;
+}
+
+PieceScan::State PieceScan::Feed(std::string_view text, bool complete) {
+    if (state_ != State::NeedMore) return state_;
+    // Where values have come whole: just after a ',' or a closing bracket at a frame's level.
+    for (size_t i = scanned_; i < text.size(); ++i) {
+        char c = text[i];
+        if (in_string_) {
+            if (escape_) escape_ = false;
+            else if (c == '\\') escape_ = true;
+            else if (c == '"') in_string_ = false;
+            continue;
+        }
+        if (c == '"') in_string_ = true;
+        else if (c == '{' || c == '[') ++depth_;
+        else if (c == '}' || c == ']') { if (--depth_ <= frame_levels_) safe_ = i + 1; }
+        else if (c == ',' && depth_ <= frame_levels_) safe_ = i + 1;
+    }
+    scanned_ = text.size();
+    if (complete) safe_ = text.size();
+    if (!started_ && pos_ == 0 && text.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;   // a byte order mark
+    std::string error;
+    Scanner s{text.data() + pos_, text.data(), text.data() + safe_, sax_, error, {}, nullptr, 0};
+    for (;;) {
+        if (started_ && frames_.empty() && stop_after_value) {
+            pos_ = (size_t)(s.p - s.begin);
+            return state_ = State::Done;
+        }
+        s.Space();
+        pos_ = (size_t)(s.p - s.begin);
+        if (pos_ >= safe_) {
+            if (!complete) return State::NeedMore;
+            if (started_ && frames_.empty()) return state_ = State::Done;
+            s.Fail("unexpected end of input");
+            return Fail(error);
+        }
+        if (started_ && frames_.empty()) {
+            s.Fail("text after the JSON value");
+            return Fail(error);
+        }
+        char c = *s.p;
+        int depth = (int)frames_.size();   // of a value read now
+        if (started_) {
+            Frame& f = frames_.back();
+            char close = f.object ? '}' : ']';
+            if (f.expect != 2 && c == close) {
+                bool object = f.object;
+                ++s.p;
+                frames_.pop_back();
+                if (!(object ? s.ObjectClosed(depth - 1) : sax_.end_array())) return Fail(error.empty() ? "stopped by the reader" : error);
+                if (!frames_.empty()) frames_.back().expect = 1;
+                continue;
+            }
+            if (f.expect == 1) {
+                if (c != ',') { s.Fail(f.object ? "expected ',' or '}'" : "expected ',' or ']'"); return Fail(error); }
+                ++s.p;
+                f.expect = 2;
+                continue;
+            }
+            if (f.object) {   // a member: its key, then its value below
+                if (c != '"') { s.Fail("expected a key"); return Fail(error); }
+                if (!s.String() || !sax_.key(s.buf)) return Fail(error.empty() ? "stopped by the reader" : error);
+                s.Space();
+                if (s.p >= s.end || *s.p != ':') { s.Fail("expected ':'"); return Fail(error); }
+                ++s.p;
+                s.Space();
+                if (s.p >= s.end) { s.Fail("unexpected end of input"); return Fail(error); }
+                c = *s.p;
+            }
+            f.expect = 1;
+        }
+        started_ = true;
+        if ((c == '{' || c == '[') && depth < frame_levels_) {   // a frame of its own
+            ++s.p;
+            if (!(c == '{' ? sax_.start_object(std::size_t(-1)) : sax_.start_array(std::size_t(-1)))) return Fail("stopped by the reader");
+            frames_.push_back({c == '{', 0});
+            continue;
+        }
+        if (!s.Value(depth)) return Fail(error.empty() ? "stopped by the reader" : error);
+    }
+}
+
 Brackets ScanBrackets(std::string_view text, int stop_at) {
     Brackets b;
     int depth = 0;

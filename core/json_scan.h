@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 #include "model.h"
 
 namespace sam {
@@ -22,6 +23,39 @@ using ScanProgress = std::function<void(size_t read)>;
 // false when the text is not one valid JSON value, with `error` saying where; also false
 // when the handler returns false. Nesting deeper than kMaxJsonDepth is refused.
 bool ScanJson(std::string_view text, json::json_sax_t& sax, std::string& error, const ScanProgress* progress = nullptr);
+
+// A scan of text that arrives in pieces (a download): the same events as ScanJson, given
+// as soon as whole values have come. The outer `frame_levels` levels of containers (for a
+// workspace 2: the document and its collections) are read bracket by bracket; anything
+// deeper (an entity) is read once it has come whole, so no value is ever cut off.
+class PieceScan {
+public:
+    enum class State { NeedMore, Done, Failed };
+    PieceScan(json::json_sax_t& sax, int frame_levels);
+    // `text`: all that has come so far (the same bytes at its front each time); `complete`
+    // when nothing more comes. Done once the value is read: with `stop_after_value`, what
+    // follows it is not looked at (it ends at read()); otherwise only white space may.
+    State Feed(std::string_view text, bool complete);
+    bool stop_after_value = false;
+    State state() const { return state_; }
+    const std::string& error() const { return error_; }
+    size_t read() const { return pos_; }   // bytes read so far
+
+private:
+    struct Frame { bool object; int expect; };   // 0 first member or close, 1 ',' or close, 2 member
+    State Fail(std::string what);
+    json::json_sax_t& sax_;
+    int frame_levels_;
+    State state_ = State::NeedMore;
+    std::string error_;
+    std::vector<Frame> frames_;
+    bool started_ = false;
+    size_t pos_ = 0;       // where reading goes on
+    size_t safe_ = 0;      // every value that begins before this has come whole
+    size_t scanned_ = 0;   // how far the brackets are counted
+    int depth_ = 0;
+    bool in_string_ = false, escape_ = false;
+};
 
 // The deepest nesting of brackets in `text` (outside strings), counting no further than
 // `stop_at` + 1: a cheap check before a parser that recurses or builds values.

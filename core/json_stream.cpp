@@ -250,6 +250,28 @@ private:
 
 }  // namespace
 
+struct StreamPieces::Reader {
+    Reader(Workspace& ws, std::vector<Problem>& out) : loader(ws, out), scan(loader, 2) {}
+    Loader loader;
+    PieceScan scan;   // the document and its collections bracket by bracket, entities whole
+};
+
+StreamPieces::StreamPieces(Workspace& ws, std::vector<Problem>& out) : reader_(std::make_unique<Reader>(ws, out)) {}
+StreamPieces::~StreamPieces() = default;
+PieceScan::State StreamPieces::Feed(std::string_view text, bool complete) { return reader_->scan.Feed(text, complete); }
+PieceScan& StreamPieces::scan() { return reader_->scan; }
+
+StreamResult StreamPieces::Finish() {
+    StreamResult r;
+    r.parsed = reader_->scan.state() == PieceScan::State::Done;
+    if (!r.parsed) {
+        r.error = reader_->scan.error().empty() ? "unexpected end of input" : reader_->scan.error();
+        return r;
+    }
+    r.rest = std::move(reader_->loader.root);
+    return r;
+}
+
 StreamResult StreamWorkspace(std::string_view text, Workspace& ws, std::vector<Problem>& out, const ScanProgress* progress) {
     StreamResult r;
     Loader loader(ws, out);

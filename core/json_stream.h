@@ -1,6 +1,7 @@
 // Reading a workspace straight from text: each entity is read into the model when its
 // object closes, and decisions (a matter may have hundreds) never become a JSON tree.
 #pragma once
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,5 +22,20 @@ struct StreamResult {
 // `progress` (json_scan.h) is told how far the text is read, entity by entity.
 StreamResult StreamWorkspace(std::string_view text, Workspace& ws, std::vector<Problem>& out,
                              const ScanProgress* progress = nullptr);
+
+// StreamWorkspace for text that arrives in pieces (PieceScan): Feed it all that has come each
+// time; once it says Done, Finish gives what StreamWorkspace gives for the same text.
+class StreamPieces {
+public:
+    StreamPieces(Workspace& ws, std::vector<Problem>& out);
+    ~StreamPieces();
+    PieceScan::State Feed(std::string_view text, bool complete);
+    PieceScan& scan();
+    StreamResult Finish();
+
+private:
+    struct Reader;
+    std::unique_ptr<Reader> reader_;
+};
 
 }  // namespace sam

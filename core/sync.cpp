@@ -42,13 +42,52 @@ bool Drain(Sync& s) {
 
 }  // namespace
 
+namespace {
+
+// Where `"key":` is a member of the object `body` begins with (npos when not there): inside a
+// JSON string every quote follows a backslash, so `,"key":` (or `{"key":`) is a key of the
+// object itself, not text. Its first place is the outer object's, which is written first.
+size_t MemberAt(std::string_view body, const std::string& member) {
+    if (body.rfind("{" + member, 0) == 0) return 0;
+    return body.find("," + member);
+}
+
+}  // namespace
+
+size_t FindMemberStart(std::string_view received, std::string_view key) {
+    const std::string member = "\"" + std::string(key) + "\":";
+    size_t at = MemberAt(received, member);
+    return at == std::string_view::npos ? at : at + 1 + member.size();
+}
+
+void StateAnswerPieces::Feed(std::string_view received, bool complete) {
+    if (given_up) return;
+    if (state_at == std::string_view::npos) {
+        state_at = FindMemberStart(received, "state");
+        // The envelope before the state is a few hundred bytes: anything else is read whole.
+        if (state_at == std::string_view::npos) {
+            given_up = complete || received.size() > (64u << 10);
+            return;
+        }
+        load = std::make_unique<PieceLoad>();
+        load->StopAfterValue();
+    }
+    if (load->Feed(received.substr(state_at), complete) == PieceScan::State::Failed) given_up = true;
+}
+
+std::optional<LoadResult> StateAnswerPieces::Take(std::string_view answer, std::string_view state) {
+    Feed(answer, true);
+    if (given_up || !load || state.data() != answer.data() + state_at) return std::nullopt;
+    // The state read to its end, and only white space after it: as LoadWorkspace(state) reads it.
+    if (state.size() < load->read() || state.substr(load->read()).find_first_not_of(" \t\r\n") != std::string_view::npos)
+        return std::nullopt;
+    return load->Finish();
+}
+
 bool FindLastMember(std::string_view body, std::string_view key, json& envelope, std::string_view& value) {
-    // Inside a JSON string every quote follows a backslash, so `,"key":` (or `{"key":`) is a
-    // key of the object itself, not text.
     const std::string member = "\"" + std::string(key) + "\":";
     size_t end = body.find_last_not_of(" \t\r\n");
-    size_t at = body.find("," + member);
-    if (body.rfind("{" + member, 0) == 0) at = 0;
+    size_t at = MemberAt(body, member);
     if (end == std::string_view::npos || body[end] != '}' || at == std::string_view::npos) return false;
     size_t start = at + 1 + member.size();
     envelope = ReadJson(std::string(body.substr(0, at == 0 ? 1 : at)) + "}");

@@ -6,10 +6,12 @@
 #include <cstdint>
 #include <deque>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+#include "json_io.h"
 #include "model.h"
 
 namespace sam {
@@ -47,6 +49,22 @@ bool SplitLastMember(std::string_view body, std::string_view key, json& envelope
 // object and nesting too deep) and falls back to SplitLastMember when that fails. False when
 // `body` is not written that way.
 bool FindLastMember(std::string_view body, std::string_view key, json& envelope, std::string_view& value);
+// Where FindLastMember takes that value from, found in the first part of `body` as it
+// arrives (a download read while it comes): npos while `"key":` has not come.
+size_t FindMemberStart(std::string_view received, std::string_view key);
+
+// A server's state answer read while it downloads: the model is read from the state as its
+// entities come whole (PieceLoad), so little is left to read once the last byte is there.
+struct StateAnswerPieces {
+    size_t state_at = std::string_view::npos;   // where the state begins in the answer
+    std::unique_ptr<PieceLoad> load;
+    bool given_up = false;   // not an answer this reads: the whole one is read as before
+    // `received`: all of the answer that has come (the same bytes at its front each time).
+    void Feed(std::string_view received, bool complete);
+    // The model read, when it is the one LoadWorkspace reads from `state` (FindLastMember's
+    // value in the whole `answer`, which lies in the same memory); otherwise nothing.
+    std::optional<LoadResult> Take(std::string_view answer, std::string_view state);
+};
 
 void SyncStart(Sync& s, Workspace state, int64_t revision);   // keeps what waits in line
 void SyncLocalEdit(Sync& s, const json& forward);         // a change the app made (saved-form patch)

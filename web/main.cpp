@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 #include <string>
 #include "app.h"
 #include "full_frame.h"
@@ -107,33 +108,65 @@ EM_JS(int, js_fetch_workspace, (), {
     const asked = Module.workspaceFetch || window.samverkanFetchWorkspace(id, token);
     Module.workspaceFetch = null;
     const progress = (text) => { if (window.samverkanLoading) window.samverkanLoading(text); };
-    // Room for a large answer, made while it downloads: the program's memory grown and its
-    // pages touched then, not after it has come (a fifth of a second for 46 MB).
-    let room = 0, roomSize = 0;
+    // Room for a large answer, made while it downloads: the program's memory grown then, not
+    // after it has come. The pieces go into it as they come, and the program reads the
+    // workspace from what has come in a turn of its own (samverkan_answer_piece), so that
+    // little is left to read once the last one is there.
+    let room = 0, roomSize = 0, got = 0, feeding = false;
+    const feed = () => {
+        feeding = false;
+        if (!room) return;   // the answer has been taken, or the download failed
+        Module.ccall('samverkan_answer_piece', null, ['number', 'number'], [room, got]);
+    };
+    const take = (piece) => {
+        if (!room || got + piece.length > roomSize) return false;   // more than the headers said
+        HEAPU8.set(piece, room + got);
+        got += piece.length;
+        if (!feeding) { feeding = true; setTimeout(feed, 0); }
+        return true;
+    };
     const makeRoom = (n) => {
-        if (room || n <= (8 << 20)) return;
+        if (room || n <= (1 << 20)) return;
         room = Module._malloc(n + 1);
-        if (room) { HEAPU8.fill(0, room, room + n + 1); roomSize = n; }
+        if (!room) return;
+        roomSize = n;
+        if (window.samverkanTakePieces) window.samverkanTakePieces(take);
+    };
+    const forget = () => {
+        if (room) Module._free(room);
+        room = 0;
+        Module.ccall('samverkan_answer_piece', null, ['number', 'number'], [0, 0]);
     };
     window.samverkanOnAnswerSize = makeRoom;
     if (window.samverkanAnswerSize) makeRoom(window.samverkanAnswerSize);
     asked
-        .then(({status, bytes}) => {
+        .then(({status, pieces, handed}) => {
             window.samverkanOnAnswerSize = null;
-            let at = room;
-            room = 0;
-            if (at && (status !== 200 || roomSize !== bytes.length)) { Module._free(at); at = 0; }
+            const size = handed + pieces.reduce((n, p) => n + p.length, 0);
             if (status !== 200) {
+                forget();
+                const bytes = new Uint8Array(size);
+                pieces.reduce((o, p) => (bytes.set(p, o), o + p.length), 0);
                 let message = 'HTTP ' + status;
                 try { message = JSON.parse(new TextDecoder().decode(bytes)).message || message; } catch (e) {}
                 return Promise.reject(new Error(message));
             }
-            if (!at) at = Module._malloc(bytes.length + 1);
-            if (!at) throw new Error('out of memory for ' + bytes.length + ' bytes');
-            HEAPU8.set(bytes, at);
-            HEAPU8[at + bytes.length] = 0;
+            // What did not go into the room as it came goes after what did.
+            let at = room;
+            room = 0;
+            if (at && size > roomSize) {
+                const larger = Module._malloc(size + 1);
+                if (larger) HEAPU8.copyWithin(larger, at, at + handed);
+                Module._free(at);
+                at = larger;
+                if (!at) throw new Error('out of memory for ' + size + ' bytes');
+            }
+            if (!at) at = Module._malloc(size + 1);
+            if (!at) throw new Error('out of memory for ' + size + ' bytes');
+            pieces.reduce((o, p) => (HEAPU8.set(p, o), o + p.length), at + handed);
+            HEAPU8[at + size] = 0;
             performance.mark('samverkan-copied');
-            return {at, got: bytes.length};
+            return {at, got: size};
         })
         .then(({at, got}) => {
             if (got <= (8 << 20)) return {at, got};
@@ -154,7 +187,7 @@ EM_JS(int, js_fetch_workspace, (), {
         })
         .catch(err => {
             window.samverkanOnAnswerSize = null;
-            if (room) { Module._free(room); room = 0; }   // the download failed
+            forget();   // the download failed
             progress(null);
             // Offline or the server is away: the copy this browser kept, with the changes that wait.
             if (Module.callText('samverkan_open_offline', 'number', ['string', 'string'], [id, token])) return;
@@ -181,6 +214,13 @@ EM_JS(void, js_mount_storage, (), {
 
 // ?test=1 exposes named widgets' rectangles to the browser tests.
 EM_JS(int, js_test_mode, (), { return new URLSearchParams(location.search).get('test') === '1' ? 1 : 0; });
+
+// How much of the state was read while the answer downloaded (for the tests and benchmarks).
+EM_JS(void, js_read_while_downloading, (double read, double size), {
+    const s = window.samverkan || (window.samverkan = {});
+    s.readWhileDownloading = read;
+    s.stateSize = size;
+});
 
 // Tells the page (and the tests) what is open.
 EM_JS(void, js_opened, (const char* source, const char* name), {
@@ -212,7 +252,10 @@ void Loop(void* arg) {
     // first one at once (the page is there), the CPU otherwise left to the download (a
     // national workspace's 3,7 MB took 3 s beside frames drawn at full speed, 0,5 s without).
     double now = emscripten_get_now();
-    if (w.awaiting_workspace && w.app.frames > 0 && (w.holding_frames || now - w.drawn_at < 250)) return;
+    // Once it is read as it comes, a frame a second: a frame took up to a fifth of a second in
+    // software GL, and the page's words say how much has come.
+    double every = w.answer_pieces.load ? 1000 : 250;
+    if (w.awaiting_workspace && w.app.frames > 0 && (w.holding_frames || now - w.drawn_at < every)) return;
     w.drawn_at = now;
     Resize(w);
     glfwPollEvents();
@@ -277,7 +320,14 @@ EMSCRIPTEN_KEEPALIVE int samverkan_open_server_answer(char* body, int size, cons
     sam::LoadResult loaded;
     bool found = sam::FindLastMember(text, "state", envelope, state);
     web::Mark("samverkan-split");
-    if (found) loaded = sam::LoadWorkspace(state);
+    // Most of the model is read already when the answer came in pieces (samverkan_answer_piece).
+    sam::StateAnswerPieces pieces = std::move(g_web->answer_pieces);
+    g_web->answer_pieces = {};
+    size_t read_before = pieces.load ? pieces.load->read() : 0;
+    std::optional<sam::LoadResult> streamed;
+    if (found) streamed = pieces.Take(text, state);
+    if (streamed) js_read_while_downloading((double)read_before, (double)state.size());
+    if (found) loaded = streamed ? std::move(*streamed) : sam::LoadWorkspace(state);
     if (!loaded.ok) {
         std::string copy;
         if (!sam::SplitStateAnswer(text, envelope, copy)) return 0;
@@ -288,6 +338,14 @@ EMSCRIPTEN_KEEPALIVE int samverkan_open_server_answer(char* body, int size, cons
         loaded = sam::LoadWorkspace(state);
     }
     return OpenServerState(std::move(loaded), std::move(answer), state, envelope, id, token);
+}
+
+// The answer as it comes, in memory the page copies its pieces into (`size`: how much has
+// come); null: the answer is not coming after all.
+EMSCRIPTEN_KEEPALIVE void samverkan_answer_piece(const char* body, int size) {
+    if (!g_web) return;
+    if (!body) g_web->answer_pieces = {};
+    else g_web->answer_pieces.Feed(std::string_view(body, (size_t)size), false);
 }
 
 // The page's scripting interface (and the browser tests'): one edit through the same path

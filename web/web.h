@@ -51,6 +51,7 @@ struct Web {
     bool awaiting_workspace = false;         // a workspace link's answer is on its way: few frames drawn
     bool holding_frames = false;             // …and has come: none until it has been read
     double drawn_at = 0;                     // when the last frame was drawn (ms)
+    sam::StateAnswerPieces answer_pieces;    // …and the model read from it as it comes
 };
 
 // platform.cpp: storage, files, clipboard, full screen, and what the page (and tests) can read.

@@ -76,6 +76,26 @@ TEST_CASE("serves the page, the wasm precompressed, and the demo workspaces") {
     CHECK(script->body == stored_gz);
     // Other files name no inline scripts.
     CHECK(script->get_header_value("Content-Security-Policy").find("sha256") == std::string::npos);
+    // A browser that has the program asks whether it changed: 304 and no body, per encoding.
+    std::string tag = script->get_header_value("ETag");
+    CHECK(tag.rfind("W/\"", 0) == 0);
+    httplib::Headers again = browser;
+    again.emplace("If-None-Match", tag);
+    auto same = raw.Get("/samverkan.js", again);
+    REQUIRE(same);
+    CHECK(same->status == 304);
+    CHECK(same->body.empty());
+    CHECK(same->get_header_value("ETag") == tag);
+    auto plain_again = raw.Get("/samverkan.js", {{"If-None-Match", tag}});   // another encoding: another tag
+    REQUIRE(plain_again);
+    CHECK(plain_again->status == 200);
+    CHECK(plain_again->get_header_value("ETag") != tag);
+    auto other = raw.Get("/samverkan.wasm", again);   // another file
+    REQUIRE(other);
+    CHECK(other->status == 200);
+    auto page_again = c.Get("/", {{"If-None-Match", page->get_header_value("ETag")}});
+    REQUIRE(page_again);
+    CHECK(page_again->status == 304);
     auto packed_page = raw.Get("/", browser);
     REQUIRE(packed_page);
     CHECK(packed_page->get_header_value_count("Content-Encoding") == 1);
