@@ -255,9 +255,23 @@ PieceScan::State PieceScan::Fail(std::string what) {
     return state_ = State::Failed;
 }
 
-PieceScan::State PieceScan::Feed(std::string_view text, bool complete) {
-    if (state_ != State::NeedMore) return state_;
-    // Where values have come whole: just after a ',' or a closing bracket at a frame's level.
+namespace {
+
+// A member's key and its ':', up to its value (false with the scanner's error, if any).
+bool MemberKey(Scanner& s) {
+    if (*s.p != '"') return s.Fail("expected a key");
+    if (!s.String() || !s.sax.key(s.buf)) return false;
+    s.Space();
+    if (s.p >= s.end || *s.p != ':') return s.Fail("expected ':'");
+    ++s.p;
+    s.Space();
+    return s.p < s.end || s.Fail("unexpected end of input");
+}
+
+}  // namespace
+
+// Where values have come whole: just after a ',' or a closing bracket at a frame's level.
+void PieceScan::CountBrackets(std::string_view text) {
     for (size_t i = scanned_; i < text.size(); ++i) {
         char c = text[i];
         if (in_string_) {
@@ -272,6 +286,11 @@ PieceScan::State PieceScan::Feed(std::string_view text, bool complete) {
         else if (c == ',' && depth_ <= frame_levels_) safe_ = i + 1;
     }
     scanned_ = text.size();
+}
+
+PieceScan::State PieceScan::Feed(std::string_view text, bool complete) {
+    if (state_ != State::NeedMore) return state_;
+    CountBrackets(text);
     if (complete) safe_ = text.size();
     if (!started_ && pos_ == 0 && text.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;   // a byte order mark
     std::string error;
@@ -313,13 +332,7 @@ PieceScan::State PieceScan::Feed(std::string_view text, bool complete) {
                 continue;
             }
             if (f.object) {   // a member: its key, then its value below
-                if (c != '"') { s.Fail("expected a key"); return Fail(error); }
-                if (!s.String() || !sax_.key(s.buf)) return Fail(error.empty() ? "stopped by the reader" : error);
-                s.Space();
-                if (s.p >= s.end || *s.p != ':') { s.Fail("expected ':'"); return Fail(error); }
-                ++s.p;
-                s.Space();
-                if (s.p >= s.end) { s.Fail("unexpected end of input"); return Fail(error); }
+                if (!MemberKey(s)) return Fail(error.empty() ? "stopped by the reader" : error);
                 c = *s.p;
             }
             f.expect = 1;

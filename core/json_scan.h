@@ -44,6 +44,7 @@ public:
 private:
     struct Frame { bool object; int expect; };   // 0 first member or close, 1 ',' or close, 2 member
     State Fail(std::string what);
+    void CountBrackets(std::string_view text);
     json::json_sax_t& sax_;
     int frame_levels_;
     State state_ = State::NeedMore;
