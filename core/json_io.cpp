@@ -885,6 +885,19 @@ LoadResult PieceLoad::Finish() {
     return std::move(*result_);
 }
 
+bool SlicedLoad::Step(size_t bytes) {
+    if (over_) return true;
+    fed_ = std::min(text_.size(), fed_ + std::max<size_t>(bytes, 1));
+    PieceScan::State state = load_.Feed(text_.substr(0, fed_), fed_ == text_.size());
+    over_ = state != PieceScan::State::NeedMore || fed_ == text_.size();   // all fed: nothing more comes
+    return over_;
+}
+
+LoadResult SlicedLoad::Finish() {
+    while (!Step(text_.size())) {}
+    return load_.Finish();
+}
+
 bool ParseScenarioFor(const Workspace& ws, const json& j, Scenario& out) {
     if (!j.is_object()) return false;
     Workspace probe;

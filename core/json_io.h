@@ -85,4 +85,23 @@ private:
     std::unique_ptr<StreamPieces> stream_;
 };
 
+// A text that is all here, read a slice at a time (PieceLoad) so that no frame waits for all
+// of a large one: the page's copy of the server's state for sync. Step reads about `bytes`
+// more and says whether the reading is over (done, or failed: Finish says why).
+// 64 KiB: about a millisecond of reading in the browser, so a frame takes a few and stops in time.
+constexpr size_t kConnectSlice = size_t(64) << 10;
+class SlicedLoad {
+public:
+    explicit SlicedLoad(std::string_view text) : text_(text) {}
+    bool Step(size_t bytes);
+    size_t fed() const { return fed_; }
+    LoadResult Finish();   // what LoadWorkspace(text) gives
+
+private:
+    std::string_view text_;   // the caller keeps it until Finish
+    size_t fed_ = 0;
+    bool over_ = false;
+    PieceLoad load_;
+};
+
 }  // namespace sam

@@ -3,7 +3,9 @@
 // clipboard; full screen; and the presenter's slide sent to followers.
 #include <emscripten.h>
 #include <imgui.h>
+#include <algorithm>
 #include <cstdio>
+#include <unistd.h>
 #include "json_io.h"
 #include "json_scan.h"
 #include "web.h"
@@ -229,9 +231,63 @@ bool LoadKeptWaiting(const std::string& id, sam::Sync& out) {
 }
 
 void KeepBase(Web& w, std::string_view state_text) {
+    StopKeepBase(w);
     if (!w.storage_ready || !w.server.linked) return;   // written whole at the first store instead
     WriteText(BasePath(w.server.id), sam::SyncBaseText(w.server.sync, state_text));
     w.store_dirty = true;   // the line that goes with it
+}
+
+void StartKeepBase(Web& w, size_t state_size) {
+    StopKeepBase(w);
+    if (!w.storage_ready || !w.server.linked) return;
+    auto b = std::make_unique<BaseWrite>();
+    b->path = BasePath(w.server.id);
+    b->file = std::fopen((b->path + ".part").c_str(), "wb");
+    std::string head = sam::SyncBaseHead(w.server.sync);   // the line starts from here
+    // Its whole size at once: grown by each slice, the in-memory file would be copied anew
+    // every few slices (by an eighth at a time past 1 MB).
+    size_t size = head.size() + state_size + 1;
+    if (!b->file || ftruncate(fileno(b->file), (off_t)size) != 0 || std::fwrite(head.data(), 1, head.size(), b->file) != head.size()) {
+        w.server.keeping = std::move(b);
+        StopKeepBase(w);
+        return;
+    }
+    w.server.keeping = std::move(b);
+}
+
+bool KeepBaseStep(Web& w, std::string_view state_text, double until) {
+    BaseWrite* b = w.server.keeping.get();
+    if (!b) return true;
+    constexpr size_t kSlice = size_t(1) << 20;
+    while (b->written < state_text.size()) {
+        size_t n = std::min(kSlice, state_text.size() - b->written);
+        if (std::fwrite(state_text.data() + b->written, 1, n, b->file) != n) {
+            StopKeepBase(w);
+            return true;
+        }
+        b->written += n;
+        if (emscripten_get_now() >= until && b->written < state_text.size()) return false;
+    }
+    bool ok = std::fputc('}', b->file) != EOF;
+    ok = std::fclose(b->file) == 0 && ok;
+    b->file = nullptr;
+    if (ok) ok = std::rename((b->path + ".part").c_str(), b->path.c_str()) == 0;
+    if (!ok) {
+        std::remove((b->path + ".part").c_str());
+        w.server.sync.base_kept = false;   // the first store writes it whole
+    }
+    w.server.keeping.reset();
+    w.store_dirty = true;   // the line that goes with it
+    return true;
+}
+
+void StopKeepBase(Web& w) {
+    BaseWrite* b = w.server.keeping.get();
+    if (!b) return;
+    if (b->file) std::fclose(b->file);
+    std::remove((b->path + ".part").c_str());
+    w.server.sync.base_kept = false;   // the line would name a base that is not there
+    w.server.keeping.reset();
 }
 
 void MarkDirty(Web& w) { w.store_dirty = true; }
@@ -239,7 +295,10 @@ void MarkDirty(Web& w) { w.store_dirty = true; }
 // Writes the open workspace (and, when linked, its sync state with the waiting changes)
 // into IDBFS at most every 300 ms, and at once when the page is hidden.
 static void PersistStep(Web& w, bool now) {
-    if (!w.store_dirty || !w.storage_ready || !w.app.doc.open || w.server.connecting) return;   // connecting: no state to keep yet
+    // Hidden while following starts: the rest of it at once, so that what waits is kept.
+    if (now && (w.server.connecting || w.server.keeping)) FinishConnecting(w);
+    // Connecting: no state to keep yet; keeping: the line waits for its base.
+    if (!w.store_dirty || !w.storage_ready || !w.app.doc.open || w.server.connecting || w.server.keeping) return;
     double t = emscripten_get_now();
     if (!now && t - w.stored_at < 300) return;
     if (w.server.linked) {

@@ -208,6 +208,8 @@ void SyncOffline(Web& w, const std::string& id, const std::string& token) {
 }
 
 void SyncConnect(Web& w, const std::string& id, const std::string& token, Bytes answer, std::string_view state, int64_t revision) {
+    StopKeepBase(w);   // one begun for another answer
+    w.server.connect_read.reset();
     Link(w, id, token);
     Server& s = w.server;
     s.connecting = true;
@@ -219,35 +221,55 @@ void SyncConnect(Web& w, const std::string& id, const std::string& token, Bytes 
 
 namespace {
 
-// The rest of SyncConnect, once the workspace has been drawn: the server's state kept for
-// sync (the app's model as it opened, or read again if the user has edited meanwhile), the
-// browser's copy written, and the event stream opened.
-void FinishConnect(Web& w) {
+// How long a frame gives to following's start (ms): an edit made meanwhile waits at most this.
+constexpr double kConnectBudgetMs = 10;
+
+// The server's state read for sync (the app's model may have the user's edits by now): kept,
+// what waited in this browser put in line, and the event stream opened.
+void StartFollowing(Web& w) {
     Server& s = w.server;
     s.connecting = false;
-    if (s.sync.pending.empty()) {
-        sam::SyncStart(s.sync, w.app.doc.ws, s.connect_revision);
-    } else {
-        sam::SyncStart(s.sync, sam::LoadWorkspace(s.connect_state).workspace, s.connect_revision);
-    }
+    sam::LoadResult read = s.connect_read->Finish();
+    s.connect_read.reset();
+    sam::SyncStart(s.sync, std::move(read.workspace), s.connect_revision);
+    if (!read.ok) s.sync.needs_state = true;   // the app read the same text: cannot be, but then asked again
     Mark("samverkan-confirmed");
+    if (read.ok) StartKeepBase(w, s.connect_state.size());
     RestoreWaiting(w);
-    KeepBase(w, s.connect_state);
+    OpenStream(w, s.id, s.token, s.connect_revision);
+}
+
+// A step of following's start, until `until` (ms): the state read a slice at a time, then the
+// browser's copy written; the answer given back once both are done. True when it is all done.
+bool ConnectStep(Web& w, double until) {
+    Server& s = w.server;
+    if (s.connecting) {
+        if (!s.connect_read) s.connect_read = std::make_unique<sam::SlicedLoad>(s.connect_state);
+        while (!s.connect_read->Step(sam::kConnectSlice))
+            if (emscripten_get_now() >= until) return false;
+        StartFollowing(w);
+    }
+    if (!KeepBaseStep(w, s.connect_state, until)) return false;
     s.connect_state = {};
     s.connect_answer.reset();   // 46 MB at national scale: given back
     Mark("samverkan-kept");
-    OpenStream(w, s.id, s.token, s.connect_revision);
+    return true;
 }
 
 }  // namespace
 
+void FinishConnecting(Web& w) {
+    if (w.server.connecting || w.server.connect_answer) ConnectStep(w, 1e300);
+}
+
 void SyncFrame(Web& w) {
     Server& s = w.server;
     if (!s.linked) return;
-    if (s.connecting) {
-        // The frame after the first one with the workspace: that one is on the screen by now.
-        if (w.app.frames >= s.connect_frame + 2) FinishConnect(w);
-        else return;
+    if (s.connecting || s.connect_answer) {
+        // From the frame after the first one with the workspace: that one is on the screen by now.
+        if (w.app.frames < s.connect_frame + 2) return;
+        ConnectStep(w, emscripten_get_now() + kConnectBudgetMs);
+        if (s.connecting) return;
     }
     if (s.sync.needs_state && !s.fetching && emscripten_get_now() >= s.retry_at) {
         s.fetching = true;

@@ -1,5 +1,6 @@
 // The web platform's state: the app, its window, and its link to the server.
 #pragma once
+#include <cstdio>
 #include <cstdlib>
 #include <memory>
 #include <string>
@@ -17,6 +18,13 @@ namespace web {
 struct FreeBytes { void operator()(char* p) const { std::free(p); } };
 using Bytes = std::unique_ptr<char, FreeBytes>;
 
+// The browser's copy of the server's state, written a slice a frame.
+struct BaseWrite {
+    std::FILE* file = nullptr;
+    std::string path;     // where it goes once whole (written beside it until then)
+    size_t written = 0;   // of the state's text
+};
+
 struct Server {
     bool linked = false;        // opened from a workspace link
     std::string id, token;
@@ -26,14 +34,16 @@ struct Server {
     double retry_at = 0;        // when to try sending again after network trouble (ms)
     std::string conflict_path;  // what the change in flight clashed on
     bool can_edit = true;       // the link's own role (an archived workspace reads only even so)
-    // Following starts the frame after the workspace is first drawn (SyncConnect): keeping the
-    // server's state for sync and writing the browser's copy take a national workspace most
-    // of a second, which the first frame does not wait for.
-    bool connecting = false;
+    // Following starts the frame after the workspace is first drawn (SyncConnect) and goes on
+    // a slice a frame: reading the server's state again for sync and writing the browser's copy
+    // take a national workspace over a second, which no frame and no edit waits for.
+    bool connecting = false;          // the state for sync is being read: nothing is sent yet
     Bytes connect_answer;             // the server's answer as it came, until kept
     std::string_view connect_state;   // the state's text in it
     int64_t connect_revision = 0;
     int connect_frame = 0;      // the frames drawn when it opened
+    std::unique_ptr<sam::SlicedLoad> connect_read;
+    std::unique_ptr<BaseWrite> keeping;   // the browser's copy being written: nothing else stored until it is
 };
 
 struct Web {
@@ -62,8 +72,15 @@ bool LoadStored(const std::string& workspace_id, std::string& text);
 // what waits in it (the page has the state from the server).
 bool LoadKept(const std::string& workspace_id, sam::Sync& out);
 bool LoadKeptWaiting(const std::string& workspace_id, sam::Sync& out);
-// The base written from the state's text as the server sent it (at open: no tree written out).
+// The base written from the state's text as the server sent it (no tree written out again); a
+// base still being written in slices is given up for it.
 void KeepBase(Web& w, std::string_view state_text);
+// The same in slices (at open: a national workspace is 46 MB): started once the state for sync
+// is read (nothing when storage is not ready: the first store writes it whole), then a step a
+// frame until `until` (ms); true once it is written or given up.
+void StartKeepBase(Web& w, size_t state_size);
+bool KeepBaseStep(Web& w, std::string_view state_text, double until);
+void StopKeepBase(Web& w);
 void MarkDirty(Web& w);
 // A named moment of opening a workspace, for the benchmarks (performance.getEntriesByType('mark')).
 void Mark(const char* name);
@@ -84,6 +101,8 @@ void SyncFrame(Web& w);
 void SyncOffline(Web& w, const std::string& id, const std::string& token);
 // Changes that waited in this browser for the linked workspace go out first.
 void RestoreWaiting(Web& w);
+// All that is left of following at once (the page is being hidden: what waits must be kept).
+void FinishConnecting(Web& w);
 // Starts following the workspace the page was opened for (the rest once it has been drawn).
 // `state` is the state's text inside `answer`, which is kept until then.
 void SyncConnect(Web& w, const std::string& id, const std::string& token, Bytes answer, std::string_view state, int64_t revision);

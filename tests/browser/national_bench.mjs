@@ -52,6 +52,21 @@ let failed = false;
 try {
   await page.goto(link);
   await page.waitForFunction(() => window.openedAt, null, { timeout: 120000 });
+  // Edits through the app's own path, the first at once, each timed from when it was sent (by
+  // this process's clock: a page busy with something else answers late) to the end of the next frame.
+  const times = [];
+  for (let i = 0; i < 7; i++) {
+    const sent = performance.timeOrigin + performance.now();
+    const drawn = await page.evaluate((n) => new Promise((resolve) => {
+      const before = window.samverkan.frames;
+      const status = ['adopted', 'declined', 'pending'][n % 3];
+      Module.callText('samverkan_edit', 'number', ['string'],
+                      [JSON.stringify([{ op: 'replace', path: `/matters/arende-${n}/decisions/kommun-${n}/status`, value: status }])]);
+      const wait = () => (window.samverkan.frames > before ? resolve(performance.timeOrigin + performance.now()) : requestAnimationFrame(wait));
+      requestAnimationFrame(wait);
+    }), i);
+    times.push(Math.round(drawn - sent));
+  }
   const opened = Math.round(await page.evaluate(() => window.openedAt));
   const heap = await page.evaluate(() => window.samverkan.heapBytes());
   console.log(`first frame with the workspace: ${opened} ms after navigation start (target <= 3000): ${ok(opened, 3000)}`);
@@ -68,21 +83,8 @@ try {
   const streamed = await page.evaluate(() => [window.samverkan.readWhileDownloading || 0, window.samverkan.stateSize || 0]);
   console.log(`  read while it downloaded: ${(streamed[0] / 1e6).toFixed(1)} of ${(streamed[1] / 1e6).toFixed(1)} MB of the state`);
   console.log(`wasm heap: ${(heap / 2 ** 20).toFixed(0)} MB (target <= 512): ${ok(heap, 512 * 2 ** 20)}`);
-  // Edits through the app's own path, each timed to the end of the next frame.
-  const times = [];
-  for (let i = 0; i < 7; i++) {
-    const ms = await page.evaluate((n) => new Promise((resolve) => {
-      const before = window.samverkan.frames;
-      const t0 = performance.now();
-      const status = ['adopted', 'declined', 'pending'][n % 3];
-      Module.callText('samverkan_edit', 'number', ['string'],
-                      [JSON.stringify([{ op: 'replace', path: `/matters/arende-${n}/decisions/kommun-${n}/status`, value: status }])]);
-      const wait = () => (window.samverkan.frames > before ? resolve(performance.now() - t0) : requestAnimationFrame(wait));
-      requestAnimationFrame(wait);
-    }), i);
-    times.push(Math.round(ms));
-  }
   const median = [...times].sort((a, b) => a - b)[times.length >> 1];
+  console.log(`first edit, made as soon as the workspace is drawn, to the next frame: ${times[0]} ms (target <= 50): ${ok(times[0], 50)}`);
   console.log(`edit to next frame: ${times.join(' ')} ms, median ${median} (target <= 50): ${ok(median, 50)}`);
   const after = await page.evaluate(() => window.samverkan.heapBytes());
   console.log(`wasm heap after the edits: ${(after / 2 ** 20).toFixed(0)} MB`);

@@ -187,3 +187,31 @@ TEST_CASE("A server's answer read while it arrives: the state found where FindLa
     CHECK_FALSE(moved.Take(answer, std::string_view(answer).substr(start + 1, value.size() - 1)));
     CHECK(FindMemberStart("{\"state\":{}}", "state") == 9);
 }
+
+TEST_CASE("SlicedLoad reads a text that is all here a slice at a time: what LoadWorkspace reads") {
+    std::string text = SaveWorkspace(LoadDemo("halsam-vasternorrland"), false);
+    LoadResult whole = LoadWorkspace(text);
+    for (size_t slice : {size_t(1), size_t(100), size_t(4096), text.size()}) {
+        SlicedLoad sliced(text);
+        int steps = 0;
+        while (!sliced.Step(slice)) {
+            ++steps;
+            CHECK(sliced.fed() <= text.size());
+        }
+        CHECK(sliced.fed() == text.size());
+        CHECK(steps >= (int)(text.size() / slice) - 1);   // one slice a step, not all at once
+        LoadResult r = sliced.Finish();
+        CHECK(r.ok);
+        CHECK(Saved(r.workspace) == Saved(whole.workspace));
+    }
+    // Finish at once reads the rest; a broken text fails as LoadWorkspace does.
+    SlicedLoad at_once(text);
+    CHECK(Saved(at_once.Finish().workspace) == Saved(whole.workspace));
+    std::string cut = text.substr(0, text.size() / 2);
+    SlicedLoad broken(cut);
+    while (!broken.Step(1000)) {}
+    LoadResult failed = broken.Finish(), expected = LoadWorkspace(cut);
+    CHECK_FALSE(failed.ok);
+    REQUIRE(failed.problems.size() == 1);
+    CHECK(failed.problems[0].code == expected.problems[0].code);
+}
