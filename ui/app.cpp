@@ -245,13 +245,15 @@ bool RedoEdit(App& app) { return UndoOrRedo(app, false); }
 // The matters left after a whole new check: a few milliseconds' worth each frame, so that the
 // window goes on drawing (a national workspace's 2 000 take most of a second in the browser).
 // At least 16 each time: a county's workspace is whole in its first frame, on any machine.
-static void ContinueMatterChecks(Derived& d, const sam::Workspace& ws) {
+static void ContinueMatterChecks(Derived& d, const sam::Workspace& ws, double ms = 6) {
     if (d.check_cache.unchecked.empty()) return;
     auto start = std::chrono::steady_clock::now();
     sam::ContinueChecks(d.check_cache, ws, 16);
-    while (!d.check_cache.unchecked.empty() && std::chrono::steady_clock::now() - start < std::chrono::milliseconds(6))
+    while (!d.check_cache.unchecked.empty() && std::chrono::steady_clock::now() - start < std::chrono::duration<double, std::milli>(ms))
         sam::ContinueChecks(d.check_cache, ws, 4);
 }
+
+void ContinueChecksFor(App& app, double ms) { ContinueMatterChecks(app.derived, app.doc.ws, ms); }
 
 void FinishChecks(App& app) {
     sam::ContinueChecks(app.derived.check_cache, app.doc.ws, app.derived.check_cache.unchecked.size());

@@ -240,6 +240,8 @@ bool ReplaceWorkspace(App& app, sam::Workspace next);
 // The consistency checks made whole now (they are otherwise finished a few matters per frame
 // after a whole new check): for what must list them all at once.
 void FinishChecks(App& app);
+// …or some of them, for about `ms` (between frames, when a platform draws none).
+void ContinueChecksFor(App& app, double ms);
 // Someone else's change applied to the workspace through core (the app's workspace is the
 // server's state: nothing of the user's waits on top); false, and nothing changed, when it
 // does not apply.

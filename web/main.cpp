@@ -222,6 +222,23 @@ EM_JS(void, js_read_while_downloading, (double read, double size), {
     s.stateSize = size;
 });
 
+// Input on the page, or a call into the program from it (answers, events, edits, tests): the
+// next frame is drawn. Read and cleared once a frame.
+EM_JS(void, js_install_wake, (), {
+    window.samverkanWake = true;
+    const wake = () => { window.samverkanWake = true; };
+    for (const type of ['keydown', 'keyup', 'mousedown', 'mouseup', 'mousemove', 'wheel', 'pointerdown', 'pointerup', 'pointermove',
+                        'touchstart', 'touchmove', 'touchend', 'focus', 'blur', 'resize', 'paste', 'input', 'compositionend', 'visibilitychange'])
+        window.addEventListener(type, wake, {capture: true, passive: true});
+    const ccall = Module.ccall;
+    Module.ccall = function () { window.samverkanWake = true; return ccall.apply(this, arguments); };
+});
+EM_JS(int, js_take_wake, (), {
+    const woken = window.samverkanWake;
+    window.samverkanWake = false;
+    return woken ? 1 : 0;
+});
+
 // Tells the page (and the tests) what is open.
 EM_JS(void, js_opened, (const char* source, const char* name), {
     const s = window.samverkan || (window.samverkan = {});
@@ -229,6 +246,12 @@ EM_JS(void, js_opened, (const char* source, const char* name), {
     s.name = UTF8ToString(name);
     s.openedAtFrame = s.frames || 0;   // the frames drawn before it: the next one shows it
 });
+
+}  // namespace
+
+void web::Opened(Web& w, const char* source) { js_opened(source, w.app.doc.ws.name.c_str()); }
+
+namespace {
 
 void Resize(Web& w) {
     int css_w = 0, css_h = 0;
@@ -256,6 +279,21 @@ void Loop(void* arg) {
     // software GL, and the page's words say how much has come.
     double every = w.answer_pieces.load ? 1000 : 250;
     if (w.awaiting_workspace && w.app.frames > 0 && (w.holding_frames || now - w.drawn_at < every)) return;
+    // Otherwise a frame when something came in (input, or a call from the page: an answer, an
+    // event, an edit) and a few after it for ImGui to settle (a click's press and release, hover),
+    // when the app has work to show, and 4 a second when idle: an edit then finds the program
+    // idle. Following, storing and the checks go on between frames, little of it beside a frame
+    // drawn for input.
+    if (js_take_wake()) w.settle_frames = 3;
+    bool for_input = w.settle_frames > 0;
+    w.background_ms = for_input ? 2 : 8;
+    bool draw = for_input || ui::WantsFrame(w.app) || now - w.drawn_at >= 250 || ui::ContinueBetweenFrames(w.app, w.background_ms);
+    if (!draw) {
+        web::SyncFrame(w);
+        web::PersistFrame(w, false);
+        return;
+    }
+    if (w.settle_frames > 0) --w.settle_frames;
     w.drawn_at = now;
     Resize(w);
     glfwPollEvents();
@@ -398,11 +436,8 @@ EMSCRIPTEN_KEEPALIVE int samverkan_open_offline(const char* id, const char* toke
         g_web->offline_token = token;
         return 1;
     }
-    sam::Sync kept;
-    if (!web::LoadKept(id, kept)) return 0;
-    web::SyncOffline(*g_web, id, token);
-    if (!g_web->app.doc.open) return 0;
-    js_opened("server", g_web->app.doc.ws.name.c_str());
+    if (!web::OpenKept(*g_web, id, token)) return 0;
+    if (g_web->app.doc.open && g_web->server.linked) web::Opened(*g_web, "server");   // else once its base is read
     return 1;
 }
 
@@ -463,6 +498,7 @@ int main() {
     web::InstallPlatform(web);
     web::InstallMirror(web);
     web::InstallPortfolio(web);
+    js_install_wake();
     js_mount_storage();
     web.awaiting_workspace = js_fetch_workspace() != 0;
     js_fetch_font();

@@ -3,9 +3,7 @@
 // clipboard; full screen; and the presenter's slide sent to followers.
 #include <emscripten.h>
 #include <imgui.h>
-#include <algorithm>
 #include <cstdio>
-#include <unistd.h>
 #include "json_io.h"
 #include "json_scan.h"
 #include "web.h"
@@ -180,6 +178,8 @@ void SetClipboard(void*, const char* text) {
     js_clipboard_write(text);
 }
 
+}  // namespace
+
 // C stdio, not <fstream>: iostreams would add their locale machinery to the program.
 bool ReadText(const std::string& path, std::string& out) {
     FILE* f = std::fopen(path.c_str(), "rb");
@@ -203,109 +203,33 @@ void WriteText(const std::string& path, const std::string& text) {
     else std::remove(tmp.c_str());
 }
 
-}  // namespace
-
 std::string StoredPath(const std::string& workspace_id) {
     return workspace_id.empty() ? "/persist/local.json" : "/persist/ws-" + workspace_id + ".json";
 }
 
 bool LoadStored(const std::string& workspace_id, std::string& text) { return ReadText(StoredPath(workspace_id), text); }
 
-// A server workspace is kept in two files: the base (its state at a revision, 46 MB at
-// national scale, rewritten rarely) and the line (what changed since, and what waits).
-static std::string BasePath(const std::string& id) { return "/persist/ws-" + id + ".base.json"; }
-static std::string LinePath(const std::string& id) { return "/persist/ws-" + id + ".line.json"; }
-
-bool LoadKept(const std::string& id, sam::Sync& out) {
-    std::string base, line;
-    if (ReadText(LinePath(id), line) && ReadText(BasePath(id), base) &&
-        sam::SyncLoadBaseAndLine(out, base, sam::ReadJson(line)))
-        return true;
-    return LoadStored(id, base) && sam::SyncLoadOffline(out, sam::ReadJson(base));   // kept by an older version
-}
-
-bool LoadKeptWaiting(const std::string& id, sam::Sync& out) {
-    std::string text;
-    if (ReadText(LinePath(id), text)) return sam::SyncLoadWaiting(out, sam::ReadJson(text));
-    return LoadStored(id, text) && sam::SyncLoadOffline(out, sam::ReadJson(text));
-}
-
-void KeepBase(Web& w, std::string_view state_text) {
-    StopKeepBase(w);
-    if (!w.storage_ready || !w.server.linked) return;   // written whole at the first store instead
-    WriteText(BasePath(w.server.id), sam::SyncBaseText(w.server.sync, state_text));
-    w.store_dirty = true;   // the line that goes with it
-}
-
-void StartKeepBase(Web& w, size_t state_size) {
-    StopKeepBase(w);
-    if (!w.storage_ready || !w.server.linked) return;
-    auto b = std::make_unique<BaseWrite>();
-    b->path = BasePath(w.server.id);
-    b->file = std::fopen((b->path + ".part").c_str(), "wb");
-    std::string head = sam::SyncBaseHead(w.server.sync);   // the line starts from here
-    // Its whole size at once: grown by each slice, the in-memory file would be copied anew
-    // every few slices (by an eighth at a time past 1 MB).
-    size_t size = head.size() + state_size + 1;
-    if (!b->file || ftruncate(fileno(b->file), (off_t)size) != 0 || std::fwrite(head.data(), 1, head.size(), b->file) != head.size()) {
-        w.server.keeping = std::move(b);
-        StopKeepBase(w);
-        return;
-    }
-    w.server.keeping = std::move(b);
-}
-
-bool KeepBaseStep(Web& w, std::string_view state_text, double until) {
-    BaseWrite* b = w.server.keeping.get();
-    if (!b) return true;
-    constexpr size_t kSlice = size_t(1) << 20;
-    while (b->written < state_text.size()) {
-        size_t n = std::min(kSlice, state_text.size() - b->written);
-        if (std::fwrite(state_text.data() + b->written, 1, n, b->file) != n) {
-            StopKeepBase(w);
-            return true;
-        }
-        b->written += n;
-        if (emscripten_get_now() >= until && b->written < state_text.size()) return false;
-    }
-    bool ok = std::fputc('}', b->file) != EOF;
-    ok = std::fclose(b->file) == 0 && ok;
-    b->file = nullptr;
-    if (ok) ok = std::rename((b->path + ".part").c_str(), b->path.c_str()) == 0;
-    if (!ok) {
-        std::remove((b->path + ".part").c_str());
-        w.server.sync.base_kept = false;   // the first store writes it whole
-    }
-    w.server.keeping.reset();
-    w.store_dirty = true;   // the line that goes with it
-    return true;
-}
-
-void StopKeepBase(Web& w) {
-    BaseWrite* b = w.server.keeping.get();
-    if (!b) return;
-    if (b->file) std::fclose(b->file);
-    std::remove((b->path + ".part").c_str());
-    w.server.sync.base_kept = false;   // the line would name a base that is not there
-    w.server.keeping.reset();
-}
-
 void MarkDirty(Web& w) { w.store_dirty = true; }
 
 // Writes the open workspace (and, when linked, its sync state with the waiting changes)
-// into IDBFS at most every 300 ms, and at once when the page is hidden.
+// into IDBFS at most every 300 ms, and at once when the page is hidden. A linked workspace's
+// base goes to IndexedDB on its own (kept_copy.cpp), a slice a frame.
 static void PersistStep(Web& w, bool now) {
     // Hidden while following starts: the rest of it at once, so that what waits is kept.
-    if (now && (w.server.connecting || w.server.keeping)) FinishConnecting(w);
-    // Connecting: no state to keep yet; keeping: the line waits for its base.
-    if (!w.store_dirty || !w.storage_ready || !w.app.doc.open || w.server.connecting || w.server.keeping) return;
+    if (now) FinishConnecting(w);
     double t = emscripten_get_now();
+    KeepBaseFrame(w, now ? 1e300 : t + w.background_ms);
+    // Connecting: no state to keep yet. A base on its way: the line that names it waits for it,
+    // unless the page is being hidden (then the waiting changes matter more).
+    if (!w.store_dirty || !w.storage_ready || !w.app.doc.open || w.server.connecting || (w.server.keeping && !now)) return;
     if (!now && t - w.stored_at < 300) return;
     if (w.server.linked) {
-        const std::string& id = w.server.id;
-        if (sam::SyncBaseDue(w.server.sync)) WriteText(BasePath(id), sam::SyncSaveBase(w.server.sync));
-        WriteText(LinePath(id), sam::SyncSaveLine(w.server.sync).dump());
-        std::remove(StoredPath(id).c_str());   // an older version's single file
+        if (sam::SyncBaseDue(w.server.sync) && !w.server.keeping) {   // the line waits for it
+            KeepBaseWhole(w);
+            if (!now) return;
+            KeepBaseFrame(w, 1e300);
+        }
+        KeepLine(w);
     } else {
         WriteText(StoredPath(""), sam::SaveWorkspace(w.app.doc.ws, false));
     }
@@ -324,6 +248,7 @@ void TextInputFrame() { js_text_focus(ImGui::GetIO().WantTextInput ? 1 : 0); }
 void InstallPlatform(Web& w) {
     g_platform = &w;
     js_install_page_hooks();
+    InstallKeptCopy(w);
     js_install_text_input();
     ImGuiIO& io = ImGui::GetIO();
     io.GetClipboardTextFn = GetClipboard;

@@ -197,9 +197,9 @@ void OpenStream(Web& w, const std::string& id, const std::string& token, int64_t
 
 }  // namespace
 
-void SyncOffline(Web& w, const std::string& id, const std::string& token) {
+void SyncOffline(Web& w, const std::string& id, const std::string& token, sam::Sync kept) {
     Link(w, id, token);
-    LoadKept(id, w.server.sync);
+    w.server.sync = std::move(kept);
     w.restored = true;   // the kept copy's waiting changes are in line already
     w.server.sync.needs_state = true;   // fetched again as soon as the server answers
     w.server.retry_at = emscripten_get_now() + 2000;
@@ -210,6 +210,7 @@ void SyncOffline(Web& w, const std::string& id, const std::string& token) {
 void SyncConnect(Web& w, const std::string& id, const std::string& token, Bytes answer, std::string_view state, int64_t revision) {
     StopKeepBase(w);   // one begun for another answer
     w.server.connect_read.reset();
+    w.server.reading_kept_id.clear();   // an offline start's kept base is not needed now
     Link(w, id, token);
     Server& s = w.server;
     s.connecting = true;
@@ -221,9 +222,6 @@ void SyncConnect(Web& w, const std::string& id, const std::string& token, Bytes 
 
 namespace {
 
-// How long a frame gives to following's start (ms): an edit made meanwhile waits at most this.
-constexpr double kConnectBudgetMs = 10;
-
 // The server's state read for sync (the app's model may have the user's edits by now): kept,
 // what waited in this browser put in line, and the event stream opened.
 void StartFollowing(Web& w) {
@@ -234,7 +232,7 @@ void StartFollowing(Web& w) {
     sam::SyncStart(s.sync, std::move(read.workspace), s.connect_revision);
     if (!read.ok) s.sync.needs_state = true;   // the app read the same text: cannot be, but then asked again
     Mark("samverkan-confirmed");
-    if (read.ok) StartKeepBase(w, s.connect_state.size());
+    if (read.ok) KeepBase(w, s.connect_state);   // handed to IndexedDB a slice a frame (PersistFrame)
     RestoreWaiting(w);
     OpenStream(w, s.id, s.token, s.connect_revision);
 }
@@ -249,7 +247,7 @@ bool ConnectStep(Web& w, double until) {
             if (emscripten_get_now() >= until) return false;
         StartFollowing(w);
     }
-    if (!KeepBaseStep(w, s.connect_state, until)) return false;
+    if (s.keeping && !s.keeping->handed && s.keeping->owned.empty()) return false;   // the answer's text is still being handed over
     s.connect_state = {};
     s.connect_answer.reset();   // 46 MB at national scale: given back
     Mark("samverkan-kept");
@@ -268,7 +266,7 @@ void SyncFrame(Web& w) {
     if (s.connecting || s.connect_answer) {
         // From the frame after the first one with the workspace: that one is on the screen by now.
         if (w.app.frames < s.connect_frame + 2) return;
-        ConnectStep(w, emscripten_get_now() + kConnectBudgetMs);
+        ConnectStep(w, emscripten_get_now() + w.background_ms);   // an edit made meanwhile waits at most this
         if (s.connecting) return;
     }
     if (s.sync.needs_state && !s.fetching && emscripten_get_now() >= s.retry_at) {
@@ -355,7 +353,7 @@ EMSCRIPTEN_KEEPALIVE void samverkan_state(int status, const char* body) {
     Web& w = *g_sync;
     w.server.fetching = false;
     std::string state;
-    if (ui::TakeSyncState(w.app, w.server.sync, status, body, &state)) KeepBase(w, state);   // not written out again
+    if (ui::TakeSyncState(w.app, w.server.sync, status, body, &state)) KeepBaseOwned(w, std::move(state));   // not written out again
     else if (status != 401) w.server.retry_at = emscripten_get_now() + 2000;
     MarkDirty(w);
 }

@@ -18,11 +18,16 @@ namespace web {
 struct FreeBytes { void operator()(char* p) const { std::free(p); } };
 using Bytes = std::unique_ptr<char, FreeBytes>;
 
-// The browser's copy of the server's state, written a slice a frame.
+// The base of a server workspace's kept copy (its state at a revision) on its way to IndexedDB,
+// handed over a slice a frame.
 struct BaseWrite {
-    std::FILE* file = nullptr;
-    std::string path;     // where it goes once whole (written beside it until then)
-    size_t written = 0;   // of the state's text
+    int64_t revision = 0;
+    std::string head;         // before the text, and "}" after it
+    std::string owned;        // the text when it is not the server's answer (kept meanwhile)
+    std::string_view text;
+    size_t given = 0;         // of the text
+    bool handed = false;      // all of it handed over: IndexedDB is storing it
+    int serial = 0;           // which write IndexedDB's answer is for
 };
 
 struct Server {
@@ -43,7 +48,10 @@ struct Server {
     int64_t connect_revision = 0;
     int connect_frame = 0;      // the frames drawn when it opened
     std::unique_ptr<sam::SlicedLoad> connect_read;
-    std::unique_ptr<BaseWrite> keeping;   // the browser's copy being written: nothing else stored until it is
+    std::unique_ptr<BaseWrite> keeping;   // the browser's copy's base on its way: the line waits for it
+    int64_t line_base_revision = -1;      // the base the kept line names (kept until another is)
+    int64_t stored_base_revision = -1;    // the base IndexedDB has from this page
+    std::string reading_kept_id, reading_kept_token;   // an offline start waits for its kept base
 };
 
 struct Web {
@@ -61,6 +69,8 @@ struct Web {
     bool awaiting_workspace = false;         // a workspace link's answer is on its way: few frames drawn
     bool holding_frames = false;             // …and has come: none until it has been read
     double drawn_at = 0;                     // when the last frame was drawn (ms)
+    int settle_frames = 0;                   // frames still drawn after the last input
+    double background_ms = 8;                // what this frame gives to following and storing
     sam::StateAnswerPieces answer_pieces;    // …and the model read from it as it comes
 };
 
@@ -68,20 +78,33 @@ struct Web {
 void InstallPlatform(Web& w);
 std::string StoredPath(const std::string& workspace_id);   // "" for the workspace without a server
 bool LoadStored(const std::string& workspace_id, std::string& text);
-// A server workspace's kept copy (base and line, or the older single file), whole; or only
-// what waits in it (the page has the state from the server).
-bool LoadKept(const std::string& workspace_id, sam::Sync& out);
+bool ReadText(const std::string& path, std::string& out);
+// Written beside, then renamed over: a failed write leaves the last good copy.
+void WriteText(const std::string& path, const std::string& text);
+
+// kept_copy.cpp: a server workspace's copy kept in this browser, in two parts: the line (what
+// changed since the base, and what waits) in IDBFS, rewritten often; the base (its state at a
+// revision, 46 MB at national scale) in IndexedDB as a Blob of its own, handed over a slice a
+// frame and read only for an offline start (as an IDBFS file it took a 0,7 s task to store,
+// and was read into memory at every start).
+void InstallKeptCopy(Web& w);
+// What waits in the kept line (the page has the state from the server).
 bool LoadKeptWaiting(const std::string& workspace_id, sam::Sync& out);
-// The base written from the state's text as the server sent it (no tree written out again); a
-// base still being written in slices is given up for it.
+// An offline start: the kept copy read (its base asynchronously), then opened with SyncOffline;
+// false when there is none.
+bool OpenKept(Web& w, const std::string& id, const std::string& token);
+// The base from the state's text as the server sent it (KeepBaseOwned: the text when the
+// caller does not keep it), or from the sync state written out; a base on its way is given up.
 void KeepBase(Web& w, std::string_view state_text);
-// The same in slices (at open: a national workspace is 46 MB): started once the state for sync
-// is read (nothing when storage is not ready: the first store writes it whole), then a step a
-// frame until `until` (ms); true once it is written or given up.
-void StartKeepBase(Web& w, size_t state_size);
-bool KeepBaseStep(Web& w, std::string_view state_text, double until);
+void KeepBaseOwned(Web& w, std::string state_text);
+void KeepBaseWhole(Web& w);
 void StopKeepBase(Web& w);
+// Hands the base over until `until` (ms); once IndexedDB has it, the line follows.
+void KeepBaseFrame(Web& w, double until);
+void KeepLine(Web& w);
 void MarkDirty(Web& w);
+// The page's window.samverkan says what is open (main.cpp).
+void Opened(Web& w, const char* source);
 // A named moment of opening a workspace, for the benchmarks (performance.getEntriesByType('mark')).
 void Mark(const char* name);
 void PersistFrame(Web& w, bool now);
@@ -97,8 +120,8 @@ void InstallPortfolio(Web& w);
 
 // Called once per frame: sends what waits, asks for the state when needed, updates the status.
 void SyncFrame(Web& w);
-// With no answer from the server: the copy this browser kept, with its waiting changes.
-void SyncOffline(Web& w, const std::string& id, const std::string& token);
+// With no answer from the server: the copy this browser kept (`kept`), with its waiting changes.
+void SyncOffline(Web& w, const std::string& id, const std::string& token, sam::Sync kept);
 // Changes that waited in this browser for the linked workspace go out first.
 void RestoreWaiting(Web& w);
 // All that is left of following at once (the page is being hidden: what waits must be kept).
