@@ -156,12 +156,12 @@ void StopKeepBase(Web& w) {
 void KeepBaseFrame(Web& w, double until) {
     BaseWrite* b = w.server.keeping.get();
     if (!b || b->handed) return;
-    constexpr size_t kSlice = size_t(1) << 20;
+    constexpr size_t kSlice = size_t(256) << 10;   // about a millisecond
     while (b->given < b->text.size()) {
+        if (emscripten_get_now() >= until) return;
         size_t n = std::min(kSlice, b->text.size() - b->given);
         js_base_piece(b->serial, b->text.data() + b->given, (int)n);
         b->given += n;
-        if (emscripten_get_now() >= until && b->given < b->text.size()) return;
     }
     if (!b->head.empty()) js_base_piece(b->serial, "}", 1);
     b->handed = true;

@@ -286,8 +286,8 @@ void Loop(void* arg) {
     // drawn for input.
     if (js_take_wake()) w.settle_frames = 3;
     bool for_input = w.settle_frames > 0;
-    w.background_ms = for_input ? 2 : 8;
-    bool draw = for_input || ui::WantsFrame(w.app) || now - w.drawn_at >= 250 || ui::ContinueBetweenFrames(w.app, w.background_ms);
+    w.background_until = now + (for_input ? 2 : 8);   // for all of it together
+    bool draw = for_input || ui::WantsFrame(w.app) || now - w.drawn_at >= 250 || ui::ContinueBetweenFrames(w.app, 8);
     if (!draw) {
         web::SyncFrame(w);
         web::PersistFrame(w, false);

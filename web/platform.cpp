@@ -218,7 +218,7 @@ static void PersistStep(Web& w, bool now) {
     // Hidden while following starts: the rest of it at once, so that what waits is kept.
     if (now) FinishConnecting(w);
     double t = emscripten_get_now();
-    KeepBaseFrame(w, now ? 1e300 : t + w.background_ms);
+    KeepBaseFrame(w, now ? 1e300 : w.background_until);
     // Connecting: no state to keep yet. A base on its way: the line that names it waits for it,
     // unless the page is being hidden (then the waiting changes matter more).
     if (!w.store_dirty || !w.storage_ready || !w.app.doc.open || w.server.connecting || (w.server.keeping && !now)) return;

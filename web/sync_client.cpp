@@ -266,7 +266,7 @@ void SyncFrame(Web& w) {
     if (s.connecting || s.connect_answer) {
         // From the frame after the first one with the workspace: that one is on the screen by now.
         if (w.app.frames < s.connect_frame + 2) return;
-        ConnectStep(w, emscripten_get_now() + w.background_ms);   // an edit made meanwhile waits at most this
+        ConnectStep(w, w.background_until);   // an edit made meanwhile waits at most this
         if (s.connecting) return;
     }
     if (s.sync.needs_state && !s.fetching && emscripten_get_now() >= s.retry_at) {

@@ -70,7 +70,7 @@ struct Web {
     bool holding_frames = false;             // …and has come: none until it has been read
     double drawn_at = 0;                     // when the last frame was drawn (ms)
     int settle_frames = 0;                   // frames still drawn after the last input
-    double background_ms = 8;                // what this frame gives to following and storing
+    double background_until = 0;             // till when this frame gives time to following and storing (ms)
     sam::StateAnswerPieces answer_pieces;    // …and the model read from it as it comes
 };
 
