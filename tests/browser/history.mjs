@@ -60,6 +60,7 @@ await runBrowserTest(async ({ server, browser, args }) => {
 
   // Ctrl+C on Beslut: the matrix as tab-separated text, as Excel and Word paste it.
   await page.keyboard.press('Control+c');
+  await waitUntil(page, () => !!window.samverkanClipboard, null, 5000);   // taken at the page's next frame
   const copied = await page.evaluate(() => window.samverkanClipboard || '');
   const rows = copied.split('\r\n').filter((r) => r).map((r) => r.split('\t'));
   check(rows[0][0] === 'Ärende' && rows.length === 3 && rows[1].includes('Ej beslutat'), 'Ctrl+C copies the matrix as a table: ' + JSON.stringify(rows[0]));

@@ -69,7 +69,10 @@ await runBrowserTest(async ({ server, browser, args }) => {
   await page.keyboard.press('Control+z');
   await waitFor(page, kramforsIs, 'adopted_with_conditions', 'Ctrl+Z to undo');
   await page.keyboard.press('Control+y');
-  check(await waitUntil(page, kramforsIs, 'declined'), 'Ctrl+Z undoes the change and Ctrl+Y makes it again');
+  const redone = await waitUntil(page, kramforsIs, 'declined');
+  check(redone, 'Ctrl+Z undoes the change and Ctrl+Y makes it again' + (redone ? '' : ' (the page: ' + JSON.stringify(await page.evaluate(() =>
+    ({ status: JSON.parse(Module.ccall('samverkan_saved', 'string', [], [])).matters.familjehemsorganisation.decisions.kramfors.status,
+       waiting: window.samverkan.waiting, revision: window.samverkan.revision, frames: window.samverkan.frames }))) + ')'));
   await waitFor(page, () => window.samverkan.waiting === 0 && window.samverkan.revision >= 4, null, 'the changes to reach the server');
   await page.screenshot({ path: join(out, 'decisions-declined.png') });
 
