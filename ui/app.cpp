@@ -253,7 +253,12 @@ static void ContinueMatterChecks(Derived& d, const sam::Workspace& ws, double ms
         sam::ContinueChecks(d.check_cache, ws, 4);
 }
 
-void ContinueChecksFor(App& app, double ms) { ContinueMatterChecks(app.derived, app.doc.ws, ms); }
+bool ContinueBetweenFrames(App& app, double ms) {
+    Derived& d = app.derived;
+    if (d.check_cache.unchecked.empty() || d.revision != app.doc.revision) return false;
+    ContinueMatterChecks(d, app.doc.ws, ms);
+    return d.check_cache.unchecked.empty();
+}
 
 void FinishChecks(App& app) {
     sam::ContinueChecks(app.derived.check_cache, app.doc.ws, app.derived.check_cache.unchecked.size());

@@ -240,8 +240,9 @@ bool ReplaceWorkspace(App& app, sam::Workspace next);
 // The consistency checks made whole now (they are otherwise finished a few matters per frame
 // after a whole new check): for what must list them all at once.
 void FinishChecks(App& app);
-// …or some of them, for about `ms` (between frames, when a platform draws none).
-void ContinueChecksFor(App& app, double ms);
+// …or some of them, for about `ms`, between frames (a platform that draws none when idle);
+// true when they have just become whole, so that a frame shows them.
+bool ContinueBetweenFrames(App& app, double ms);
 // Someone else's change applied to the workspace through core (the app's workspace is the
 // server's state: nothing of the user's waits on top); false, and nothing changed, when it
 // does not apply.

@@ -17,12 +17,6 @@ bool WantsFrame(const App& app) {
     return app.frames < 10 || app.style_dirty || ImGui::IsAnyMouseDown();
 }
 
-bool ContinueBetweenFrames(App& app, double ms) {
-    if (app.derived.check_cache.unchecked.empty() || app.derived.revision != app.doc.revision) return false;
-    ContinueChecksFor(app, ms);
-    return app.derived.check_cache.unchecked.empty();
-}
-
 void FullFrame(App& app, GLFWwindow* window, KeyLatch& keys, const FontSource& font,
                const std::function<void()>& platform_views, const std::function<void()>& input) {
     if (app.style_dirty) {

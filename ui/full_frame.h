@@ -18,9 +18,6 @@ void FullFrame(App& app, GLFWwindow* window, KeyLatch& keys, const FontSource& f
 // frames a second, not 60, and an edit then finds the program idle): the first frames, a
 // restyle, a held mouse button (drags, repeating buttons).
 bool WantsFrame(const App& app);
-// The checks left after a whole new check, done for about `ms` between frames; true when
-// they have just become whole, so that a frame shows them.
-bool ContinueBetweenFrames(App& app, double ms);
 
 // After a change of theme, scale or presentation: the new fonts' texture, and nothing else.
 // (Destroying all device objects in ImGui 1.86's OpenGL 3 backend keeps the old buffer

@@ -1,7 +1,8 @@
 // The wasm32 heap a workspace takes when the page opens it from the server, without a browser:
 // the model with the app's derived figures (ui::OpenLoaded) and the server's state kept for
-// sync (read again from the text a slice a frame, SlicedLoad), as web/main.cpp and web::SyncConnect do. samverkan-bench runs it under
-// Node and prints its figures next to the native ones:
+// sync (read again from the text a slice at a time, SlicedLoad), as web/main.cpp and
+// web::SyncConnect do. samverkan-bench runs it under Node and prints its figures next to the
+// native ones:
 //   node samverkan_heap_probe.js FILE.json   ->   {"heap_mb": …, "in_use_mb": …, "model_mb": …}
 #include <emscripten/heap.h>
 #include <malloc.h>

@@ -114,14 +114,20 @@ bool LoadKeptWaiting(const std::string& id, sam::Sync& out) {
     return LoadStored(id, text) && sam::SyncLoadOffline(out, sam::ReadJson(text));
 }
 
+// The kept copy opened: followed from it, and the page told.
+static bool OpenOffline(Web& w, const std::string& id, const std::string& token, sam::Sync kept) {
+    SyncOffline(w, id, token, std::move(kept));
+    if (!w.app.doc.open) return false;
+    Opened(w, "server");
+    return true;
+}
+
 bool OpenKept(Web& w, const std::string& id, const std::string& token) {
     std::string line, base;
     sam::Sync kept;
     if (ReadText(LinePath(id), line)) {
         if (ReadText(OldBasePath(id), base)) {   // kept by an older version, in IDBFS
-            if (!sam::SyncLoadBaseAndLine(kept, base, sam::ReadJson(line))) return false;
-            SyncOffline(w, id, token, std::move(kept));
-            return true;
+            return sam::SyncLoadBaseAndLine(kept, base, sam::ReadJson(line)) && OpenOffline(w, id, token, std::move(kept));
         }
         sam::json j = sam::ReadJson(line);
         if (!j.is_object() || !j.contains("base_revision")) return false;
@@ -130,9 +136,8 @@ bool OpenKept(Web& w, const std::string& id, const std::string& token) {
         js_base_read(id.c_str(), (double)sam::IntOf(j, "base_revision"));
         return true;
     }
-    if (!LoadStored(id, base) || !sam::SyncLoadOffline(kept, sam::ReadJson(base))) return false;   // an older version's single file
-    SyncOffline(w, id, token, std::move(kept));
-    return true;
+    // An older version's single file.
+    return LoadStored(id, base) && sam::SyncLoadOffline(kept, sam::ReadJson(base)) && OpenOffline(w, id, token, std::move(kept));
 }
 
 void KeepBase(Web& w, std::string_view state_text) {
@@ -188,8 +193,12 @@ EMSCRIPTEN_KEEPALIVE void samverkan_base_kept(int serial, int ok) {
     using namespace web;
     if (!g_kept || !g_kept->server.keeping || g_kept->server.keeping->serial != serial) return;
     Server& s = g_kept->server;
-    if (ok) s.stored_base_revision = s.keeping->revision;
-    else s.sync.base_kept = false;   // the next store tries again
+    if (ok) {
+        s.stored_base_revision = s.keeping->revision;
+    } else {
+        s.sync.base_kept = false;   // tried again in a minute: a whole base written out each time
+        s.base_retry_at = emscripten_get_now() + 60000;   // would otherwise follow every store
+    }
     s.keeping.reset();
     MarkDirty(*g_kept);                  // the line that names it
 }
@@ -211,8 +220,7 @@ EMSCRIPTEN_KEEPALIVE void samverkan_base_read(char* data, int size) {
         std::fprintf(stderr, "Samverkan: the copy kept in this browser could not be read\n");
         return;
     }
-    SyncOffline(w, id, token, std::move(kept));
-    Opened(w, "server");
+    OpenOffline(w, id, token, std::move(kept));
 }
 
 }  // extern "C"

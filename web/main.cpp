@@ -436,9 +436,7 @@ EMSCRIPTEN_KEEPALIVE int samverkan_open_offline(const char* id, const char* toke
         g_web->offline_token = token;
         return 1;
     }
-    if (!web::OpenKept(*g_web, id, token)) return 0;
-    if (g_web->app.doc.open && g_web->server.linked) web::Opened(*g_web, "server");   // else once its base is read
-    return 1;
+    return web::OpenKept(*g_web, id, token) ? 1 : 0;   // opened, or once its base is read
 }
 
 // The UI font has arrived: what stood in for it (an enlarged atlas, slides in the body font)

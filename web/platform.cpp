@@ -224,7 +224,7 @@ static void PersistStep(Web& w, bool now) {
     if (!w.store_dirty || !w.storage_ready || !w.app.doc.open || w.server.connecting || (w.server.keeping && !now)) return;
     if (!now && t - w.stored_at < 300) return;
     if (w.server.linked) {
-        if (sam::SyncBaseDue(w.server.sync) && !w.server.keeping) {   // the line waits for it
+        if (sam::SyncBaseDue(w.server.sync) && !w.server.keeping && t >= w.server.base_retry_at) {   // the line waits for it
             KeepBaseWhole(w);
             if (!now) return;
             KeepBaseFrame(w, 1e300);

@@ -1,6 +1,5 @@
 // The web platform's state: the app, its window, and its link to the server.
 #pragma once
-#include <cstdio>
 #include <cstdlib>
 #include <memory>
 #include <string>
@@ -51,6 +50,7 @@ struct Server {
     std::unique_ptr<BaseWrite> keeping;   // the browser's copy's base on its way: the line waits for it
     int64_t line_base_revision = -1;      // the base the kept line names (kept until another is)
     int64_t stored_base_revision = -1;    // the base IndexedDB has from this page
+    double base_retry_at = 0;             // after IndexedDB refused a base (full?): not before then (ms)
     std::string reading_kept_id, reading_kept_token;   // an offline start waits for its kept base
 };
 
@@ -90,8 +90,8 @@ void WriteText(const std::string& path, const std::string& text);
 void InstallKeptCopy(Web& w);
 // What waits in the kept line (the page has the state from the server).
 bool LoadKeptWaiting(const std::string& workspace_id, sam::Sync& out);
-// An offline start: the kept copy read (its base asynchronously), then opened with SyncOffline;
-// false when there is none.
+// An offline start: the kept copy read (its base asynchronously), then opened with SyncOffline
+// and the page told (Opened); false when there is none.
 bool OpenKept(Web& w, const std::string& id, const std::string& token);
 // The base from the state's text as the server sent it (KeepBaseOwned: the text when the
 // caller does not keep it), or from the sync state written out; a base on its way is given up.
