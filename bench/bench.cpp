@@ -4,6 +4,7 @@
 //   samverkan-bench            generate, then measure in a child
 //   samverkan-bench FILE.json  measure an existing workspace file
 //   samverkan-bench --generate FILE.json   only write the national workspace (compact)
+//   samverkan-bench --cold FILE.json       load it once in this fresh process, print the ms
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -54,12 +55,16 @@ double PeakMb() {
     return ru.ru_maxrss / 1024.0;
 }
 
+std::string SelfPath() {
+    char exe[4096];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    return n > 0 ? std::string(exe, (size_t)n) : "";
+}
+
 // The same file opened in wasm32 as the page opens it (web/heap_probe.cpp under Node, from the
 // web build beside this one), next to the native peak.
 void PrintBrowserHeap(const std::string& path, double native_peak_mb) {
-    char exe[4096];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    std::string dir = n > 0 ? std::string(exe, (size_t)n) : "";
+    std::string dir = SelfPath();
     dir = dir.substr(0, dir.rfind('/'));
     std::string probe = dir + "/../web/samverkan_heap_probe.js";
     if (access(probe.c_str(), R_OK) != 0) {
@@ -85,24 +90,58 @@ void PrintBrowserHeap(const std::string& path, double native_peak_mb) {
                 j.value("load_ms", 0.0), j.value("copy_ms", 0.0), j.value("copy_slice_max_ms", 0.0));
 }
 
-int MeasureFile(const std::string& path) {
-    // The desktop's way of reading a file (native/mapped_file.h): mapped, not copied, and let
-    // go of as it is read, so that its peak memory is the model's.
-    auto open_mapped = [&](native::MappedFile& file) {
-        std::string error;
-        if (!file.Open(path, &error)) {
-            std::fprintf(stderr, "samverkan-bench: cannot read %s: %s\n", path.c_str(), error.c_str());
-            std::exit(1);
+// The desktop's way of reading a file (native/mapped_file.h): mapped, not copied, and let
+// go of as it is read, so that its peak memory is the model's.
+void OpenMapped(const std::string& path, native::MappedFile& file) {
+    std::string error;
+    if (!file.Open(path, &error)) {
+        std::fprintf(stderr, "samverkan-bench: cannot read %s: %s\n", path.c_str(), error.c_str());
+        std::exit(1);
+    }
+}
+
+void LoadMapped(const std::string& path, sam::Workspace& ws) {
+    native::MappedFile file;
+    OpenMapped(path, file);
+    sam_native::PrepareHeapFor(file.Text().size());
+    sam::LoadResult r = native::LoadMappedWorkspace(file);
+    if (!r.ok) { std::fprintf(stderr, "load failed: %s\n", r.problems[0].Message(sam::Lang::En).c_str()); std::exit(1); }
+    ws = std::move(r.workspace);
+}
+
+// The first load also pays for the kernel mapping fresh memory into a new process (on a
+// virtual machine, most of it): timed in fresh processes, as the desktop opens a file.
+Stats MeasureCold(const std::string& path, int runs) {
+    std::string command = "'";
+    command += SelfPath();
+    command += "' --cold '";
+    command += path;
+    command += "'";
+    std::vector<double> ms;
+    for (int i = 0; i < runs; ++i) {
+        std::string out;
+        if (FILE* p = popen(command.c_str(), "r")) {
+            char buf[128];
+            while (fgets(buf, sizeof buf, p)) out += buf;
+            if (pclose(p) != 0) std::exit(1);
         }
-    };
-    auto load_mapped = [&](sam::Workspace& ws) {
-        native::MappedFile file;
-        open_mapped(file);
-        sam_native::PrepareHeapFor(file.Text().size());
-        sam::LoadResult r = native::LoadMappedWorkspace(file);
-        if (!r.ok) { std::fprintf(stderr, "load failed: %s\n", r.problems[0].Message(sam::Lang::En).c_str()); std::exit(1); }
-        ws = std::move(r.workspace);
-    };
+        ms.push_back(std::atof(out.c_str()));
+    }
+    std::sort(ms.begin(), ms.end());
+    return {ms[ms.size() / 2], ms.back(), ms.back()};
+}
+
+int ColdLoadOnce(const std::string& path) {
+    sam_native::KeepFreedMemory();   // the desktop app's heap policy (native/heap.h)
+    sam::Workspace ws;
+    auto t0 = Clock::now();
+    LoadMapped(path, ws);
+    std::printf("%.3f\n", std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+    return 0;
+}
+
+int MeasureFile(const std::string& path) {
+    auto load_mapped = [&](sam::Workspace& ws) { LoadMapped(path, ws); };
     std::error_code size_error;
     uintmax_t file_bytes = std::filesystem::file_size(path, size_error);
     if (size_error) {
@@ -111,12 +150,12 @@ int MeasureFile(const std::string& path) {
     }
     std::printf("workspace file: %.1f MB\n", (double)file_bytes / 1e6);
 
+    Stats cold = MeasureCold(path, 5);
     sam::Workspace ws;
-    // The first load also pays for the kernel mapping fresh memory into this new
-    // process; later loads reuse it, as a running server or app does.
-    // The desktop app's heap policy (native/heap.h), so that these are the app's figures.
+    // The desktop app's heap policy (native/heap.h), so that these are the app's figures;
+    // the first load maps fresh memory (above), later ones reuse it as a running app does.
     sam_native::KeepFreedMemory();
-    Stats cold = Measure(1, [&] { load_mapped(ws); });
+    load_mapped(ws);
     Stats load = Measure(5, [&] {
         ws = sam::Workspace{};   // one workspace at a time, as in the apps
         load_mapped(ws);
@@ -124,7 +163,8 @@ int MeasureFile(const std::string& path) {
     std::printf("parties %zu, bodies %zu, matters %zu, cost items %zu\n", ws.parties.size(), ws.bodies.size(),
                 ws.matters.size(), ws.cost_items.size());
     Line("load from JSON (parse + validate)", load, 300);
-    Line("  cold: first load in a fresh process", cold, 400);
+    std::printf("%-44s median %9.3f ms   max %9.3f ms   target <= 400 ms   %s\n", "  cold: first load, 5 fresh processes",
+                cold.median_ms, cold.max_ms, cold.median_ms <= 400 ? "ok" : "OVER");
 
     sam::Budget b;
     Stats alloc = Measure(20, [&] { b = sam::ComputeBudget(ws); });
@@ -177,7 +217,7 @@ int MeasureFile(const std::string& path) {
     // its tree is several times the model's memory), from the same mapped file.
     Stats parse = Measure(3, [&] {
         native::MappedFile file;
-        open_mapped(file);
+        OpenMapped(path, file);
         sam::json tree = sam::json::parse(file.Text());
         if (tree.empty()) std::exit(1);
     });
@@ -194,6 +234,7 @@ int main(int argc, char** argv) {
         std::ofstream(argv[2], std::ios::binary) << sam::SaveWorkspace(bench::NationalWorkspace(), false);
         return 0;
     }
+    if (argc > 2 && std::string(argv[1]) == "--cold") return ColdLoadOnce(argv[2]);
     if (argc > 1) return MeasureFile(argv[1]);
     std::string path = "/tmp/samverkan-bench-" + std::to_string(getpid()) + ".json";
     {
