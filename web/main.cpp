@@ -130,6 +130,7 @@ EM_JS(int, js_fetch_workspace, (), {
         room = Module._malloc(n + 1);
         if (!room) return;
         roomSize = n;
+        Module.ccall('samverkan_hold_frames', null, [], []);
         if (window.samverkanTakePieces) window.samverkanTakePieces(take);
     };
     const forget = () => {
@@ -171,9 +172,8 @@ EM_JS(int, js_fetch_workspace, (), {
         .then(({at, got}) => {
             if (got <= (8 << 20)) return {at, got};
             progress('Öppnar arbetsytan … / Opening the workspace …');
-            // A frame for the words to show before the program is busy reading, with no frame
-            // of the program's own in it (one took a tenth of a second in software GL).
-            Module.ccall('samverkan_hold_frames', null, [], []);
+            // A frame for the words to show before the program is busy reading (the program
+            // draws none while a large answer comes: samverkan_hold_frames).
             return new Promise(resolve => requestAnimationFrame(() => setTimeout(() => resolve({at, got}), 0)));
         })
         .then(({at, got}) => {
@@ -271,14 +271,14 @@ void Resize(Web& w) {
 
 void Loop(void* arg) {
     Web& w = *(Web*)arg;
-    // While a workspace link's answer downloads, a frame every quarter second at most: the
-    // first one at once (the page is there), the CPU otherwise left to the download (a
-    // national workspace's 3,7 MB took 3 s beside frames drawn at full speed, 0,5 s without).
+    // While a workspace link's answer is on its way, the page's spinner stands for the first
+    // 2 s: the first frame is then the workspace's own, and the main thread, which reads it,
+    // is not busy drawing an empty app (half a second in software GL). A large answer, read as
+    // it comes, is awaited with no frame at all: the page's words say how much has come.
+    // Otherwise a frame every quarter second, the CPU left to the download (a national
+    // workspace's 3,7 MB took 3 s beside frames drawn at full speed, 0,5 s without).
     double now = emscripten_get_now();
-    // Once it is read as it comes, a frame a second: a frame took up to a fifth of a second in
-    // software GL, and the page's words say how much has come.
-    double every = w.answer_pieces.load ? 1000 : 250;
-    if (w.awaiting_workspace && w.app.frames > 0 && (w.holding_frames || now - w.drawn_at < every)) return;
+    if (w.awaiting_workspace && (w.holding_frames || now < w.awaiting_since + 2000 || now - w.drawn_at < 250)) return;
     // Otherwise a frame when something came in (input, or a call from the page: an answer, an
     // event, an edit) and a few after it for ImGui to settle (a click's press and release, hover),
     // when the app has work to show, and 4 a second when idle: an edit then finds the program
@@ -452,7 +452,7 @@ EMSCRIPTEN_KEEPALIVE void samverkan_fetch_done() {
     if (g_web) g_web->awaiting_workspace = g_web->holding_frames = false;
 }
 
-// The answer has come and is about to be read: no frame until it has been (samverkan_fetch_done).
+// A large answer is coming, read as it comes: no frame until it has been (samverkan_fetch_done).
 EMSCRIPTEN_KEEPALIVE void samverkan_hold_frames() {
     if (g_web) g_web->holding_frames = true;
 }
@@ -499,6 +499,7 @@ int main() {
     js_install_wake();
     js_mount_storage();
     web.awaiting_workspace = js_fetch_workspace() != 0;
+    web.awaiting_since = emscripten_get_now();
     js_fetch_font();
     emscripten_set_main_loop_arg(Loop, &web, 0, true);
     return 0;

@@ -67,7 +67,8 @@ struct Web {
     bool restored = false;                   // the kept waiting changes have been put in line
     std::vector<unsigned char> font_ttf;     // the UI font, once fetched (empty until then)
     bool awaiting_workspace = false;         // a workspace link's answer is on its way: few frames drawn
-    bool holding_frames = false;             // …and has come: none until it has been read
+    double awaiting_since = 0;               // …since then (ms)
+    bool holding_frames = false;             // …a large one, read as it comes: none until it is open
     double drawn_at = 0;                     // when the last frame was drawn (ms)
     int settle_frames = 0;                   // frames still drawn after the last input
     double background_until = 0;             // till when this frame gives time to following and storing (ms)

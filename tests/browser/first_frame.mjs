@@ -26,6 +26,9 @@ await runBrowserTest(async ({ server, browser, args }) => {
   check(await page.locator('#status').evaluate((e) => e.classList.contains('hidden')), 'the loading indicator is gone after the first frame');
   const opened = await page.evaluate(() => ({ source: window.samverkan.source, name: window.samverkan.name }));
   check(opened.source === 'server' && opened.name === 'HälSam Västernorrland', 'the edit link opened the server workspace: ' + JSON.stringify(opened));
+  // The spinner stands until the workspace has come: no empty app is drawn before it.
+  check(await page.evaluate(() => window.samverkan.openedAtFrame) === 0, 'the first frame drawn is the workspace\'s own (frames before it: ' +
+        await page.evaluate(() => window.samverkan.openedAtFrame) + ')');
   check(await page.evaluate(() => window.samverkan.fontAtlas) === 'carried', 'at scale 1 the fonts come from the atlas built into the program');
   check(await page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/fetch_worker.js'))),
         'the workspace was downloaded by the page\'s worker');

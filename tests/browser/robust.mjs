@@ -52,9 +52,13 @@ await runBrowserTest(async ({ server, browser, args }) => {
   // What the page says while the workspace downloads (the words are set and cleared again).
   await big.addInitScript(() => {
     window.loadingWords = [];
+    window.framesWhileFetching = [];   // the program's frames each time the words changed while it downloaded
     document.addEventListener('DOMContentLoaded', () => {
       const el = document.getElementById('loading');
-      new MutationObserver(() => window.loadingWords.push(el.textContent)).observe(el, { childList: true, characterData: true, subtree: true });
+      new MutationObserver(() => {
+        window.loadingWords.push(el.textContent);
+        if (el.textContent.startsWith('Hämtar')) window.framesWhileFetching.push((window.samverkan && window.samverkan.frames) || 0);
+      }).observe(el, { childList: true, characterData: true, subtree: true });
     });
   });
   await big.goto(server.url + '#w=' + ws.id + '&t=' + ws.edit_token);
@@ -74,9 +78,14 @@ await runBrowserTest(async ({ server, browser, args }) => {
   await big.reload();
   check(await waitUntil(big, () => window.samverkan && window.samverkan.source === 'server' && window.samverkan.frames > 3, null, 60000),
         'the large workspace opens again on a slow line');
-  const words = await big.evaluate(() => ({ seen: window.loadingWords, now: document.getElementById('loading').textContent }));
+  const words = await big.evaluate(() => ({ seen: window.loadingWords, now: document.getElementById('loading').textContent,
+                                            frames: window.framesWhileFetching }));
   check(words.seen.some((w) => /^Hämtar arbetsytan … \d+(,\d)? [kM]B av \d,\d MB \/ Fetching the workspace … \d+(\.\d)? [kM]B of \d\.\d MB$/.test(w)),
         'the download is said as it comes: ' + JSON.stringify(words.seen.slice(0, 3)));
+  // The program draws nothing while a large workspace comes (the main thread reads it): the
+  // spinner and the words stand.
+  check(words.frames.length > 2 && words.frames[0] === words.frames[words.frames.length - 1],
+        'no frame is drawn while it downloads: ' + JSON.stringify(words.frames));
   // The workspace was read from its pieces as they came, not after the last one.
   const read = await big.evaluate(() => [window.samverkan.readWhileDownloading, window.samverkan.stateSize]);
   check(read[1] > 2.5e6 && read[0] > read[1] / 2, `most of it was read while it downloaded (${read[0]} of ${read[1]} bytes)`);
