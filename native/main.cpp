@@ -147,6 +147,21 @@ ui::View ViewByName(const std::string& n) {
     return ui::View::Overview;
 }
 
+// Until the next frame is due. At the screen's rate while something moves: input and a few
+// frames after it for ImGui to settle (a click's press and release, hover), a file opening,
+// changes on their way, the checks under way, a restyle or a held button. Otherwise asleep
+// until input or news from another thread (glfwPostEmptyEvent) wakes it, and 4 frames a
+// second: an idle window then keeps no core busy (it drew 60 a second before).
+int WaitForNews(ui::App& app, bool busy, int settle_frames) {
+    if (busy || settle_frames > 0 || ui::WantsFrame(app) || ui::ChecksUnderWay(app)) {
+        glfwPollEvents();
+        return settle_frames > 0 ? settle_frames - 1 : 0;
+    }
+    double asleep = glfwGetTime();
+    glfwWaitEventsTimeout(0.25);
+    return glfwGetTime() - asleep < 0.24 ? 3 : 0;   // woken before its time: something came
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -247,8 +262,13 @@ int main(int argc, char** argv) {
             glfwGetFramebufferSize(window, &fw, &fh);
             native::MonkeyInput(monkey, app, fw, fh);
         };
+    // A script (--frames, the monkey, the style matrix) draws every frame; a person's window
+    // sleeps when nothing moves (WaitForNews).
+    bool scripted = opt.frames || opt.monkey_seed >= 0 || !opt.style_matrix.empty();
+    int settle_frames = 0;
     while (!glfwWindowShouldClose(window)) {
-        glfwPollEvents();
+        bool busy = scripted || desktop.opening || (linked && !sync.Idle());
+        settle_frames = WaitForNews(app, busy, settle_frames);
         // A move to a screen with another scale restyles like any other change of scale.
         float xs = 1, ys = 1;
         glfwGetWindowContentScale(window, &xs, &ys);

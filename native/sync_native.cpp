@@ -115,6 +115,7 @@ void SyncClient::Ask(const std::string& path, Done done) {
         std::lock_guard lock(mu_);
         answers_.emplace_back(done, r ? r->status : 0, r ? r->body : std::string());
         *finished = true;
+        glfwPostEmptyEvent();   // the window may be asleep (native/main.cpp)
     });
     askers_.push_back({std::move(t), finished});
 }
@@ -227,6 +228,7 @@ void SyncClient::StartStream(int64_t revision) {
                                         std::string ev = buffer.substr(0, end);
                                         buffer.erase(0, end + 2);
                                         if (ev.find("event: hello") != std::string::npos) online_ = true;
+                                        glfwPostEmptyEvent();   // news for the window
                                         for (const char* kind : {"archived", "reset", "presence"}) {
                                             size_t k = ev.find(std::string("event: ") + kind + "\ndata: ");
                                             if (k == std::string::npos) continue;
@@ -246,6 +248,7 @@ void SyncClient::StartStream(int64_t revision) {
                 std::lock_guard lock(mu_);
                 notices_.push_back({"revoked", ""});
             }
+            glfwPostEmptyEvent();   // offline now
             for (int i = 0; i < 20 && !stop_; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
         }
     });
@@ -273,6 +276,7 @@ void SyncClient::Send(const json& patch, int64_t base) {
         std::lock_guard lock(mu_);
         replies_.push_back(r ? std::make_pair(r->status, r->body) : std::make_pair(0, std::string()));
         sending_ = false;
+        glfwPostEmptyEvent();
     });
 }
 
@@ -288,6 +292,7 @@ void SyncClient::Fetch() {
         std::lock_guard lock(mu_);
         fetched_ = r ? std::make_pair(r->status, r->body) : std::make_pair(0, std::string());
         fetching_ = false;
+        glfwPostEmptyEvent();
     });
 }
 

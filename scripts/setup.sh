@@ -9,7 +9,7 @@ profile=${1:-test}
 
 run_pkgs=(cmake g++ make pkg-config xz-utils gzip emscripten nodejs nlohmann-json3-dev libcpp-httplib-dev zlib1g-dev
           libglfw3-dev libsqlite3-dev libpq-dev libssl-dev libstb-dev libxlsxwriter-dev fonts-dejavu-core fonttools zopfli)
-test_pkgs=(doctest-dev xvfb xauth libgl1-mesa-dri chromium nodejs npm clang-14 libclang-rt-14-dev libreoffice-calc-nogui poppler-utils postgresql-15
+test_pkgs=(doctest-dev xvfb xauth xdotool x11-apps libgl1-mesa-dri chromium nodejs npm clang-14 libclang-rt-14-dev libreoffice-calc-nogui poppler-utils postgresql-15
            dpkg-dev lintian systemd nginx-light openssl curl)
 
 say() { printf 'setup: %s\n' "$*"; }

@@ -260,6 +260,8 @@ bool ContinueBetweenFrames(App& app, double ms) {
     return d.check_cache.unchecked.empty();
 }
 
+bool ChecksUnderWay(const App& app) { return !app.derived.check_cache.unchecked.empty(); }
+
 void FinishChecks(App& app) {
     sam::ContinueChecks(app.derived.check_cache, app.doc.ws, app.derived.check_cache.unchecked.size());
 }

@@ -243,6 +243,9 @@ void FinishChecks(App& app);
 // …or some of them, for about `ms`, between frames (a platform that draws none when idle);
 // true when they have just become whole, so that a frame shows them.
 bool ContinueBetweenFrames(App& app, double ms);
+// Whether checks are still being made a few matters per frame (a platform that sleeps when
+// idle draws on until they are whole).
+bool ChecksUnderWay(const App& app);
 // Someone else's change applied to the workspace through core (the app's workspace is the
 // server's state: nothing of the user's waits on top); false, and nothing changed, when it
 // does not apply.

@@ -14,7 +14,7 @@ void RebuildFontTexture() {
 }
 
 bool WantsFrame(const App& app) {
-    return app.frames < 3 || app.style_dirty || ImGui::IsAnyMouseDown();
+    return app.frames < 10 || app.style_dirty || ImGui::IsAnyMouseDown();
 }
 
 void FullFrame(App& app, GLFWwindow* window, KeyLatch& keys, const FontSource& font,
