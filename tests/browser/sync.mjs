@@ -68,7 +68,14 @@ await runBrowserTest(async ({ server, browser }) => {
   await editor.bringToFront();
   await editor.mouse.click(640, 790);   // the status bar: focus without touching a widget
   await editor.keyboard.press('Control+z');
-  check(await waitUntil(editor, () => window.samverkan.waiting === 0 && window.samverkan.revision === 5, null, 15000), 'Ctrl+Z after the colleague\'s change is sent');
+  const undone = await waitUntil(editor, () => window.samverkan.waiting === 0 && window.samverkan.revision === 5, null, 15000);
+  // When it is not, whether the key went unseen or Undo refused: the page's state, then Undo called directly.
+  const unseen = undone ? '' : ' (the page: ' + JSON.stringify(await editor.evaluate(() => {
+    const m = JSON.parse(Module.ccall('samverkan_saved', 'string', [], [])).matters['tjanstepersonsstruktur-2022'].decisions;
+    return { kramfors: m.kramfors.status, timra: m.timra.status, revision: window.samverkan.revision, waiting: window.samverkan.waiting,
+             frames: window.samverkan.frames, undo_called: Module.ccall('samverkan_undo', 'number', [], []) };
+  })) + ')';
+  check(undone, 'Ctrl+Z after the colleague\'s change is sent' + unseen);
   const both = await editor.evaluate(() => { const m = JSON.parse(Module.ccall('samverkan_saved', 'string', [], [])).matters['tjanstepersonsstruktur-2022'].decisions;
                                              return m.kramfors.status + ' ' + m.timra.status; });
   check(both === 'adopted declined', "Ctrl+Z undid the editor's own last change (paused → adopted) and kept the colleague's (" + both + ')');
