@@ -141,7 +141,6 @@ int ColdLoadOnce(const std::string& path) {
 }
 
 int MeasureFile(const std::string& path) {
-    auto load_mapped = [&](sam::Workspace& ws) { LoadMapped(path, ws); };
     std::error_code size_error;
     uintmax_t file_bytes = std::filesystem::file_size(path, size_error);
     if (size_error) {
@@ -155,10 +154,10 @@ int MeasureFile(const std::string& path) {
     // The desktop app's heap policy (native/heap.h), so that these are the app's figures;
     // the first load maps fresh memory (above), later ones reuse it as a running app does.
     sam_native::KeepFreedMemory();
-    load_mapped(ws);
+    LoadMapped(path, ws);
     Stats load = Measure(5, [&] {
         ws = sam::Workspace{};   // one workspace at a time, as in the apps
-        load_mapped(ws);
+        LoadMapped(path, ws);
     });
     std::printf("parties %zu, bodies %zu, matters %zu, cost items %zu\n", ws.parties.size(), ws.bodies.size(),
                 ws.matters.size(), ws.cost_items.size());

@@ -4,8 +4,9 @@
 // faults, and on a virtual machine each costs ~12 µs: more than half a second on the first
 // load. So room for a file's model is faulted in with one call before it is read, in 2 MB
 // pages where the kernel has them (a hundred faults, not 50 000: even faulted in at once, a
-// 4 KB page costs the hypervisor a fault at its first touch), and freed memory stays with the process for the next load or save instead of going back to
-// the kernel and faulting in again (the browser's wasm heap behaves the same way).
+// 4 KB page costs the hypervisor a fault at its first touch), and freed memory stays with
+// the process for the next load or save instead of going back to the kernel and faulting in
+// again (the browser's wasm heap behaves the same way).
 #pragma once
 #include <malloc.h>
 #include <sys/mman.h>

@@ -157,9 +157,9 @@ int WaitForNews(ui::App& app, bool busy, int settle_frames) {
         glfwPollEvents();
         return settle_frames > 0 ? settle_frames - 1 : 0;
     }
-    double asleep = glfwGetTime();
-    glfwWaitEventsTimeout(0.25);
-    return glfwGetTime() - asleep < 0.24 ? 3 : 0;   // woken before its time: something came
+    double asleep = glfwGetTime(), idle = ui::kIdleFrameMs / 1000;
+    glfwWaitEventsTimeout(idle);
+    return glfwGetTime() - asleep < idle - 0.01 ? ui::kSettleFrames : 0;   // woken before its time: something came
 }
 
 }  // namespace

@@ -18,6 +18,10 @@ void FullFrame(App& app, GLFWwindow* window, KeyLatch& keys, const FontSource& f
 // frames a second, not 60, and an edit then finds the program idle): the first frames, a
 // restyle, a held mouse button (drags, repeating buttons).
 bool WantsFrame(const App& app);
+// The same policy's numbers, for both platforms' loops: frames drawn after input for ImGui to
+// settle (a click's press and release, hover), and the idle frame's interval.
+constexpr int kSettleFrames = 3;
+constexpr double kIdleFrameMs = 250;
 
 // After a change of theme, scale or presentation: the new fonts' texture, and nothing else.
 // (Destroying all device objects in ImGui 1.86's OpenGL 3 backend keeps the old buffer

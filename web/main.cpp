@@ -284,10 +284,10 @@ void Loop(void* arg) {
     // when the app has work to show, and 4 a second when idle: an edit then finds the program
     // idle. Following, storing and the checks go on between frames, little of it beside a frame
     // drawn for input.
-    if (js_take_wake()) w.settle_frames = 3;
+    if (js_take_wake()) w.settle_frames = ui::kSettleFrames;
     bool for_input = w.settle_frames > 0;
     w.background_until = now + (for_input ? 2 : 8);   // for all of it together
-    bool draw = for_input || ui::WantsFrame(w.app) || now - w.drawn_at >= 250 || ui::ContinueBetweenFrames(w.app, 8);
+    bool draw = for_input || ui::WantsFrame(w.app) || now - w.drawn_at >= ui::kIdleFrameMs || ui::ContinueBetweenFrames(w.app, 8);
     if (!draw) {
         web::SyncFrame(w);
         web::PersistFrame(w, false);
