@@ -233,6 +233,14 @@ EM_JS(void, js_install_wake, (), {
     const ccall = Module.ccall;
     Module.ccall = function () { window.samverkanWake = true; return ccall.apply(this, arguments); };
 });
+// Emscripten's GLFW lets go of every held key on "blur", which it listens for on the window in
+// the capture phase: a blur of any element (the screen reader's mirror moving the page's focus
+// after ImGui's, a field) counts. Ctrl held, the focus moved, Z pressed: a bare Z, and Ctrl+Z
+// did nothing. Only the page itself losing the focus lets go of the keys.
+EM_JS(void, js_keys_released_on_page_blur_only, (), {
+    window.removeEventListener('blur', GLFW.onBlur, true);
+    window.addEventListener('blur', (e) => { if (e.target === window) GLFW.onBlur(e); }, true);
+});
 EM_JS(int, js_take_wake, (), {
     const woken = window.samverkanWake;
     window.samverkanWake = false;
@@ -487,6 +495,7 @@ int main() {
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     ImGui_ImplGlfw_InitForOpenGL(web.window, true);
     ui::InstallKeyLatch(web.window, &web.keys);
+    js_keys_released_on_page_blur_only();
     ImGui_ImplOpenGL3_Init("#version 300 es");
 
     char today[16] = {0};

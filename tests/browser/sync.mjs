@@ -66,14 +66,31 @@ await runBrowserTest(async ({ server, browser }) => {
         "the colleague changes Timrå's decision");
   await waitFor(editor, () => window.samverkan.revision === 4, null, 15000);
   await editor.bringToFront();
+  await editor.evaluate(() => {   // what reached the page, for the message below
+    window.keyTrail = [];
+    const note = (e) => window.keyTrail.push([e.type, e.key || '', e.ctrlKey ? 1 : 0, window.samverkan.frames, Math.round(performance.now())]);
+    for (const type of ['keydown', 'keyup', 'blur', 'focus', 'mousedown', 'mouseup']) window.addEventListener(type, note, true);
+  });
   await editor.mouse.click(640, 790);   // the status bar: focus without touching a widget
-  await editor.keyboard.press('Control+z');
+  // Ctrl held while the focus moves within the page (the screen reader's mirror follows ImGui's
+  // focus from frame to frame): Ctrl is still held when Z comes.
+  await editor.keyboard.down('Control');
+  await editor.evaluate(() => new Promise((resolve) => {
+    Module.canvas.focus();
+    Module.canvas.blur();
+    const f0 = window.samverkan.frames;
+    const wait = () => (window.samverkan.frames >= f0 + 2 ? resolve() : requestAnimationFrame(wait));
+    wait();
+  }));
+  await editor.keyboard.press('z');
+  await editor.keyboard.up('Control');
   const undone = await waitUntil(editor, () => window.samverkan.waiting === 0 && window.samverkan.revision === 5, null, 15000);
   // When it is not, whether the key went unseen or Undo refused: the page's state, then Undo called directly.
   const unseen = undone ? '' : ' (the page: ' + JSON.stringify(await editor.evaluate(() => {
     const m = JSON.parse(Module.ccall('samverkan_saved', 'string', [], [])).matters['tjanstepersonsstruktur-2022'].decisions;
     return { kramfors: m.kramfors.status, timra: m.timra.status, revision: window.samverkan.revision, waiting: window.samverkan.waiting,
-             frames: window.samverkan.frames, undo_called: Module.ccall('samverkan_undo', 'number', [], []) };
+             frames: window.samverkan.frames, now: Math.round(performance.now()), trail: window.keyTrail, status: (document.querySelector('#a11y-mirror [role=status]') || {}).textContent,
+             focused: document.hasFocus(), visible: document.visibilityState, undo_called: Module.ccall('samverkan_undo', 'number', [], []) };
   })) + ')';
   check(undone, 'Ctrl+Z after the colleague\'s change is sent' + unseen);
   const both = await editor.evaluate(() => { const m = JSON.parse(Module.ccall('samverkan_saved', 'string', [], [])).matters['tjanstepersonsstruktur-2022'].decisions;

@@ -127,3 +127,32 @@ TEST_CASE("a second press of a key between two frames is not lost behind the fir
     keys.Up(kArrowRight);
     CHECK_FALSE(keys.Frame(kArrowRight).down);
 }
+
+// Ctrl down, Z down, Z up, Ctrl up, with none, one or two frames in each gap (a busy page draws
+// between any two key events, an idle one after all four): every order is one Ctrl+Z, seen once.
+TEST_CASE("a shortcut is seen exactly once however the frames fall between its four key events") {
+    const int z = 90;   // GLFW_KEY_Z
+    for (int combo = 0; combo < 243; ++combo) {
+        Keys keys;
+        int shortcuts = 0, gaps = combo;
+        auto frames = [&](int n) {
+            for (int i = 0; i < n; ++i) {
+                Keys::Seen seen = keys.Frame(z);
+                shortcuts += seen.pressed && seen.ctrl;
+            }
+        };
+        frames(gaps % 3), gaps /= 3;
+        keys.Down(kLeftCtrl);
+        frames(gaps % 3), gaps /= 3;
+        keys.Down(z);
+        frames(gaps % 3), gaps /= 3;
+        keys.Up(z);
+        frames(gaps % 3), gaps /= 3;
+        keys.Up(kLeftCtrl);
+        frames(gaps % 3 + 2);
+        INFO("frames in each gap: combo " << combo);
+        CHECK(shortcuts == 1);
+        CHECK_FALSE(ImGui::GetIO().KeyCtrl);
+        CHECK_FALSE(ImGui::IsKeyDown(z));
+    }
+}
