@@ -352,6 +352,7 @@ constexpr Entry kTable[] = {
     {"ui.how_adoption", "{0} av {1} berörda parters beslut är antaganden (med eller utan villkor)", "{0} of {1} concerned parties' decisions are adoptions (with or without conditions)"},
     {"ui.how_overdue", "Milstolpar som inte är klara och vars datum passerat ({0})", "Milestones not done whose date has passed ({0})"},
     {"ui.overdue_line", "Försenad milstolpe {0}: {1} ({2})", "Overdue milestone {0}: {1} ({2})"},
+    {"ui.open_in", "Klicka för att öppna {0}.", "Click to open {0}."},
     {"ui.no_matters", "Inga ärenden ännu.", "No matters yet."},
     {"ui.adopted_short", "Antagit", "Adopted"},
     {"ui.no_costs", "Inga kostnadsposter ännu.", "No cost items yet."},

@@ -23,12 +23,45 @@ void KeyFigure(const char* label, const std::string& value, const std::string& h
     HelpTooltip(how.c_str());
 }
 
+// Where a check's problem is mended: the view its path belongs to, and the matter or body it
+// names there. The overview itself stands for "nowhere else".
+struct ProblemPlace {
+    View view = View::Overview;
+    std::string matter, body;
+};
+
+std::string FirstToken(const std::string& path, size_t prefix) {
+    std::string rest = path.substr(prefix);
+    return rest.substr(0, rest.find('/'));
+}
+
+ProblemPlace PlaceOf(const std::string& path) {
+    auto starts = [&](const char* prefix) { return path.rfind(prefix, 0) == 0; };
+    if (starts("/matters/")) return {View::Decisions, FirstToken(path, 9), ""};
+    if (starts("/bodies/")) return {View::Structure, "", FirstToken(path, 8)};
+    if (starts("/parties/")) return {View::Decisions, "", ""};   // a party's committee dates: its decisions are what they plan
+    if (starts("/cost_items/") || starts("/costs") || starts("/funding")) return {View::Costs, "", ""};
+    if (starts("/scenarios/")) return {View::Scenarios, "", ""};
+    return {};
+}
+
+const char* ViewNameKey(View view) {
+    switch (view) {
+        case View::Structure: return "ui.structure";
+        case View::Decisions: return "ui.decisions";
+        case View::Costs: return "ui.costs";
+        case View::Scenarios: return "ui.scenarios";
+        default: return "ui.overview";
+    }
+}
+
 // A line that wraps at the panel edge and acts as a link (a Selectable does not wrap).
 bool WrappedLink(const std::string& text) {
     float wrap = ImGui::GetContentRegionAvail().x;
     ImVec2 size = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap);
     ImVec2 pos = ImGui::GetCursorScreenPos();
     bool clicked = ImGui::Selectable("##link", false, 0, ImVec2(0, size.y));
+    A11yLast(Role::Button, text);   // its words are drawn, not its label: a reader is told them
     ImGui::GetWindowDrawList()->AddText(nullptr, 0, pos, ImGui::GetColorU32(ImGuiCol_Text), text.c_str(), nullptr, wrap);
     return clicked;
 }
@@ -206,30 +239,20 @@ void DrawOverview(App& app) {
         std::string line = sam::TrF(app.lang, "ui.overdue_line", {o.date, o.what, m.title});
         ImGui::PushID(shown++);
         if (WrappedLink(line)) { app.view = View::Decisions; app.selected_matter = o.matter; }
+        HelpTooltip(sam::TrF(app.lang, "ui.open_in", {T(app, ViewNameKey(View::Decisions))}).c_str());
         ImGui::PopID();
     }
     sam::ForEachCheck(app.derived.check_cache, [&](const sam::Problem& p) {
         if (shown >= kMaxLines) return false;
         std::string line = p.Message(app.lang);
+        ProblemPlace place = PlaceOf(p.path);
         ImGui::PushID(shown++);
-        if (WrappedLink(line)) {
-            if (p.path.rfind("/matters/", 0) == 0) {
-                app.view = View::Decisions;
-                std::string rest = p.path.substr(9);
-                app.selected_matter = rest.substr(0, rest.find('/'));
-            } else if (p.path.rfind("/cost_items/", 0) == 0 || p.path.rfind("/costs", 0) == 0 || p.path.rfind("/funding", 0) == 0) {
-                app.view = View::Costs;
-            } else if (p.path.rfind("/bodies/", 0) == 0) {
-                app.view = View::Structure;
-                std::string rest = p.path.substr(8);
-                app.selected_body = rest.substr(0, rest.find('/'));
-            } else if (p.path.rfind("/parties/", 0) == 0) {
-                app.view = View::Decisions;   // a party's committee dates: its decisions are what they plan
-            } else if (p.path.rfind("/scenarios/", 0) == 0) {
-                app.view = View::Scenarios;
-            }
+        if (WrappedLink(line) && place.view != View::Overview) {
+            app.view = place.view;
+            if (!place.matter.empty()) app.selected_matter = place.matter;
+            if (!place.body.empty()) app.selected_body = place.body;
         }
-        HelpTooltip(p.path.c_str());
+        if (place.view != View::Overview) HelpTooltip(sam::TrF(app.lang, "ui.open_in", {T(app, ViewNameKey(place.view))}).c_str());
         ImGui::PopID();
         return true;
     });
