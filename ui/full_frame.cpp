@@ -5,6 +5,7 @@
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
+#include <cstring>
 
 namespace ui {
 
@@ -14,19 +15,66 @@ void RebuildFontTexture() {
 }
 
 bool WantsFrame(const App& app) {
-    return app.frames < 10 || app.style_dirty || ImGui::IsAnyMouseDown();
+    return app.frames < 4 || app.style_dirty || ImGui::IsAnyMouseDown();
 }
 
-void FullFrame(App& app, GLFWwindow* window, KeyLatch& keys, const FontSource& font,
-               const std::function<void()>& platform_views, const std::function<void()>& input) {
+namespace {
+
+struct Hasher {
+    uint64_t h = 0x9E3779B97F4A7C15ull;
+    void Word(uint64_t w) {
+        h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+        h ^= h >> 32;
+    }
+    void Bytes(const void* data, size_t n) {
+        const unsigned char* p = static_cast<const unsigned char*>(data);
+        uint64_t w;
+        for (; n >= 8; p += 8, n -= 8) { std::memcpy(&w, p, 8); Word(w); }
+        w = 0;
+        std::memcpy(&w, p, n);
+        Word(w ^ (uint64_t)n << 56);
+    }
+    template <typename T> void Value(const T& v) { Bytes(&v, sizeof v); }
+};
+
+}  // namespace
+
+uint64_t DrawDataHash(const ImDrawData& draw, int framebuffer_w, int framebuffer_h, const ImVec4& clear) {
+    Hasher h;
+    h.Value(draw.DisplayPos);
+    h.Value(draw.DisplaySize);
+    h.Value(draw.FramebufferScale);
+    h.Value(framebuffer_w);
+    h.Value(framebuffer_h);
+    h.Value(clear);
+    h.Value(draw.CmdListsCount);
+    for (int i = 0; i < draw.CmdListsCount; ++i) {
+        const ImDrawList* list = draw.CmdLists[i];
+        h.Bytes(list->VtxBuffer.Data, (size_t)list->VtxBuffer.Size * sizeof(ImDrawVert));
+        h.Bytes(list->IdxBuffer.Data, (size_t)list->IdxBuffer.Size * sizeof(ImDrawIdx));
+        for (const ImDrawCmd& c : list->CmdBuffer) {
+            h.Value(c.ClipRect);
+            h.Value(c.TextureId);
+            h.Value(c.VtxOffset);
+            h.Value(c.IdxOffset);
+            h.Value(c.ElemCount);
+            h.Value(c.UserCallback != nullptr);
+        }
+    }
+    return h.h ? h.h : 1;
+}
+
+bool FullFrame(App& app, GLFWwindow* window, KeyLatch& keys, const FontSource& font,
+               const std::function<void()>& platform_views, const std::function<void()>& input, Shown* shown) {
+    bool restyled = app.style_dirty;
     if (app.style_dirty) {
         ApplyStyle(app, font);
         if (app.frames > 0) RebuildFontTexture();   // the first NewFrame makes the device objects
     }
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
-    if (input) input();
     LatchBeforeNewFrame(keys);
+    if (input) input();   // sees the keys as this frame will
     ImGui::NewFrame();
     LatchFrameStarted(keys);
     app.a11y.whole = MirrorWhole(app);
@@ -42,11 +90,18 @@ void FullFrame(App& app, GLFWwindow* window, KeyLatch& keys, const FontSource& f
     ImGui::Render();
     int w = 0, h = 0;
     glfwGetFramebufferSize(window, &w, &h);
-    glViewport(0, 0, w, h);
     ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    if (shown) {
+        // A new font texture under the same name draws differently from the same draw data.
+        uint64_t hash = DrawDataHash(*ImGui::GetDrawData(), w, h, bg);
+        if (hash == shown->hash && !restyled) return false;
+        shown->hash = hash;
+    }
+    glViewport(0, 0, w, h);
     glClearColor(bg.x, bg.y, bg.z, 1);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    return true;
 }
 
 }  // namespace ui

@@ -1,18 +1,35 @@
 // One frame of the app for both platforms (web and desktop use GLFW and ImGui's OpenGL 3
 // backend alike): style changes, ImGui's frame, the views, the edits they queued, drawing.
 #pragma once
+#include <cstdint>
 #include <functional>
 #include "app.h"
 #include "key_latch.h"
 
 struct GLFWwindow;
+struct ImDrawData;
+struct ImVec4;
 
 namespace ui {
 
+// What the window shows, for a platform whose picture stays until drawn over (a web page's
+// canvas): a frame that would draw the same again is not drawn, and the browser has nothing
+// new to copy to the screen (in software GL that copy costs more than the frame).
+struct Shown {
+    uint64_t hash = 0;   // the last drawn frame's DrawDataHash; 0: nothing drawn yet
+};
+
 // `platform_views` draws what only one platform has (the desktop's dialogs); `input` may
-// change ImGui's input after the backend has read the devices (a scripted or random user).
-void FullFrame(App& app, GLFWwindow* window, KeyLatch& keys, const FontSource& font,
-               const std::function<void()>& platform_views = {}, const std::function<void()>& input = {});
+// change ImGui's input after the backend has read the devices and the key latch has let go of
+// what the last frame saw (a scripted or random user; text that came without key presses).
+// With `shown`, a frame like the last one drawn is built but not drawn. True when drawn.
+bool FullFrame(App& app, GLFWwindow* window, KeyLatch& keys, const FontSource& font,
+               const std::function<void()>& platform_views = {}, const std::function<void()>& input = {},
+               Shown* shown = nullptr);
+
+// Everything that decides the picture: each list's vertices, indices and commands, the
+// display's size and scale, the framebuffer's size and the clear colour.
+uint64_t DrawDataHash(const ImDrawData& draw, int framebuffer_w, int framebuffer_h, const ImVec4& clear);
 
 // Whether the next frame must be drawn though no input came (a page left open draws a few
 // frames a second, not 60, and an edit then finds the program idle): the first frames, a

@@ -54,9 +54,10 @@ EM_JS(void, js_today, (char* out, int size), {
 });
 
 // Called every frame: the page's loading indicator and the tests read these.
-EM_JS(void, js_frame_drawn, (int frames), {
+EM_JS(void, js_frame_drawn, (int frames, int painted), {
     const s = window.samverkan || (window.samverkan = {});
     s.frames = frames;
+    s.painted = (s.painted || 0) + painted;   // frames that drew on the canvas (the rest drew what it shows)
     if (frames === 1 && typeof window.samverkanFirstFrame === 'function') window.samverkanFirstFrame();
 });
 
@@ -241,6 +242,16 @@ EM_JS(void, js_keys_released_on_page_blur_only, (), {
     window.removeEventListener('blur', GLFW.onBlur, true);
     window.addEventListener('blur', (e) => { if (e.target === window) GLFW.onBlur(e); }, true);
 });
+// A page shown again draws its next frame whatever it holds (a browser may have let go of a
+// hidden page's picture).
+EM_JS(void, js_install_shown_again, (), {
+    document.addEventListener('visibilitychange', () => { if (!document.hidden) window.samverkanShownAgain = true; });
+});
+EM_JS(int, js_take_shown_again, (), {
+    const again = window.samverkanShownAgain;
+    window.samverkanShownAgain = false;
+    return again ? 1 : 0;
+});
 EM_JS(int, js_take_wake, (), {
     const woken = window.samverkanWake;
     window.samverkanWake = false;
@@ -313,14 +324,15 @@ void Loop(void* arg) {
     font.atlas = kUiFontAtlas;
     font.atlas_size = kUiFontAtlasSize;
     bool restyled = w.app.style_dirty;
-    ui::FullFrame(w.app, w.window, w.keys, font);
+    if (js_take_shown_again()) w.shown = {};
+    bool painted = ui::FullFrame(w.app, w.window, w.keys, font, {}, [&w] { web::TextWaitingIntoFrame(w); }, &w.shown);
     if (restyled) js_font_atlas(ImGui::GetIO().Fonts->ConfigData.empty() ? (ImGui::GetIO().FontGlobalScale == 1 ? 1 : 2) : 0);
     web::TextInputFrame();
     web::SyncFrame(w);
     web::PersistFrame(w, false);
     web::PublishFrame(w);
     web::MirrorFrame(w);
-    js_frame_drawn(w.app.frames);
+    js_frame_drawn(w.app.frames, painted ? 1 : 0);
 }
 
 }  // namespace
@@ -506,6 +518,7 @@ int main() {
     web::InstallMirror(web);
     web::InstallPortfolio(web);
     js_install_wake();
+    js_install_shown_again();
     js_mount_storage();
     web.awaiting_workspace = js_fetch_workspace() != 0;
     web.awaiting_since = emscripten_get_now();

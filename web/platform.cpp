@@ -245,6 +245,16 @@ void PersistFrame(Web& w, bool now) {
 
 void TextInputFrame() { js_text_focus(ImGui::GetIO().WantTextInput ? 1 : 0); }
 
+// ImGui 1.86 drops the characters a frame brings while Ctrl is down (they would be a
+// shortcut's), and a shortcut's Ctrl stays down until a frame has seen its key: text given
+// right after Ctrl+A (dictation, a script's insertText) waits for a frame without it.
+void TextWaitingIntoFrame(Web& w) {
+    ImGuiIO& io = ImGui::GetIO();
+    if (w.text_waiting.empty() || io.KeyCtrl || io.KeySuper) return;
+    io.AddInputCharactersUTF8(w.text_waiting.c_str());
+    w.text_waiting.clear();
+}
+
 void InstallPlatform(Web& w) {
     g_platform = &w;
     js_install_page_hooks();
@@ -289,7 +299,9 @@ EMSCRIPTEN_KEEPALIVE void samverkan_file_opened(const char* name, const char* da
 EMSCRIPTEN_KEEPALIVE void samverkan_paste(const char* text) { web::g_paste = text; }
 
 // Text from the hidden text area (composition, insertText): into the field being edited.
-EMSCRIPTEN_KEEPALIVE void samverkan_text_input(const char* text) { ImGui::GetIO().AddInputCharactersUTF8(text); }
+EMSCRIPTEN_KEEPALIVE void samverkan_text_input(const char* text) {
+    if (web::g_platform) web::g_platform->text_waiting += text;
+}
 
 EMSCRIPTEN_KEEPALIVE void samverkan_flush() {
     if (web::g_platform) web::PersistFrame(*web::g_platform, true);

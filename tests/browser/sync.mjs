@@ -25,15 +25,16 @@ await runBrowserTest(async ({ server, browser }) => {
   // Left alone, a page draws a few frames a second, not 60 (a page open all day keeps no core busy);
   // a colleague's change is drawn at once all the same.
   await viewer.waitForTimeout(1500);
-  const idleFrames = await viewer.evaluate(() => new Promise((resolve) => {
-    const f0 = window.samverkan.frames;
-    setTimeout(() => resolve(window.samverkan.frames - f0), 2000);
+  const [idleFrames, idlePainted] = await viewer.evaluate(() => new Promise((resolve) => {
+    const f0 = window.samverkan.frames, p0 = window.samverkan.painted;
+    setTimeout(() => resolve([window.samverkan.frames - f0, window.samverkan.painted - p0]), 2000);
   }));
   check(idleFrames >= 4 && idleFrames <= 14, `an idle page drew ${idleFrames} frames in 2 s (about 4 a second)`);
+  check(idlePainted === 0, `and painted ${idlePainted} of them on its canvas (each was what the canvas shows)`);
   await viewer.evaluate(() => window.samverkanStream.addEventListener('patch', () => {
     window.patchSeenAt = Date.now();
-    const f0 = window.samverkan.frames, t0 = performance.now();
-    const poll = () => (window.samverkan.frames > f0 ? (window.patchDrawnAfter = performance.now() - t0) : requestAnimationFrame(poll));
+    const p0 = window.samverkan.painted, t0 = performance.now();
+    const poll = () => (window.samverkan.painted > p0 ? (window.patchDrawnAfter = performance.now() - t0) : requestAnimationFrame(poll));
     requestAnimationFrame(poll);
   }));
   const sentAt = await editor.evaluate(() => Date.now());
