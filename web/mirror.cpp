@@ -34,6 +34,9 @@ void InstallMirror(Web& w) {
 
 void MirrorFrame(Web& w) {
     if (!w.app.a11y.enabled) return;
+    // The first frame is shown first; its mirror (tens of ms, and the page's first layout of
+    // its elements) follows with the next frame, which comes at once (ui::WantsFrame).
+    if (w.app.frames <= 1) return;
     double start = emscripten_get_now();
     std::string text = ui::A11yJson(w.app.a11y, 1.0f / (w.app.dpi_scale > 0 ? w.app.dpi_scale : 1.0f));
     if (text != g_sent) {
