@@ -2,7 +2,10 @@
 // reload, a closed tab or a lost network loses nothing; files up and down; the system
 // clipboard; full screen; and the presenter's slide sent to followers.
 #include <emscripten.h>
+#include <GLFW/glfw3.h>
+#include <imgui_impl_glfw.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <cstdio>
 #include "json_io.h"
 #include "json_scan.h"
@@ -247,16 +250,25 @@ void TextInputFrame() { js_text_focus(ImGui::GetIO().WantTextInput ? 1 : 0); }
 
 // ImGui 1.86 drops the characters a frame brings while Ctrl is down (they would be a
 // shortcut's), and a shortcut's Ctrl stays down until a frame has seen its key: text given
-// right after Ctrl+A (dictation, a script's insertText) waits for a frame without it.
+// right after Ctrl+A (dictation, a script's insertText, a letter typed) waits for a frame
+// without it.
 void TextWaitingIntoFrame(Web& w) {
     ImGuiIO& io = ImGui::GetIO();
-    if (w.text_waiting.empty() || io.KeyCtrl || io.KeySuper) return;
+    if (w.text_waiting.empty() || (io.KeyCtrl && !io.KeyAlt)) return;   // ImGui's own rule (AltGr is Ctrl+Alt)
     io.AddInputCharactersUTF8(w.text_waiting.c_str());
     w.text_waiting.clear();
 }
 
+// Characters typed go into the queue of text given without key presses, so that both reach
+// ImGui in the order they came ("Åsa" typed by a script: Å without a key, then s and a).
+static void QueueTypedChar(GLFWwindow*, unsigned int c) {
+    char utf8[5];
+    if (g_platform) g_platform->text_waiting += ImTextCharToUtf8(utf8, c);
+}
+
 void InstallPlatform(Web& w) {
     g_platform = &w;
+    glfwSetCharCallback(w.window, QueueTypedChar);   // in place of ImGui's backend's
     js_install_page_hooks();
     InstallKeptCopy(w);
     js_install_text_input();

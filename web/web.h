@@ -64,7 +64,7 @@ struct Web {
     bool store_dirty = false;     // the workspace changed since it was stored
     double stored_at = 0;         // when it was last stored (ms)
     ui::KeyLatch keys;
-    std::string text_waiting;                // text that came without key presses, for the next frame without Ctrl
+    std::string text_waiting;                // characters typed or given, in order, for the next frame without Ctrl
     ui::Shown shown;                         // what the canvas shows: a frame like it is not drawn again
     std::string offline_id, offline_token;   // the server did not answer before storage was read
     bool restored = false;                   // the kept waiting changes have been put in line
@@ -118,7 +118,7 @@ void InstallMirror(Web& w);
 void MirrorFrame(Web& w);
 // Focuses the hidden text area while ImGui edits text (input methods, dictation, insertText).
 void TextInputFrame();
-void TextWaitingIntoFrame(Web& w);   // FullFrame's input: text that came without key presses
+void TextWaitingIntoFrame(Web& w);   // FullFrame's input: the characters typed or given since the last frame
 
 // portfolio_client.cpp: the Portfölj view of a portfolio link (#p=ID&t=TOKEN).
 void InstallPortfolio(Web& w);
