@@ -365,6 +365,7 @@ constexpr Entry kTable[] = {
     {"ui.take_theirs", "Ta serverns", "Take the server's"},
     {"ui.sync_online", "Synkad · revision {0}", "In sync · revision {0}"},
     {"ui.sync_sending", "Skickar · {0} väntar", "Sending · {0} waiting"},
+    {"ui.sync_connecting", "Ansluter till servern …", "Connecting to the server …"},
     {"ui.sync_offline", "Offline · {0} ändringar väntar", "Offline · {0} changes waiting"},
     {"ui.sync_view", "Visningslänk · revision {0}", "View link · revision {0}"},
     {"ui.sync_conflict", "Din ändring av {0} krockar med en annan ändring (revision {1}).", "Your change of {0} clashes with another change (revision {1})."},

@@ -227,7 +227,7 @@ void SyncClient::StartStream(int64_t revision) {
                                     while ((end = buffer.find("\n\n")) != std::string::npos) {
                                         std::string ev = buffer.substr(0, end);
                                         buffer.erase(0, end + 2);
-                                        if (ev.find("event: hello") != std::string::npos) online_ = true;
+                                        if (ev.find("event: hello") != std::string::npos) { online_ = true; stream_failed_ = false; }
                                         glfwPostEmptyEvent();   // news for the window
                                         for (const char* kind : {"archived", "reset", "presence"}) {
                                             size_t k = ev.find(std::string("event: ") + kind + "\ndata: ");
@@ -244,6 +244,7 @@ void SyncClient::StartStream(int64_t revision) {
                                     return !stop_.load();
                                 });
             online_ = false;
+            stream_failed_ = true;
             if (answer && answer->status == 401) {   // the link was revoked or rotated
                 std::lock_guard lock(mu_);
                 notices_.push_back({"revoked", ""});
@@ -350,7 +351,7 @@ void SyncClient::Frame(ui::App& app) {
     if (sync_.needs_state && !fetching_ && !fetched && glfwGetTime() >= retry_at_ && !app.link_revoked) Fetch();
     if (!sending_ && app.conflict_text.empty() && !app.read_only && !app.link_revoked && glfwGetTime() >= retry_at_)
         if (auto next = sam::SyncNext(sync_)) Send(next->first, next->second);
-    ui::SetSyncText(app, sync_, online_ && glfwGetTime() >= retry_at_);
+    ui::SetSyncText(app, sync_, online_ && glfwGetTime() >= retry_at_, !online_ && !stream_failed_);
 }
 
 bool SyncClient::Idle() const { return !starting_ && sam::SyncWaiting(sync_) == 0 && !sending_ && !sync_.in_flight; }

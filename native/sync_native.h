@@ -73,6 +73,7 @@ private:
     std::deque<std::tuple<Done, int, std::string>> answers_;   // Ask()'s answers
     std::string author_;                              // X-Author (ui::AuthorHeader), kept from the last frame
     std::atomic<bool> stop_{false}, online_{false}, sending_{false}, fetching_{false};
+    std::atomic<bool> stream_failed_{false};   // the stream ended or did not open: offline, not connecting
     std::unique_ptr<httplib::Client> stream_client_, fetch_client_;   // stopped on exit
     std::thread stream_, sender_, fetcher_;
     void StartStream(int64_t revision);

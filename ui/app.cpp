@@ -268,7 +268,7 @@ void FinishChecks(App& app) {
 
 static void Recompute(App& app) {
     if (app.derived.revision == app.doc.revision) {
-        ContinueMatterChecks(app.derived, app.doc.ws);
+        if (!app.platform.checks_between_frames) ContinueMatterChecks(app.derived, app.doc.ws);
         return;
     }
     Derived& d = app.derived;

@@ -44,6 +44,11 @@ struct Platform {
     std::function<void(int64_t revision)> fetch_revision;
     std::function<void()> author_changed;                                              // keep app.author for the next run
     std::function<void()> export_xlsx;                                                 // the Excel workbook (web: only from a server)
+    // The platform goes on with the matters' checks between frames (ContinueBetweenFrames) and
+    // a frame draws them as far as they have come: a frame drawn for input or to settle then
+    // shows what the one before it showed, and a page that reads back every changed frame
+    // (software GL: 20-45 ms of its main thread) is not kept busy by the progress alone.
+    bool checks_between_frames = false;
 };
 
 // Who makes the changes: asked once ("Vem är du?"), kept by the platform, sent with each change.

@@ -64,19 +64,7 @@ uint64_t DrawDataHash(const ImDrawData& draw, int framebuffer_w, int framebuffer
     return h.h ? h.h : 1;
 }
 
-bool FullFrame(App& app, GLFWwindow* window, KeyLatch& keys, const FontSource& font,
-               const std::function<void()>& platform_views, const std::function<void()>& input, Shown* shown) {
-    bool restyled = app.style_dirty;
-    if (app.style_dirty) {
-        ApplyStyle(app, font);
-        if (app.frames > 0) RebuildFontTexture();   // the first NewFrame makes the device objects
-    }
-    ImGui_ImplOpenGL3_NewFrame();
-    ImGui_ImplGlfw_NewFrame();
-    LatchBeforeNewFrame(keys);
-    if (input) input();   // sees the keys as this frame will
-    ImGui::NewFrame();
-    LatchFrameStarted(keys);
+void ViewsAndMirror(App& app, const std::function<void()>& platform_views) {
     app.a11y.whole = MirrorWhole(app);
     A11yBeginFrame(app.a11y);
     Frame(app);
@@ -87,6 +75,31 @@ bool FullFrame(App& app, GLFWwindow* window, KeyLatch& keys, const FontSource& f
     app.a11y.polite = app.status.empty() ? app.sync_text : app.status;
     app.a11y.lang = app.lang == sam::Lang::En ? "en" : "sv";
     ApplyQueuedEdits(app);   // no view holds a reference into the model past this point
+}
+
+void SettleFirstFrame(App& app, const std::function<void()>& platform_views) {
+    if (app.frames != 0) return;
+    ImGui::NewFrame();
+    ViewsAndMirror(app, platform_views);
+    ImGui::EndFrame();
+    --app.frames;   // not shown: the next one is the first
+}
+
+bool FullFrame(App& app, GLFWwindow* window, KeyLatch& keys, const FontSource& font,
+               const std::function<void()>& platform_views, const std::function<void()>& input, Shown* shown) {
+    bool restyled = app.style_dirty;
+    if (app.style_dirty) {
+        ApplyStyle(app, font);
+        if (app.frames > 0) RebuildFontTexture();   // the first NewFrame makes the device objects
+    }
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    SettleFirstFrame(app, platform_views);
+    LatchBeforeNewFrame(keys);
+    if (input) input();   // sees the keys as this frame will
+    ImGui::NewFrame();
+    LatchFrameStarted(keys);
+    ViewsAndMirror(app, platform_views);
     ImGui::Render();
     int w = 0, h = 0;
     glfwGetFramebufferSize(window, &w, &h);

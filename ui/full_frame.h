@@ -27,6 +27,15 @@ bool FullFrame(App& app, GLFWwindow* window, KeyLatch& keys, const FontSource& f
                const std::function<void()>& platform_views = {}, const std::function<void()>& input = {},
                Shown* shown = nullptr);
 
+// What a frame makes between ImGui::NewFrame and ImGui::Render (FullFrame, the ui tests):
+// the views, what the screen reader's mirror says of them, and the edits they queued.
+void ViewsAndMirror(App& app, const std::function<void()>& platform_views = {});
+// Before the first frame's NewFrame: that frame made once, not shown. ImGui sizes new windows,
+// tables and wrapped text from what the frame before measured, so a first frame shown as made
+// would change in the next (one more frame to put on screen; in software GL read back while an
+// edit waits). Input of that frame goes to the one shown (a page's canvas is hidden until then).
+void SettleFirstFrame(App& app, const std::function<void()>& platform_views = {});
+
 // Everything that decides the picture: each list's vertices, indices and commands, the
 // display's size and scale, the framebuffer's size and the clear colour.
 uint64_t DrawDataHash(const ImDrawData& draw, int framebuffer_w, int framebuffer_h, const ImVec4& clear);

@@ -82,11 +82,12 @@ bool TakeSyncEvent(App& app, sam::Sync& sync, const std::string& data) {
     return true;
 }
 
-void SetSyncText(App& app, const sam::Sync& sync, bool online) {
+void SetSyncText(App& app, const sam::Sync& sync, bool online, bool connecting) {
     std::string waiting = std::to_string(sam::SyncWaiting(sync)), rev = std::to_string(sync.revision);
     if (app.link_revoked) app.sync_text = sam::Tr(app.lang, "ui.link_revoked");
     else if (app.archived) app.sync_text = sam::Tr(app.lang, "ui.archived");
     else if (app.read_only) app.sync_text = sam::TrF(app.lang, "ui.sync_view", {rev});
+    else if (!online && connecting) app.sync_text = sam::Tr(app.lang, "ui.sync_connecting");
     else if (!online) app.sync_text = sam::TrF(app.lang, "ui.sync_offline", {waiting});
     else if (sam::SyncWaiting(sync)) app.sync_text = sam::TrF(app.lang, "ui.sync_sending", {waiting});
     else app.sync_text = sam::TrF(app.lang, "ui.sync_online", {rev});

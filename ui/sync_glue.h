@@ -22,8 +22,10 @@ bool TakeSyncAnswer(App& app, sam::Sync& sync, int status, const std::string& bo
 // An event's data (`{"revision", "patch", …}`). With nothing of the user's waiting it goes
 // into the app's workspace at once; true when the whole local state must be shown again.
 bool TakeSyncEvent(App& app, sam::Sync& sync, const std::string& data);
-// The status bar's word on the connection: revoked, archived, view link, offline, sending or in sync.
-void SetSyncText(App& app, const sam::Sync& sync, bool online);
+// The status bar's word on the connection: revoked, archived, view link, connecting, offline,
+// sending or in sync. `connecting`: following has not started, or its stream has not opened
+// yet and has not failed (not offline: nothing has gone wrong).
+void SetSyncText(App& app, const sam::Sync& sync, bool online, bool connecting = false);
 // What the server says of the link and workspace (its GET answer: "access", "archived",
 // "link"); false for a 401 (the link is revoked), which is noted in the app.
 bool TakeAccess(App& app, int status, const sam::json& body);

@@ -54,10 +54,11 @@ EM_JS(void, js_today, (char* out, int size), {
 });
 
 // Called every frame: the page's loading indicator and the tests read these.
-EM_JS(void, js_frame_drawn, (int frames, int painted), {
+EM_JS(void, js_frame_drawn, (int frames, int painted, int checks_left), {
     const s = window.samverkan || (window.samverkan = {});
     s.frames = frames;
     s.painted = (s.painted || 0) + painted;   // frames that drew on the canvas (the rest drew what it shows)
+    s.checksLeft = checks_left;               // matters still to check, as this frame shows
     if (frames === 1 && typeof window.samverkanFirstFrame === 'function') window.samverkanFirstFrame();
 });
 
@@ -288,6 +289,31 @@ void Resize(Web& w) {
     }
 }
 
+// More than the first frames and a settling after input together.
+constexpr int kFramesInARowForChecks = 4 + 2 * ui::kSettleFrames;
+
+// Whether this turn of the loop draws a frame: for input and to settle after it, the first
+// frames, and an idle frame now and then. The matters' checks go on in the turns between.
+static bool DrawThisTurn(Web& w, double now, bool for_input) {
+    // While the checks go on, each idle frame shows their progress and is put on screen (20-45 ms
+    // of the main thread in software GL, which an edit would wait for): 2 a second then.
+    double idle_ms = ui::ChecksUnderWay(w.app) ? 2 * ui::kIdleFrameMs : ui::kIdleFrameMs;
+    bool draw = for_input || ui::WantsFrame(w.app) || now - w.drawn_at >= idle_ms;
+    if (!draw) {
+        draw = ui::ContinueBetweenFrames(w.app, 8);   // true when they have just become whole: a frame shows it
+        w.checks_moved_at = now;
+    } else if (w.drawn_in_a_row >= kFramesInARowForChecks && now - w.checks_moved_at >= ui::kIdleFrameMs) {
+        // The checks' progress changes what a frame shows, and each changed frame is read back:
+        // the few frames drawn in a row (the first ones, those to settle after input) leave them
+        // be, so that they draw the same and are not put on screen again (ui::Shown). Only input
+        // that keeps every frame drawn (a mouse moving on) has them go on, 4 times a second.
+        ui::ContinueBetweenFrames(w.app, 2);
+        w.checks_moved_at = now;
+    }
+    w.drawn_in_a_row = draw ? w.drawn_in_a_row + 1 : 0;
+    return draw;
+}
+
 void Loop(void* arg) {
     Web& w = *(Web*)arg;
     // While a workspace link's answer is on its way, the page's spinner stands for the first
@@ -306,7 +332,7 @@ void Loop(void* arg) {
     if (js_take_wake()) w.settle_frames = ui::kSettleFrames;
     bool for_input = w.settle_frames > 0;
     w.background_until = now + (for_input ? 2 : 8);   // for all of it together
-    bool draw = for_input || ui::WantsFrame(w.app) || now - w.drawn_at >= ui::kIdleFrameMs || ui::ContinueBetweenFrames(w.app, 8);
+    bool draw = DrawThisTurn(w, now, for_input);
     if (!draw) {
         web::SyncFrame(w);
         web::PersistFrame(w, false);
@@ -332,7 +358,7 @@ void Loop(void* arg) {
     web::PersistFrame(w, false);
     web::PublishFrame(w);
     web::MirrorFrame(w);
-    js_frame_drawn(w.app.frames, painted ? 1 : 0);
+    js_frame_drawn(w.app.frames, painted ? 1 : 0, (int)w.app.derived.check_cache.unchecked.size());
 }
 
 }  // namespace

@@ -276,6 +276,7 @@ void InstallPlatform(Web& w) {
     io.GetClipboardTextFn = GetClipboard;
     io.SetClipboardTextFn = SetClipboard;
     ui::Platform& p = w.app.platform;
+    p.checks_between_frames = true;   // main.cpp's Loop: ui::ContinueBetweenFrames
     p.save_file = [](const std::string& name, const std::string& text) {
         const char* type = name.size() > 4 && name.substr(name.size() - 4) == ".csv" ? "text/csv;charset=utf-8"
                          : name.size() > 3 && name.substr(name.size() - 3) == ".md" ? "text/markdown;charset=utf-8"

@@ -192,7 +192,16 @@ void Link(Web& w, const std::string& id, const std::string& token) {
 }
 
 void OpenStream(Web& w, const std::string& id, const std::string& token, int64_t revision) {
+    w.server.stream_failed = false;   // connecting, until it opens or fails
     js_stream_open(id.c_str(), token.c_str(), (double)revision, ui::AuthorHeader(w.app.author).c_str());
+}
+
+// The status line, and what the tests read of it.
+void ShowConnection(Web& w) {
+    Server& s = w.server;
+    bool connecting = s.connecting || (!s.stream_open && !s.stream_failed);
+    ui::SetSyncText(w.app, s.sync, s.stream_open && emscripten_get_now() >= s.retry_at, connecting);
+    js_sync_report((double)s.sync.revision, (int)sam::SyncWaiting(s.sync), s.stream_open ? 1 : 0);
 }
 
 }  // namespace
@@ -205,6 +214,7 @@ void SyncOffline(Web& w, const std::string& id, const std::string& token, sam::S
     w.server.retry_at = emscripten_get_now() + 2000;
     Rebuild(w);
     OpenStream(w, id, token, w.server.sync.revision);
+    w.server.stream_failed = true;   // the server did not answer: offline until the stream opens
 }
 
 void SyncConnect(Web& w, const std::string& id, const std::string& token, Bytes answer, std::string_view state, int64_t revision) {
@@ -218,6 +228,7 @@ void SyncConnect(Web& w, const std::string& id, const std::string& token, Bytes 
     s.connect_state = state;
     s.connect_revision = revision;
     s.connect_frame = w.app.frames;
+    ShowConnection(w);   // from the first frame: what the line says until the stream opens
 }
 
 namespace {
@@ -268,15 +279,14 @@ void SyncFrame(Web& w) {
         if (w.app.frames < s.connect_frame + 2) return;
         ConnectStep(w, w.background_until);   // an edit made meanwhile waits at most this
         if (s.connecting) return;
+        ShowConnection(w);
     }
     if (s.sync.needs_state && !s.fetching && emscripten_get_now() >= s.retry_at) {
         s.fetching = true;
         js_fetch_state(s.id.c_str(), s.token.c_str());
     }
     TrySend(w);
-    // The status line.
-    ui::SetSyncText(w.app, s.sync, s.stream_open && emscripten_get_now() >= s.retry_at);
-    js_sync_report((double)s.sync.revision, (int)sam::SyncWaiting(s.sync), s.stream_open ? 1 : 0);
+    ShowConnection(w);
 }
 
 }  // namespace web
@@ -286,6 +296,7 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE void samverkan_stream(int open) {
     if (!web::g_sync) return;
     web::g_sync->server.stream_open = open != 0;
+    web::g_sync->server.stream_failed = open == 0;
 }
 
 EMSCRIPTEN_KEEPALIVE void samverkan_remote(const char* data) {

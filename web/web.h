@@ -35,6 +35,7 @@ struct Server {
     std::string id, token;
     sam::Sync sync;
     bool stream_open = false;
+    bool stream_failed = false; // the stream ended or could not open: offline, not connecting
     bool fetching = false;      // a state request is on its way
     double retry_at = 0;        // when to try sending again after network trouble (ms)
     std::string conflict_path;  // what the change in flight clashed on
@@ -73,6 +74,8 @@ struct Web {
     double awaiting_since = 0;               // …since then (ms)
     bool holding_frames = false;             // …a large one, read as it comes: none until it is open
     double drawn_at = 0;                     // when the last frame was drawn (ms)
+    double checks_moved_at = 0;              // when the checks last went on between or in frames (ms)
+    int drawn_in_a_row = 0;                  // iterations of the loop that drew a frame, one after another
     int settle_frames = 0;                   // frames still drawn after the last input
     double background_until = 0;             // till when this frame gives time to following and storing (ms)
     sam::StateAnswerPieces answer_pieces;    // …and the model read from it as it comes

@@ -10,6 +10,19 @@ await runBrowserTest(async ({ server, browser, args }) => {
   const out = outDir(args.out);
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const errors = watchErrors(page);
+  // What had been put on the canvas when the second frame was drawn (the first frames are drawn
+  // one after another, for ImGui to settle), and every word the status line said.
+  await page.addInitScript(() => {
+    window.statusSaid = [];
+    const poll = () => {
+      const s = window.samverkan;
+      if (s && s.frames >= 2 && window.paintedBySecond === undefined) window.paintedBySecond = s.painted;
+      const line = document.querySelector('#a11y-mirror [role=status]');
+      if (line && line.textContent && !window.statusSaid.includes(line.textContent)) window.statusSaid.push(line.textContent);
+      if (!(s && s.frames >= 12)) requestAnimationFrame(poll);
+    };
+    requestAnimationFrame(poll);
+  });
   const t0 = Date.now();
   await page.goto(server.editLink);
   await page.waitForFunction(() => window.samverkan && window.samverkan.frames >= 1, null, { timeout: 30000 });
@@ -29,6 +42,17 @@ await runBrowserTest(async ({ server, browser, args }) => {
   // The spinner stands until the workspace has come: no empty app is drawn before it.
   check(await page.evaluate(() => window.samverkan.openedAtFrame) === 0, 'the first frame drawn is the workspace\'s own (frames before it: ' +
         await page.evaluate(() => window.samverkan.openedAtFrame) + ')');
+  // The first frame shown is already settled (ui::SettleFirstFrame): the one after it draws the
+  // same and is not put on the canvas again (in software GL it would be read back). Following
+  // starts after it, so nothing else has changed by then.
+  const paintedBySecond = await page.evaluate(() => window.paintedBySecond);
+  check(paintedBySecond === 1, `of the first two frames, only the first was put on the canvas (painted: ${paintedBySecond})`);
+  // While following starts the line says so; "Offline" is for a server that does not answer.
+  await page.waitForFunction(() => window.samverkan.online, null, { timeout: 10000 });
+  await page.waitForFunction(() => window.samverkan.frames >= 12, null, { timeout: 10000 });
+  const said = await page.evaluate(() => window.statusSaid);
+  check(!said.some((t) => t.includes('Offline')) && said.some((t) => t.startsWith('Synkad')),
+        'the status line went from connecting to in sync, never offline: ' + JSON.stringify(said));
   check(await page.evaluate(() => window.samverkan.fontAtlas) === 'carried', 'at scale 1 the fonts come from the atlas built into the program');
   check(await page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/fetch_worker.js'))),
         'the workspace was downloaded by the page\'s worker');

@@ -90,7 +90,7 @@ try {
   console.log(`wasm heap: ${(heap / 2 ** 20).toFixed(0)} MB (target <= 512): ${ok(heap, 512 * 2 ** 20)}`);
   const median = [...times].sort((a, b) => a - b)[times.length >> 1];
   console.log(`first edit, made as soon as the workspace is drawn, to the next frame: ${times[0]} ms (target <= 50): ${ok(times[0], 50)}`);
-  console.log(`edit to next frame: ${times.join(' ')} ms, median ${median} (target <= 50): ${ok(median, 50)}`);
+  console.log(`edit to next frame: ${times.join(' ')} ms, median ${median} (target <= 50): ${ok(median, 50)}; the slowest ${Math.max(...times)} ms`);
   // Until the browser's copy is kept (its base in IndexedDB), the longest the page was busy at a stretch.
   await page.waitForFunction(() => performance.getEntriesByName('samverkan-kept').length && window.samverkan.storeDirty === false &&
                                    !window.samverkan.storing, null, { timeout: 60000 });

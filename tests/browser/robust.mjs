@@ -35,6 +35,14 @@ function largeWorkspace(state) {
   return state;
 }
 
+// A workspace created through the API from this text ({"name", "state"}); its id and links.
+async function createWorkspace(server, body, what) {
+  const made = await fetch(server.url + 'api/workspaces', { method: 'POST', body,
+    headers: { Authorization: 'Bearer ' + server.adminToken, 'Content-Type': 'application/json' } });
+  check(made.status === 201, 'the server stores ' + what + ' (' + made.status + ')');
+  return made.json();
+}
+
 await runBrowserTest(async ({ server, browser, args }) => {
   const out = outDir(args.out);
 
@@ -43,10 +51,7 @@ await runBrowserTest(async ({ server, browser, args }) => {
     { headers: { Authorization: 'Bearer ' + new URL(server.links['Norrbotten: nära vård och suicidprevention'].edit).hash.match(/t=([^&]+)/)[1] } })).json();
   const body = JSON.stringify({ name: 'Stor arbetsyta', state: largeWorkspace(demo.state) });
   check(body.length > 2.5e6, 'the large workspace is ' + (body.length / 1e6).toFixed(1) + ' MB');
-  const made = await fetch(server.url + 'api/workspaces', { method: 'POST', body,
-    headers: { Authorization: 'Bearer ' + server.adminToken, 'Content-Type': 'application/json' } });
-  check(made.status === 201, 'the server stores it (' + made.status + ')');
-  const ws = await made.json();
+  const ws = await createWorkspace(server, body, 'it');
   const big = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
   const bigErrors = watchErrors(big);
   // What the page says while the workspace downloads (the words are set and cleared again).
@@ -92,6 +97,41 @@ await runBrowserTest(async ({ server, browser, args }) => {
   check(words.now === '', 'and the words are gone once it is open: ' + JSON.stringify(words.now));
   check(bigErrors.length === 0, 'no errors with the large workspace: ' + JSON.stringify(bigErrors));
   await big.context().close();
+
+  // 1b. A workspace of many decisions (the large one above with 300 parties and 150 matters more:
+  // 316 parties, 352 matters) is checked a few matters at a time after it opens (ui::ContinueBetweenFrames), and the checks finish even while a mouse
+  // moves on the page all along, so that every frame is drawn for input.
+  const many = JSON.parse(JSON.stringify(demo.state));
+  for (let p = 0; p < 300; p++) many.parties['k' + p] = { name: 'Kommun ' + p, kind: 'municipality', population: 1000 + p };
+  for (let i = 0; i < 150; i++) {
+    const decisions = {};
+    for (const p of Object.keys(many.parties)) decisions[p] = { status: 'pending' };
+    many.matters['m' + i] = { title: 'Ärende ' + i, kind: 'recommendation', decisions };
+  }
+  const wsMany = await createWorkspace(server, JSON.stringify({ name: 'Många beslut', state: many }), 'the workspace of many decisions');
+  const moving = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  const movingErrors = watchErrors(moving);
+  await moving.addInitScript(() => {
+    const poll = () => {
+      const s = window.samverkan;
+      if (s && s.frames >= 1) window.leftAtFirstFrame = s.checksLeft;
+      else requestAnimationFrame(poll);
+    };
+    requestAnimationFrame(poll);
+  });
+  await moving.goto(server.url + '#w=' + wsMany.id + '&t=' + wsMany.edit_token);
+  check(await waitUntil(moving, () => window.leftAtFirstFrame !== undefined, null, 30000), 'the workspace of many decisions opens');
+  const leftAtFirst = await moving.evaluate(() => window.leftAtFirstFrame);
+  check(leftAtFirst > 0, `its first frame left matters to check later (${leftAtFirst})`);
+  let left = leftAtFirst;
+  const movingSince = Date.now();
+  for (let step = 0; left > 0 && Date.now() - movingSince < 20000; step++) {
+    await moving.mouse.move(300 + (step % 40) * 10, 300 + (step % 7) * 10);
+    left = await moving.evaluate(() => window.samverkan.checksLeft);
+  }
+  check(left === 0, `the checks finished while the mouse moved on (${left} left after ${Date.now() - movingSince} ms)`);
+  check(movingErrors.length === 0, 'no errors with the workspace of many decisions: ' + JSON.stringify(movingErrors));
+  await moving.context().close();
 
   // 2. The style matrix, switched at run time on a page that has drawn full frames.
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();

@@ -7,6 +7,7 @@
 #include <string>
 #include <doctest/doctest.h>
 #include "app.h"
+#include "full_frame.h"
 #include "demos.h"
 
 namespace headless {
@@ -46,12 +47,9 @@ inline void Frames(ui::App& app, int n, float width = 1280, float height = 900) 
             io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
         }
         app.rects.clear();
+        ui::SettleFirstFrame(app);   // as the app's own frame (ui/full_frame.cpp)
         ImGui::NewFrame();
-        app.a11y.whole = ui::MirrorWhole(app);   // as the app's own frame (ui/full_frame.cpp)
-        ui::A11yBeginFrame(app.a11y);
-        ui::Frame(app);
-        ui::A11yEndFrame(app.a11y);
-        ui::ApplyQueuedEdits(app);
+        ui::ViewsAndMirror(app);
         ImGui::Render();
     }
 }

@@ -359,3 +359,23 @@ TEST_CASE("Others' changes: taken straight into the workspace while nothing of o
     CHECK(sync.needs_state);
     CHECK(sam::SaveWorkspace(app.doc.ws) == saved);
 }
+
+TEST_CASE("the status bar says connecting until the stream opens, and offline only once it failed") {
+    headless::Context c("halsam-vasternorrland", "2026-12-01");
+    ui::App& app = c.app;
+    sam::Sync sync;
+    sync.revision = 7;
+    ui::SetSyncText(app, sync, false, /*connecting=*/true);
+    CHECK(app.sync_text == "Ansluter till servern …");
+    ui::SetSyncText(app, sync, true, true);   // open: connecting is over
+    CHECK(app.sync_text == "Synkad · revision 7");
+    ui::SetSyncText(app, sync, false, false);
+    CHECK(app.sync_text == "Offline · 0 ändringar väntar");
+    app.read_only = true;   // a view link says so whatever the connection
+    ui::SetSyncText(app, sync, false, true);
+    CHECK(app.sync_text == "Visningslänk · revision 7");
+    app.read_only = false;
+    app.lang = sam::Lang::En;
+    ui::SetSyncText(app, sync, false, true);
+    CHECK(app.sync_text == "Connecting to the server …");
+}
