@@ -15,7 +15,7 @@ void RebuildFontTexture() {
 }
 
 bool WantsFrame(const App& app) {
-    return app.frames < 4 || app.style_dirty || ImGui::IsAnyMouseDown();
+    return app.frames < kFirstFrames || app.style_dirty || ImGui::IsAnyMouseDown();
 }
 
 namespace {

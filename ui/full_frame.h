@@ -44,8 +44,10 @@ uint64_t DrawDataHash(const ImDrawData& draw, int framebuffer_w, int framebuffer
 // frames a second, not 60, and an edit then finds the program idle): the first frames, a
 // restyle, a held mouse button (drags, repeating buttons).
 bool WantsFrame(const App& app);
-// The same policy's numbers, for both platforms' loops: frames drawn after input for ImGui to
-// settle (a click's press and release, hover), and the idle frame's interval.
+// The same policy's numbers, for both platforms' loops: the first frames, the frames drawn
+// after input for ImGui to settle (a click's press and release, hover), and the idle frame's
+// interval.
+constexpr int kFirstFrames = 4;    // drawn one after another once the app starts
 constexpr int kSettleFrames = 3;
 constexpr double kIdleFrameMs = 250;
 

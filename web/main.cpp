@@ -290,7 +290,7 @@ void Resize(Web& w) {
 }
 
 // More than the first frames and a settling after input together.
-constexpr int kFramesInARowForChecks = 4 + 2 * ui::kSettleFrames;
+constexpr int kFramesInARowForChecks = ui::kFirstFrames + 2 * ui::kSettleFrames;
 
 // Whether this turn of the loop draws a frame: for input and to settle after it, the first
 // frames, and an idle frame now and then. The matters' checks go on in the turns between.
