@@ -43,22 +43,30 @@ AdoptionCount CountAdoption(const Matter& m) {
     return c;
 }
 
-DecisionTally TallyDecisions(const Workspace& ws) {
-    DecisionTally t;
-    std::set<std::string> deciding;
-    for (auto& [id, m] : ws.matters) {
-        AdoptionCount c;
-        // Each matter's decisions come in order: with the hint, a party seen before costs two
-        // comparisons and no allocation.
-        auto hint = deciding.begin();
-        for (auto& [pid, d] : m.decisions) {
-            Count(c, d);
-            hint = std::next(deciding.insert(hint, pid));
-        }
-        t.by_matter.emplace_hint(t.by_matter.end(), id, c);
+bool DecisionCounter::Add(const std::string& id, const Matter& m) {
+    AdoptionCount c;
+    // Each matter's decisions come in order: with the hint, a party seen before costs two
+    // comparisons and no allocation.
+    auto hint = deciding_.begin();
+    for (auto& [pid, d] : m.decisions) {
+        Count(c, d);
+        hint = std::next(deciding_.insert(hint, pid));
     }
-    t.deciding.assign(deciding.begin(), deciding.end());
-    return t;
+    auto& by = tally_.by_matter;
+    if (!by.empty() && std::prev(by.end())->first < id) { by.emplace_hint(by.end(), id, c); return true; }
+    return by.emplace(id, c).second;
+}
+
+DecisionTally DecisionCounter::Take() {
+    tally_.deciding.assign(deciding_.begin(), deciding_.end());
+    deciding_.clear();
+    return std::move(tally_);
+}
+
+DecisionTally TallyDecisions(const Workspace& ws) {
+    DecisionCounter counter;
+    for (auto& [id, m] : ws.matters) counter.Add(id, m);
+    return counter.Take();
 }
 
 std::vector<OverdueMilestone> OverdueMilestones(const Workspace& ws, const std::string& as_of) {

@@ -1,5 +1,7 @@
 // What the parties have decided on a matter, and which milestones are overdue.
 #pragma once
+#include <map>
+#include <set>
 #include <string>
 #include <vector>
 #include "model.h"
@@ -32,6 +34,19 @@ struct DecisionTally {
     std::vector<std::string> deciding;
 };
 DecisionTally TallyDecisions(const Workspace& ws);
+// The same tally a matter at a time, for the reader to count each matter's decisions while
+// they are still in the cache it just wrote them through (json_stream.cpp).
+class DecisionCounter {
+public:
+    // False when a matter with that id was counted before: the tally no longer says what the
+    // workspace holds.
+    bool Add(const std::string& id, const Matter& m);
+    DecisionTally Take();
+
+private:
+    DecisionTally tally_;
+    std::set<std::string> deciding_;
+};
 
 struct OverdueMilestone {
     std::string matter, milestone;   // ids

@@ -858,6 +858,12 @@ void FinishLoad(StreamResult& streamed, LoadResult& res) {
         }
     ValidateStructure(ws, res.problems);
     res.ok = !HasErrors(res.problems);
+    // The tally counted while streaming holds when every matter was streamed, once.
+    auto rest_matters = j.is_object() ? j.find("matters") : j.end();
+    bool all_streamed = !j.is_object() || rest_matters == j.end() || (rest_matters->is_object() && rest_matters->empty());
+    if (res.ok && res.migrated_from == 0 && all_streamed && streamed.tally &&
+        streamed.tally->by_matter.size() == ws.matters.size())
+        res.decision_tally = std::move(streamed.tally);
 }
 
 }  // namespace

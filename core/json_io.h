@@ -2,9 +2,11 @@
 // every problem with its JSON path instead of throwing.
 #pragma once
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+#include "decisions.h"
 #include "json_scan.h"
 #include "model.h"
 #include "problem.h"
@@ -60,6 +62,9 @@ struct LoadResult {
     Workspace workspace;
     std::vector<Problem> problems;     // errors (and nothing else: warnings come from CheckConsistency)
     int migrated_from = 0;             // the file's schema version when older than the current
+    // TallyDecisions(workspace), counted while the decisions were read; absent when the file
+    // was migrated or its matters came otherwise than once each in an object (then count anew).
+    std::optional<DecisionTally> decision_tally;
 };
 // Parses text (any supported schema version, migrated to the current one). `progress`
 // (json_scan.h) is told how far the text is read, entity by entity.

@@ -27,6 +27,11 @@ public:
     json root;
     std::string error;
 
+    std::optional<DecisionTally> TakeTally() {
+        if (!counted_) return std::nullopt;
+        return counter_.Take();
+    }
+
     bool null() override { return Scalar(json(nullptr)); }
     bool boolean(bool v) override { return Scalar(json(v)); }
     bool number_integer(number_integer_t v) override { return Scalar(json(v)); }
@@ -101,6 +106,7 @@ public:
                         if (!ds.empty() && !(std::prev(ds.end())->first < party)) ds[party] = std::move(d);
                         else ds.emplace_hint(ds.end(), std::move(party), std::move(d));
                     }
+                    counted_ &= counter_.Add(entity_, it->second);   // while they are in the cache
                 }
             }
             decisions_.clear();
@@ -246,6 +252,8 @@ private:
     bool in_decisions_ = false;
     DecisionFields decision_;
     std::vector<std::pair<std::string, Decision>> decisions_;   // the current matter's, in file order
+    DecisionCounter counter_;
+    bool counted_ = true;
 };
 
 }  // namespace
@@ -269,6 +277,7 @@ StreamResult StreamPieces::Finish() {
         return r;
     }
     r.rest = std::move(reader_->loader.root);
+    r.tally = reader_->loader.TakeTally();
     return r;
 }
 
@@ -278,6 +287,7 @@ StreamResult StreamWorkspace(std::string_view text, Workspace& ws, std::vector<P
     r.parsed = ScanJson(text, loader, r.error, progress);
     if (!r.parsed) return r;
     r.rest = std::move(loader.root);
+    r.tally = loader.TakeTally();
     return r;
 }
 

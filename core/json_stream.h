@@ -2,9 +2,11 @@
 // object closes, and decisions (a matter may have hundreds) never become a JSON tree.
 #pragma once
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+#include "decisions.h"
 #include "model.h"
 #include "json_scan.h"
 #include "problem.h"
@@ -15,6 +17,8 @@ struct StreamResult {
     bool parsed = false;        // false: not valid JSON (error says where)
     std::string error;
     json rest;                  // the document less the entities already read into `ws`
+    // The matters' decisions counted as they were read (absent when a matter came twice).
+    std::optional<DecisionTally> tally;
 };
 
 // Parses `text`, reading entities of object-shaped collections into `ws` (problems

@@ -95,6 +95,8 @@ bool OpenLoaded(App& app, sam::LoadResult r, const std::string& source, std::str
     app.doc.source = source;
     app.selected_matter.clear();
     ++app.doc.revision;
+    app.derived.loaded_tally = std::move(r.decision_tally);
+    app.derived.loaded_tally_revision = app.doc.revision;
     return true;
 }
 
@@ -287,7 +289,8 @@ static void Recompute(App& app) {
     sam::UpdateChecks(d.check_cache, ws, app.today, known ? &d.touched : nullptr, &d.budget, /*defer_matters=*/true);
     ContinueMatterChecks(d, ws);
     if (reach.all || reach.matter_set) {
-        sam::DecisionTally tally = sam::TallyDecisions(ws);
+        bool loaded = d.loaded_tally && d.loaded_tally_revision == app.doc.revision;
+        sam::DecisionTally tally = loaded ? std::move(*d.loaded_tally) : sam::TallyDecisions(ws);
         d.adoption = std::move(tally.by_matter);
         d.overdue = sam::OverdueMilestones(ws, app.today);
         d.matter_ids.clear();
@@ -307,6 +310,7 @@ static void Recompute(App& app) {
         d.adopted += counts.adopted;
         d.concerned += counts.concerned;
     }
+    d.loaded_tally.reset();
     d.touched.clear();
     d.touched_from = d.touched_to = app.doc.revision;
     d.today = app.today;

@@ -4,6 +4,7 @@
 #pragma once
 #include "a11y.h"
 #include <functional>
+#include <optional>
 #include <string>
 #include "costs.h"
 #include "decisions.h"
@@ -123,6 +124,10 @@ struct Derived {
     std::vector<sam::OverdueMilestone> overdue;
     std::vector<std::string> matter_ids;            // in id order, for lists that show a window of rows
     std::vector<std::string> deciding_parties;      // parties with a decision on some matter, Swedish order
+    // The tally the reader counted (sam::LoadResult), for the first recompute of the revision
+    // it was read at: a national workspace's 600 000 decisions are not walked again.
+    std::optional<sam::DecisionTally> loaded_tally;
+    uint64_t loaded_tally_revision = ~0ull;
     // Översikt's "what does my party pay, and what does it still owe": for `own_party` in `own_year`.
     std::string own_party;
     int own_year = 0;

@@ -85,6 +85,26 @@ void SettleFirstFrame(App& app, const std::function<void()>& platform_views) {
     --app.frames;   // not shown: the next one is the first
 }
 
+bool WarmUpRenderer(App& app, GLFWwindow* window, const FontSource& font) {
+    bool restyled = app.style_dirty;
+    if (restyled) ApplyStyle(app, font);
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    // What every frame draws: filled shapes and text, from the font texture.
+    ImDrawList* draw = ImGui::GetForegroundDrawList();
+    draw->AddRectFilled(ImVec2(0, 0), ImVec2(64, 16), IM_COL32(255, 255, 255, 255), 4);
+    draw->AddText(ImVec2(4, 0), IM_COL32(0, 0, 0, 255), "Samverkan");
+    ImGui::Render();
+    int w = 0, h = 0;
+    glfwGetFramebufferSize(window, &w, &h);
+    glViewport(0, 0, w, h);
+    glClearColor(0, 0, 0, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    return restyled;
+}
+
 bool FullFrame(App& app, GLFWwindow* window, KeyLatch& keys, const FontSource& font,
                const std::function<void()>& platform_views, const std::function<void()>& input, Shown* shown) {
     bool restyled = app.style_dirty;

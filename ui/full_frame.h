@@ -36,6 +36,13 @@ void ViewsAndMirror(App& app, const std::function<void()>& platform_views = {});
 // edit waits). Input of that frame goes to the one shown (a page's canvas is hidden until then).
 void SettleFirstFrame(App& app, const std::function<void()>& platform_views = {});
 
+// Before the first frame, while a page waits for a workspace's answer with its canvas hidden:
+// the style and fonts applied, ImGui's shaders, buffers and font texture made, and one small
+// draw through them. In software GL the first draw with them builds its pipeline, which the
+// first frame of a national workspace waited ~0,2 s for; here it is built while the answer
+// downloads. Leaves the app as it was (no frame of it counted). True when it applied the style.
+bool WarmUpRenderer(App& app, GLFWwindow* window, const FontSource& font);
+
 // Everything that decides the picture: each list's vertices, indices and commands, the
 // display's size and scale, the framebuffer's size and the clear colour.
 uint64_t DrawDataHash(const ImDrawData& draw, int framebuffer_w, int framebuffer_h, const ImVec4& clear);

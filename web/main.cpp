@@ -314,6 +314,21 @@ static bool DrawThisTurn(Web& w, double now, bool for_input) {
     return draw;
 }
 
+ui::FontSource UiFont(const Web& w) {
+    ui::FontSource font;
+    font.data = w.font_ttf.empty() ? nullptr : w.font_ttf.data();
+    font.size = (int)w.font_ttf.size();
+    font.atlas = kUiFontAtlas;
+    font.atlas_size = kUiFontAtlasSize;
+    return font;
+}
+
+// Which fonts a restyle took (js_font_atlas).
+void FontAtlasChosen() {
+    ImGuiIO& io = ImGui::GetIO();
+    js_font_atlas(io.Fonts->ConfigData.empty() ? (io.FontGlobalScale == 1 ? 1 : 2) : 0);
+}
+
 void Loop(void* arg) {
     Web& w = *(Web*)arg;
     // While a workspace link's answer is on its way, the page's spinner stands for the first
@@ -323,6 +338,13 @@ void Loop(void* arg) {
     // Otherwise a frame every quarter second, the CPU left to the download (a national
     // workspace's 3,7 MB took 3 s beside frames drawn at full speed, 0,5 s without).
     double now = emscripten_get_now();
+    if (w.awaiting_workspace && !w.renderer_warm) {   // while the answer downloads
+        w.renderer_warm = true;
+        Resize(w);
+        if (ui::WarmUpRenderer(w.app, w.window, UiFont(w))) FontAtlasChosen();
+        web::Mark("samverkan-warm");
+        return;
+    }
     if (w.awaiting_workspace && (w.holding_frames || now < w.awaiting_since + 2000 || now - w.drawn_at < 250)) return;
     // Otherwise a frame when something came in (input, or a call from the page: an answer, an
     // event, an edit) and a few after it for ImGui to settle (a click's press and release, hover),
@@ -344,15 +366,10 @@ void Loop(void* arg) {
     glfwPollEvents();
     // Without a server link: say where the edits are kept.
     if (!w.server.linked && w.app.doc.open) w.app.sync_text = sam::Tr(w.app.lang, "ui.local_demo");
-    ui::FontSource font;
-    font.data = w.font_ttf.empty() ? nullptr : w.font_ttf.data();
-    font.size = (int)w.font_ttf.size();
-    font.atlas = kUiFontAtlas;
-    font.atlas_size = kUiFontAtlasSize;
     bool restyled = w.app.style_dirty;
     if (js_take_shown_again()) w.shown = {};
-    bool painted = ui::FullFrame(w.app, w.window, w.keys, font, {}, [&w] { web::TextWaitingIntoFrame(w); }, &w.shown);
-    if (restyled) js_font_atlas(ImGui::GetIO().Fonts->ConfigData.empty() ? (ImGui::GetIO().FontGlobalScale == 1 ? 1 : 2) : 0);
+    bool painted = ui::FullFrame(w.app, w.window, w.keys, UiFont(w), {}, [&w] { web::TextWaitingIntoFrame(w); }, &w.shown);
+    if (restyled) FontAtlasChosen();
     web::TextInputFrame();
     web::SyncFrame(w);
     web::PersistFrame(w, false);

@@ -73,6 +73,7 @@ struct Web {
     bool awaiting_workspace = false;         // a workspace link's answer is on its way: few frames drawn
     double awaiting_since = 0;               // …since then (ms)
     bool holding_frames = false;             // …a large one, read as it comes: none until it is open
+    bool renderer_warm = false;              // ui::WarmUpRenderer done (while awaiting the answer)
     double drawn_at = 0;                     // when the last frame was drawn (ms)
     double checks_moved_at = 0;              // when the checks last went on between or in frames (ms)
     int drawn_in_a_row = 0;                  // iterations of the loop that drew a frame, one after another

@@ -215,3 +215,88 @@ TEST_CASE("SlicedLoad reads a text that is all here a slice at a time: what Load
     REQUIRE(failed.problems.size() == 1);
     CHECK(failed.problems[0].code == expected.problems[0].code);
 }
+
+namespace {
+
+void CheckSameTally(const DecisionTally& got, const DecisionTally& expected) {
+    CHECK(got.deciding == expected.deciding);
+    REQUIRE(got.by_matter.size() == expected.by_matter.size());
+    for (auto& [id, c] : expected.by_matter) {
+        INFO("matter " << id);
+        REQUIRE(got.by_matter.count(id));
+        CHECK(got.by_matter.at(id).adopted == c.adopted);
+        CHECK(got.by_matter.at(id).concerned == c.concerned);
+    }
+}
+
+// A demo with matters whose decisions are random: statuses, parties left out, none at all.
+Workspace WithRandomDecisions(std::mt19937_64& rng) {
+    Workspace ws = LoadDemo("halsam-vasternorrland");
+    std::vector<std::string> parties;
+    for (auto& [id, p] : ws.parties) parties.push_back(id);
+    const DecisionStatus statuses[] = {DecisionStatus::Pending, DecisionStatus::Adopted, DecisionStatus::AdoptedWithConditions,
+                                       DecisionStatus::Declined, DecisionStatus::Paused, DecisionStatus::NotConcerned};
+    int matters = std::uniform_int_distribution<int>(0, 30)(rng);
+    for (int i = 0; i < matters; ++i) {
+        Matter& m = ws.matters["slump-" + std::to_string(i)];
+        m.title = "Ärende " + std::to_string(i);
+        for (auto& pid : parties)
+            if (rng() % 3) m.decisions[pid].status = statuses[rng() % 6];
+    }
+    return ws;
+}
+
+}  // namespace
+
+TEST_CASE("The reader counts the decisions as it reads them: TallyDecisions of what it read, in any pieces") {
+    std::mt19937_64 rng(21);
+    std::vector<std::string> texts;
+    for (const DemoFile& demo : EmbeddedDemos()) texts.push_back(demo.text);
+    for (int i = 0; i < 12; ++i) texts.push_back(SaveWorkspace(WithRandomDecisions(rng), i % 2 == 0));
+    for (const std::string& text : texts) {
+        LoadResult whole = LoadWorkspace(text);
+        REQUIRE(whole.ok);
+        REQUIRE(whole.decision_tally);
+        DecisionTally expected = TallyDecisions(whole.workspace);
+        CheckSameTally(*whole.decision_tally, expected);
+        for (size_t largest : {size_t(1) << 6, size_t(1) << 12}) {
+            PieceLoad load;
+            FeedInPieces(text, rng, largest, [&](std::string_view t, bool c) { return load.Feed(t, c); });
+            LoadResult pieces = load.Finish();
+            REQUIRE(pieces.decision_tally);
+            CheckSameTally(*pieces.decision_tally, expected);
+        }
+    }
+}
+
+TEST_CASE("The reader's tally is left out where it may not be what was read: a matter twice, a migrated file, an error") {
+    json j = json::parse(*FindDemo("halsam-vasternorrland"));
+    std::string text = j.dump();
+    // The same matter twice in "matters": the second one is the matter, the first was counted.
+    auto at = text.find("\"matters\":{") + 11;
+    std::string first = j["matters"].begin().key();
+    json other = j["matters"].begin().value();
+    other["decisions"] = json::object();
+    std::string twice = text.substr(0, at) + "\"" + first + "\":" + other.dump() + "," + text.substr(at);
+    LoadResult dup = LoadWorkspace(twice);
+    REQUIRE(dup.ok);
+    CHECK(dup.workspace.matters.at(first).decisions.size() == j["matters"][first]["decisions"].size());
+    CHECK_FALSE(dup.decision_tally);
+    // A whole second "matters" (as an array, the way version 1 wrote them) is read after the stream.
+    json v1 = {{"schema_version", 1}, {"name", "Gammal fil"},
+               {"parties", json::array({{{"id", "kramfors"}, {"name", "Kramfors"}, {"kind", "municipality"}}})},
+               {"matters", json::array({{{"id", "fh"}, {"title", "Familjehem"}, {"kind", "recommendation"},
+                                         {"decisions", json::array({{{"party", "kramfors"}, {"status", "adopted"}}})}}})}};
+    LoadResult old = LoadWorkspace(v1.dump());
+    REQUIRE(old.ok);
+    CHECK(old.migrated_from == 1);
+    CHECK_FALSE(old.decision_tally);
+    LoadResult again = LoadWorkspace(SaveWorkspace(old.workspace));
+    REQUIRE(again.decision_tally);
+    CHECK(again.decision_tally->by_matter.at("fh").adopted == 1);
+    CHECK(again.decision_tally->deciding == std::vector<std::string>{"kramfors"});
+    j["matters"][first]["decisions"]["kramfors"]["status"] = "antagen";
+    LoadResult refused = LoadWorkspace(j.dump());
+    CHECK_FALSE(refused.ok);
+    CHECK_FALSE(refused.decision_tally);
+}

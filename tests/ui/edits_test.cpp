@@ -106,3 +106,28 @@ TEST_CASE("a refused field edit keeps what was typed, with the reason at the fie
     CHECK(ui::ApplyFieldEdit(f.app, sam::json::array({sam::OpReplace("/cost_items/samverkanskoordinator/last_year", 2025)}), field, "2025"));
     CHECK(f.app.field_error.id == 0);
 }
+
+TEST_CASE("opening a workspace takes the decisions' tally the reader counted; an edit counts its matter again") {
+    Frames f("halsam-vasternorrland");
+    sam::LoadResult r = sam::LoadWorkspace(*sam::FindDemo("familjehem-vasternorrland"));
+    REQUIRE(r.decision_tally);
+    sam::DecisionTally expected = sam::TallyDecisions(r.workspace);
+    // A tally that says something no walk would: the recompute must be the reader's.
+    std::string first = r.workspace.matters.begin()->first;
+    r.decision_tally->by_matter[first].adopted = 99;
+    REQUIRE(ui::OpenLoaded(f.app, std::move(r), "demo"));
+    f.Run();
+    CHECK(f.app.derived.adoption.at(first).adopted == 99);
+    CHECK(f.app.derived.deciding_parties.size() == expected.deciding.size());
+    CHECK_FALSE(f.app.derived.loaded_tally);   // used once, for the revision it was read at
+    // An edit to that matter counts it from the model again.
+    REQUIRE(ui::ApplyEdit(f.app, sam::json::parse(R"([{"op":"replace","path":"/matters/)" + first + R"(/title","value":"Ny titel"}])")));
+    f.Run();
+    CHECK(f.app.derived.adoption.at(first).adopted == expected.by_matter.at(first).adopted);
+    // Opened again without a tally (a migrated file, say): counted by walking the model.
+    sam::LoadResult again = sam::LoadWorkspace(*sam::FindDemo("familjehem-vasternorrland"));
+    again.decision_tally.reset();
+    REQUIRE(ui::OpenLoaded(f.app, std::move(again), "demo"));
+    f.Run();
+    for (auto& [id, c] : expected.by_matter) CHECK(f.app.derived.adoption.at(id).adopted == c.adopted);
+}
