@@ -160,6 +160,7 @@ struct App {
     View view = View::Overview;
     bool dark = false;
     bool style_dirty = true;    // theme or scale changed: the platform calls ApplyStyle
+    bool renderer_made = false; // ImGui's OpenGL objects and font texture exist (made by the first NewFrame)
     float ui_scale = 1.0f;      // the user's choice, 0.75..2
     float dpi_scale = 1.0f;     // the screen's (device pixel ratio / content scale)
     std::string today;          // YYYY-MM-DD, set by the platform

@@ -85,35 +85,51 @@ void SettleFirstFrame(App& app, const std::function<void()>& platform_views) {
     --app.frames;   // not shown: the next one is the first
 }
 
-bool WarmUpRenderer(App& app, GLFWwindow* window, const FontSource& font) {
-    bool restyled = app.style_dirty;
-    if (restyled) ApplyStyle(app, font);
-    ImGui_ImplOpenGL3_NewFrame();
+namespace {
+
+// A restyle's fonts need a new texture once the renderer has made one; before that, the
+// renderer's first frame makes it from the fonts then applied. True when it restyled.
+bool Restyle(App& app, const FontSource& font) {
+    if (!app.style_dirty) return false;
+    ApplyStyle(app, font);
+    if (app.renderer_made) RebuildFontTexture();
+    return true;
+}
+
+void RendererNewFrame(App& app) {
+    ImGui_ImplOpenGL3_NewFrame();   // the first makes the device objects and the font texture
     ImGui_ImplGlfw_NewFrame();
+    app.renderer_made = true;
+}
+
+void DrawToWindow(GLFWwindow* window, const ImVec4& clear) {
+    int w = 0, h = 0;
+    glfwGetFramebufferSize(window, &w, &h);
+    glViewport(0, 0, w, h);
+    glClearColor(clear.x, clear.y, clear.z, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+}  // namespace
+
+bool WarmUpRenderer(App& app, GLFWwindow* window, const FontSource& font) {
+    bool restyled = Restyle(app, font);
+    RendererNewFrame(app);
     ImGui::NewFrame();
     // What every frame draws: filled shapes and text, from the font texture.
     ImDrawList* draw = ImGui::GetForegroundDrawList();
     draw->AddRectFilled(ImVec2(0, 0), ImVec2(64, 16), IM_COL32(255, 255, 255, 255), 4);
     draw->AddText(ImVec2(4, 0), IM_COL32(0, 0, 0, 255), "Samverkan");
     ImGui::Render();
-    int w = 0, h = 0;
-    glfwGetFramebufferSize(window, &w, &h);
-    glViewport(0, 0, w, h);
-    glClearColor(0, 0, 0, 1);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    DrawToWindow(window, ImVec4(0, 0, 0, 1));
     return restyled;
 }
 
 bool FullFrame(App& app, GLFWwindow* window, KeyLatch& keys, const FontSource& font,
                const std::function<void()>& platform_views, const std::function<void()>& input, Shown* shown) {
-    bool restyled = app.style_dirty;
-    if (app.style_dirty) {
-        ApplyStyle(app, font);
-        if (app.frames > 0) RebuildFontTexture();   // the first NewFrame makes the device objects
-    }
-    ImGui_ImplOpenGL3_NewFrame();
-    ImGui_ImplGlfw_NewFrame();
+    bool restyled = Restyle(app, font);
+    RendererNewFrame(app);
     SettleFirstFrame(app, platform_views);
     LatchBeforeNewFrame(keys);
     if (input) input();   // sees the keys as this frame will
@@ -130,10 +146,7 @@ bool FullFrame(App& app, GLFWwindow* window, KeyLatch& keys, const FontSource& f
         if (hash == shown->hash && !restyled) return false;
         shown->hash = hash;
     }
-    glViewport(0, 0, w, h);
-    glClearColor(bg.x, bg.y, bg.z, 1);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    DrawToWindow(window, bg);
     return true;
 }
 
